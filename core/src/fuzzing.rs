@@ -1,0 +1,58 @@
+//! Invariant checks shared by the fuzz targets (`fuzz/`) and the test that replays
+//! `fuzz/regressions/`: one body, so a crash found by the fuzzer is replayed exactly.
+//!
+//! Each function takes arbitrary bytes, must never panic on any of them, and returns
+//! `Err` with a description when an invariant is broken.
+
+use crate::{LabelSelectorMatchInput, NodeSelectorMatchInput, Quantity, match_label_selector, match_node_selector};
+
+/// Quantity parsing on arbitrary text: a parsed quantity's canonical form parses back to
+/// the same value, and is a fixed point of canonicalisation.
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn quantity(data: &[u8]) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let Ok(q) = Quantity::parse(text) else {
+        return Ok(());
+    };
+    let canonical = q.canonical();
+    let again = Quantity::parse(&canonical).map_err(|e| format!("canonical `{canonical}` of `{text}` does not parse: {e}"))?;
+    if again.nano_value() != q.nano_value() {
+        return Err(format!("`{text}` and its canonical `{canonical}` differ in value"));
+    }
+    if again.canonical() != canonical {
+        return Err(format!("canonical `{canonical}` of `{text}` is not a fixed point"));
+    }
+    Ok(())
+}
+
+/// Selector JSON on arbitrary bytes: parsing and matching never panic, and a selector
+/// that validates also matches deterministically (twice the same answer).
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn selector(data: &[u8]) -> Result<(), String> {
+    if let Ok(input) = serde_json::from_slice::<LabelSelectorMatchInput>(data) {
+        let a = match_label_selector(&input);
+        if a != match_label_selector(&input) {
+            return Err("label selector matching is not deterministic".into());
+        }
+    }
+    if let Ok(input) = serde_json::from_slice::<NodeSelectorMatchInput>(data) {
+        let a = match_node_selector(&input);
+        if a != match_node_selector(&input) {
+            return Err("node selector matching is not deterministic".into());
+        }
+        if let Ok(m) = &a
+            && m.matches != m.matched_term.is_some()
+        {
+            return Err("matches disagrees with matchedTerm".into());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,24 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+)]
+
+pub mod error;
+pub mod fuzzing;
+pub mod model;
+pub mod schema;
+
+pub use error::{
+    Error, ErrorDetails, ErrorReport, FieldError, FieldErrorCode, QuantityErrorReason, Result,
+    ValidationErrors,
+};
+pub use model::labels::{Labels, LabelsInput, validate_labels};
+pub use model::quantity::{ParsedQuantity, Quantity, QuantityFormat, RawQuantity, parse_quantity};
+pub use model::selector::{
+    LabelSelector, LabelSelectorMatch, LabelSelectorMatchInput, LabelSelectorOperator,
+    LabelSelectorRequirement, NodeSelector, NodeSelectorMatch, NodeSelectorMatchInput,
+    NodeSelectorMatcher, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm, Selector,
+    match_label_selector, match_node_selector,
+};

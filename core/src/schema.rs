@@ -1,0 +1,33 @@
+//! The JSON Schema of every type that crosses the wire, from one place.
+//!
+//! `core/schema/<Name>.json` is written from [`all`]; a test fails when the committed
+//! files are stale, and the Python `TypedDict`s and TypeScript interfaces of the bindings
+//! are generated from the same schemas.
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
+
+use crate::{
+    ErrorReport, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
+    NodeSelectorMatchInput, ParsedQuantity,
+};
+
+fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
+    (T::schema_name().into_owned(), generator.root_schema_for::<T>())
+}
+
+/// The schema of every input and output type, by type name, in a stable order.
+///
+/// Each schema is self-contained (its referenced types under `$defs`).
+#[must_use]
+pub fn all() -> Vec<(String, Schema)> {
+    let mut g = SchemaSettings::draft2020_12().into_generator();
+    vec![
+        one::<ErrorReport>(&mut g),
+        one::<LabelSelectorMatch>(&mut g),
+        one::<LabelSelectorMatchInput>(&mut g),
+        one::<LabelsInput>(&mut g),
+        one::<NodeSelectorMatch>(&mut g),
+        one::<NodeSelectorMatchInput>(&mut g),
+        one::<ParsedQuantity>(&mut g),
+    ]
+}

@@ -1,0 +1,108 @@
+//! Runs the shared vectors (`tests/vectors/**/*.json`) against the Rust API: the same files
+//! the Python and Node runners execute. Results compare by value; errors by `code` and by
+//! the details the case names (never by message text). An unknown `op` fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+/// Deserialize an op's input as the bindings do: a shape error is `invalid_input`.
+fn input<T: DeserializeOwned>(v: &Value) -> weir::Result<T> {
+    serde_json::from_value(v.clone()).map_err(weir::Error::invalid_input)
+}
+
+fn out<T: serde::Serialize>(r: weir::Result<T>) -> weir::Result<Value> {
+    r.map(|v| serde_json::to_value(v).unwrap())
+}
+
+/// The ops this runner knows; the skip list is empty (every op runs everywhere).
+fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
+    Some(match op {
+        "parse_quantity" => (|| {
+            let q: weir::RawQuantity = input(i.get("quantity").unwrap_or(&Value::Null))?;
+            out(weir::parse_quantity(&q))
+        })(),
+        "validate_labels" => (|| {
+            let l: weir::LabelsInput = input(i)?;
+            out(weir::validate_labels(&l.labels))
+        })(),
+        "match_label_selector" => (|| out(weir::match_label_selector(&input(i)?)))(),
+        "match_node_selector" => (|| out(weir::match_node_selector(&input(i)?)))(),
+        _ => return None,
+    })
+}
+
+fn files(dir: &Path, acc: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            files(&p, acc);
+        } else if p.extension().is_some_and(|e| e == "json") {
+            acc.push(p);
+        }
+    }
+}
+
+/// Compare an error with the expected `{code, ...details}`: `fields` as `(path, code)`
+/// pairs, any other key against the same key of the details.
+fn check_error(err: &weir::Error, expected: &Value) -> Result<(), String> {
+    let code = expected["code"].as_str().unwrap();
+    if err.code() != code {
+        return Err(format!("expected error code {code}, got {}: {err}", err.code()));
+    }
+    let details = serde_json::to_value(err.details()).unwrap();
+    for (k, want) in expected.as_object().unwrap() {
+        if k == "code" {
+            continue;
+        }
+        let got = if k == "fields" {
+            json!(details["fields"].as_array().map(|fs| fs
+                .iter()
+                .map(|f| json!({"path": f["path"], "code": f["code"]}))
+                .collect::<Vec<_>>()))
+        } else {
+            details[k].clone()
+        };
+        if &got != want {
+            return Err(format!("details.{k}: expected {want}, got {got} ({err})"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn shared_vectors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut paths = Vec::new();
+    files(&root, &mut paths);
+    paths.sort();
+    assert!(!paths.is_empty(), "no vector files under {}", root.display());
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for path in &paths {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let op = doc["op"].as_str().unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            count += 1;
+            let name = case["name"].as_str().unwrap();
+            let Some(result) = run(op, &case["input"]) else {
+                panic!("{}: unknown op `{op}`", path.display());
+            };
+            let outcome = match (result, case.get("expect"), case.get("error")) {
+                (Ok(v), Some(want), None) if &v == want => Ok(()),
+                (Ok(v), Some(want), None) => Err(format!("expected {want}, got {v}")),
+                (Err(e), None, Some(want)) => check_error(&e, want),
+                (Ok(v), None, Some(want)) => Err(format!("expected error {want}, got {v}")),
+                (Err(e), Some(want), None) => Err(format!("expected {want}, got error {e}")),
+                _ => Err("a case needs exactly one of `expect` and `error`".into()),
+            };
+            if let Err(msg) = outcome {
+                failures.push(format!("{op} / {name}: {msg}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} vectors failed:\n{}", failures.len(), failures.join("\n"));
+    println!("{count} vectors passed");
+}
