@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 ///
 /// The variant decides the stable [`code`](Error::code); match on it, never on the message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum Error {
     /// The input is well-formed data but breaks one or more rules; every problem is listed.
     #[error("{0}")]

@@ -472,6 +472,12 @@ impl<'de> Deserialize<'de> for RawQuantity {
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<RawQuantity, E> {
                 Ok(RawQuantity(v.to_string()))
             }
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> std::result::Result<RawQuantity, E> {
+                Ok(RawQuantity(v.to_string()))
+            }
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> std::result::Result<RawQuantity, E> {
+                Ok(RawQuantity(v.to_string()))
+            }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<RawQuantity, E> {
                 // Rust prints finite floats without exponent (`1e21` as digits), NaN as
                 // `NaN` and infinities as `inf`, which then fail to parse as they should.

@@ -1,0 +1,40 @@
+//! weir's errors as Python exceptions: one class per stable code under `weir.WeirError`,
+//! each instance carrying `.code` (str) and `.details` (dict, tagged by `type`).
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+
+create_exception!(weir, WeirError, PyException, "Base class of every weir error; `.code` and `.details` say what went wrong.");
+create_exception!(weir, ValidationError, WeirError, "The input broke one or more rules; `.details['fields']` lists every problem with its field path.");
+create_exception!(weir, ParseQuantityError, WeirError, "A Kubernetes quantity could not be parsed; `.details['reason']` says why.");
+create_exception!(weir, InvalidInputError, WeirError, "The input does not have the expected shape (wrong type, missing field, out-of-range number).");
+
+/// Add the exception classes to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("WeirError", py.get_type::<WeirError>())?;
+    m.add("ValidationError", py.get_type::<ValidationError>())?;
+    m.add("ParseQuantityError", py.get_type::<ParseQuantityError>())?;
+    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    Ok(())
+}
+
+/// The exception for a weir error, with `.code` and `.details` set. The match is
+/// exhaustive on purpose: a new code in the core does not compile until it has a class.
+pub fn to_py(err: weir::Error) -> PyErr {
+    let message = err.to_string();
+    let py_err = match &err {
+        weir::Error::Validation(_) => ValidationError::new_err(message),
+        weir::Error::ParseQuantity(_) => ParseQuantityError::new_err(message),
+        weir::Error::InvalidInput(_) => InvalidInputError::new_err(message),
+    };
+    Python::attach(|py| {
+        let value = py_err.value(py);
+        let _ = value.setattr("code", err.code());
+        if let Ok(details) = pythonize::pythonize(py, &err.details()) {
+            let _ = value.setattr("details", details);
+        }
+    });
+    py_err
+}

@@ -1,0 +1,81 @@
+"""Hostile input from Python: every case is a typed WeirError, never a crash."""
+
+import math
+
+import pytest
+
+import weir
+
+SELECTOR = {"nodeSelector": {"nodeSelectorTerms": [{}]}, "nodeName": "n1", "labels": {}}
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: weir.parse_quantity(None),
+        lambda: weir.parse_quantity([]),
+        lambda: weir.parse_quantity({"a": 1}),
+        lambda: weir.parse_quantity(b"1Gi"),
+        lambda: weir.validate_labels(["a"]),
+        lambda: weir.validate_labels({1: "a"}),
+        lambda: weir.validate_labels({"a": 1}),
+        lambda: weir.validate_labels({"a": None}),
+        lambda: weir.match_label_selector(None),
+        lambda: weir.match_label_selector("selector"),
+        lambda: weir.match_label_selector({"selector": {"matchLabels": {"a": float("nan")}}}),
+        lambda: weir.match_node_selector({}),
+        lambda: weir.match_node_selector({**SELECTOR, "nodeName": 2**60}),
+        lambda: weir.match_node_selector({**SELECTOR, "nodeName": math.inf}),
+        lambda: weir.match_node_selector({**SELECTOR, "nodeSelector": {"nodeSelectorTerms": [{"matchExpressions": [{"key": "a", "operator": "In", "values": [float("nan")]}]}]}}),
+        lambda: weir.match_node_selector({**SELECTOR, "nodeSelector": {"nodeSelectorTerms": [{"matchExpressions": [{"key": "a", "operator": 7}]}]}}),
+    ],
+)
+def test_wrong_shapes_are_invalid_input(call):
+    with pytest.raises(weir.InvalidInputError) as info:
+        call()
+    assert info.value.code == "invalid_input"
+    assert info.value.details["type"] == "invalidInput"
+    assert isinstance(info.value, weir.WeirError)
+
+
+@pytest.mark.parametrize(
+    "value,reason",
+    [(float("nan"), "invalid_number"), (math.inf, "invalid_number"), (-math.inf, "invalid_number"),
+     (-1, "negative"), (2**60, None), (2**64, "overflow"), (10**30, "overflow"), (1e300, "overflow")],
+)
+def test_numbers_as_quantities(value, reason):
+    if reason is None:
+        assert weir.parse_quantity(value)["value"] == str(value)
+        return
+    with pytest.raises(weir.ParseQuantityError) as info:
+        weir.parse_quantity(value)
+    assert info.value.details["reason"] == reason
+
+
+def test_huge_inputs_are_handled():
+    labels = {f"key-{i}": "v" for i in range(100_000)}
+    weir.validate_labels(labels)
+    labels["-bad"] = "v"
+    with pytest.raises(weir.ValidationError) as info:
+        weir.validate_labels(labels)
+    assert [f["path"] for f in info.value.details["fields"]] == ["labels[-bad]"]
+    with pytest.raises(weir.ParseQuantityError):
+        weir.parse_quantity("9" * 1_000_000)
+    terms = [{"matchExpressions": [{"key": "k", "operator": "In", "values": ["x"] * 10}]}] * 10_000
+    out = weir.match_node_selector({"nodeSelector": {"nodeSelectorTerms": terms}, "nodeName": "n", "labels": {"k": "x"}})
+    assert out == {"matches": True, "matchedTerm": 0}
+
+
+def test_validation_collects_every_problem():
+    with pytest.raises(weir.ValidationError) as info:
+        weir.validate_labels({"-a": "ok", "b": "-bad", "c" * 64: "v"})
+    fields = info.value.details["fields"]
+    assert [(f["path"], f["code"]) for f in fields] == [
+        ("labels[-a]", "invalid"), ("labels[b]", "invalid"), (f"labels[{'c' * 64}]", "too_long")]
+    assert all(f["message"] for f in fields)
+
+
+def test_exception_hierarchy():
+    for cls in (weir.ValidationError, weir.ParseQuantityError, weir.InvalidInputError):
+        assert issubclass(cls, weir.WeirError)
+    assert issubclass(weir.WeirError, Exception)
