@@ -13,7 +13,10 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
 }
 
 /// weir result → Python object (dicts with camelCase keys), or the mapped exception.
-pub fn to_py<'py, T: Serialize>(py: Python<'py>, result: weir::Result<T>) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_py<'py, T: Serialize>(
+    py: Python<'py>,
+    result: weir::Result<T>,
+) -> PyResult<Bound<'py, PyAny>> {
     let value = result.map_err(errors::to_py)?;
     pythonize::pythonize(py, &value).map_err(|e| errors::to_py(weir::Error::invalid_input(e)))
 }

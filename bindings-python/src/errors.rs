@@ -5,10 +5,30 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 
-create_exception!(weir, WeirError, PyException, "Base class of every weir error; `.code` and `.details` say what went wrong.");
-create_exception!(weir, ValidationError, WeirError, "The input broke one or more rules; `.details['fields']` lists every problem with its field path.");
-create_exception!(weir, ParseQuantityError, WeirError, "A Kubernetes quantity could not be parsed; `.details['reason']` says why.");
-create_exception!(weir, InvalidInputError, WeirError, "The input does not have the expected shape (wrong type, missing field, out-of-range number).");
+create_exception!(
+    weir,
+    WeirError,
+    PyException,
+    "Base class of every weir error; `.code` and `.details` say what went wrong."
+);
+create_exception!(
+    weir,
+    ValidationError,
+    WeirError,
+    "The input broke one or more rules; `.details['fields']` lists every problem with its field path."
+);
+create_exception!(
+    weir,
+    ParseQuantityError,
+    WeirError,
+    "A Kubernetes quantity could not be parsed; `.details['reason']` says why."
+);
+create_exception!(
+    weir,
+    InvalidInputError,
+    WeirError,
+    "The input does not have the expected shape (wrong type, missing field, out-of-range number)."
+);
 
 /// Add the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

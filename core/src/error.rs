@@ -100,7 +100,11 @@ pub struct ErrorReport {
 
 /// Structured details of an [`Error`], internally tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum ErrorDetails {
     /// Every field that broke a rule.
     Validation {
@@ -187,7 +191,12 @@ pub struct QuantityError {
 
 impl fmt::Display for QuantityError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid quantity `{}`: {}", self.input, self.reason.describe())
+        write!(
+            f,
+            "invalid quantity `{}`: {}",
+            self.input,
+            self.reason.describe()
+        )
     }
 }
 
@@ -237,7 +246,12 @@ impl ValidationErrors {
     }
 
     /// Add one problem.
-    pub fn push(&mut self, path: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) {
+    pub fn push(
+        &mut self,
+        path: impl Into<String>,
+        code: FieldErrorCode,
+        message: impl Into<String>,
+    ) {
         self.0.push(FieldError {
             path: path.into(),
             code,
@@ -268,9 +282,19 @@ impl ValidationErrors {
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
-        write!(f, "validation failed with {n} problem{}", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "validation failed with {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        )?;
         for (i, e) in self.0.iter().enumerate() {
-            write!(f, "{} {}: {}", if i == 0 { ":" } else { ";" }, e.path, e.message)?;
+            write!(
+                f,
+                "{} {}: {}",
+                if i == 0 { ":" } else { ";" },
+                e.path,
+                e.message
+            )?;
         }
         Ok(())
     }

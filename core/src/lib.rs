@@ -2,7 +2,12 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(
     test,
-    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
 )]
 
 pub mod error;
@@ -22,3 +27,8 @@ pub use model::selector::{
     NodeSelectorMatcher, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm, Selector,
     match_label_selector, match_node_selector,
 };
+
+/// The repository README's Rust examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct RepositoryReadmeDoctests;

@@ -12,7 +12,10 @@ use crate::{
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
-    (T::schema_name().into_owned(), generator.root_schema_for::<T>())
+    (
+        T::schema_name().into_owned(),
+        generator.root_schema_for::<T>(),
+    )
 }
 
 /// The schema of every input and output type, by type name, in a stable order.

@@ -5,7 +5,12 @@
 //!
 //! They also enforce the wire rules of STYLE.md on every schema: camelCase field names,
 //! no 64-bit integers, enums either plain strings or internally tagged by `type`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -14,7 +19,10 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn schemas() -> Vec<(String, Value)> {
@@ -46,7 +54,11 @@ fn generated_files_are_fresh() {
     let mut names = Vec::new();
     for (name, schema) in &all {
         let text = serde_json::to_string_pretty(schema).unwrap() + "\n";
-        check_file(&root.join(format!("core/schema/{name}.json")), &text, &mut stale);
+        check_file(
+            &root.join(format!("core/schema/{name}.json")),
+            &text,
+            &mut stale,
+        );
         names.push(format!("{name}.json"));
     }
     // No schema file without a type behind it.
@@ -61,8 +73,16 @@ fn generated_files_are_fresh() {
         }
     }
     let defs = definitions(&all);
-    check_file(&root.join("bindings-python/python/weir/types.py"), &python(&defs), &mut stale);
-    check_file(&root.join("bindings-node/types.d.ts"), &typescript(&defs), &mut stale);
+    check_file(
+        &root.join("bindings-python/python/weir/types.py"),
+        &python(&defs),
+        &mut stale,
+    );
+    check_file(
+        &root.join("bindings-node/types.d.ts"),
+        &typescript(&defs),
+        &mut stale,
+    );
     assert!(
         stale.is_empty(),
         "stale generated files (run `WEIR_BLESS=1 cargo test -p weir --test schema`):\n{}",
@@ -95,9 +115,14 @@ fn definitions(all: &[(String, Value)]) -> BTreeMap<String, Value> {
 fn walk(v: &Value, path: &str, problems: &mut Vec<String>) {
     let Some(o) = v.as_object() else { return };
     if let Some(f) = o.get("format").and_then(Value::as_str)
-        && !matches!(f, "int32" | "uint32" | "int16" | "uint16" | "int8" | "uint8" | "double" | "float")
+        && !matches!(
+            f,
+            "int32" | "uint32" | "int16" | "uint16" | "int8" | "uint8" | "double" | "float"
+        )
     {
-        problems.push(format!("{path}: format `{f}` (no 64-bit integers on the wire)"));
+        problems.push(format!(
+            "{path}: format `{f}` (no 64-bit integers on the wire)"
+        ));
     }
     if let Some(Value::Object(props)) = o.get("properties") {
         for (k, p) in props {
@@ -111,11 +136,18 @@ fn walk(v: &Value, path: &str, problems: &mut Vec<String>) {
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(Value::Array(branches)) = o.get(key) {
-            let nullable = key == "anyOf" && branches.len() == 2 && branches.iter().any(|b| b["type"] == "null");
-            let strings = branches.iter().all(|b| b["type"] == "string" && b.get("const").is_some());
-            let tagged = branches
+            let nullable = key == "anyOf"
+                && branches.len() == 2
+                && branches.iter().any(|b| b["type"] == "null");
+            let strings = branches
                 .iter()
-                .all(|b| b["properties"]["type"]["const"].is_string() && b["required"].as_array().is_some_and(|r| r.contains(&Value::from("type"))));
+                .all(|b| b["type"] == "string" && b.get("const").is_some());
+            let tagged = branches.iter().all(|b| {
+                b["properties"]["type"]["const"].is_string()
+                    && b["required"]
+                        .as_array()
+                        .is_some_and(|r| r.contains(&Value::from("type")))
+            });
             if !(nullable || strings || tagged) {
                 problems.push(format!("{path}: `{key}` must be an Option, a string enum or tagged by `type` (no untagged enums)"));
             }
@@ -140,7 +172,11 @@ fn wire_rules_hold_for_every_type() {
     for (name, def) in definitions(&schemas()) {
         walk(&def, &name, &mut problems);
     }
-    assert!(problems.is_empty(), "wire rule violations:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "wire rule violations:\n{}",
+        problems.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -196,15 +232,30 @@ fn union(parts: Vec<String>, lang: Lang) -> String {
 
 fn literal(values: &[&str], lang: Lang) -> String {
     match lang {
-        Lang::Py => format!("Literal[{}]", values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ")),
-        Lang::Ts => values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | "),
+        Lang::Py => format!(
+            "Literal[{}]",
+            values
+                .iter()
+                .map(|v| format!("{v:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Lang::Ts => values
+            .iter()
+            .map(|v| format!("{v:?}"))
+            .collect::<Vec<_>>()
+            .join(" | "),
     }
 }
 
 /// The type expression of an anonymous schema.
 fn expr(v: &Value, lang: Lang) -> String {
     if let Some(r) = ref_name(v) {
-        return if lang == Lang::Py { format!("\"{r}\"") } else { r.to_owned() };
+        return if lang == Lang::Py {
+            format!("\"{r}\"")
+        } else {
+            r.to_owned()
+        };
     }
     if let Some(c) = v.get("const").and_then(Value::as_str) {
         return literal(&[c], lang);
@@ -215,7 +266,10 @@ fn expr(v: &Value, lang: Lang) -> String {
     }
     for key in ["anyOf", "oneOf"] {
         if let Some(Value::Array(bs)) = v.get(key) {
-            let consts: Option<Vec<&str>> = bs.iter().map(|b| b.get("const").and_then(Value::as_str)).collect();
+            let consts: Option<Vec<&str>> = bs
+                .iter()
+                .map(|b| b.get("const").and_then(Value::as_str))
+                .collect();
             if let Some(consts) = consts {
                 return literal(&consts, lang);
             }
@@ -223,42 +277,91 @@ fn expr(v: &Value, lang: Lang) -> String {
         }
     }
     match &v["type"] {
-        Value::Array(ts) => union(ts.iter().map(|t| scalar(t.as_str().unwrap(), lang).to_owned()).collect(), lang),
+        Value::Array(ts) => union(
+            ts.iter()
+                .map(|t| scalar(t.as_str().unwrap(), lang).to_owned())
+                .collect(),
+            lang,
+        ),
         Value::String(t) if t == "array" => {
             let item = expr(&v["items"], lang);
-            if lang == Lang::Py { format!("List[{item}]") } else if item.contains(' ') { format!("Array<{item}>") } else { format!("{item}[]") }
+            if lang == Lang::Py {
+                format!("List[{item}]")
+            } else if item.contains(' ') {
+                format!("Array<{item}>")
+            } else {
+                format!("{item}[]")
+            }
         }
         Value::String(t) if t == "object" => {
-            let value = v.get("additionalProperties").map_or_else(|| if lang == Lang::Py { "Any".to_owned() } else { "unknown".to_owned() }, |a| expr(a, lang));
-            if lang == Lang::Py { format!("Dict[str, {value}]") } else { format!("Record<string, {value}>") }
+            let value = v.get("additionalProperties").map_or_else(
+                || {
+                    if lang == Lang::Py {
+                        "Any".to_owned()
+                    } else {
+                        "unknown".to_owned()
+                    }
+                },
+                |a| expr(a, lang),
+            );
+            if lang == Lang::Py {
+                format!("Dict[str, {value}]")
+            } else {
+                format!("Record<string, {value}>")
+            }
         }
         Value::String(t) => scalar(t, lang).to_owned(),
-        _ => if lang == Lang::Py { "Any".to_owned() } else { "unknown".to_owned() },
+        _ => {
+            if lang == Lang::Py {
+                "Any".to_owned()
+            } else {
+                "unknown".to_owned()
+            }
+        }
     }
 }
 
 fn doc_lines(v: &Value) -> Vec<String> {
-    v.get("description").and_then(Value::as_str).map(|d| d.lines().map(str::to_owned).collect()).unwrap_or_default()
+    v.get("description")
+        .and_then(Value::as_str)
+        .map(|d| d.lines().map(str::to_owned).collect())
+        .unwrap_or_default()
 }
 
 /// Emit one object type (a TypedDict / interface).
 fn object(name: &str, v: &Map<String, Value>, lang: Lang, out: &mut String) {
-    let required: Vec<&str> = v.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let required: Vec<&str> = v
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let doc = doc_lines(&Value::Object(v.clone()));
     let empty = Map::new();
-    let props = v.get("properties").and_then(Value::as_object).unwrap_or(&empty);
+    let props = v
+        .get("properties")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
     match lang {
         Lang::Py => {
             writeln!(out, "\n\nclass {name}(TypedDict):").unwrap();
             if !doc.is_empty() {
-                writeln!(out, "    \"\"\"{}\"\"\"", doc.join("\n    ").replace('\\', "\\\\")).unwrap();
+                writeln!(
+                    out,
+                    "    \"\"\"{}\"\"\"",
+                    doc.join("\n    ").replace('\\', "\\\\")
+                )
+                .unwrap();
             }
             if props.is_empty() && doc.is_empty() {
                 writeln!(out, "    pass").unwrap();
             }
             for (k, p) in props {
                 let t = expr(p, lang);
-                let t = if required.contains(&k.as_str()) { t } else { format!("NotRequired[{t}]") };
+                let t = if required.contains(&k.as_str()) {
+                    t
+                } else {
+                    format!("NotRequired[{t}]")
+                };
                 for line in doc_lines(p) {
                     writeln!(out, "    #: {line}").unwrap();
                 }
@@ -276,7 +379,11 @@ fn object(name: &str, v: &Map<String, Value>, lang: Lang, out: &mut String) {
                 if !d.is_empty() {
                     writeln!(out, "  /** {} */", d.join(" ")).unwrap();
                 }
-                let opt = if required.contains(&k.as_str()) { "" } else { "?" };
+                let opt = if required.contains(&k.as_str()) {
+                    ""
+                } else {
+                    "?"
+                };
                 writeln!(out, "  {k}{opt}: {};", expr(p, lang)).unwrap();
             }
             writeln!(out, "}}").unwrap();
@@ -309,14 +416,23 @@ fn generate(defs: &BTreeMap<String, Value>, lang: Lang) -> String {
         let o = def.as_object().unwrap();
         let doc = doc_lines(def);
         if let Some(Value::Array(branches)) = o.get("oneOf")
-            && branches.iter().all(|b| b["properties"]["type"]["const"].is_string())
+            && branches
+                .iter()
+                .all(|b| b["properties"]["type"]["const"].is_string())
         {
             // A tagged enum: one object type per variant, and their union.
             let mut names = Vec::new();
             for b in branches {
-                let variant = format!("{name}{}", pascal(b["properties"]["type"]["const"].as_str().unwrap()));
+                let variant = format!(
+                    "{name}{}",
+                    pascal(b["properties"]["type"]["const"].as_str().unwrap())
+                );
                 object(&variant, b.as_object().unwrap(), lang, &mut objects);
-                names.push(if lang == Lang::Py { format!("\"{variant}\"") } else { variant });
+                names.push(if lang == Lang::Py {
+                    format!("\"{variant}\"")
+                } else {
+                    variant
+                });
             }
             alias(name, &doc, &union(names, lang), lang, &mut aliases);
         } else if o.get("type") == Some(&Value::from("object")) && o.contains_key("properties") {
@@ -330,7 +446,9 @@ fn generate(defs: &BTreeMap<String, Value>, lang: Lang) -> String {
         Lang::Py => format!(
             "\"\"\"Data types of weir, as TypedDicts (camelCase keys, as on the wire).\n\n{header}\n\"\"\"\n\nfrom __future__ import annotations\n\nimport sys\nfrom typing import TYPE_CHECKING, Any, Dict, List, Literal, TypedDict, Union\n\nif TYPE_CHECKING:\n    if sys.version_info >= (3, 11):\n        from typing import NotRequired\n    else:\n        from typing_extensions import NotRequired\n{objects}\n{aliases}"
         ),
-        Lang::Ts => format!("// Data types of weir (camelCase keys, as on the wire).\n// {header}\n{objects}{aliases}"),
+        Lang::Ts => format!(
+            "// Data types of weir (camelCase keys, as on the wire).\n// {header}\n{objects}{aliases}"
+        ),
     }
 }
 

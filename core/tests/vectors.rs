@@ -1,7 +1,12 @@
 //! Runs the shared vectors (`tests/vectors/**/*.json`) against the Rust API: the same files
 //! the Python and Node runners execute. Results compare by value; errors by `code` and by
 //! the details the case names (never by message text). An unknown `op` fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -50,7 +55,10 @@ fn files(dir: &Path, acc: &mut Vec<PathBuf>) {
 fn check_error(err: &weir::Error, expected: &Value) -> Result<(), String> {
     let code = expected["code"].as_str().unwrap();
     if err.code() != code {
-        return Err(format!("expected error code {code}, got {}: {err}", err.code()));
+        return Err(format!(
+            "expected error code {code}, got {}: {err}",
+            err.code()
+        ));
     }
     let details = serde_json::to_value(err.details()).unwrap();
     for (k, want) in expected.as_object().unwrap() {
@@ -58,10 +66,11 @@ fn check_error(err: &weir::Error, expected: &Value) -> Result<(), String> {
             continue;
         }
         let got = if k == "fields" {
-            json!(details["fields"].as_array().map(|fs| fs
-                .iter()
-                .map(|f| json!({"path": f["path"], "code": f["code"]}))
-                .collect::<Vec<_>>()))
+            json!(details["fields"].as_array().map(|fs| {
+                fs.iter()
+                    .map(|f| json!({"path": f["path"], "code": f["code"]}))
+                    .collect::<Vec<_>>()
+            }))
         } else {
             details[k].clone()
         };
@@ -78,7 +87,11 @@ fn shared_vectors() {
     let mut paths = Vec::new();
     files(&root, &mut paths);
     paths.sort();
-    assert!(!paths.is_empty(), "no vector files under {}", root.display());
+    assert!(
+        !paths.is_empty(),
+        "no vector files under {}",
+        root.display()
+    );
     let mut failures = Vec::new();
     let mut count = 0;
     for path in &paths {
@@ -103,6 +116,11 @@ fn shared_vectors() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {count} vectors failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     println!("{count} vectors passed");
 }

@@ -1,5 +1,5 @@
 # Stub of the native module (checked with `python -m mypy.stubtest weir._weir` in CI).
-from typing import Dict, Union
+from typing import Any, Dict, Union
 
 from weir.types import (
     LabelSelectorMatch,
@@ -15,7 +15,7 @@ class WeirError(Exception):
     """Base class of every weir error; `.code` and `.details` say what went wrong."""
 
     code: str
-    details: dict
+    details: Dict[str, Any]
 
 class ValidationError(WeirError):
     """The input broke one or more rules; `.details['fields']` lists every problem with its field path."""

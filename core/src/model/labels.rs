@@ -32,7 +32,8 @@ fn is_name_syntax(s: &str) -> bool {
         (Some(&f), Some(&l)) => {
             is_alnum(f)
                 && is_alnum(l)
-                && b.iter().all(|&c| is_alnum(c) || c == b'-' || c == b'_' || c == b'.')
+                && b.iter()
+                    .all(|&c| is_alnum(c) || c == b'-' || c == b'_' || c == b'.')
         }
         _ => false,
     }
@@ -68,7 +69,11 @@ pub fn check_label_key(key: &str, path: &str, errs: &mut ValidationErrors) {
     };
     if let Some(prefix) = prefix {
         if prefix.is_empty() {
-            errs.push(path, FieldErrorCode::Invalid, format!("invalid label key `{key}`: prefix part must be non-empty"));
+            errs.push(
+                path,
+                FieldErrorCode::Invalid,
+                format!("invalid label key `{key}`: prefix part must be non-empty"),
+            );
         } else if prefix.len() > MAX_PREFIX_LEN {
             errs.push(path, FieldErrorCode::TooLong, format!("invalid label key `{key}`: prefix part must be no more than {MAX_PREFIX_LEN} characters"));
         } else if !is_dns1123_subdomain(prefix) {
@@ -76,7 +81,11 @@ pub fn check_label_key(key: &str, path: &str, errs: &mut ValidationErrors) {
         }
     }
     if name.is_empty() {
-        errs.push(path, FieldErrorCode::Invalid, format!("invalid label key `{key}`: name part must be non-empty"));
+        errs.push(
+            path,
+            FieldErrorCode::Invalid,
+            format!("invalid label key `{key}`: name part must be non-empty"),
+        );
     } else if name.len() > MAX_LABEL_NAME_LEN {
         errs.push(path, FieldErrorCode::TooLong, format!("invalid label key `{key}`: name part must be no more than {MAX_LABEL_NAME_LEN} characters"));
     } else if !is_name_syntax(name) {

@@ -166,6 +166,8 @@ impl Quantity {
     /// Binary quantities below 1024 units, or not a whole number of units, are written in
     /// decimal SI; decimal quantities get the largest exponent that is a multiple of three
     /// and keeps the number whole (`1.5` → `1500m`, `2000` → `2k`, `1e-1` → `100e-3`).
+    /// As in Kubernetes, a binary quantity that is no whole multiple of 1024 is written
+    /// without suffix (`62.5Ki` → `64000`), which reads back as decimal (`64k`).
     #[must_use]
     pub fn canonical(&self) -> String {
         if self.nanos == 0 {
@@ -252,11 +254,7 @@ fn interpret_suffix(suffix: &str) -> Option<(u32, i64, QuantityFormat)> {
     if let Some(&(_, e)) = DECIMAL_SUFFIXES.iter().find(|(s, _)| *s == suffix) {
         return Some((10, i64::from(e), QuantityFormat::DecimalSI));
     }
-    if let Some(p) = BINARY_SUFFIXES
-        .iter()
-        .skip(1)
-        .position(|s| *s == suffix)
-    {
+    if let Some(p) = BINARY_SUFFIXES.iter().skip(1).position(|s| *s == suffix) {
         let power = i64::try_from(p).ok()? + 1;
         return Some((2, power * 10, QuantityFormat::BinarySI));
     }
@@ -285,7 +283,9 @@ fn parse(text: &str) -> std::result::Result<Quantity, QuantityErrorReason> {
         Some(b'+') => (false, 1),
         _ => (false, 0),
     };
-    let body = text.get(start..).ok_or(QuantityErrorReason::InvalidNumber)?;
+    let body = text
+        .get(start..)
+        .ok_or(QuantityErrorReason::InvalidNumber)?;
     // The number: digits, an optional '.', digits.
     let int_len = body.bytes().take_while(u8::is_ascii_digit).count();
     let int_part = body.get(..int_len).unwrap_or("");
@@ -293,7 +293,10 @@ fn parse(text: &str) -> std::result::Result<Quantity, QuantityErrorReason> {
     let (frac_part, suffix) = match after_int.strip_prefix('.') {
         Some(rest) => {
             let frac_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-            (rest.get(..frac_len).unwrap_or(""), rest.get(frac_len..).unwrap_or(""))
+            (
+                rest.get(..frac_len).unwrap_or(""),
+                rest.get(frac_len..).unwrap_or(""),
+            )
         }
         None => ("", after_int),
     };
@@ -312,10 +315,7 @@ fn parse(text: &str) -> std::result::Result<Quantity, QuantityErrorReason> {
         .skip_while(|d| *d == 0)
         .collect();
     if digits.is_empty() {
-        return Ok(Quantity {
-            nanos: 0,
-            format,
-        });
+        return Ok(Quantity { nanos: 0, format });
     }
     if negative {
         return Err(QuantityErrorReason::Negative);
@@ -382,7 +382,7 @@ fn scale_round_up(digits: &[u8], dec_exp: i64) -> std::result::Result<u128, Quan
 
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.canonical())
+        f.pad(&self.canonical())
     }
 }
 
@@ -463,7 +463,10 @@ impl<'de> Deserialize<'de> for RawQuantity {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a quantity string or number")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<RawQuantity, E> {
+            fn visit_str<E: serde::de::Error>(
+                self,
+                v: &str,
+            ) -> std::result::Result<RawQuantity, E> {
                 Ok(RawQuantity(v.to_owned()))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<RawQuantity, E> {
@@ -472,10 +475,16 @@ impl<'de> Deserialize<'de> for RawQuantity {
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<RawQuantity, E> {
                 Ok(RawQuantity(v.to_string()))
             }
-            fn visit_u128<E: serde::de::Error>(self, v: u128) -> std::result::Result<RawQuantity, E> {
+            fn visit_u128<E: serde::de::Error>(
+                self,
+                v: u128,
+            ) -> std::result::Result<RawQuantity, E> {
                 Ok(RawQuantity(v.to_string()))
             }
-            fn visit_i128<E: serde::de::Error>(self, v: i128) -> std::result::Result<RawQuantity, E> {
+            fn visit_i128<E: serde::de::Error>(
+                self,
+                v: i128,
+            ) -> std::result::Result<RawQuantity, E> {
                 Ok(RawQuantity(v.to_string()))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<RawQuantity, E> {

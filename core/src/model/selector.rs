@@ -163,7 +163,11 @@ fn check_requirement(
     match op {
         NodeSelectorOperator::In | NodeSelectorOperator::NotIn => {
             if values.is_empty() {
-                errs.push(&values_path, FieldErrorCode::Required, "must be specified when `operator` is `In` or `NotIn`");
+                errs.push(
+                    &values_path,
+                    FieldErrorCode::Required,
+                    "must be specified when `operator` is `In` or `NotIn`",
+                );
             }
             if label_values {
                 for (i, v) in values.iter().enumerate() {
@@ -173,7 +177,11 @@ fn check_requirement(
         }
         NodeSelectorOperator::Exists | NodeSelectorOperator::DoesNotExist => {
             if !values.is_empty() {
-                errs.push(&values_path, FieldErrorCode::Forbidden, "may not be specified when `operator` is `Exists` or `DoesNotExist`");
+                errs.push(
+                    &values_path,
+                    FieldErrorCode::Forbidden,
+                    "may not be specified when `operator` is `Exists` or `DoesNotExist`",
+                );
             }
         }
         NodeSelectorOperator::Gt | NodeSelectorOperator::Lt => match values {
@@ -186,10 +194,18 @@ fn check_requirement(
                     check_label_value(one, &path0, errs);
                 }
                 if errs.0.len() == n && one.parse::<i64>().is_err() {
-                    errs.push(path0, FieldErrorCode::Invalid, format!("`{one}` is not an integer: `Gt` and `Lt` need a 64-bit integer"));
+                    errs.push(
+                        path0,
+                        FieldErrorCode::Invalid,
+                        format!("`{one}` is not an integer: `Gt` and `Lt` need a 64-bit integer"),
+                    );
                 }
             }
-            _ => errs.push(&values_path, FieldErrorCode::Required, "must be exactly one value when `operator` is `Gt` or `Lt`"),
+            _ => errs.push(
+                &values_path,
+                FieldErrorCode::Required,
+                "must be exactly one value when `operator` is `Gt` or `Lt`",
+            ),
         },
     }
     if errs.0.len() > before {
@@ -258,7 +274,8 @@ impl LabelSelector {
         for (i, req) in self.match_expressions.iter().enumerate() {
             let p = error::index(&exprs_path, i);
             check_label_key(&req.key, &error::child(&p, "key"), errs);
-            if let Some(check) = check_requirement(req.operator.into(), &req.values, &p, true, errs) {
+            if let Some(check) = check_requirement(req.operator.into(), &req.values, &p, true, errs)
+            {
                 requirements.push((req.key.clone(), check));
             }
         }
@@ -337,7 +354,11 @@ impl NodeSelector {
     fn compile_at(&self, path: &str, errs: &mut ValidationErrors) -> NodeSelectorMatcher {
         let terms_path = error::child(path, "nodeSelectorTerms");
         if self.node_selector_terms.is_empty() {
-            errs.push(&terms_path, FieldErrorCode::Required, "must have at least one node selector term");
+            errs.push(
+                &terms_path,
+                FieldErrorCode::Required,
+                "must have at least one node selector term",
+            );
         }
         let mut terms = Vec::with_capacity(self.node_selector_terms.len());
         for (t, term) in self.node_selector_terms.iter().enumerate() {
@@ -356,7 +377,14 @@ impl NodeSelector {
             for (i, req) in term.match_fields.iter().enumerate() {
                 let p = error::index(&fp, i);
                 if req.key != NODE_NAME_FIELD {
-                    errs.push(error::child(&p, "key"), FieldErrorCode::NotSupported, format!("unsupported field `{}`: only `{NODE_NAME_FIELD}` can be matched", req.key));
+                    errs.push(
+                        error::child(&p, "key"),
+                        FieldErrorCode::NotSupported,
+                        format!(
+                            "unsupported field `{}`: only `{NODE_NAME_FIELD}` can be matched",
+                            req.key
+                        ),
+                    );
                 }
                 match req.operator {
                     NodeSelectorOperator::In | NodeSelectorOperator::NotIn => {

@@ -1,0 +1,42 @@
+"""Binding overhead from Python: the smallest call, against spec/07-quality.md (<= 3 us).
+
+Run with the package installed: `python benches/binding_overhead.py [seconds]`.
+Prints the median of 5 rounds per call, with a trivial Python call as a baseline for scale.
+"""
+
+import statistics
+import sys
+import time
+
+import weir
+
+TARGET_US = 3.0
+
+
+def per_call(fn, arg, seconds):
+    n, t0 = 0, time.perf_counter()
+    while True:
+        for _ in range(1000):
+            fn(arg)
+        n += 1000
+        t = time.perf_counter() - t0
+        if t >= seconds:
+            return t / n * 1e6
+
+
+def main():
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 0.5
+    cases = {
+        "parse_quantity('1')": (weir.parse_quantity, "1"),
+        "validate_labels({})": (weir.validate_labels, {}),
+        "match_label_selector(small)": (weir.match_label_selector, {"selector": {"matchLabels": {"app": "vote"}}, "labels": {"app": "vote"}}),
+        "python baseline (lambda)": (lambda x: x, "1"),
+    }
+    for name, (fn, arg) in cases.items():
+        us = statistics.median(per_call(fn, arg, seconds / 5) for _ in range(5))
+        verdict = "" if "baseline" in name else ("  OK (target <= 3 us)" if us <= TARGET_US else "  OVER target 3 us")
+        print(f"python  {name:<30} {us:7.3f} us/call{verdict}")
+
+
+if __name__ == "__main__":
+    main()

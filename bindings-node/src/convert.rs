@@ -1,0 +1,25 @@
+//! The one generic conversion each way: JSON text between `index.js` and weir's serde types.
+//!
+//! Why JSON text rather than napi's serde value conversion: napi's deserializer hands a
+//! whole-number JS double to serde as `i64`, saturating (`1e21` arrives as 2^63-1, and an
+//! `f64` field silently gets the wrong value), while `JSON.stringify` + serde_json keep the
+//! exact number; it is also the faster path for large payloads (oxc and swc do the same).
+//! NaN and ±Infinity become `null` under `JSON.stringify`, so they are rejected as
+//! `invalid_input` like any other value of the wrong type.
+
+use napi::{Env, Result};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::errors;
+
+/// JSON text → weir input type; a value of the wrong shape is `invalid_input`.
+pub fn from_json<T: DeserializeOwned>(env: &Env, json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| errors::to_js(env, &weir::Error::invalid_input(e)))
+}
+
+/// weir result → JSON text, or the JS error for a weir error.
+pub fn to_json<T: Serialize>(env: &Env, result: weir::Result<T>) -> Result<String> {
+    let value = result.map_err(|e| errors::to_js(env, &e))?;
+    serde_json::to_string(&value).map_err(|e| errors::to_js(env, &weir::Error::invalid_input(e)))
+}

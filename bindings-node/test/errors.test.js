@@ -1,0 +1,84 @@
+// Hostile input from JavaScript: every case is a typed error with a code, never a crash.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const weir = require('..');
+
+const SEL = { nodeSelector: { nodeSelectorTerms: [{}] }, nodeName: 'n1', labels: {} };
+const cyclic = {};
+cyclic.self = cyclic;
+
+const invalid = {
+  'undefined quantity': () => weir.parseQuantity(undefined),
+  'null quantity': () => weir.parseQuantity(null),
+  'array quantity': () => weir.parseQuantity([]),
+  'BigInt quantity': () => weir.parseQuantity(10n),
+  'labels as array': () => weir.validateLabels(['a']),
+  'label value number': () => weir.validateLabels({ a: 1 }),
+  'label value NaN': () => weir.validateLabels({ a: NaN }),
+  'cyclic input': () => weir.matchLabelSelector(cyclic),
+  'selector string': () => weir.matchLabelSelector('x'),
+  'missing nodeName': () => weir.matchNodeSelector({ nodeSelector: { nodeSelectorTerms: [] } }),
+  'nodeName 2^60': () => weir.matchNodeSelector({ ...SEL, nodeName: 2 ** 60 }),
+  'nodeName Infinity': () => weir.matchNodeSelector({ ...SEL, nodeName: Infinity }),
+  'operator number': () => weir.matchNodeSelector({ ...SEL, nodeSelector: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'a', operator: 7 }] }] } }),
+  'no argument': () => weir.matchNodeSelector(),
+};
+for (const [name, call] of Object.entries(invalid)) {
+  test(`invalid_input: ${name}`, () => {
+    assert.throws(call, (err) => {
+      assert.ok(err instanceof Error);
+      assert.equal(err.code, 'invalid_input', err.message);
+      assert.equal(err.details.type, 'invalidInput');
+      return true;
+    });
+  });
+}
+
+for (const [value, reason] of [[NaN, null], [Infinity, null], [-1, 'negative'], [1e21, 'overflow'], [2 ** 64, 'overflow'], [1e300, 'overflow']]) {
+  test(`number ${value} as a quantity`, () => {
+    assert.throws(() => weir.parseQuantity(value), (err) => {
+      // JSON carries NaN and Infinity as null: a shape error, still typed.
+      assert.equal(err.code, reason === null ? 'invalid_input' : 'parse_quantity', err.message);
+      if (reason) assert.equal(err.details.reason, reason);
+      return true;
+    });
+  });
+}
+
+test('2^60 arrives as JSON writes it', () => {
+  // JSON.stringify prints the shortest text that reads back as the same double, as any JS
+  // client sending a manifest would; the quantity is that number, not a saturated one.
+  assert.equal(weir.parseQuantity(2 ** 60).value, '1152921504606847000');
+});
+
+test('huge inputs are handled', () => {
+  const labels = {};
+  for (let i = 0; i < 100000; i++) labels[`key-${i}`] = 'v';
+  assert.equal(weir.validateLabels(labels), null);
+  labels['-bad'] = 'v';
+  assert.throws(() => weir.validateLabels(labels), (err) => {
+    assert.deepEqual(err.details.fields.map((f) => f.path), ['labels[-bad]']);
+    return true;
+  });
+  assert.throws(() => weir.parseQuantity('9'.repeat(1000000)), { code: 'parse_quantity' });
+  const terms = Array(10000).fill({ matchExpressions: [{ key: 'k', operator: 'In', values: Array(10).fill('x') }] });
+  assert.deepEqual(weir.matchNodeSelector({ nodeSelector: { nodeSelectorTerms: terms }, nodeName: 'n', labels: { k: 'x' } }), { matches: true, matchedTerm: 0 });
+});
+
+test('validation collects every problem with its path', () => {
+  assert.throws(() => weir.validateLabels({ '-a': 'ok', b: '-bad' }), (err) => {
+    assert.equal(err.code, 'validation');
+    assert.deepEqual(err.details.fields.map((f) => [f.path, f.code]), [['labels[-a]', 'invalid'], ['labels[b]', 'invalid']]);
+    return true;
+  });
+});
+
+test('index.d.ts declares exactly what index.js exports', () => {
+  const dts = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8');
+  const declared = [...dts.matchAll(/export declare (?:function|const) (\w+)/g)].map((m) => m[1]).sort();
+  assert.deepEqual(declared, Object.keys(weir).sort());
+});
