@@ -1,6 +1,244 @@
 // Data types of weir (camelCase keys, as on the wire).
 // Generated from core/schema/*.json by `WEIR_BLESS=1 cargo test -p weir --test schema`. Do not edit.
 
+/** Inside the cluster (集群内访问): a ClusterIP service. */
+export interface AccessClusterIP {
+  /** Port mappings; at least one. */
+  ports: ClusterIpPort[];
+  type: "clusterIP";
+}
+
+/** Inside the VPC (VPC 内访问) through a load balancer. */
+export interface AccessIntranetLB {
+  /** An existing load balancer id, or `create`. */
+  loadBalancer: string;
+  /** Port mappings; at least one. */
+  ports: LbPort[];
+  type: "intranetLB";
+}
+
+/** From the internet (公网访问) through a load balancer. */
+export interface AccessInternetLB {
+  /** An existing load balancer id, or `create`. */
+  loadBalancer: string;
+  /** Port mappings; at least one. */
+  ports: LbPort[];
+  type: "internetLB";
+}
+
+/** An access service (服务). */
+export interface AccessService {
+  /** How it is reached. */
+  access: Access;
+  /** DNS-1123 label, unique among the app service's services. */
+  name: string;
+}
+
+/** The release or operation in progress. */
+export interface Activity {
+  /** Release, rollback or operation. */
+  kind: ActivityKind;
+  /** The operation's name (operations). */
+  operation?: string | null;
+  /** The release order (releases and rollbacks). */
+  releaseOrder?: string | null;
+  /** When it began. */
+  since: string;
+  /** The target version (releases and rollbacks). */
+  version?: string | null;
+}
+
+/** An app service (应用服务): what a version of it holds.
+ * 
+ * # Examples
+ * 
+ * ```
+ * let spec: weir::AppService = serde_json::from_value(serde_json::json!({
+ *     "name": "aks-vote-redis-appservice",
+ *     "app": "aks-vote-redis",
+ *     "template": {"containers": [{"name": "redis", "image": "redis:6"}]}
+ * }))?;
+ * let full = weir::normalize(&spec, None)?;
+ * assert_eq!(full.namespace.as_deref(), Some("default"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ``` */
+export interface AppService {
+  /** The application it belongs to: letters, digits, `-`, `_`; starts with a letter, ends with a letter or digit. Never changes. */
+  app: string;
+  /** Deploy and schedule settings; every field has a default. */
+  deploy?: Deploy | null;
+  /** Free text. */
+  description?: string | null;
+  /** App service name, a DNS-1123 label. Never changes. */
+  name: string;
+  /** Kubernetes namespace, a DNS-1123 label; default `default`. Never changes. */
+  namespace?: string | null;
+  /** Deploy to elastic nodes (adds the sub-cluster label); default false. */
+  nodeAutoscaling?: boolean | null;
+  /** The person responsible (负责人). */
+  owner?: string | null;
+  /** Replica scaling; default fixed, 1 replica. */
+  scaling?: Scaling | null;
+  /** Access services (集群内访问 / VPC 内访问 / 公网访问). */
+  services?: AccessService[];
+  /** Deployed as a StatefulSet with volume claim templates; default false. Never changes. */
+  stateful?: boolean | null;
+  /** The pod template. */
+  template: PodTemplate;
+  /** Volume templates of a stateful app service (at least one when stateful). */
+  volumeClaimTemplates?: VolumeClaimTemplate[];
+}
+
+/** What changed and what it implies. */
+export interface AppServiceDiff {
+  /** Every changed value, in path order. */
+  changes: Change[];
+  /** After the pods are updated. */
+  postTasks: PostTask[];
+  /** Before the pods are updated. */
+  preTasks: PreTask[];
+  /** Why (empty when nothing in the pods changed). */
+  reasons: UpgradeReason[];
+  /** How pods reach the new version. */
+  upgrade: Upgrade;
+  /** Consequences to confirm. */
+  warnings: Warning[];
+}
+
+/** Input of [`validate_app_service`] and [`normalize_app_service`]. */
+export interface AppServiceInput {
+  /** The platform's restrictions and the target cluster, when known. */
+  profile?: PlatformProfile | null;
+  /** The app service spec. */
+  spec: AppService;
+}
+
+/** One changed value, at a JSON-pointer path of the normalized spec. */
+export interface Change {
+  /** The old value; absent when the value was added. */
+  from?: unknown;
+  /** JSON pointer, e.g. `/template/containers/0/image`. */
+  path: string;
+  /** The new value; absent when the value was removed. */
+  to?: unknown;
+}
+
+/** A ClusterIP port mapping. */
+export interface ClusterIpPort {
+  /** The port the workload listens on (访问端口), 1–65535. */
+  port: number;
+  /** `TCP` or `UDP`. */
+  protocol: ClusterIpProtocol;
+  /** The port on the virtual IP (容器端口), 1–65535. */
+  targetPort: number;
+}
+
+/** What the target cluster offers. */
+export interface ClusterProfile {
+  /** The service mesh is enabled. */
+  mesh?: boolean;
+  /** Node autoscaling (节点伸缩) is enabled. */
+  nodeAutoscaling?: boolean;
+  /** Zones that have a node group. */
+  nodeGroupZones?: string[];
+  /** The workspace's deployment units and their zones. */
+  units?: UnitProfile[];
+}
+
+/** One container of the pod template. */
+export interface Container {
+  /** Arguments. */
+  args?: string[];
+  /** Entrypoint override (启动命令). */
+  command?: string[];
+  /** Environment variables; names unique. */
+  env?: EnvVar[];
+  /** Image reference `[registry[:port]/]path[:tag][@digest]`. */
+  image: string;
+  /** Secret used to pull the image (保密字典). */
+  imagePullSecret?: string | null;
+  /** Where the image comes from; default a registry reference. */
+  imageSource?: ImageSource | null;
+  /** Lifecycle hooks. */
+  lifecycle?: Lifecycle | null;
+  /** Liveness probe (its `successThreshold` must be 1). */
+  livenessProbe?: Probe | null;
+  /** Log collection (日志服务配置). */
+  logs?: LogConfig[];
+  /** Business monitoring directory, shared read-only with the monitoring sidecar. */
+  monitoringDir?: string | null;
+  /** DNS-1123 label, unique in the pod. Never changes. */
+  name: string;
+  /** Readiness probe. */
+  readinessProbe?: Probe | null;
+  /** CPU and memory requests and limits. */
+  resources?: Resources | null;
+  /** Volume mounts. */
+  volumeMounts?: VolumeMount[];
+}
+
+/** Deploy and schedule settings (部署和调度配置). */
+export interface Deploy {
+  /** A beta group first (one pod per unit); default true. */
+  beta?: boolean | null;
+  /** Pod grouping; default fast with at least 3 groups. */
+  grouping?: Grouping | null;
+  /** SOFAMesh injection and traffic shifting. */
+  mesh?: Mesh | null;
+  /** Node affinity (应用服务与节点亲和性). */
+  nodeAffinity?: NodeSelector | null;
+  /** Pause after each group; default true. */
+  pauseBetweenGroups?: boolean | null;
+  /** Pod schedule policy; default (and only) `evenAcrossUnits`. */
+  schedulePolicy?: SchedulePolicy | null;
+  /** Affinity to other app services' pods (应用服务间亲和性). */
+  serviceAffinity?: ServiceAffinity[];
+  /** Deployment units; empty: every unit of the workspace. */
+  units?: string[];
+  /** `inPlace` (default) or `replace`. */
+  upgradeMode?: UpgradeMode | null;
+}
+
+/** Input of [`diff`]. */
+export interface DiffInput {
+  /** The version running now (or being rolled back from). */
+  from: AppService;
+  /** The in-place rule set; default `seed`. */
+  rules?: InPlaceRules | null;
+  /** The version to release. */
+  to: AppService;
+}
+
+/** The one draft (草稿): an editable copy of a version, not validated until submit. */
+export interface Draft {
+  /** The version it started from. */
+  basedOn: string;
+  /** When it was started. */
+  createdAt: string;
+  /** The spec being edited. */
+  spec: AppService;
+  /** When it was last changed. */
+  updatedAt: string;
+}
+
+/** An environment variable: a literal `value` or a `valueFrom` reference (exactly one). */
+export interface EnvVar {
+  /** A C identifier `[A-Za-z_][A-Za-z0-9_]*`, unique in the container. */
+  name: string;
+  /** A literal value (手动输入). */
+  value?: string | null;
+  /** A reference to a ConfigMap or Secret key (配置项 / 保密字典). */
+  valueFrom?: EnvVarSource | null;
+}
+
+/** Where an environment variable's value comes from (exactly one). */
+export interface EnvVarSource {
+  /** A key of a ConfigMap. */
+  configMapKeyRef?: KeyRef | null;
+  /** A key of a Secret. */
+  secretKeyRef?: KeyRef | null;
+}
+
 /** Every field that broke a rule. */
 export interface ErrorDetailsValidation {
   /** The field errors, in the order the input was walked. */
@@ -24,6 +262,31 @@ export interface ErrorDetailsInvalidInput {
   type: "invalidInput";
 }
 
+/** The refused command and the state that refused it. */
+export interface ErrorDetailsInvalidTransition {
+  /** The command. */
+  command: string;
+  /** The state, as words. */
+  state: string;
+  type: "invalidTransition";
+}
+
+/** What holds the app service, or what must be chosen first. */
+export interface ErrorDetailsConflict {
+  /** Why, as one line. */
+  reason: string;
+  type: "conflict";
+}
+
+/** The missing thing. */
+export interface ErrorDetailsNotFound {
+  /** Its id. */
+  id: string;
+  /** Its kind. */
+  kind: string;
+  type: "notFound";
+}
+
 /** The error as it crosses a language boundary: `{code, message, details}`. */
 export interface ErrorReport {
   /** The stable code (see [`Error::code`]). */
@@ -32,6 +295,22 @@ export interface ErrorReport {
   details: ErrorDetails;
   /** The one-line human message; never match on it. */
   message: string;
+}
+
+/** A command run in the container. */
+export interface ExecAction {
+  /** The command and its arguments; not empty. */
+  command: string[];
+}
+
+/** A release that failed and still blocks new release orders (seed 6.7). */
+export interface FailedRelease {
+  /** When it failed. */
+  at: string;
+  /** The failed release order. */
+  releaseOrder: string;
+  /** The version it was releasing. */
+  version: string;
 }
 
 /** One broken rule, at a Kubernetes-style field path such as
@@ -43,6 +322,219 @@ export interface FieldError {
   message: string;
   /** Field path, Kubernetes style (`a.b[0].c`, map keys as `labels[key]`). */
   path: string;
+}
+
+/** Groups spread evenly over the units (快速分组). */
+export interface GroupingFast {
+  /** The minimum number of groups, ≥ 1; default 3. */
+  minGroups?: number | null;
+  type: "fast";
+}
+
+/** One pod per group (每个 Pod 一组). */
+export interface GroupingPerPod {
+  type: "perPod";
+}
+
+/** All pods in one group (共分一组). */
+export interface GroupingSingle {
+  type: "single";
+}
+
+/** Create the app service: its first version, `v1`. */
+export interface HistoryCommandCreate {
+  /** Who. */
+  author: string;
+  /** When. */
+  now: string;
+  /** The spec (validated and normalized). */
+  spec: AppService;
+  type: "create";
+}
+
+/** Open the draft: a new one from the newest version, or the existing one (`draft`
+ * decides; without it an existing draft is a `conflict`). */
+export interface HistoryCommandEdit {
+  /** What to do with an existing draft. */
+  draft?: DraftChoice | null;
+  /** When. */
+  now: string;
+  type: "edit";
+}
+
+/** Replace the draft's spec (not validated until submit). */
+export interface HistoryCommandUpdateDraft {
+  /** When. */
+  now: string;
+  /** The edited spec. */
+  spec: AppService;
+  type: "updateDraft";
+}
+
+/** Start a draft from any version (拷贝到草稿); an existing draft is a `conflict` unless
+ * `discardDraft` is true. */
+export interface HistoryCommandCopyToDraft {
+  /** Throw away an existing draft. */
+  discardDraft?: boolean;
+  /** When. */
+  now: string;
+  type: "copyToDraft";
+  /** The version to copy. */
+  version: string;
+}
+
+/** Throw away the draft. */
+export interface HistoryCommandDiscardDraft {
+  type: "discardDraft";
+}
+
+/** Validate the draft and make it a new version. */
+export interface HistoryCommandSubmit {
+  /** Who. */
+  author: string;
+  /** When. */
+  now: string;
+  type: "submit";
+}
+
+/** Quick update: a new version from the newest with one container's image changed; a
+ * release order should be created for it. */
+export interface HistoryCommandChangeImage {
+  /** Who. */
+  author: string;
+  /** The container's name. */
+  container: string;
+  /** The new image reference. */
+  image: string;
+  /** When. */
+  now: string;
+  type: "changeImage";
+}
+
+/** Quick update: a new version from the newest with fixed replicas changed. */
+export interface HistoryCommandChangeReplicas {
+  /** Who. */
+  author: string;
+  /** When. */
+  now: string;
+  /** The new replica count, ≥ 0. */
+  replicas: number;
+  type: "changeReplicas";
+}
+
+/** A release order starts publishing (or, with `rollback`, rolling back to) a version. */
+export interface HistoryCommandBeginRelease {
+  /** When. */
+  now: string;
+  /** The release order. */
+  releaseOrder: string;
+  /** A rollback (allowed while a failed release blocks new orders). */
+  rollback?: boolean;
+  type: "beginRelease";
+  /** The target version. */
+  version: string;
+}
+
+/** The release order succeeded: its version is deployed. */
+export interface HistoryCommandMarkPublished {
+  /** When. */
+  now: string;
+  /** The release order. */
+  releaseOrder: string;
+  type: "markPublished";
+}
+
+/** The release order failed: new orders are blocked until it is retried, rolled back or
+ * cancelled. */
+export interface HistoryCommandMarkFailed {
+  /** When. */
+  now: string;
+  /** The release order. */
+  releaseOrder: string;
+  type: "markFailed";
+}
+
+/** The release order was cancelled (in progress or failed). */
+export interface HistoryCommandCancelRelease {
+  /** When. */
+  now: string;
+  /** The release order. */
+  releaseOrder: string;
+  type: "cancelRelease";
+}
+
+/** An operation (restart, scale, ...) begins. */
+export interface HistoryCommandBeginOperation {
+  /** When. */
+  now: string;
+  /** Its name. */
+  operation: string;
+  type: "beginOperation";
+}
+
+/** The operation in progress ended. */
+export interface HistoryCommandEndOperation {
+  /** When. */
+  now: string;
+  type: "endOperation";
+}
+
+/** Delete the app service (refused while a release or operation is in progress). */
+export interface HistoryCommandDelete {
+  /** When. */
+  now: string;
+  type: "delete";
+}
+
+/** What a command produced. */
+export interface HistoryOutcome {
+  /** The draft opened or changed. */
+  draft?: Draft | null;
+  /** A quick update made a version that needs a release order (seed 6.4: "提交后会自动生成 发布单"). */
+  releaseOrderRequired?: boolean;
+  /** The version created (create, submit, quick updates) or affected (release outcomes). */
+  version?: Version | null;
+}
+
+/** An HTTP GET check or hook. */
+export interface HttpGetAction {
+  /** Request path, starting with `/`. */
+  path: string;
+  /** Container port, 1–65535. */
+  port: number;
+}
+
+/** The `image` reference is pulled from a registry (镜像仓库). */
+export interface ImageSourceRegistry {
+  type: "registry";
+}
+
+/** A build record of the owning app (构建记录). */
+export interface ImageSourceBuild {
+  /** The build record id. */
+  buildId: string;
+  type: "build";
+}
+
+/** Built from an uploaded package (从包构建). */
+export interface ImageSourcePackage {
+  /** The base image; default `reg-cnsh-nf.cloud.alipay.com/library/sofaboot-runtime:2.0_java8`. */
+  baseImage?: string | null;
+  /** The uploaded package. */
+  packagePath: string;
+  /** Where the built image is pushed. */
+  targetImage: string;
+  /** Where the package goes in the image; absolute. */
+  targetPath: string;
+  type: "package";
+}
+
+/** A key of a named ConfigMap or Secret. */
+export interface KeyRef {
+  /** The key. */
+  key: string;
+  /** The object's name. */
+  name: string;
 }
 
 /** A Kubernetes label selector (`metav1.LabelSelector`). */
@@ -81,6 +573,66 @@ export interface LabelSelectorRequirement {
 export interface LabelsInput {
   /** The labels to check. */
   labels?: Record<string, string>;
+}
+
+/** A load balancer port mapping. */
+export interface LbPort {
+  /** Back-end port, 1–65535. */
+  backendPort: number;
+  /** Front-end port, 1–65535. */
+  frontendPort: number;
+  /** Health check on; default true; TCP ports must keep it on. */
+  healthCheck?: boolean | null;
+  /** `TCP`, `HTTP` or `HTTPS`. */
+  protocol: LbProtocol;
+  /** Forwarding rule: `wrr` (按权重) or `wlc` (按权重并且最小连接数); default `wrr`. */
+  scheduler?: LbScheduler | null;
+}
+
+/** Lifecycle hooks (生命周期事件回调). */
+export interface Lifecycle {
+  /** Runs after the container starts. */
+  postStart?: LifecycleHandler | null;
+  /** Runs before the container stops. */
+  preStop?: LifecycleHandler | null;
+}
+
+/** A lifecycle hook: exactly one of `exec` and `httpGet`. */
+export interface LifecycleHandler {
+  /** Run a command. */
+  exec?: ExecAction | null;
+  /** HTTP GET. */
+  httpGet?: HttpGetAction | null;
+}
+
+/** Log collection into a log store (seed 6.3, 6.8). */
+export interface LogConfig {
+  /** Log store name: lowercase letters, digits, `-`, `_`; starts and ends with a lowercase letter or digit; 3–63 bytes. */
+  logstore: string;
+  /** Absolute path globs, e.g. `/home/admin/logs/*.log`; at least one. */
+  paths: string[];
+  /** Days kept, 1–3000; default 30. */
+  retentionDays?: number | null;
+  /** Shards, 1–10; default 2. */
+  shards?: number | null;
+}
+
+/** SOFAMesh settings (注入 SOFAMesh). */
+export interface Mesh {
+  /** Inject the mesh sidecar. */
+  enabled: boolean;
+  /** The service traffic is shifted for (引流的目标服务). */
+  targetService?: string | null;
+  /** Share of traffic shifted to the new version, 0–100 (引流比例). */
+  trafficPercent?: number | null;
+}
+
+/** Metric targets in percent of requests (`cpu_util`, `mem_util` in the seed). */
+export interface MetricTargets {
+  /** Target CPU utilisation, percent, ≥ 1. */
+  cpuUtil?: number | null;
+  /** Target memory utilisation, percent, ≥ 1. */
+  memUtil?: number | null;
 }
 
 /** A Kubernetes node selector (`requiredDuringSchedulingIgnoredDuringExecution`): its terms
@@ -140,21 +692,346 @@ export interface ParsedQuantity {
   value: string;
 }
 
+/** Where the app service runs: what the platform allows (seed 1.7 / 1.8). */
+export interface PlatformProfile {
+  /** The target cluster, when known: checks units, node autoscaling and mesh against it. */
+  cluster?: ClusterProfile | null;
+  /** Public cloud (default) or private cloud. */
+  platform?: Platform | null;
+}
+
+/** The pod template: its containers. */
+export interface PodTemplate {
+  /** At least one container; names unique in the pod and never changed. */
+  containers: Container[];
+}
+
+/** A preset replica count (预设副本数伸缩), optionally ramped over the duration. */
+export interface PolicyActionReplicas {
+  /** A ramp over the policy's duration (needs `durationSeconds`). */
+  ramp?: Ramp | null;
+  /** Replicas, ≥ 0. */
+  replicas: number;
+  type: "replicas";
+}
+
+/** Metric scaling (指标动态伸缩) inside the window. */
+export interface PolicyActionMetric {
+  /** Upper bound inside the window (within the elastic bounds). */
+  maxReplicas?: number | null;
+  /** Lower bound inside the window (within the elastic bounds). */
+  minReplicas?: number | null;
+  /** Target utilisations in percent; at least one. */
+  targets: MetricTargets;
+  type: "metric";
+}
+
+/** A probe: exactly one handler (`tcpSocket`, `httpGet`, `exec`) and its timing.
+ * 
+ * Defaults and bounds from seed 6.3: `initialDelaySeconds` 3 (≥ 0), `timeoutSeconds` 1
+ * (≥ 1), `periodSeconds` 10 (≥ 1), `successThreshold` 1 (≥ 1; liveness exactly 1),
+ * `failureThreshold` 3 (≥ 1). */
+export interface Probe {
+  /** Run a command; exit code 0 passes. */
+  exec?: ExecAction | null;
+  /** Failures in a row to fail after a success; default 3. */
+  failureThreshold?: number | null;
+  /** HTTP GET; 200 ≤ status < 400 passes. */
+  httpGet?: HttpGetAction | null;
+  /** Seconds before the first probe; default 3. */
+  initialDelaySeconds?: number | null;
+  /** Probe interval; default 10. */
+  periodSeconds?: number | null;
+  /** Successes in a row to pass after a failure; default 1. */
+  successThreshold?: number | null;
+  /** Connect to a TCP port. */
+  tcpSocket?: TcpSocketAction | null;
+  /** Probe timeout; default 1. */
+  timeoutSeconds?: number | null;
+}
+
+/** A replica ramp (渐变范围 / 渐变方式). */
+export interface Ramp {
+  /** Replicas at the start of the window, ≥ 0. */
+  from: number;
+  /** The ramp's shape. */
+  mode: RampMode;
+  /** Replicas at the end of the window, ≥ 0. */
+  to: number;
+}
+
+/** CPU and memory amounts as Kubernetes quantities. */
+export interface ResourceList {
+  /** CPU (`500m`, `1`); 1 core = 1000m. */
+  cpu?: RawQuantity | null;
+  /** Memory (`128Mi`, `1Gi`). */
+  memory?: RawQuantity | null;
+}
+
+/** Requests and limits. */
+export interface Resources {
+  /** The most it may use (最大核数 / 最大内存). */
+  limits?: ResourceList | null;
+  /** What the container is guaranteed (请求核数 / 请求内存). */
+  requests?: ResourceList | null;
+}
+
+/** A fixed number of replicas (固定副本数). */
+export interface ScalingFixed {
+  /** Replicas, ≥ 0; default 1. */
+  replicas?: number | null;
+  type: "fixed";
+}
+
+/** Timed and metric scaling between bounds (定时弹性伸缩). */
+export interface ScalingElastic {
+  /** Replicas on the first release only; `min ≤ initial ≤ max`. */
+  initialReplicas: number;
+  /** Upper bound. */
+  maxReplicas: number;
+  /** Lower bound. */
+  minReplicas: number;
+  /** Timed policies. */
+  policies?: ScalingPolicy[];
+  type: "elastic";
+}
+
+/** A timed scaling policy (定时策略); its semantics are in `spec/03-scaling.md`. */
+export interface ScalingPolicy {
+  /** What it does. */
+  action: PolicyAction;
+  /** How long it stays in effect; absent: until another policy fires. */
+  durationSeconds?: number | null;
+  /** Lowercase letters, digits, `-`; does not start with a digit or `-`; 2–50 characters. */
+  name: string;
+  /** 0 without a duration; ≥ 1 with one (higher wins); default 0 / 1. */
+  priority?: number | null;
+  /** When it fires. */
+  schedule: Schedule;
+}
+
+/** When a policy fires: exactly one of `at` and `cron`. */
+export interface Schedule {
+  /** Once, at an RFC 3339 instant. */
+  at?: string | null;
+  /** A cron expression (5 fields, 6 with seconds, or `@daily`-style). */
+  cron?: string | null;
+  /** IANA time zone of the cron expression; default `UTC`. */
+  timeZone?: string | null;
+}
+
+/** Affinity to the pods of another app service. */
+export interface ServiceAffinity {
+  /** The other app service's name. */
+  appService: string;
+  /** Required (hard) or preferred (soft). */
+  required?: boolean;
+  /** Same node (`affinity`) or different node (`antiAffinity`). */
+  type: AffinityType;
+}
+
+/** A TCP connect check. */
+export interface TcpSocketAction {
+  /** Container port, 1–65535. */
+  port: number;
+}
+
+/** A deployment unit and its zone. */
+export interface UnitProfile {
+  /** The unit's name (its label value). */
+  name: string;
+  /** The zone it is in. */
+  zone: string;
+}
+
+/** An immutable version of the app service. */
+export interface Version {
+  /** Who submitted it. */
+  author: string;
+  /** The version it was derived from. */
+  basedOn?: string | null;
+  /** When (RFC 3339, as given). */
+  createdAt: string;
+  /** Submitted or published. */
+  editStatus: EditStatus;
+  /** `v1`, `v2`, ...; never reused. */
+  id: string;
+  /** Pending or deployed. */
+  publishStatus: PublishStatus;
+  /** The release order that published it. */
+  releaseOrder?: string | null;
+  /** How it came to be. */
+  source: VersionSource;
+  /** The normalized spec; never changes after submit. */
+  spec: AppService;
+}
+
+/** The versions, the draft and the release state of one app service.
+ * 
+ * # Examples
+ * 
+ * ```
+ * use weir::{HistoryCommand, VersionHistory};
+ * let spec: weir::AppService = serde_json::from_value(serde_json::json!({
+ *     "name": "web", "app": "web",
+ *     "template": {"containers": [{"name": "web", "image": "web:v1"}]}}))?;
+ * let mut h = VersionHistory::new(None);
+ * h.apply(HistoryCommand::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
+ * let out = h.apply(HistoryCommand::ChangeImage { container: "web".into(), image: "web:v2".into(),
+ *     author: "ana".into(), now: "2026-11-27T10:00:00Z".into() })?;
+ * assert_eq!(out.version.map(|v| v.id), Some("v2".to_string()));
+ * assert!(out.release_order_required);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ``` */
+export interface VersionHistory {
+  /** The release or operation in progress. */
+  activity?: Activity | null;
+  /** The app service was deleted; every command is refused. */
+  deleted?: boolean;
+  /** The version the latest finished or cancelled release targeted: what is, at least in part, on the pods now. */
+  deployedVersion?: string | null;
+  /** The draft, if any. */
+  draft?: Draft | null;
+  /** Whether any release of this app service ever succeeded. */
+  everReleased?: boolean;
+  /** A failed release that blocks new release orders. */
+  failedRelease?: FailedRelease | null;
+  /** The version of the latest successful release: what a rollback returns to. */
+  lastSuccessfulVersion?: string | null;
+  /** The platform restrictions every submit is validated against. */
+  profile?: PlatformProfile | null;
+  /** Every version, oldest first. */
+  versions?: Version[];
+}
+
+/** A volume claim template of a stateful app service (seed 6.2 part 1). */
+export interface VolumeClaimTemplate {
+  /** Capacity in GiB, an integer of at least 20. */
+  capacityGi: number;
+  /** Lowercase letters, digits, `-`; starts with a letter, ends with a letter or digit. */
+  name: string;
+  /** The storage class to claim from. */
+  storageClassName: string;
+}
+
+/** A volume mount of a container. */
+export interface VolumeMount {
+  /** Where in the container; absolute. */
+  mountPath: string;
+  /** Read-only (只读) or read-write; default false. */
+  readOnly?: boolean | null;
+  /** The host path (absolute), or the ConfigMap / Secret name. */
+  source: string;
+  /** What is mounted. */
+  type: VolumeType;
+}
+
+/** A warning with its stable code. */
+export interface Warning {
+  /** The stable code. */
+  code: WarningCode;
+  /** One line for a person. */
+  message: string;
+}
+
+/** How a service is reached, tagged by `type`. */
+export type Access = AccessClusterIP | AccessIntranetLB | AccessInternetLB;
+
+/** What holds the app service now. */
+export type ActivityKind = "release" | "rollback" | "operation";
+
+/** Same node or different node. */
+export type AffinityType = "affinity" | "antiAffinity";
+
+/** Protocols of a ClusterIP service. */
+export type ClusterIpProtocol = "TCP" | "UDP";
+
+/** When a draft exists and `edit` is asked for: keep it or throw it away (seed 6.4: "选择是否
+ * 恢复打开草稿,若选择否,会删除当前草稿"). */
+export type DraftChoice = "restore" | "discard";
+
+/** Whether a version was ever published. */
+export type EditStatus = "submitted" | "published";
+
 /** Structured details of an [`Error`], internally tagged by `type`. */
-export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput;
+export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsNotFound;
 
 /** The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
  * snake_case codes. */
 export type FieldErrorCode = "required" | "invalid" | "too_long" | "not_supported" | "duplicate" | "forbidden" | "too_many";
 
+/** Pod grouping for a release (部署分组策略), tagged by `type`. */
+export type Grouping = GroupingFast | GroupingPerPod | GroupingSingle;
+
+/** A command to the version history, tagged by `type`. Every command carries the caller's
+ * `now` (RFC 3339) where it records time. */
+export type HistoryCommand = HistoryCommandCreate | HistoryCommandEdit | HistoryCommandUpdateDraft | HistoryCommandCopyToDraft | HistoryCommandDiscardDraft | HistoryCommandSubmit | HistoryCommandChangeImage | HistoryCommandChangeReplicas | HistoryCommandBeginRelease | HistoryCommandMarkPublished | HistoryCommandMarkFailed | HistoryCommandCancelRelease | HistoryCommandBeginOperation | HistoryCommandEndOperation | HistoryCommandDelete;
+
+/** Where a container image comes from (镜像来源), tagged by `type`. */
+export type ImageSource = ImageSourceRegistry | ImageSourceBuild | ImageSourcePackage;
+
+/** Which in-place rule set decides `upgrade`. */
+export type InPlaceRules = "seed" | "kubernetes";
+
 /** The operators of a label selector requirement (Kubernetes spellings). */
 export type LabelSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist";
 
+/** Protocols of a load balancer port. */
+export type LbProtocol = "TCP" | "HTTP" | "HTTPS";
+
+/** Load balancer forwarding rules. */
+export type LbScheduler = "wrr" | "wlc";
+
 /** The operators of a node selector requirement (Kubernetes spellings). */
 export type NodeSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+
+/** Public or private cloud (公有云 / 专有云). */
+export type Platform = "publicCloud" | "privateCloud";
+
+/** What a policy does, tagged by `type`. */
+export type PolicyAction = PolicyActionReplicas | PolicyActionMetric;
+
+/** Work to do after the pods are updated. */
+export type PostTask = "cleanupServiceConfig" | "removeLogConfig";
+
+/** Work to do before the pods are updated. */
+export type PreTask = "applyServiceConfig" | "applyLogConfig";
+
+/** Whether a version is deployed. */
+export type PublishStatus = "pendingDeploy" | "deployed";
 
 /** Why a quantity string was rejected. */
 export type QuantityErrorReason = "empty" | "invalid_number" | "invalid_suffix" | "negative" | "overflow";
 
 /** How a quantity was written, which decides its canonical form (Kubernetes' `Format`). */
 export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
+
+/** The shape of a ramp: linear, accelerating (渐快), decelerating (渐慢). */
+export type RampMode = "linear" | "accelerating" | "decelerating";
+
+/** A Kubernetes quantity as written: a string such as `500m`, `0.5`, `128Mi`, `1e3`, or a JSON number. */
+export type RawQuantity = string | number;
+
+/** Replica scaling (副本伸缩策略), tagged by `type`. */
+export type Scaling = ScalingFixed | ScalingElastic;
+
+/** Pod schedule policy (Pod 调度策略). */
+export type SchedulePolicy = "evenAcrossUnits";
+
+/** How pods reach the new version. */
+export type Upgrade = "none" | "inPlace" | "recreate";
+
+/** How pods are upgraded (升级模式). */
+export type UpgradeMode = "inPlace" | "replace";
+
+/** Why pods are recreated (or, for `affinityChanged`, why they would need to be). */
+export type UpgradeReason = "replaceMode" | "resourcesChanged" | "containerCountChanged" | "monitoringTurnedOff" | "podSpecChanged" | "imageChanged" | "affinityChanged";
+
+/** How a version came to be. */
+export type VersionSource = "create" | "edit" | "changeImage" | "changeReplicas";
+
+/** What a volume mount mounts (数据卷类型). */
+export type VolumeType = "hostPath" | "configMap" | "secret";
+
+/** A consequence the person releasing should know about. */
+export type WarningCode = "loadBalancerChange" | "upgradeModeSwitch" | "affinityNeedsRecreate";

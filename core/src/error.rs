@@ -27,11 +27,34 @@ pub enum Error {
     /// of range for its field, NaN): what a binding reports when conversion fails.
     #[error("{0}")]
     InvalidInput(InvalidInput),
+    /// The command is not allowed in the engine's current state; nothing changed.
+    #[error("invalid transition: `{command}` is not allowed {state}")]
+    InvalidTransition {
+        /// The command (or event) that was refused.
+        command: String,
+        /// The state that refuses it, as words (`when there is no draft`).
+        state: String,
+    },
+    /// Another release or operation holds the app service, or a choice must be made first;
+    /// nothing changed.
+    #[error("conflict: {reason}")]
+    Conflict {
+        /// Why, as one line.
+        reason: String,
+    },
+    /// A referenced thing does not exist; nothing changed.
+    #[error("{kind} `{id}` not found")]
+    NotFound {
+        /// What kind of thing (`version`, `container`).
+        kind: String,
+        /// Its id as given.
+        id: String,
+    },
 }
 
 impl Error {
     /// The stable, snake_case code of this error (`validation`, `parse_quantity`,
-    /// `invalid_input`).
+    /// `invalid_input`, `invalid_transition`, `conflict`, `not_found`).
     ///
     /// # Examples
     ///
@@ -45,6 +68,9 @@ impl Error {
             Error::Validation(_) => "validation",
             Error::ParseQuantity(_) => "parse_quantity",
             Error::InvalidInput(_) => "invalid_input",
+            Error::InvalidTransition { .. } => "invalid_transition",
+            Error::Conflict { .. } => "conflict",
+            Error::NotFound { .. } => "not_found",
         }
     }
 
@@ -61,6 +87,17 @@ impl Error {
             },
             Error::InvalidInput(i) => ErrorDetails::InvalidInput {
                 reason: i.0.clone(),
+            },
+            Error::InvalidTransition { command, state } => ErrorDetails::InvalidTransition {
+                command: command.clone(),
+                state: state.clone(),
+            },
+            Error::Conflict { reason } => ErrorDetails::Conflict {
+                reason: reason.clone(),
+            },
+            Error::NotFound { kind, id } => ErrorDetails::NotFound {
+                kind: kind.clone(),
+                id: id.clone(),
             },
         }
     }
@@ -122,6 +159,25 @@ pub enum ErrorDetails {
     InvalidInput {
         /// The converter's message.
         reason: String,
+    },
+    /// The refused command and the state that refused it.
+    InvalidTransition {
+        /// The command.
+        command: String,
+        /// The state, as words.
+        state: String,
+    },
+    /// What holds the app service, or what must be chosen first.
+    Conflict {
+        /// Why, as one line.
+        reason: String,
+    },
+    /// The missing thing.
+    NotFound {
+        /// Its kind.
+        kind: String,
+        /// Its id.
+        id: String,
     },
 }
 

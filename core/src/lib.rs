@@ -19,6 +19,11 @@ pub use error::{
     Error, ErrorDetails, ErrorReport, FieldError, FieldErrorCode, QuantityErrorReason, Result,
     ValidationErrors,
 };
+pub use model::app_service::*;
+pub use model::diff::{
+    AppServiceDiff, Change, DiffInput, InPlaceRules, PostTask, PreTask, Upgrade, UpgradeReason,
+    Warning, WarningCode, diff, diff_app_services,
+};
 pub use model::labels::{Labels, LabelsInput, validate_labels};
 pub use model::quantity::{ParsedQuantity, Quantity, QuantityFormat, RawQuantity, parse_quantity};
 pub use model::selector::{
@@ -26,6 +31,13 @@ pub use model::selector::{
     LabelSelectorRequirement, NodeSelector, NodeSelectorMatch, NodeSelectorMatchInput,
     NodeSelectorMatcher, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm, Selector,
     match_label_selector, match_node_selector,
+};
+pub use model::validate::{
+    AppServiceInput, normalize, normalize_app_service, validate, validate_app_service,
+};
+pub use model::versions::{
+    Activity, ActivityKind, Draft, DraftChoice, EditStatus, FailedRelease, HistoryCommand,
+    HistoryOutcome, PublishStatus, Version, VersionHistory, VersionSource,
 };
 
 /// The repository README's Rust examples, run as doctests.

@@ -7,8 +7,9 @@
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::{
-    ErrorReport, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
-    NodeSelectorMatchInput, ParsedQuantity,
+    AppService, AppServiceDiff, AppServiceInput, DiffInput, ErrorReport, HistoryCommand,
+    HistoryOutcome, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
+    NodeSelectorMatchInput, ParsedQuantity, VersionHistory,
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
@@ -25,6 +26,13 @@ fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
 pub fn all() -> Vec<(String, Schema)> {
     let mut g = SchemaSettings::draft2020_12().into_generator();
     vec![
+        one::<AppService>(&mut g),
+        one::<AppServiceDiff>(&mut g),
+        one::<AppServiceInput>(&mut g),
+        one::<DiffInput>(&mut g),
+        one::<HistoryCommand>(&mut g),
+        one::<HistoryOutcome>(&mut g),
+        one::<VersionHistory>(&mut g),
         one::<ErrorReport>(&mut g),
         one::<LabelSelectorMatch>(&mut g),
         one::<LabelSelectorMatchInput>(&mut g),

@@ -182,6 +182,13 @@ fn wire_rules_hold_for_every_type() {
 // ---------------------------------------------------------------------------------------
 // Code generation
 
+const PY_KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
+    "yield",
+];
+
 #[derive(Clone, Copy, PartialEq)]
 enum Lang {
     Py,
@@ -342,6 +349,20 @@ fn object(name: &str, v: &Map<String, Value>, lang: Lang, out: &mut String) {
         .and_then(Value::as_object)
         .unwrap_or(&empty);
     match lang {
+        Lang::Py if props.keys().any(|k| PY_KEYWORDS.contains(&k.as_str())) => {
+            // A key that is a Python keyword (`from`) needs the functional form; the types
+            // are strings, so nothing is evaluated at import time.
+            writeln!(out, "\n\n{name} = TypedDict(\"{name}\", {{").unwrap();
+            for (k, p) in props {
+                let t = expr(p, lang).replace('"', "");
+                let t = if required.contains(&k.as_str()) { t } else { format!("NotRequired[{t}]") };
+                writeln!(out, "    \"{k}\": \"{t}\",").unwrap();
+            }
+            writeln!(out, "}})").unwrap();
+            if !doc.is_empty() {
+                writeln!(out, "\"\"\"{}\"\"\"", doc.join("\n").replace('\\', "\\\\")).unwrap();
+            }
+        }
         Lang::Py => {
             writeln!(out, "\n\nclass {name}(TypedDict):").unwrap();
             if !doc.is_empty() {

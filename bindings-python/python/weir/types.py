@@ -15,6 +15,241 @@ if TYPE_CHECKING:
         from typing_extensions import NotRequired
 
 
+class AccessClusterIP(TypedDict):
+    """Inside the cluster (集群内访问): a ClusterIP service."""
+    #: Port mappings; at least one.
+    ports: List["ClusterIpPort"]
+    type: Literal["clusterIP"]
+
+
+class AccessIntranetLB(TypedDict):
+    """Inside the VPC (VPC 内访问) through a load balancer."""
+    #: An existing load balancer id, or `create`.
+    loadBalancer: str
+    #: Port mappings; at least one.
+    ports: List["LbPort"]
+    type: Literal["intranetLB"]
+
+
+class AccessInternetLB(TypedDict):
+    """From the internet (公网访问) through a load balancer."""
+    #: An existing load balancer id, or `create`.
+    loadBalancer: str
+    #: Port mappings; at least one.
+    ports: List["LbPort"]
+    type: Literal["internetLB"]
+
+
+class AccessService(TypedDict):
+    """An access service (服务)."""
+    #: How it is reached.
+    access: "Access"
+    #: DNS-1123 label, unique among the app service's services.
+    name: str
+
+
+class Activity(TypedDict):
+    """The release or operation in progress."""
+    #: Release, rollback or operation.
+    kind: "ActivityKind"
+    #: The operation's name (operations).
+    operation: NotRequired[Union[str, None]]
+    #: The release order (releases and rollbacks).
+    releaseOrder: NotRequired[Union[str, None]]
+    #: When it began.
+    since: str
+    #: The target version (releases and rollbacks).
+    version: NotRequired[Union[str, None]]
+
+
+class AppService(TypedDict):
+    """An app service (应用服务): what a version of it holds.
+    
+    # Examples
+    
+    ```
+    let spec: weir::AppService = serde_json::from_value(serde_json::json!({
+        "name": "aks-vote-redis-appservice",
+        "app": "aks-vote-redis",
+        "template": {"containers": [{"name": "redis", "image": "redis:6"}]}
+    }))?;
+    let full = weir::normalize(&spec, None)?;
+    assert_eq!(full.namespace.as_deref(), Some("default"));
+    # Ok::<(), Box<dyn std::error::Error>>(())
+    ```"""
+    #: The application it belongs to: letters, digits, `-`, `_`; starts with a letter, ends
+    #: with a letter or digit. Never changes.
+    app: str
+    #: Deploy and schedule settings; every field has a default.
+    deploy: NotRequired[Union["Deploy", None]]
+    #: Free text.
+    description: NotRequired[Union[str, None]]
+    #: App service name, a DNS-1123 label. Never changes.
+    name: str
+    #: Kubernetes namespace, a DNS-1123 label; default `default`. Never changes.
+    namespace: NotRequired[Union[str, None]]
+    #: Deploy to elastic nodes (adds the sub-cluster label); default false.
+    nodeAutoscaling: NotRequired[Union[bool, None]]
+    #: The person responsible (负责人).
+    owner: NotRequired[Union[str, None]]
+    #: Replica scaling; default fixed, 1 replica.
+    scaling: NotRequired[Union["Scaling", None]]
+    #: Access services (集群内访问 / VPC 内访问 / 公网访问).
+    services: NotRequired[List["AccessService"]]
+    #: Deployed as a StatefulSet with volume claim templates; default false. Never changes.
+    stateful: NotRequired[Union[bool, None]]
+    #: The pod template.
+    template: "PodTemplate"
+    #: Volume templates of a stateful app service (at least one when stateful).
+    volumeClaimTemplates: NotRequired[List["VolumeClaimTemplate"]]
+
+
+class AppServiceDiff(TypedDict):
+    """What changed and what it implies."""
+    #: Every changed value, in path order.
+    changes: List["Change"]
+    #: After the pods are updated.
+    postTasks: List["PostTask"]
+    #: Before the pods are updated.
+    preTasks: List["PreTask"]
+    #: Why (empty when nothing in the pods changed).
+    reasons: List["UpgradeReason"]
+    #: How pods reach the new version.
+    upgrade: "Upgrade"
+    #: Consequences to confirm.
+    warnings: List["Warning"]
+
+
+class AppServiceInput(TypedDict):
+    """Input of [`validate_app_service`] and [`normalize_app_service`]."""
+    #: The platform's restrictions and the target cluster, when known.
+    profile: NotRequired[Union["PlatformProfile", None]]
+    #: The app service spec.
+    spec: "AppService"
+
+
+Change = TypedDict("Change", {
+    "from": "NotRequired[Any]",
+    "path": "str",
+    "to": "NotRequired[Any]",
+})
+"""One changed value, at a JSON-pointer path of the normalized spec."""
+
+
+class ClusterIpPort(TypedDict):
+    """A ClusterIP port mapping."""
+    #: The port the workload listens on (访问端口), 1–65535.
+    port: int
+    #: `TCP` or `UDP`.
+    protocol: "ClusterIpProtocol"
+    #: The port on the virtual IP (容器端口), 1–65535.
+    targetPort: int
+
+
+class ClusterProfile(TypedDict):
+    """What the target cluster offers."""
+    #: The service mesh is enabled.
+    mesh: NotRequired[bool]
+    #: Node autoscaling (节点伸缩) is enabled.
+    nodeAutoscaling: NotRequired[bool]
+    #: Zones that have a node group.
+    nodeGroupZones: NotRequired[List[str]]
+    #: The workspace's deployment units and their zones.
+    units: NotRequired[List["UnitProfile"]]
+
+
+class Container(TypedDict):
+    """One container of the pod template."""
+    #: Arguments.
+    args: NotRequired[List[str]]
+    #: Entrypoint override (启动命令).
+    command: NotRequired[List[str]]
+    #: Environment variables; names unique.
+    env: NotRequired[List["EnvVar"]]
+    #: Image reference `[registry[:port]/]path[:tag][@digest]`.
+    image: str
+    #: Secret used to pull the image (保密字典).
+    imagePullSecret: NotRequired[Union[str, None]]
+    #: Where the image comes from; default a registry reference.
+    imageSource: NotRequired[Union["ImageSource", None]]
+    #: Lifecycle hooks.
+    lifecycle: NotRequired[Union["Lifecycle", None]]
+    #: Liveness probe (its `successThreshold` must be 1).
+    livenessProbe: NotRequired[Union["Probe", None]]
+    #: Log collection (日志服务配置).
+    logs: NotRequired[List["LogConfig"]]
+    #: Business monitoring directory, shared read-only with the monitoring sidecar.
+    monitoringDir: NotRequired[Union[str, None]]
+    #: DNS-1123 label, unique in the pod. Never changes.
+    name: str
+    #: Readiness probe.
+    readinessProbe: NotRequired[Union["Probe", None]]
+    #: CPU and memory requests and limits.
+    resources: NotRequired[Union["Resources", None]]
+    #: Volume mounts.
+    volumeMounts: NotRequired[List["VolumeMount"]]
+
+
+class Deploy(TypedDict):
+    """Deploy and schedule settings (部署和调度配置)."""
+    #: A beta group first (one pod per unit); default true.
+    beta: NotRequired[Union[bool, None]]
+    #: Pod grouping; default fast with at least 3 groups.
+    grouping: NotRequired[Union["Grouping", None]]
+    #: SOFAMesh injection and traffic shifting.
+    mesh: NotRequired[Union["Mesh", None]]
+    #: Node affinity (应用服务与节点亲和性).
+    nodeAffinity: NotRequired[Union["NodeSelector", None]]
+    #: Pause after each group; default true.
+    pauseBetweenGroups: NotRequired[Union[bool, None]]
+    #: Pod schedule policy; default (and only) `evenAcrossUnits`.
+    schedulePolicy: NotRequired[Union["SchedulePolicy", None]]
+    #: Affinity to other app services' pods (应用服务间亲和性).
+    serviceAffinity: NotRequired[List["ServiceAffinity"]]
+    #: Deployment units; empty: every unit of the workspace.
+    units: NotRequired[List[str]]
+    #: `inPlace` (default) or `replace`.
+    upgradeMode: NotRequired[Union["UpgradeMode", None]]
+
+
+DiffInput = TypedDict("DiffInput", {
+    "from": "AppService",
+    "rules": "NotRequired[Union[InPlaceRules, None]]",
+    "to": "AppService",
+})
+"""Input of [`diff`]."""
+
+
+class Draft(TypedDict):
+    """The one draft (草稿): an editable copy of a version, not validated until submit."""
+    #: The version it started from.
+    basedOn: str
+    #: When it was started.
+    createdAt: str
+    #: The spec being edited.
+    spec: "AppService"
+    #: When it was last changed.
+    updatedAt: str
+
+
+class EnvVar(TypedDict):
+    """An environment variable: a literal `value` or a `valueFrom` reference (exactly one)."""
+    #: A C identifier `[A-Za-z_][A-Za-z0-9_]*`, unique in the container.
+    name: str
+    #: A literal value (手动输入).
+    value: NotRequired[Union[str, None]]
+    #: A reference to a ConfigMap or Secret key (配置项 / 保密字典).
+    valueFrom: NotRequired[Union["EnvVarSource", None]]
+
+
+class EnvVarSource(TypedDict):
+    """Where an environment variable's value comes from (exactly one)."""
+    #: A key of a ConfigMap.
+    configMapKeyRef: NotRequired[Union["KeyRef", None]]
+    #: A key of a Secret.
+    secretKeyRef: NotRequired[Union["KeyRef", None]]
+
+
 class ErrorDetailsValidation(TypedDict):
     """Every field that broke a rule."""
     #: The field errors, in the order the input was walked.
@@ -38,6 +273,31 @@ class ErrorDetailsInvalidInput(TypedDict):
     type: Literal["invalidInput"]
 
 
+class ErrorDetailsInvalidTransition(TypedDict):
+    """The refused command and the state that refused it."""
+    #: The command.
+    command: str
+    #: The state, as words.
+    state: str
+    type: Literal["invalidTransition"]
+
+
+class ErrorDetailsConflict(TypedDict):
+    """What holds the app service, or what must be chosen first."""
+    #: Why, as one line.
+    reason: str
+    type: Literal["conflict"]
+
+
+class ErrorDetailsNotFound(TypedDict):
+    """The missing thing."""
+    #: Its id.
+    id: str
+    #: Its kind.
+    kind: str
+    type: Literal["notFound"]
+
+
 class ErrorReport(TypedDict):
     """The error as it crosses a language boundary: `{code, message, details}`."""
     #: The stable code (see [`Error::code`]).
@@ -46,6 +306,22 @@ class ErrorReport(TypedDict):
     details: "ErrorDetails"
     #: The one-line human message; never match on it.
     message: str
+
+
+class ExecAction(TypedDict):
+    """A command run in the container."""
+    #: The command and its arguments; not empty.
+    command: List[str]
+
+
+class FailedRelease(TypedDict):
+    """A release that failed and still blocks new release orders (seed 6.7)."""
+    #: When it failed.
+    at: str
+    #: The failed release order.
+    releaseOrder: str
+    #: The version it was releasing.
+    version: str
 
 
 class FieldError(TypedDict):
@@ -57,6 +333,220 @@ class FieldError(TypedDict):
     message: str
     #: Field path, Kubernetes style (`a.b[0].c`, map keys as `labels[key]`).
     path: str
+
+
+class GroupingFast(TypedDict):
+    """Groups spread evenly over the units (快速分组)."""
+    #: The minimum number of groups, ≥ 1; default 3.
+    minGroups: NotRequired[Union[int, None]]
+    type: Literal["fast"]
+
+
+class GroupingPerPod(TypedDict):
+    """One pod per group (每个 Pod 一组)."""
+    type: Literal["perPod"]
+
+
+class GroupingSingle(TypedDict):
+    """All pods in one group (共分一组)."""
+    type: Literal["single"]
+
+
+class HistoryCommandCreate(TypedDict):
+    """Create the app service: its first version, `v1`."""
+    #: Who.
+    author: str
+    #: When.
+    now: str
+    #: The spec (validated and normalized).
+    spec: "AppService"
+    type: Literal["create"]
+
+
+class HistoryCommandEdit(TypedDict):
+    """Open the draft: a new one from the newest version, or the existing one (`draft`
+    decides; without it an existing draft is a `conflict`)."""
+    #: What to do with an existing draft.
+    draft: NotRequired[Union["DraftChoice", None]]
+    #: When.
+    now: str
+    type: Literal["edit"]
+
+
+class HistoryCommandUpdateDraft(TypedDict):
+    """Replace the draft's spec (not validated until submit)."""
+    #: When.
+    now: str
+    #: The edited spec.
+    spec: "AppService"
+    type: Literal["updateDraft"]
+
+
+class HistoryCommandCopyToDraft(TypedDict):
+    """Start a draft from any version (拷贝到草稿); an existing draft is a `conflict` unless
+    `discardDraft` is true."""
+    #: Throw away an existing draft.
+    discardDraft: NotRequired[bool]
+    #: When.
+    now: str
+    type: Literal["copyToDraft"]
+    #: The version to copy.
+    version: str
+
+
+class HistoryCommandDiscardDraft(TypedDict):
+    """Throw away the draft."""
+    type: Literal["discardDraft"]
+
+
+class HistoryCommandSubmit(TypedDict):
+    """Validate the draft and make it a new version."""
+    #: Who.
+    author: str
+    #: When.
+    now: str
+    type: Literal["submit"]
+
+
+class HistoryCommandChangeImage(TypedDict):
+    """Quick update: a new version from the newest with one container's image changed; a
+    release order should be created for it."""
+    #: Who.
+    author: str
+    #: The container's name.
+    container: str
+    #: The new image reference.
+    image: str
+    #: When.
+    now: str
+    type: Literal["changeImage"]
+
+
+class HistoryCommandChangeReplicas(TypedDict):
+    """Quick update: a new version from the newest with fixed replicas changed."""
+    #: Who.
+    author: str
+    #: When.
+    now: str
+    #: The new replica count, ≥ 0.
+    replicas: int
+    type: Literal["changeReplicas"]
+
+
+class HistoryCommandBeginRelease(TypedDict):
+    """A release order starts publishing (or, with `rollback`, rolling back to) a version."""
+    #: When.
+    now: str
+    #: The release order.
+    releaseOrder: str
+    #: A rollback (allowed while a failed release blocks new orders).
+    rollback: NotRequired[bool]
+    type: Literal["beginRelease"]
+    #: The target version.
+    version: str
+
+
+class HistoryCommandMarkPublished(TypedDict):
+    """The release order succeeded: its version is deployed."""
+    #: When.
+    now: str
+    #: The release order.
+    releaseOrder: str
+    type: Literal["markPublished"]
+
+
+class HistoryCommandMarkFailed(TypedDict):
+    """The release order failed: new orders are blocked until it is retried, rolled back or
+    cancelled."""
+    #: When.
+    now: str
+    #: The release order.
+    releaseOrder: str
+    type: Literal["markFailed"]
+
+
+class HistoryCommandCancelRelease(TypedDict):
+    """The release order was cancelled (in progress or failed)."""
+    #: When.
+    now: str
+    #: The release order.
+    releaseOrder: str
+    type: Literal["cancelRelease"]
+
+
+class HistoryCommandBeginOperation(TypedDict):
+    """An operation (restart, scale, ...) begins."""
+    #: When.
+    now: str
+    #: Its name.
+    operation: str
+    type: Literal["beginOperation"]
+
+
+class HistoryCommandEndOperation(TypedDict):
+    """The operation in progress ended."""
+    #: When.
+    now: str
+    type: Literal["endOperation"]
+
+
+class HistoryCommandDelete(TypedDict):
+    """Delete the app service (refused while a release or operation is in progress)."""
+    #: When.
+    now: str
+    type: Literal["delete"]
+
+
+class HistoryOutcome(TypedDict):
+    """What a command produced."""
+    #: The draft opened or changed.
+    draft: NotRequired[Union["Draft", None]]
+    #: A quick update made a version that needs a release order (seed 6.4: "提交后会自动生成
+    #: 发布单").
+    releaseOrderRequired: NotRequired[bool]
+    #: The version created (create, submit, quick updates) or affected (release outcomes).
+    version: NotRequired[Union["Version", None]]
+
+
+class HttpGetAction(TypedDict):
+    """An HTTP GET check or hook."""
+    #: Request path, starting with `/`.
+    path: str
+    #: Container port, 1–65535.
+    port: int
+
+
+class ImageSourceRegistry(TypedDict):
+    """The `image` reference is pulled from a registry (镜像仓库)."""
+    type: Literal["registry"]
+
+
+class ImageSourceBuild(TypedDict):
+    """A build record of the owning app (构建记录)."""
+    #: The build record id.
+    buildId: str
+    type: Literal["build"]
+
+
+class ImageSourcePackage(TypedDict):
+    """Built from an uploaded package (从包构建)."""
+    #: The base image; default `reg-cnsh-nf.cloud.alipay.com/library/sofaboot-runtime:2.0_java8`.
+    baseImage: NotRequired[Union[str, None]]
+    #: The uploaded package.
+    packagePath: str
+    #: Where the built image is pushed.
+    targetImage: str
+    #: Where the package goes in the image; absolute.
+    targetPath: str
+    type: Literal["package"]
+
+
+class KeyRef(TypedDict):
+    """A key of a named ConfigMap or Secret."""
+    #: The key.
+    key: str
+    #: The object's name.
+    name: str
 
 
 class LabelSelector(TypedDict):
@@ -95,6 +585,67 @@ class LabelsInput(TypedDict):
     """Input of [`validate_labels`]."""
     #: The labels to check.
     labels: NotRequired[Dict[str, str]]
+
+
+class LbPort(TypedDict):
+    """A load balancer port mapping."""
+    #: Back-end port, 1–65535.
+    backendPort: int
+    #: Front-end port, 1–65535.
+    frontendPort: int
+    #: Health check on; default true; TCP ports must keep it on.
+    healthCheck: NotRequired[Union[bool, None]]
+    #: `TCP`, `HTTP` or `HTTPS`.
+    protocol: "LbProtocol"
+    #: Forwarding rule: `wrr` (按权重) or `wlc` (按权重并且最小连接数); default `wrr`.
+    scheduler: NotRequired[Union["LbScheduler", None]]
+
+
+class Lifecycle(TypedDict):
+    """Lifecycle hooks (生命周期事件回调)."""
+    #: Runs after the container starts.
+    postStart: NotRequired[Union["LifecycleHandler", None]]
+    #: Runs before the container stops.
+    preStop: NotRequired[Union["LifecycleHandler", None]]
+
+
+class LifecycleHandler(TypedDict):
+    """A lifecycle hook: exactly one of `exec` and `httpGet`."""
+    #: Run a command.
+    exec: NotRequired[Union["ExecAction", None]]
+    #: HTTP GET.
+    httpGet: NotRequired[Union["HttpGetAction", None]]
+
+
+class LogConfig(TypedDict):
+    """Log collection into a log store (seed 6.3, 6.8)."""
+    #: Log store name: lowercase letters, digits, `-`, `_`; starts and ends with a lowercase
+    #: letter or digit; 3–63 bytes.
+    logstore: str
+    #: Absolute path globs, e.g. `/home/admin/logs/*.log`; at least one.
+    paths: List[str]
+    #: Days kept, 1–3000; default 30.
+    retentionDays: NotRequired[Union[int, None]]
+    #: Shards, 1–10; default 2.
+    shards: NotRequired[Union[int, None]]
+
+
+class Mesh(TypedDict):
+    """SOFAMesh settings (注入 SOFAMesh)."""
+    #: Inject the mesh sidecar.
+    enabled: bool
+    #: The service traffic is shifted for (引流的目标服务).
+    targetService: NotRequired[Union[str, None]]
+    #: Share of traffic shifted to the new version, 0–100 (引流比例).
+    trafficPercent: NotRequired[Union[int, None]]
+
+
+class MetricTargets(TypedDict):
+    """Metric targets in percent of requests (`cpu_util`, `mem_util` in the seed)."""
+    #: Target CPU utilisation, percent, ≥ 1.
+    cpuUtil: NotRequired[Union[int, None]]
+    #: Target memory utilisation, percent, ≥ 1.
+    memUtil: NotRequired[Union[int, None]]
 
 
 class NodeSelector(TypedDict):
@@ -154,21 +705,345 @@ class ParsedQuantity(TypedDict):
     value: str
 
 
-ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput"]
+class PlatformProfile(TypedDict):
+    """Where the app service runs: what the platform allows (seed 1.7 / 1.8)."""
+    #: The target cluster, when known: checks units, node autoscaling and mesh against it.
+    cluster: NotRequired[Union["ClusterProfile", None]]
+    #: Public cloud (default) or private cloud.
+    platform: NotRequired[Union["Platform", None]]
+
+
+class PodTemplate(TypedDict):
+    """The pod template: its containers."""
+    #: At least one container; names unique in the pod and never changed.
+    containers: List["Container"]
+
+
+class PolicyActionReplicas(TypedDict):
+    """A preset replica count (预设副本数伸缩), optionally ramped over the duration."""
+    #: A ramp over the policy's duration (needs `durationSeconds`).
+    ramp: NotRequired[Union["Ramp", None]]
+    #: Replicas, ≥ 0.
+    replicas: int
+    type: Literal["replicas"]
+
+
+class PolicyActionMetric(TypedDict):
+    """Metric scaling (指标动态伸缩) inside the window."""
+    #: Upper bound inside the window (within the elastic bounds).
+    maxReplicas: NotRequired[Union[int, None]]
+    #: Lower bound inside the window (within the elastic bounds).
+    minReplicas: NotRequired[Union[int, None]]
+    #: Target utilisations in percent; at least one.
+    targets: "MetricTargets"
+    type: Literal["metric"]
+
+
+class Probe(TypedDict):
+    """A probe: exactly one handler (`tcpSocket`, `httpGet`, `exec`) and its timing.
+    
+    Defaults and bounds from seed 6.3: `initialDelaySeconds` 3 (≥ 0), `timeoutSeconds` 1
+    (≥ 1), `periodSeconds` 10 (≥ 1), `successThreshold` 1 (≥ 1; liveness exactly 1),
+    `failureThreshold` 3 (≥ 1)."""
+    #: Run a command; exit code 0 passes.
+    exec: NotRequired[Union["ExecAction", None]]
+    #: Failures in a row to fail after a success; default 3.
+    failureThreshold: NotRequired[Union[int, None]]
+    #: HTTP GET; 200 ≤ status < 400 passes.
+    httpGet: NotRequired[Union["HttpGetAction", None]]
+    #: Seconds before the first probe; default 3.
+    initialDelaySeconds: NotRequired[Union[int, None]]
+    #: Probe interval; default 10.
+    periodSeconds: NotRequired[Union[int, None]]
+    #: Successes in a row to pass after a failure; default 1.
+    successThreshold: NotRequired[Union[int, None]]
+    #: Connect to a TCP port.
+    tcpSocket: NotRequired[Union["TcpSocketAction", None]]
+    #: Probe timeout; default 1.
+    timeoutSeconds: NotRequired[Union[int, None]]
+
+
+Ramp = TypedDict("Ramp", {
+    "from": "int",
+    "mode": "RampMode",
+    "to": "int",
+})
+"""A replica ramp (渐变范围 / 渐变方式)."""
+
+
+class ResourceList(TypedDict):
+    """CPU and memory amounts as Kubernetes quantities."""
+    #: CPU (`500m`, `1`); 1 core = 1000m.
+    cpu: NotRequired[Union["RawQuantity", None]]
+    #: Memory (`128Mi`, `1Gi`).
+    memory: NotRequired[Union["RawQuantity", None]]
+
+
+class Resources(TypedDict):
+    """Requests and limits."""
+    #: The most it may use (最大核数 / 最大内存).
+    limits: NotRequired[Union["ResourceList", None]]
+    #: What the container is guaranteed (请求核数 / 请求内存).
+    requests: NotRequired[Union["ResourceList", None]]
+
+
+class ScalingFixed(TypedDict):
+    """A fixed number of replicas (固定副本数)."""
+    #: Replicas, ≥ 0; default 1.
+    replicas: NotRequired[Union[int, None]]
+    type: Literal["fixed"]
+
+
+class ScalingElastic(TypedDict):
+    """Timed and metric scaling between bounds (定时弹性伸缩)."""
+    #: Replicas on the first release only; `min ≤ initial ≤ max`.
+    initialReplicas: int
+    #: Upper bound.
+    maxReplicas: int
+    #: Lower bound.
+    minReplicas: int
+    #: Timed policies.
+    policies: NotRequired[List["ScalingPolicy"]]
+    type: Literal["elastic"]
+
+
+class ScalingPolicy(TypedDict):
+    """A timed scaling policy (定时策略); its semantics are in `spec/03-scaling.md`."""
+    #: What it does.
+    action: "PolicyAction"
+    #: How long it stays in effect; absent: until another policy fires.
+    durationSeconds: NotRequired[Union[int, None]]
+    #: Lowercase letters, digits, `-`; does not start with a digit or `-`; 2–50 characters.
+    name: str
+    #: 0 without a duration; ≥ 1 with one (higher wins); default 0 / 1.
+    priority: NotRequired[Union[int, None]]
+    #: When it fires.
+    schedule: "Schedule"
+
+
+class Schedule(TypedDict):
+    """When a policy fires: exactly one of `at` and `cron`."""
+    #: Once, at an RFC 3339 instant.
+    at: NotRequired[Union[str, None]]
+    #: A cron expression (5 fields, 6 with seconds, or `@daily`-style).
+    cron: NotRequired[Union[str, None]]
+    #: IANA time zone of the cron expression; default `UTC`.
+    timeZone: NotRequired[Union[str, None]]
+
+
+class ServiceAffinity(TypedDict):
+    """Affinity to the pods of another app service."""
+    #: The other app service's name.
+    appService: str
+    #: Required (hard) or preferred (soft).
+    required: NotRequired[bool]
+    #: Same node (`affinity`) or different node (`antiAffinity`).
+    type: "AffinityType"
+
+
+class TcpSocketAction(TypedDict):
+    """A TCP connect check."""
+    #: Container port, 1–65535.
+    port: int
+
+
+class UnitProfile(TypedDict):
+    """A deployment unit and its zone."""
+    #: The unit's name (its label value).
+    name: str
+    #: The zone it is in.
+    zone: str
+
+
+class Version(TypedDict):
+    """An immutable version of the app service."""
+    #: Who submitted it.
+    author: str
+    #: The version it was derived from.
+    basedOn: NotRequired[Union[str, None]]
+    #: When (RFC 3339, as given).
+    createdAt: str
+    #: Submitted or published.
+    editStatus: "EditStatus"
+    #: `v1`, `v2`, ...; never reused.
+    id: str
+    #: Pending or deployed.
+    publishStatus: "PublishStatus"
+    #: The release order that published it.
+    releaseOrder: NotRequired[Union[str, None]]
+    #: How it came to be.
+    source: "VersionSource"
+    #: The normalized spec; never changes after submit.
+    spec: "AppService"
+
+
+class VersionHistory(TypedDict):
+    """The versions, the draft and the release state of one app service.
+    
+    # Examples
+    
+    ```
+    use weir::{HistoryCommand, VersionHistory};
+    let spec: weir::AppService = serde_json::from_value(serde_json::json!({
+        "name": "web", "app": "web",
+        "template": {"containers": [{"name": "web", "image": "web:v1"}]}}))?;
+    let mut h = VersionHistory::new(None);
+    h.apply(HistoryCommand::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
+    let out = h.apply(HistoryCommand::ChangeImage { container: "web".into(), image: "web:v2".into(),
+        author: "ana".into(), now: "2026-11-27T10:00:00Z".into() })?;
+    assert_eq!(out.version.map(|v| v.id), Some("v2".to_string()));
+    assert!(out.release_order_required);
+    # Ok::<(), Box<dyn std::error::Error>>(())
+    ```"""
+    #: The release or operation in progress.
+    activity: NotRequired[Union["Activity", None]]
+    #: The app service was deleted; every command is refused.
+    deleted: NotRequired[bool]
+    #: The version the latest finished or cancelled release targeted: what is, at least in
+    #: part, on the pods now.
+    deployedVersion: NotRequired[Union[str, None]]
+    #: The draft, if any.
+    draft: NotRequired[Union["Draft", None]]
+    #: Whether any release of this app service ever succeeded.
+    everReleased: NotRequired[bool]
+    #: A failed release that blocks new release orders.
+    failedRelease: NotRequired[Union["FailedRelease", None]]
+    #: The version of the latest successful release: what a rollback returns to.
+    lastSuccessfulVersion: NotRequired[Union[str, None]]
+    #: The platform restrictions every submit is validated against.
+    profile: NotRequired[Union["PlatformProfile", None]]
+    #: Every version, oldest first.
+    versions: NotRequired[List["Version"]]
+
+
+class VolumeClaimTemplate(TypedDict):
+    """A volume claim template of a stateful app service (seed 6.2 part 1)."""
+    #: Capacity in GiB, an integer of at least 20.
+    capacityGi: int
+    #: Lowercase letters, digits, `-`; starts with a letter, ends with a letter or digit.
+    name: str
+    #: The storage class to claim from.
+    storageClassName: str
+
+
+class VolumeMount(TypedDict):
+    """A volume mount of a container."""
+    #: Where in the container; absolute.
+    mountPath: str
+    #: Read-only (只读) or read-write; default false.
+    readOnly: NotRequired[Union[bool, None]]
+    #: The host path (absolute), or the ConfigMap / Secret name.
+    source: str
+    #: What is mounted.
+    type: "VolumeType"
+
+
+class Warning(TypedDict):
+    """A warning with its stable code."""
+    #: The stable code.
+    code: "WarningCode"
+    #: One line for a person.
+    message: str
+
+
+Access = Union["AccessClusterIP", "AccessIntranetLB", "AccessInternetLB"]
+"""How a service is reached, tagged by `type`."""
+
+ActivityKind = Literal["release", "rollback", "operation"]
+"""What holds the app service now."""
+
+AffinityType = Literal["affinity", "antiAffinity"]
+"""Same node or different node."""
+
+ClusterIpProtocol = Literal["TCP", "UDP"]
+"""Protocols of a ClusterIP service."""
+
+DraftChoice = Literal["restore", "discard"]
+"""When a draft exists and `edit` is asked for: keep it or throw it away (seed 6.4: "选择是否
+恢复打开草稿,若选择否,会删除当前草稿")."""
+
+EditStatus = Literal["submitted", "published"]
+"""Whether a version was ever published."""
+
+ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsNotFound"]
 """Structured details of an [`Error`], internally tagged by `type`."""
 
 FieldErrorCode = Literal["required", "invalid", "too_long", "not_supported", "duplicate", "forbidden", "too_many"]
 """The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
 snake_case codes."""
 
+Grouping = Union["GroupingFast", "GroupingPerPod", "GroupingSingle"]
+"""Pod grouping for a release (部署分组策略), tagged by `type`."""
+
+HistoryCommand = Union["HistoryCommandCreate", "HistoryCommandEdit", "HistoryCommandUpdateDraft", "HistoryCommandCopyToDraft", "HistoryCommandDiscardDraft", "HistoryCommandSubmit", "HistoryCommandChangeImage", "HistoryCommandChangeReplicas", "HistoryCommandBeginRelease", "HistoryCommandMarkPublished", "HistoryCommandMarkFailed", "HistoryCommandCancelRelease", "HistoryCommandBeginOperation", "HistoryCommandEndOperation", "HistoryCommandDelete"]
+"""A command to the version history, tagged by `type`. Every command carries the caller's
+`now` (RFC 3339) where it records time."""
+
+ImageSource = Union["ImageSourceRegistry", "ImageSourceBuild", "ImageSourcePackage"]
+"""Where a container image comes from (镜像来源), tagged by `type`."""
+
+InPlaceRules = Literal["seed", "kubernetes"]
+"""Which in-place rule set decides `upgrade`."""
+
 LabelSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist"]
 """The operators of a label selector requirement (Kubernetes spellings)."""
 
+LbProtocol = Literal["TCP", "HTTP", "HTTPS"]
+"""Protocols of a load balancer port."""
+
+LbScheduler = Literal["wrr", "wlc"]
+"""Load balancer forwarding rules."""
+
 NodeSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]
 """The operators of a node selector requirement (Kubernetes spellings)."""
+
+Platform = Literal["publicCloud", "privateCloud"]
+"""Public or private cloud (公有云 / 专有云)."""
+
+PolicyAction = Union["PolicyActionReplicas", "PolicyActionMetric"]
+"""What a policy does, tagged by `type`."""
+
+PostTask = Literal["cleanupServiceConfig", "removeLogConfig"]
+"""Work to do after the pods are updated."""
+
+PreTask = Literal["applyServiceConfig", "applyLogConfig"]
+"""Work to do before the pods are updated."""
+
+PublishStatus = Literal["pendingDeploy", "deployed"]
+"""Whether a version is deployed."""
 
 QuantityErrorReason = Literal["empty", "invalid_number", "invalid_suffix", "negative", "overflow"]
 """Why a quantity string was rejected."""
 
 QuantityFormat = Literal["DecimalSI", "BinarySI", "DecimalExponent"]
 """How a quantity was written, which decides its canonical form (Kubernetes' `Format`)."""
+
+RampMode = Literal["linear", "accelerating", "decelerating"]
+"""The shape of a ramp: linear, accelerating (渐快), decelerating (渐慢)."""
+
+RawQuantity = Union[str, float]
+"""A Kubernetes quantity as written: a string such as `500m`, `0.5`, `128Mi`, `1e3`, or a JSON number."""
+
+Scaling = Union["ScalingFixed", "ScalingElastic"]
+"""Replica scaling (副本伸缩策略), tagged by `type`."""
+
+SchedulePolicy = Literal["evenAcrossUnits"]
+"""Pod schedule policy (Pod 调度策略)."""
+
+Upgrade = Literal["none", "inPlace", "recreate"]
+"""How pods reach the new version."""
+
+UpgradeMode = Literal["inPlace", "replace"]
+"""How pods are upgraded (升级模式)."""
+
+UpgradeReason = Literal["replaceMode", "resourcesChanged", "containerCountChanged", "monitoringTurnedOff", "podSpecChanged", "imageChanged", "affinityChanged"]
+"""Why pods are recreated (or, for `affinityChanged`, why they would need to be)."""
+
+VersionSource = Literal["create", "edit", "changeImage", "changeReplicas"]
+"""How a version came to be."""
+
+VolumeType = Literal["hostPath", "configMap", "secret"]
+"""What a volume mount mounts (数据卷类型)."""
+
+WarningCode = Literal["loadBalancerChange", "upgradeModeSwitch", "affinityNeedsRecreate"]
+"""A consequence the person releasing should know about."""

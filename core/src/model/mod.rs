@@ -1,6 +1,11 @@
 //! The data model shared by every area: quantities, labels and selectors (this issue), the
 //! app service spec and its versions (later).
 
+pub mod app_service;
+pub mod diff;
 pub mod labels;
+pub mod names;
 pub mod quantity;
 pub mod selector;
+pub mod validate;
+pub mod versions;
