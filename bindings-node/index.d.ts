@@ -1,6 +1,14 @@
 // Public API of the `weir` npm package. The data types are generated into types.d.ts from
 // core/schema; a test checks that this file declares exactly what index.js exports.
 import type {
+  AppService,
+  AppServiceDiff,
+  AppServiceInput,
+  DiffInput,
+  HistoryCommand,
+  HistoryOutcome,
+  PlatformProfile,
+  VersionHistory as VersionHistorySnapshot,
   LabelSelectorMatch,
   LabelSelectorMatchInput,
   NodeSelectorMatch,
@@ -10,10 +18,12 @@ import type {
 } from './types';
 
 export * from './types';
+/** The whole state of a `VersionHistory`, as `snapshot()` returns it. */
+export type { VersionHistorySnapshot };
 
 /** The error every weir function throws: `code` is stable, `details` structured. */
 export interface WeirError extends Error {
-  code: 'validation' | 'parse_quantity' | 'invalid_input';
+  code: 'validation' | 'parse_quantity' | 'invalid_input' | 'invalid_transition' | 'conflict' | 'not_found';
   details: ErrorDetails;
 }
 
@@ -25,5 +35,25 @@ export declare function validateLabels(labels: Record<string, string>): null;
 export declare function matchLabelSelector(input: LabelSelectorMatchInput): LabelSelectorMatch;
 /** Validate a node selector and test a node: {nodeSelector, nodeName, labels} → {matches, matchedTerm?}. */
 export declare function matchNodeSelector(input: NodeSelectorMatchInput): NodeSelectorMatch;
+/** Validate an app service ({spec, profile?}); throws a 'validation' error listing every problem. */
+export declare function validateAppService(input: AppServiceInput): null;
+/** Validate and return the spec with every default filled ({spec, profile?} → spec). */
+export declare function normalizeAppService(input: AppServiceInput): AppService;
+/** What changed between two versions and what the release implies ({from, to, rules?}). */
+export declare function diffAppServices(input: DiffInput): AppServiceDiff;
+/**
+ * The versions, draft and release state of one app service (a sans-IO state machine).
+ * A refused command throws ('invalid_transition', 'conflict', 'not_found', 'validation')
+ * and changes nothing.
+ */
+export declare class VersionHistory {
+  constructor(profile?: PlatformProfile | null);
+  /** Apply one command, tagged by `type`; returns the outcome. */
+  apply(command: HistoryCommand): HistoryOutcome;
+  /** The whole state (store it; `restore` continues from it). */
+  snapshot(): VersionHistorySnapshot;
+  /** A history that continues from a snapshot. */
+  static restore(snapshot: VersionHistorySnapshot): VersionHistory;
+}
 /** The version of the native addon. */
 export declare const version: string;

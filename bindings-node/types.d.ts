@@ -203,6 +203,8 @@ export interface Deploy {
 export interface DiffInput {
   /** The version running now (or being rolled back from). */
   from: AppService;
+  /** The platform both versions are validated against (as in `validate`). */
+  profile?: PlatformProfile | null;
   /** The in-place rule set; default `seed`. */
   rules?: InPlaceRules | null;
   /** The version to release. */

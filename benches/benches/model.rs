@@ -84,5 +84,65 @@ fn selectors(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, quantities, selectors);
+/// 10,000 app services around the seed's quick start (the workload): every tenth
+/// one has a bad resource and a bad port, so the error path is measured too.
+fn app_services(c: &mut Criterion) {
+    let base: weir::AppService = match serde_json::from_str(include_str!(
+        "../../core/tests/fixtures/quickstart/aks-vote-front-appservice.json"
+    )) {
+        Ok(s) => s,
+        Err(_) => return,
+    };
+    let specs: Vec<weir::AppService> = (0..10_000)
+        .map(|i| {
+            let mut s = base.clone();
+            s.name = format!("svc-{i}");
+            if i % 10 == 0
+                && let Some(ctr) = s.template.containers.first_mut()
+            {
+                ctr.resources = Some(weir::Resources {
+                    requests: Some(weir::ResourceList {
+                        cpu: Some("-1".into()),
+                        memory: None,
+                    }),
+                    limits: None,
+                });
+            }
+            s
+        })
+        .collect();
+    let mut g = c.benchmark_group("app_service");
+    g.throughput(Throughput::Elements(specs.len() as u64));
+    g.sample_size(20);
+    g.bench_function("validate 10k", |b| {
+        b.iter(|| {
+            specs
+                .iter()
+                .filter(|s| weir::validate(s, None).is_ok())
+                .count()
+        });
+    });
+    g.bench_function("normalize 10k", |b| {
+        b.iter(|| {
+            specs
+                .iter()
+                .filter_map(|s| weir::normalize(s, None).ok())
+                .count()
+        });
+    });
+    if let Some(b0) = specs.get(1) {
+        let mut other = b0.clone();
+        if let Some(ctr) = other.template.containers.first_mut() {
+            ctr.image =
+                "registry-vpc.cn-shanghai.aliyuncs.com/sofa-samples/aks-vote-front:v2".into();
+        }
+        g.throughput(Throughput::Elements(1));
+        g.bench_function("diff one version", |b| {
+            b.iter(|| black_box(weir::diff(b0, &other, weir::InPlaceRules::Seed, None)));
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, quantities, selectors, app_services);
 criterion_main!(benches);

@@ -4,8 +4,8 @@
 //! whole-number JS double to serde as `i64`, saturating (`1e21` arrives as 2^63-1, and an
 //! `f64` field silently gets the wrong value), while `JSON.stringify` + serde_json keep the
 //! exact number; it is also the faster path for large payloads (oxc and swc do the same).
-//! NaN and ±Infinity become `null` under `JSON.stringify`, so they are rejected as
-//! `invalid_input` like any other value of the wrong type.
+//! `JSON.stringify` would write NaN and ±Infinity as `null` (silently "absent"), so
+//! `index.js` refuses them first, as `invalid_input`.
 
 use napi::{Env, Result};
 use serde::Serialize;

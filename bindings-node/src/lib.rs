@@ -7,6 +7,7 @@
 
 mod convert;
 mod errors;
+mod handles;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -39,6 +40,27 @@ pub fn match_label_selector(env: Env, input: String) -> Result<String> {
 pub fn match_node_selector(env: Env, input: String) -> Result<String> {
     let input: weir::NodeSelectorMatchInput = from_json(&env, &input)?;
     to_json(&env, weir::match_node_selector(&input))
+}
+
+/// Validate an app service; input and output are JSON text (see `index.js`).
+#[napi(catch_unwind)]
+pub fn validate_app_service(env: Env, input: String) -> Result<String> {
+    let input: weir::AppServiceInput = from_json(&env, &input)?;
+    to_json(&env, weir::validate_app_service(&input))
+}
+
+/// Validate and fill every default; input and output are JSON text.
+#[napi(catch_unwind)]
+pub fn normalize_app_service(env: Env, input: String) -> Result<String> {
+    let input: weir::AppServiceInput = from_json(&env, &input)?;
+    to_json(&env, weir::normalize_app_service(&input))
+}
+
+/// Diff two app service versions; input and output are JSON text.
+#[napi(catch_unwind)]
+pub fn diff_app_services(env: Env, input: String) -> Result<String> {
+    let input: weir::DiffInput = from_json(&env, &input)?;
+    to_json(&env, weir::diff_app_services(&input))
 }
 
 /// The version of the native addon (the crate version).

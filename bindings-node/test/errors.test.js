@@ -41,7 +41,7 @@ for (const [name, call] of Object.entries(invalid)) {
 for (const [value, reason] of [[NaN, null], [Infinity, null], [-1, 'negative'], [1e21, 'overflow'], [2 ** 64, 'overflow'], [1e300, 'overflow']]) {
   test(`number ${value} as a quantity`, () => {
     assert.throws(() => weir.parseQuantity(value), (err) => {
-      // JSON carries NaN and Infinity as null: a shape error, still typed.
+      // NaN and Infinity are refused before JSON would turn them into null.
       assert.equal(err.code, reason === null ? 'invalid_input' : 'parse_quantity', err.message);
       if (reason) assert.equal(err.details.reason, reason);
       return true;
@@ -79,6 +79,49 @@ test('validation collects every problem with its path', () => {
 
 test('index.d.ts declares exactly what index.js exports', () => {
   const dts = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8');
-  const declared = [...dts.matchAll(/export declare (?:function|const) (\w+)/g)].map((m) => m[1]).sort();
+  const declared = [...dts.matchAll(/export declare (?:function|const|class) (\w+)/g)].map((m) => m[1]).sort();
   assert.deepEqual(declared, Object.keys(weir).sort());
+});
+
+const spec = (extra = {}) => ({ name: 'web', app: 'web', template: { containers: [{ name: 'web', image: 'nginx:1.25' }] }, ...extra });
+
+test('hostile app service: every error at once', () => {
+  const containers = Array.from({ length: 10000 }, (_, i) => ({ name: `c${i}`, image: '', resources: { requests: { cpu: '-1' } } }));
+  assert.throws(() => weir.validateAppService({ spec: spec({ name: 'Bad Name', template: { containers } }) }), (err) => {
+    assert.equal(err.code, 'validation');
+    assert.equal(err.details.fields.length, 1 + 2 * 10000);
+    return true;
+  });
+  const ports = [0, 70000].map((port) => ({ protocol: 'TCP', port, targetPort: 80 }));
+  assert.throws(() => weir.validateAppService({ spec: spec({ services: [{ name: 's', access: { type: 'clusterIP', ports } }] }) }), (err) => {
+    assert.deepEqual(err.details.fields.map((f) => f.path), ['services[0].access.ports[0].port', 'services[0].access.ports[1].port']);
+    return true;
+  });
+});
+
+for (const [name, bad] of Object.entries({
+  'null input': null, 'string input': 'spec', 'spec null': { spec: null }, 'unknown field': { spec: spec({ replicas: 3 }) },
+  'replicas 2^60': { spec: spec({ scaling: { type: 'fixed', replicas: 2 ** 60 } }) },
+  'replicas NaN': { spec: spec({ scaling: { type: 'fixed', replicas: NaN } }) },
+  'unknown platform': { spec: spec(), profile: { platform: 'moon' } },
+})) {
+  test(`app service invalid_input: ${name}`, () => {
+    assert.throws(() => weir.validateAppService(bad), { code: 'invalid_input' });
+  });
+}
+
+test('VersionHistory class', () => {
+  const h = new weir.VersionHistory();
+  assert.equal(h.apply({ type: 'create', spec: spec(), author: 'ana', now: '2026-11-27T09:00:00Z' }).version.id, 'v1');
+  assert.throws(() => h.apply({ type: 'submit', author: 'ana', now: '2026-11-27T09:00:00Z' }), { code: 'invalid_transition' });
+  h.apply({ type: 'beginRelease', version: 'v1', releaseOrder: 'o1', now: '2026-11-27T10:00:00Z' });
+  assert.throws(() => h.apply({ type: 'delete', now: '2026-11-27T10:00:00Z' }), { code: 'conflict' });
+  assert.throws(() => h.apply({ type: 'copyToDraft', version: 'v2', now: '2026-11-27T10:00:00Z' }), { code: 'not_found' });
+  assert.throws(() => h.apply({ type: 'create' }), { code: 'invalid_input' });
+  assert.throws(() => h.apply(undefined), { code: 'invalid_input' });
+  const snap = h.snapshot();
+  assert.deepEqual(weir.VersionHistory.restore(snap).snapshot(), snap);
+  assert.throws(() => weir.VersionHistory.restore({ ...snap, deployedVersion: 'v9' }), { code: 'validation' });
+  assert.throws(() => weir.VersionHistory.restore({ versions: 'no' }), { code: 'invalid_input' });
+  assert.throws(() => new weir.VersionHistory({ platform: 'moon' }), { code: 'invalid_input' });
 });

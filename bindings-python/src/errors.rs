@@ -29,6 +29,24 @@ create_exception!(
     WeirError,
     "The input does not have the expected shape (wrong type, missing field, out-of-range number)."
 );
+create_exception!(
+    weir,
+    InvalidTransitionError,
+    WeirError,
+    "The command is not allowed in the engine's current state; nothing changed."
+);
+create_exception!(
+    weir,
+    ConflictError,
+    WeirError,
+    "Another release or operation holds the app service, or a choice must be made first; nothing changed."
+);
+create_exception!(
+    weir,
+    NotFoundError,
+    WeirError,
+    "A referenced version or container does not exist; nothing changed."
+);
 
 /// Add the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -37,6 +55,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ValidationError", py.get_type::<ValidationError>())?;
     m.add("ParseQuantityError", py.get_type::<ParseQuantityError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add(
+        "InvalidTransitionError",
+        py.get_type::<InvalidTransitionError>(),
+    )?;
+    m.add("ConflictError", py.get_type::<ConflictError>())?;
+    m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     Ok(())
 }
 
@@ -48,6 +72,9 @@ pub fn to_py(err: weir::Error) -> PyErr {
         weir::Error::Validation(_) => ValidationError::new_err(message),
         weir::Error::ParseQuantity(_) => ParseQuantityError::new_err(message),
         weir::Error::InvalidInput(_) => InvalidInputError::new_err(message),
+        weir::Error::InvalidTransition { .. } => InvalidTransitionError::new_err(message),
+        weir::Error::Conflict { .. } => ConflictError::new_err(message),
+        weir::Error::NotFound { .. } => NotFoundError::new_err(message),
     };
     Python::attach(|py| {
         let value = py_err.value(py);

@@ -6,6 +6,7 @@
 
 mod convert;
 mod errors;
+mod handles;
 
 use pyo3::prelude::*;
 
@@ -47,6 +48,31 @@ fn match_node_selector<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Py
     to_py(input.py(), weir::match_node_selector(&parsed))
 }
 
+/// Validate an app service: `{"spec": {...}, "profile"?: {...}}`; raises
+/// `ValidationError` listing every problem with its field path.
+#[pyfunction]
+fn validate_app_service(input: &Bound<'_, PyAny>) -> PyResult<()> {
+    let parsed: weir::AppServiceInput = from_py(input)?;
+    weir::validate_app_service(&parsed).map_err(errors::to_py)
+}
+
+/// Validate an app service and return it with every default filled and every quantity
+/// canonical: `{"spec": {...}, "profile"?: {...}}` → the spec.
+#[pyfunction]
+fn normalize_app_service<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let parsed: weir::AppServiceInput = from_py(input)?;
+    to_py(input.py(), weir::normalize_app_service(&parsed))
+}
+
+/// What changed between two versions and what the release implies:
+/// `{"from": spec, "to": spec, "rules"?: "seed" | "kubernetes"}` →
+/// `{"changes", "upgrade", "reasons", "preTasks", "postTasks", "warnings"}`.
+#[pyfunction]
+fn diff_app_services<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let parsed: weir::DiffInput = from_py(input)?;
+    to_py(input.py(), weir::diff_app_services(&parsed))
+}
+
 /// The native part of the `weir` package; import from `weir`, not from here.
 #[pymodule]
 fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -56,5 +82,9 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_labels, m)?)?;
     m.add_function(wrap_pyfunction!(match_label_selector, m)?)?;
     m.add_function(wrap_pyfunction!(match_node_selector, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_app_service, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_app_service, m)?)?;
+    m.add_function(wrap_pyfunction!(diff_app_services, m)?)?;
+    m.add_class::<handles::VersionHistory>()?;
     Ok(())
 }

@@ -79,3 +79,54 @@ def test_exception_hierarchy():
     for cls in (weir.ValidationError, weir.ParseQuantityError, weir.InvalidInputError):
         assert issubclass(cls, weir.WeirError)
     assert issubclass(weir.WeirError, Exception)
+
+
+def spec(**kw):
+    s = {"name": "web", "app": "web", "template": {"containers": [{"name": "web", "image": "nginx:1.25"}]}}
+    s.update(kw)
+    return s
+
+
+def test_hostile_app_service_gets_every_error_at_once():
+    containers = [{"name": f"c{i}", "image": "", "resources": {"requests": {"cpu": "-1"}}} for i in range(10_000)]
+    with pytest.raises(weir.ValidationError) as info:
+        weir.validate_app_service({"spec": spec(name="Bad Name", template={"containers": containers})})
+    fields = info.value.details["fields"]
+    assert len(fields) == 1 + 2 * 10_000
+    assert fields[0]["path"] == "name"
+    ports = [{"protocol": "TCP", "port": p, "targetPort": 80} for p in (0, 70000)]
+    with pytest.raises(weir.ValidationError) as info:
+        weir.validate_app_service({"spec": spec(services=[{"name": "s", "access": {"type": "clusterIP", "ports": ports}}])})
+    assert [f["path"] for f in info.value.details["fields"]] == ["services[0].access.ports[0].port", "services[0].access.ports[1].port"]
+
+
+@pytest.mark.parametrize("bad", [
+    None, [], "spec", {"spec": None}, {"spec": spec(replicas=3)}, {"spec": spec(scaling={"type": "fixed", "replicas": 2**60})},
+    {"spec": spec(scaling={"type": "fixed", "replicas": float("nan")})}, {"spec": spec(), "profile": {"platform": "moon"}},
+])
+def test_app_service_wrong_shapes(bad):
+    with pytest.raises(weir.InvalidInputError):
+        weir.validate_app_service(bad)
+
+
+def test_version_history_class():
+    h = weir.VersionHistory()
+    out = h.apply({"type": "create", "spec": spec(), "author": "ana", "now": "2026-11-27T09:00:00Z"})
+    assert out["version"]["id"] == "v1"
+    with pytest.raises(weir.InvalidTransitionError):
+        h.apply({"type": "submit", "author": "ana", "now": "2026-11-27T09:00:00Z"})
+    h.apply({"type": "beginRelease", "version": "v1", "releaseOrder": "o1", "now": "2026-11-27T10:00:00Z"})
+    with pytest.raises(weir.ConflictError) as info:
+        h.apply({"type": "delete", "now": "2026-11-27T10:00:00Z"})
+    assert info.value.code == "conflict"
+    with pytest.raises(weir.NotFoundError):
+        h.apply({"type": "copyToDraft", "version": "v2", "now": "2026-11-27T10:00:00Z"})
+    with pytest.raises(weir.InvalidInputError):
+        h.apply({"type": "create"})
+    snap = h.snapshot()
+    again = weir.VersionHistory.restore(snap)
+    assert again.snapshot() == snap
+    with pytest.raises(weir.ValidationError):
+        weir.VersionHistory.restore({**snap, "deployedVersion": "v9"})
+    with pytest.raises(weir.InvalidInputError):
+        weir.VersionHistory.restore({"versions": "no"})

@@ -1,26 +1,33 @@
-//! The seed's quick start, end to end, on built-in demo data (`examples/quickstart/demo.json`).
+//! The seed's quick start, end to end, on built-in demo data.
 //!
-//! Today it exercises what weir has: it parses the pod resources of the quick start's two
-//! app services (500 millicores / 1 core, 128 MiB / 1 GiB), checks requests against limits,
-//! reads the nodes' allocatable resources, and matches each service's deployment-unit node
-//! selector against the nodes of cluster `demospace`, saying which term let each node in.
-//! It grows into the full quick start (release order, scaling, scheduling) with weir.
+//! Today it exercises what weir has: it validates and normalizes the quick start's two app
+//! services (seed step 4, `core/tests/fixtures/quickstart/`), reads their pod resources
+//! (500 millicores / 1 core, 128 MiB / 1 GiB), reads the allocatable resources of the nodes
+//! of cluster `demospace` (`examples/quickstart/demo.json`), matches each service's
+//! deployment-unit node selector against them, keeps the versions of an app service
+//! (create, a quick image update, a release) and says what the update implies. It grows
+//! into the full quick start (release order, scaling, scheduling) with weir.
 //!
 //! Run: `cargo run -p weir --example quickstart`
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use weir::{Labels, NodeSelector, Quantity, RawQuantity};
+use weir::{
+    AppService, HistoryCommand, Labels, NodeSelector, Quantity, RawQuantity, ResourceList,
+    VersionHistory,
+};
 
 const DEMO: &str = include_str!("quickstart/demo.json");
+const REDIS: &str = include_str!("../tests/fixtures/quickstart/aks-vote-redis-appservice.json");
+const FRONT: &str = include_str!("../tests/fixtures/quickstart/aks-vote-front-appservice.json");
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Demo {
     cluster: String,
     nodes: Vec<Node>,
-    app_services: Vec<AppService>,
+    unit_selectors: BTreeMap<String, NodeSelector>,
     bad_inputs: Vec<BadInput>,
 }
 
@@ -42,85 +49,99 @@ struct NodeStatus {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AppService {
-    name: String,
-    app: String,
-    container: Container,
-    node_selector: NodeSelector,
-}
-
-#[derive(Deserialize)]
-struct Container {
-    name: String,
-    image: String,
-    resources: Resources,
-}
-
-#[derive(Deserialize)]
-struct Resources {
-    requests: BTreeMap<String, RawQuantity>,
-    limits: BTreeMap<String, RawQuantity>,
-}
-
-#[derive(Deserialize)]
 struct BadInput {
     what: String,
     quantity: String,
 }
 
-fn quantity(map: &BTreeMap<String, RawQuantity>, key: &str) -> Result<Quantity, weir::Error> {
-    map.get(key)
-        .ok_or_else(|| weir::Error::invalid_input(format!("missing `{key}`")))?
-        .parse()
+type Failure = Box<dyn std::error::Error>;
+
+fn allocatable(node: &Node, key: &str) -> Result<Quantity, Failure> {
+    Ok(node
+        .status
+        .allocatable
+        .get(key)
+        .ok_or(format!("node without {key}"))?
+        .parse()?)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let demo: Demo = serde_json::from_str(DEMO)?;
-    println!("weir quick start — cluster `{}`\n", demo.cluster);
+fn resource(list: Option<&ResourceList>, cpu: bool) -> Result<Quantity, Failure> {
+    let raw = list.and_then(|l| {
+        if cpu {
+            l.cpu.as_ref()
+        } else {
+            l.memory.as_ref()
+        }
+    });
+    Ok(raw.ok_or("the quick start sets every resource")?.parse()?)
+}
 
-    println!(
-        "1. Pod resources of the app services (seed step 4: 500 millicores / 1 core, 128 MiB / 1 GiB)"
-    );
+fn app_services() -> Result<Vec<(Quantity, Quantity)>, Failure> {
+    println!("1. The app services of seed step 4, validated and normalized");
     let mut per_pod = Vec::new();
-    for svc in &demo.app_services {
-        let r = &svc.container.resources;
-        let (cpu_req, cpu_lim) = (quantity(&r.requests, "cpu")?, quantity(&r.limits, "cpu")?);
-        let (mem_req, mem_lim) = (
-            quantity(&r.requests, "memory")?,
-            quantity(&r.limits, "memory")?,
-        );
+    for text in [REDIS, FRONT] {
+        let spec: AppService = serde_json::from_str(text)?;
+        let full = weir::normalize(&spec, None)?;
+        let deploy = full.deploy.as_ref().ok_or("normalize fills deploy")?;
+        let filled = serde_json::json!({"namespace": full.namespace, "upgradeMode": deploy.upgrade_mode,
+            "grouping": deploy.grouping, "beta": deploy.beta, "pauseBetweenGroups": deploy.pause_between_groups});
         println!(
-            "   {} (app {}, container `{}`, image {})",
-            svc.name, svc.app, svc.container.name, svc.container.image
+            "   {} (app {}): valid; defaults filled in: {filled}",
+            full.name, full.app
         );
-        println!(
-            "     cpu    request {:>6} = {:>4} millicores   limit {:>4} = {:>4} millicores   request <= limit: {}",
-            cpu_req,
-            cpu_req.milli_value(),
-            cpu_lim,
-            cpu_lim.milli_value(),
-            cpu_req.nano_value() <= cpu_lim.nano_value()
-        );
-        println!(
-            "     memory request {:>6} = {:>10} bytes   limit {:>4} = {:>10} bytes   request <= limit: {}",
-            mem_req,
-            mem_req.value(),
-            mem_lim,
-            mem_lim.value(),
-            mem_req.nano_value() <= mem_lim.nano_value()
-        );
-        per_pod.push((svc, cpu_req, mem_req));
+        for ctr in &full.template.containers {
+            let r = ctr
+                .resources
+                .as_ref()
+                .ok_or("the quick start sets resources")?;
+            let (cpu_req, cpu_lim) = (
+                resource(r.requests.as_ref(), true)?,
+                resource(r.limits.as_ref(), true)?,
+            );
+            let (mem_req, mem_lim) = (
+                resource(r.requests.as_ref(), false)?,
+                resource(r.limits.as_ref(), false)?,
+            );
+            println!("     container `{}`, image {}", ctr.name, ctr.image);
+            println!(
+                "       cpu    request {:>5} = {:>4} millicores   limit {:>3} = {:>4} millicores",
+                cpu_req,
+                cpu_req.milli_value(),
+                cpu_lim,
+                cpu_lim.milli_value()
+            );
+            println!(
+                "       memory request {:>5} = {:>10} bytes   limit {:>3} = {:>10} bytes",
+                mem_req,
+                mem_req.value(),
+                mem_lim,
+                mem_lim.value()
+            );
+            per_pod.push((cpu_req, mem_req));
+        }
     }
+    let mut broken: AppService = serde_json::from_str(REDIS)?;
+    broken.name = "Redis_App".into();
+    if let Some(ctr) = broken.template.containers.first_mut() {
+        ctr.readiness_probe = Some(weir::Probe {
+            tcp_socket: Some(weir::TcpSocketAction { port: 70000 }),
+            ..weir::Probe::default()
+        });
+    }
+    if let Err(e) = weir::validate(&broken, None) {
+        println!("   a broken copy: [{}] {e}", e.code());
+    }
+    Ok(per_pod)
+}
 
+fn nodes(demo: &Demo, per_pod: &[(Quantity, Quantity)]) -> Result<(), Failure> {
     println!(
         "\n2. Nodes of `{}` and how many quick-start pods each could hold by requests alone",
         demo.cluster
     );
+    let (cpu_req, mem_req) = per_pod.first().ok_or("no app service")?;
     for node in &demo.nodes {
-        let cpu = quantity(&node.status.allocatable, "cpu")?;
-        let mem = quantity(&node.status.allocatable, "memory")?;
-        let (_, cpu_req, mem_req) = per_pod.first().ok_or("no app service in the demo")?;
+        let (cpu, mem) = (allocatable(node, "cpu")?, allocatable(node, "memory")?);
         let fit = (cpu.nano_value() / cpu_req.nano_value().max(1))
             .min(mem.nano_value() / mem_req.nano_value().max(1));
         println!(
@@ -132,13 +153,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             mem.value()
         );
     }
-
     println!(
         "\n3. Deployment units: which nodes each app service's node selector admits (terms OR'ed)"
     );
-    for svc in &demo.app_services {
-        let matcher = svc.node_selector.compile()?;
-        println!("   {}", svc.name);
+    for (name, selector) in &demo.unit_selectors {
+        let matcher = selector.compile()?;
+        println!("   {name}");
         for node in &demo.nodes {
             let verdict = match matcher.matching_term(&node.metadata.name, &node.metadata.labels) {
                 Some(t) => format!("admitted by term {t}"),
@@ -152,8 +172,84 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("     {:<24} cell {cell:<6} {verdict}", node.metadata.name);
         }
     }
+    Ok(())
+}
 
-    println!("\n4. Bad input is a typed error with a stable code, never a crash");
+fn versions() -> Result<(), Failure> {
+    println!("\n4. Versions of aks-vote-front-appservice: create, quick image update, release");
+    let at = |hh_mm: &str| format!("2026-11-27T{hh_mm}:00+08:00");
+    let mut history = VersionHistory::new(None);
+    history.apply(HistoryCommand::Create {
+        spec: serde_json::from_str(FRONT)?,
+        author: "ana".into(),
+        now: at("09:00"),
+    })?;
+    let update = history.apply(HistoryCommand::ChangeImage {
+        container: "front".into(),
+        image: "registry-vpc.cn-shanghai.aliyuncs.com/sofa-samples/aks-vote-front:v2".into(),
+        author: "ana".into(),
+        now: at("10:00"),
+    })?;
+    let (v1, v2) = (
+        history.version("v1").ok_or("v1")?,
+        history.version("v2").ok_or("v2")?,
+    );
+    let change = weir::diff(&v1.spec, &v2.spec, weir::InPlaceRules::Seed, None)?;
+    println!(
+        "   v2 comes from a quick update; a release order is required: {}",
+        update.release_order_required
+    );
+    for c in &change.changes {
+        println!(
+            "   changed {}: {} -> {}",
+            c.path,
+            c.from.clone().unwrap_or_default(),
+            c.to.clone().unwrap_or_default()
+        );
+    }
+    println!(
+        "   upgrade {:?} ({:?}); pre-tasks {:?}; warnings {}",
+        change.upgrade,
+        change.reasons,
+        change.pre_tasks,
+        change.warnings.len()
+    );
+    history.apply(HistoryCommand::BeginRelease {
+        version: "v2".into(),
+        release_order: "order-1".into(),
+        rollback: false,
+        now: at("10:05"),
+    })?;
+    let refused = history.apply(HistoryCommand::ChangeReplicas {
+        replicas: 3,
+        author: "bo".into(),
+        now: at("10:06"),
+    });
+    if let Err(e) = refused {
+        println!(
+            "   during the release a quick update is refused: [{}] {e}",
+            e.code()
+        );
+    }
+    history.apply(HistoryCommand::MarkPublished {
+        release_order: "order-1".into(),
+        now: at("10:20"),
+    })?;
+    println!(
+        "   released: deployed {}, last successful {}",
+        history.deployed_version.as_deref().unwrap_or("-"),
+        history.last_successful_version.as_deref().unwrap_or("-")
+    );
+    Ok(())
+}
+
+fn main() -> Result<(), Failure> {
+    let demo: Demo = serde_json::from_str(DEMO)?;
+    println!("weir quick start — cluster `{}`\n", demo.cluster);
+    let per_pod = app_services()?;
+    nodes(&demo, &per_pod)?;
+    versions()?;
+    println!("\n5. Bad input is a typed error with a stable code, never a crash");
     for bad in &demo.bad_inputs {
         match Quantity::parse(&bad.quantity) {
             Ok(q) => println!("   {}: unexpectedly parsed as {q}", bad.what),

@@ -70,3 +70,35 @@ pub fn selector(data: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// App service JSON on arbitrary bytes: validation never panics; a spec that normalizes
+/// normalizes to itself again, and its diff with itself is empty.
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn app_service(data: &[u8]) -> Result<(), String> {
+    let Ok(input) = serde_json::from_slice::<crate::AppServiceInput>(data) else {
+        return Ok(());
+    };
+    let valid = crate::validate_app_service(&input).is_ok();
+    let Ok(n) = crate::normalize_app_service(&input) else {
+        return if valid {
+            Err("validate accepted what normalize refused".into())
+        } else {
+            Ok(())
+        };
+    };
+    if !valid {
+        return Err("normalize accepted what validate refused".into());
+    }
+    if crate::normalize(&n, input.profile.as_ref()).as_ref() != Ok(&n) {
+        return Err("normalize is not idempotent".into());
+    }
+    match crate::diff(&n, &n, crate::InPlaceRules::Seed, input.profile.as_ref()) {
+        Ok(d) if d.changes.is_empty() && d.upgrade == crate::Upgrade::None => Ok(()),
+        other => Err(format!(
+            "diff of a spec with itself is not empty: {other:?}"
+        )),
+    }
+}

@@ -14,9 +14,10 @@ type Check = fn(&[u8]) -> Result<(), String>;
 #[test]
 fn replay_fuzz_inputs() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-    let targets: [(&str, Check); 2] = [
+    let targets: [(&str, Check); 3] = [
         ("parse_quantity", weir::fuzzing::quantity),
         ("selector_json", weir::fuzzing::selector),
+        ("app_service_json", weir::fuzzing::app_service),
     ];
     let mut replayed = 0;
     for (target, check) in targets {

@@ -184,9 +184,9 @@ fn wire_rules_hold_for_every_type() {
 
 const PY_KEYWORDS: [&str; 35] = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-    "yield",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -355,7 +355,11 @@ fn object(name: &str, v: &Map<String, Value>, lang: Lang, out: &mut String) {
             writeln!(out, "\n\n{name} = TypedDict(\"{name}\", {{").unwrap();
             for (k, p) in props {
                 let t = expr(p, lang).replace('"', "");
-                let t = if required.contains(&k.as_str()) { t } else { format!("NotRequired[{t}]") };
+                let t = if required.contains(&k.as_str()) {
+                    t
+                } else {
+                    format!("NotRequired[{t}]")
+                };
                 writeln!(out, "    \"{k}\": \"{t}\",").unwrap();
             }
             writeln!(out, "}})").unwrap();

@@ -49,8 +49,12 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
 /// with a matching value; arrays match element by element and have the same length.
 fn subset(expected: &Value, actual: &Value) -> bool {
     match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e.iter().all(|(k, v)| a.get(k).is_some_and(|x| subset(v, x)) || (v.is_null() && !a.contains_key(k))),
-        (Value::Array(e), Value::Array(a)) => e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y)),
+        (Value::Object(e), Value::Object(a)) => e.iter().all(|(k, v)| {
+            a.get(k).is_some_and(|x| subset(v, x)) || (v.is_null() && !a.contains_key(k))
+        }),
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y))
+        }
         _ => expected == actual,
     }
 }
@@ -76,12 +80,20 @@ fn version_history(i: &Value) -> weir::Result<Value> {
                 if let Err(msg) = check_error(&e, want) {
                     panic!("step {n}: {msg}");
                 }
-                assert_eq!(serde_json::to_value(h.snapshot()).unwrap(), before, "step {n}: a refused command changed the history");
+                assert_eq!(
+                    serde_json::to_value(h.snapshot()).unwrap(),
+                    before,
+                    "step {n}: a refused command changed the history"
+                );
             }
-            (Ok(o), _, Some(want)) => panic!("step {n}: expected error {want}, got {}", serde_json::to_value(o).unwrap()),
+            (Ok(o), _, Some(want)) => panic!(
+                "step {n}: expected error {want}, got {}",
+                serde_json::to_value(o).unwrap()
+            ),
             (Err(e), _, None) => panic!("step {n}: unexpected error {e}"),
         }
-        let snap: weir::VersionHistory = serde_json::from_value(serde_json::to_value(h.snapshot()).unwrap()).unwrap();
+        let snap: weir::VersionHistory =
+            serde_json::from_value(serde_json::to_value(h.snapshot()).unwrap()).unwrap();
         h = weir::VersionHistory::restore(snap).unwrap();
     }
     Ok(serde_json::to_value(h.snapshot()).unwrap())

@@ -17,26 +17,40 @@ error is a :class:`WeirError` subclass with a stable ``.code`` and structured
 
 from weir import types
 from weir._weir import (
+    ConflictError,
     InvalidInputError,
+    InvalidTransitionError,
+    NotFoundError,
     ParseQuantityError,
     ValidationError,
+    VersionHistory,
     WeirError,
     __version__,
+    diff_app_services,
     match_label_selector,
     match_node_selector,
+    normalize_app_service,
     parse_quantity,
+    validate_app_service,
     validate_labels,
 )
 
 __all__ = [
+    "ConflictError",
     "InvalidInputError",
+    "InvalidTransitionError",
+    "NotFoundError",
     "ParseQuantityError",
     "ValidationError",
+    "VersionHistory",
     "WeirError",
     "__version__",
+    "diff_app_services",
     "match_label_selector",
     "match_node_selector",
+    "normalize_app_service",
     "parse_quantity",
     "types",
+    "validate_app_service",
     "validate_labels",
 ]

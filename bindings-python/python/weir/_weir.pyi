@@ -1,13 +1,21 @@
 # Stub of the native module (checked with `python -m mypy.stubtest weir._weir` in CI).
-from typing import Any, Dict, Union
+from typing import Any, Dict, Optional, Union, final
 
 from weir.types import (
+    AppService,
+    AppServiceDiff,
+    AppServiceInput,
+    DiffInput,
+    HistoryCommand,
+    HistoryOutcome,
     LabelSelectorMatch,
     LabelSelectorMatchInput,
     NodeSelectorMatch,
     NodeSelectorMatchInput,
     ParsedQuantity,
+    PlatformProfile,
 )
+from weir.types import VersionHistory as VersionHistorySnapshot
 
 __version__: str
 
@@ -30,3 +38,24 @@ def parse_quantity(quantity: Union[str, int, float]) -> ParsedQuantity: ...
 def validate_labels(labels: Dict[str, str]) -> None: ...
 def match_label_selector(input: LabelSelectorMatchInput) -> LabelSelectorMatch: ...
 def match_node_selector(input: NodeSelectorMatchInput) -> NodeSelectorMatch: ...
+
+class InvalidTransitionError(WeirError):
+    """The command is not allowed in the engine's current state; nothing changed."""
+
+class ConflictError(WeirError):
+    """Another release or operation holds the app service, or a choice must be made first; nothing changed."""
+
+class NotFoundError(WeirError):
+    """A referenced version or container does not exist; nothing changed."""
+
+def validate_app_service(input: AppServiceInput) -> None: ...
+def normalize_app_service(input: AppServiceInput) -> AppService: ...
+def diff_app_services(input: DiffInput) -> AppServiceDiff: ...
+
+@final
+class VersionHistory:
+    def __new__(cls, profile: Optional[PlatformProfile] = None) -> "VersionHistory": ...
+    def apply(self, command: HistoryCommand) -> HistoryOutcome: ...
+    def snapshot(self) -> VersionHistorySnapshot: ...
+    @staticmethod
+    def restore(snapshot: VersionHistorySnapshot) -> "VersionHistory": ...

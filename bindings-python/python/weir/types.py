@@ -214,6 +214,7 @@ class Deploy(TypedDict):
 
 DiffInput = TypedDict("DiffInput", {
     "from": "AppService",
+    "profile": "NotRequired[Union[PlatformProfile, None]]",
     "rules": "NotRequired[Union[InPlaceRules, None]]",
     "to": "AppService",
 })

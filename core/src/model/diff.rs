@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result, ValidationErrors};
-use crate::model::app_service::{Access, AppService, Container, LogConfig, UpgradeMode};
+use crate::model::app_service::{
+    Access, AppService, Container, LogConfig, PlatformProfile, UpgradeMode,
+};
 use crate::model::validate::normalize;
 
 /// Which in-place rule set decides `upgrade`.
@@ -40,6 +42,9 @@ pub struct DiffInput {
     /// The in-place rule set; default `seed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<InPlaceRules>,
+    /// The platform both versions are validated against (as in `validate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<PlatformProfile>,
 }
 
 /// One changed value, at a JSON-pointer path of the normalized spec.
@@ -217,8 +222,9 @@ fn load_balancer(a: &Access) -> Option<(&'static str, &str)> {
     }
 }
 
-/// Compare two app service specs (both are normalized first, so defaults and quantity
-/// spellings never show as changes) and derive the release's consequences.
+/// Compare two app service specs (both are normalized first, against `profile`, so
+/// defaults and quantity spellings never show as changes) and derive the release's
+/// consequences.
 ///
 /// # Errors
 ///
@@ -233,14 +239,19 @@ fn load_balancer(a: &Access) -> Option<(&'static str, &str)> {
 ///         "resources": {"requests": {"cpu": "500m"}}}]}}))?;
 /// let mut to = from.clone();
 /// to.template.containers[0].image = "web:v2".into();
-/// let d = weir::diff(&from, &to, weir::InPlaceRules::Seed)?;
+/// let d = weir::diff(&from, &to, weir::InPlaceRules::Seed, None)?;
 /// assert_eq!(d.upgrade, weir::Upgrade::InPlace);
 /// assert_eq!(d.changes[0].path, "/template/containers/0/image");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn diff(from: &AppService, to: &AppService, rules: InPlaceRules) -> Result<AppServiceDiff> {
-    let a = normalize(from, None).map_err(|e| under("from", e));
-    let b = normalize(to, None).map_err(|e| under("to", e));
+pub fn diff(
+    from: &AppService,
+    to: &AppService,
+    rules: InPlaceRules,
+    profile: Option<&PlatformProfile>,
+) -> Result<AppServiceDiff> {
+    let a = normalize(from, profile).map_err(|e| under("from", e));
+    let b = normalize(to, profile).map_err(|e| under("to", e));
     let (a, b) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(Error::Validation(mut x)), Err(Error::Validation(y))) => {
@@ -401,5 +412,10 @@ pub fn diff(from: &AppService, to: &AppService, rules: InPlaceRules) -> Result<A
 ///
 /// As [`diff`].
 pub fn diff_app_services(input: &DiffInput) -> Result<AppServiceDiff> {
-    diff(&input.from, &input.to, input.rules.unwrap_or_default())
+    diff(
+        &input.from,
+        &input.to,
+        input.rules.unwrap_or_default(),
+        input.profile.as_ref(),
+    )
 }

@@ -1,0 +1,49 @@
+//! One Python class per stateful core engine: each wraps the core struct and forwards.
+
+use pyo3::prelude::*;
+
+use crate::convert::{from_py, to_py};
+
+/// The versions, draft and release state of one app service (a sans-IO state machine).
+///
+/// `VersionHistory(profile=None)` starts empty; `apply(command)` takes a command dict
+/// tagged by `type` (`create`, `edit`, `updateDraft`, `copyToDraft`, `discardDraft`,
+/// `submit`, `changeImage`, `changeReplicas`, `beginRelease`, `markPublished`,
+/// `markFailed`, `cancelRelease`, `beginOperation`, `endOperation`, `delete`) and returns
+/// the outcome; a refused command raises and changes nothing. `snapshot()` returns the
+/// whole state; `VersionHistory.restore(snapshot)` continues from it.
+#[pyclass(name = "VersionHistory", module = "weir")]
+pub struct VersionHistory {
+    inner: weir::VersionHistory,
+}
+
+#[pymethods]
+impl VersionHistory {
+    #[new]
+    #[pyo3(signature = (profile = None))]
+    fn new(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let profile = profile.map(from_py).transpose()?;
+        Ok(Self {
+            inner: weir::VersionHistory::new(profile),
+        })
+    }
+
+    /// Apply one command (a dict tagged by `type`); returns the outcome dict.
+    fn apply<'py>(&mut self, command: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parsed: weir::HistoryCommand = from_py(command)?;
+        to_py(command.py(), self.inner.apply(parsed))
+    }
+
+    /// The whole state, as a dict (store it; `restore` continues from it).
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.snapshot()))
+    }
+
+    /// A history that continues from a snapshot.
+    #[staticmethod]
+    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let parsed: weir::VersionHistory = from_py(snapshot)?;
+        let inner = weir::VersionHistory::restore(parsed).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
+    }
+}
