@@ -860,6 +860,8 @@ export interface Version {
   id: string;
   /** Pending or deployed. */
   publishStatus: PublishStatus;
+  /** When that release order succeeded. */
+  publishedAt?: string | null;
   /** The release order that published it. */
   releaseOrder?: string | null;
   /** How it came to be. */

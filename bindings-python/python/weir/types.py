@@ -870,6 +870,8 @@ class Version(TypedDict):
     id: str
     #: Pending or deployed.
     publishStatus: "PublishStatus"
+    #: When that release order succeeded.
+    publishedAt: NotRequired[Union[str, None]]
     #: The release order that published it.
     releaseOrder: NotRequired[Union[str, None]]
     #: How it came to be.

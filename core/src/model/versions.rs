@@ -74,6 +74,9 @@ pub struct Version {
     /// The release order that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_order: Option<String>,
+    /// When that release order succeeded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
 }
 
 /// The one draft (草稿): an editable copy of a version, not validated until submit.
@@ -664,7 +667,6 @@ impl VersionHistory {
             }
             HistoryCommand::MarkPublished { release_order, now } => {
                 let id = self.releasing(name, &release_order)?;
-                let _ = now;
                 self.activity = None;
                 self.deployed_version = Some(id.clone());
                 self.last_successful_version = Some(id.clone());
@@ -674,6 +676,7 @@ impl VersionHistory {
                     v.edit_status = EditStatus::Published;
                     v.publish_status = PublishStatus::Deployed;
                     v.release_order = Some(release_order);
+                    v.published_at = Some(now);
                 }
                 Ok(HistoryOutcome {
                     version: self.version(&id).cloned(),
@@ -694,8 +697,10 @@ impl VersionHistory {
                     ..HistoryOutcome::default()
                 })
             }
-            HistoryCommand::CancelRelease { release_order, now } => {
-                let _ = now;
+            HistoryCommand::CancelRelease {
+                release_order,
+                now: _,
+            } => {
                 let active = self
                     .activity
                     .as_ref()
@@ -732,8 +737,7 @@ impl VersionHistory {
                 });
                 Ok(HistoryOutcome::default())
             }
-            HistoryCommand::EndOperation { now } => {
-                let _ = now;
+            HistoryCommand::EndOperation { now: _ } => {
                 if !self
                     .activity
                     .as_ref()
@@ -744,8 +748,7 @@ impl VersionHistory {
                 self.activity = None;
                 Ok(HistoryOutcome::default())
             }
-            HistoryCommand::Delete { now } => {
-                let _ = now;
+            HistoryCommand::Delete { now: _ } => {
                 // Seed 6.5: "正在发布中的应用服务是无法删除的".
                 self.guard_activity()?;
                 self.deleted = true;
@@ -818,6 +821,7 @@ impl VersionHistory {
             edit_status: EditStatus::Submitted,
             publish_status: PublishStatus::PendingDeploy,
             release_order: None,
+            published_at: None,
         };
         self.versions.push(version.clone());
         HistoryOutcome {
