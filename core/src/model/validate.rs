@@ -728,6 +728,36 @@ impl Checker<'_> {
         }
     }
 
+    /// Check a port list: not empty, each port by `each`, and no key (protocol, port)
+    /// twice.
+    fn ports<T>(
+        &mut self,
+        p: &str,
+        ports: &[T],
+        each: impl Fn(&mut Self, &str, &T) -> (&'static str, i32),
+    ) {
+        let lp = c(p, "ports");
+        if ports.is_empty() {
+            self.push(
+                lp.clone(),
+                Code::Required,
+                "at least one port mapping is required",
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (n, port) in ports.iter().enumerate() {
+            let pp = i(&lp, n);
+            let key = each(self, &pp, port);
+            if !seen.insert(key) {
+                self.push(
+                    pp,
+                    Code::Duplicate,
+                    format!("{} port {} is mapped twice", key.0, key.1),
+                );
+            }
+        }
+    }
+
     fn access(&mut self, p: &str, access: &Access) {
         match access {
             Access::ClusterIp { ports } => {
@@ -739,30 +769,11 @@ impl Checker<'_> {
                         "private cloud has no ClusterIP services; use a load balancer",
                     );
                 }
-                if ports.is_empty() {
-                    self.push(
-                        c(p, "ports"),
-                        Code::Required,
-                        "at least one port mapping is required",
-                    );
-                }
-                let mut seen = BTreeSet::new();
-                for (n, port) in ports.iter().enumerate() {
-                    let pp = i(&c(p, "ports"), n);
-                    self.port(&c(&pp, "port"), port.port);
-                    self.port(&c(&pp, "targetPort"), port.target_port);
-                    if !seen.insert((port.protocol, port.port)) {
-                        self.push(
-                            pp,
-                            Code::Duplicate,
-                            format!(
-                                "{} port {} is mapped twice",
-                                port.protocol.as_str(),
-                                port.port
-                            ),
-                        );
-                    }
-                }
+                self.ports(p, ports, |this, pp, port| {
+                    this.port(&c(pp, "port"), port.port);
+                    this.port(&c(pp, "targetPort"), port.target_port);
+                    (port.protocol.as_str(), port.port)
+                });
             }
             Access::IntranetLb {
                 load_balancer,
@@ -779,38 +790,19 @@ impl Checker<'_> {
                         "a load balancer id or `create` is required",
                     );
                 }
-                if ports.is_empty() {
-                    self.push(
-                        c(p, "ports"),
-                        Code::Required,
-                        "at least one port mapping is required",
-                    );
-                }
-                let mut seen = BTreeSet::new();
-                for (n, port) in ports.iter().enumerate() {
-                    let pp = i(&c(p, "ports"), n);
-                    self.port(&c(&pp, "frontendPort"), port.frontend_port);
-                    self.port(&c(&pp, "backendPort"), port.backend_port);
+                self.ports(p, ports, |this, pp, port| {
+                    this.port(&c(pp, "frontendPort"), port.frontend_port);
+                    this.port(&c(pp, "backendPort"), port.backend_port);
                     if port.protocol == LbProtocol::Tcp && port.health_check == Some(false) {
                         // Seed 6.2 part 4: "TCP 协议下,默认开启健康检查,不可关闭".
-                        self.push(
-                            c(&pp, "healthCheck"),
+                        this.push(
+                            c(pp, "healthCheck"),
                             Code::Forbidden,
                             "a TCP port must keep its health check on",
                         );
                     }
-                    if !seen.insert((port.protocol, port.frontend_port)) {
-                        self.push(
-                            pp,
-                            Code::Duplicate,
-                            format!(
-                                "{} port {} is mapped twice",
-                                port.protocol.as_str(),
-                                port.frontend_port
-                            ),
-                        );
-                    }
-                }
+                    (port.protocol.as_str(), port.frontend_port)
+                });
             }
         }
     }

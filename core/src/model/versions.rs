@@ -543,23 +543,13 @@ impl VersionHistory {
                 discard_draft,
                 now,
             } => {
-                let Some(v) = self.version(&version) else {
+                let Some(index) = self.versions.iter().position(|v| v.id == version) else {
                     return not_found("version", &version);
                 };
                 if self.draft.is_some() && !discard_draft {
                     return conflict("a draft exists: discard it first or set `discardDraft`");
                 }
-                let draft = Draft {
-                    based_on: v.id.clone(),
-                    spec: v.spec.clone(),
-                    created_at: now.clone(),
-                    updated_at: now,
-                };
-                self.draft = Some(draft.clone());
-                Ok(HistoryOutcome {
-                    draft: Some(draft),
-                    ..HistoryOutcome::default()
-                })
+                Ok(self.start_draft(index, now))
             }
             HistoryCommand::DiscardDraft => {
                 if self.draft.take().is_none() {
@@ -594,12 +584,7 @@ impl VersionHistory {
                     return Err(Error::Validation(errs));
                 }
                 ctr.image = image;
-                let spec = normalize(&spec, self.profile.as_ref())?;
-                let base = self.newest().map(|v| v.id.clone());
-                let mut out =
-                    self.push_version(spec, author, now, VersionSource::ChangeImage, base);
-                out.release_order_required = true;
-                Ok(out)
+                self.quick_version(&spec, author, now, VersionSource::ChangeImage)
             }
             HistoryCommand::ChangeReplicas {
                 replicas,
@@ -621,12 +606,7 @@ impl VersionHistory {
                     );
                 }
                 errs.into_result(())?;
-                let spec = normalize(&spec, self.profile.as_ref())?;
-                let base = self.newest().map(|v| v.id.clone());
-                let mut out =
-                    self.push_version(spec, author, now, VersionSource::ChangeReplicas, base);
-                out.release_order_required = true;
-                Ok(out)
+                self.quick_version(&spec, author, now, VersionSource::ChangeReplicas)
             }
             HistoryCommand::BeginRelease {
                 version,
@@ -765,22 +745,10 @@ impl VersionHistory {
                 ..HistoryOutcome::default()
             }),
             (Some(_), None) => conflict("a draft exists: choose `restore` or `discard`"),
-            _ => {
-                let Some(v) = self.newest() else {
-                    return refuse("edit", "before the app service is created");
-                };
-                let draft = Draft {
-                    based_on: v.id.clone(),
-                    spec: v.spec.clone(),
-                    created_at: now.clone(),
-                    updated_at: now,
-                };
-                self.draft = Some(draft.clone());
-                Ok(HistoryOutcome {
-                    draft: Some(draft),
-                    ..HistoryOutcome::default()
-                })
-            }
+            _ => match self.versions.len().checked_sub(1) {
+                Some(newest) => Ok(self.start_draft(newest, now)),
+                None => refuse("edit", "before the app service is created"),
+            },
         }
     }
 
@@ -826,6 +794,37 @@ impl VersionHistory {
         self.versions.push(version.clone());
         HistoryOutcome {
             version: Some(version),
+            ..HistoryOutcome::default()
+        }
+    }
+
+    /// The version a quick update makes: validated, based on the newest, and flagged as
+    /// needing a release order (seed 6.4: "提交后会自动生成发布单").
+    fn quick_version(
+        &mut self,
+        spec: &AppService,
+        author: String,
+        now: String,
+        source: VersionSource,
+    ) -> Result<HistoryOutcome> {
+        let spec = normalize(spec, self.profile.as_ref())?;
+        let base = self.newest().map(|v| v.id.clone());
+        let mut out = self.push_version(spec, author, now, source, base);
+        out.release_order_required = true;
+        Ok(out)
+    }
+
+    /// Open a draft copied from version `index` (checked by the caller).
+    fn start_draft(&mut self, index: usize, now: String) -> HistoryOutcome {
+        let draft = self.versions.get(index).map(|v| Draft {
+            based_on: v.id.clone(),
+            spec: v.spec.clone(),
+            created_at: now.clone(),
+            updated_at: now,
+        });
+        self.draft.clone_from(&draft);
+        HistoryOutcome {
+            draft,
             ..HistoryOutcome::default()
         }
     }
