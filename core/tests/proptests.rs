@@ -267,7 +267,7 @@ proptest! {
             && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
             && s.starts_with(|c: char| c.is_ascii_alphanumeric()) && s.ends_with(|c: char| c.is_ascii_alphanumeric());
         let key_ok = match k.split_once('/') {
-            Some((p, n)) => !p.is_empty() && p.len() <= 253 && p.split('.').all(|part| !part.is_empty() && part.len() <= 63
+            Some((p, n)) => !p.is_empty() && p.len() <= 253 && p.split('.').all(|part| !part.is_empty()
                 && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && !part.starts_with('-') && !part.ends_with('-')) && name_ok(n),
             None => name_ok(&k),

@@ -17,6 +17,7 @@ use crate::error::{Error, Result, ValidationErrors};
 use crate::model::app_service::{
     Access, AppService, Container, LogConfig, PlatformProfile, UpgradeMode,
 };
+use crate::model::quantity::RawQuantity;
 use crate::model::validate::normalize;
 
 /// Which in-place rule set decides `upgrade`.
@@ -198,8 +199,39 @@ fn walk(path: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<Change>)
     }
 }
 
-fn resources_of(c: &Container) -> Value {
-    serde_json::to_value(&c.resources).unwrap_or(Value::Null)
+/// Give `to` the spelling `from` uses wherever a container's CPU or memory is the same
+/// value (`1Gi` and `1073741824`), so only real changes show.
+fn align_quantities(from: &AppService, to: &mut AppService) {
+    let same = |a: &Option<RawQuantity>, b: &Option<RawQuantity>| match (a, b) {
+        (Some(x), Some(y)) => matches!((x.parse(), y.parse()), (Ok(p), Ok(q)) if p == q),
+        _ => false,
+    };
+    for (x, y) in from
+        .template
+        .containers
+        .iter()
+        .zip(to.template.containers.iter_mut())
+    {
+        let (Some(rx), Some(ry)) = (&x.resources, &mut y.resources) else {
+            continue;
+        };
+        for (lx, ly) in [
+            (&rx.requests, &mut ry.requests),
+            (&rx.limits, &mut ry.limits),
+        ] {
+            if let (Some(lx), Some(ly)) = (lx, ly) {
+                for (qx, qy) in [(&lx.cpu, &mut ly.cpu), (&lx.memory, &mut ly.memory)] {
+                    if same(qx, qy) {
+                        qy.clone_from(qx);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn same_resources(x: &Container, y: &Container) -> bool {
+    x.resources == y.resources
 }
 
 fn logs(s: &AppService) -> BTreeMap<(String, String), LogConfig> {
@@ -253,7 +285,10 @@ pub fn diff(
     let a = normalize(from, profile).map_err(|e| under("from", e));
     let b = normalize(to, profile).map_err(|e| under("to", e));
     let (a, b) = match (a, b) {
-        (Ok(a), Ok(b)) => (a, b),
+        (Ok(a), Ok(mut b)) => {
+            align_quantities(&a, &mut b);
+            (a, b)
+        }
         (Err(Error::Validation(mut x)), Err(Error::Validation(y))) => {
             x.0.extend(y.0);
             return Err(Error::Validation(x));
@@ -303,20 +338,19 @@ pub fn diff(
         if ca.len() != cb.len() {
             reasons.push(UpgradeReason::ContainerCountChanged);
         }
-        if ca
-            .iter()
-            .zip(cb)
-            .any(|(x, y)| resources_of(x) != resources_of(y))
-        {
+        if ca.iter().zip(cb).any(|(x, y)| !same_resources(x, y)) {
             reasons.push(UpgradeReason::ResourcesChanged);
         }
         if monitoring(&a) && !monitoring(&b) {
             reasons.push(UpgradeReason::MonitoringTurnedOff);
         }
-        if rules == InPlaceRules::Kubernetes && template_changed {
+        if rules == InPlaceRules::Kubernetes {
+            // CloneSet updates in place only image (and metadata) changes; affinity is
+            // part of the pod spec.
             let images_only = ca.len() == cb.len()
                 && a.node_autoscaling == b.node_autoscaling
                 && mesh_on(&a) == mesh_on(&b)
+                && !affinity_changed
                 && ca.iter().zip(cb).all(|(x, y)| {
                     let mut y = y.clone();
                     y.image.clone_from(&x.image);
@@ -336,8 +370,11 @@ pub fn diff(
         }
         if recreate {
             Upgrade::Recreate
-        } else {
+        } else if template_changed {
             Upgrade::InPlace
+        } else {
+            // Seed 6.2 part 5: affinity alone does not touch running pods in place mode.
+            Upgrade::None
         }
     };
 

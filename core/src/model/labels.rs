@@ -55,10 +55,19 @@ pub fn is_dns1123_label(s: &str) -> bool {
     }
 }
 
-/// A DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters.
+/// A DNS-1123 subdomain: at most 253 characters of dot-separated parts, each
+/// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`. As Kubernetes' `IsDNS1123Subdomain`, a part is not
+/// limited to 63 characters on its own; only the whole is.
 #[must_use]
 pub fn is_dns1123_subdomain(s: &str) -> bool {
-    s.len() <= MAX_PREFIX_LEN && s.split('.').all(is_dns1123_label)
+    let part = |p: &str| {
+        let b = p.as_bytes();
+        let lower_alnum = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+        b.first().is_some_and(lower_alnum)
+            && b.last().is_some_and(lower_alnum)
+            && b.iter().all(|c| lower_alnum(c) || *c == b'-')
+    };
+    s.len() <= MAX_PREFIX_LEN && s.split('.').all(part)
 }
 
 /// Check a label key (a Kubernetes qualified name), adding every problem at `path`.

@@ -78,11 +78,11 @@ pub fn image_reference_problem(reference: &str) -> Option<&'static str> {
     };
     if let Some(d) = digest {
         let ok = d.split_once(':').is_some_and(|(alg, hex)| {
-            alg.starts_with(|c: char| c.is_ascii_alphabetic())
-                && alg
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "-_+.".contains(c))
-                && hex.len() >= 32
+            // algorithm: `[A-Za-z][A-Za-z0-9]*([-_+.][A-Za-z][A-Za-z0-9]*)*`
+            alg.split(['-', '_', '+', '.']).all(|part| {
+                part.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            }) && hex.len() >= 32
                 && hex.chars().all(|c| c.is_ascii_hexdigit())
         });
         if !ok {
@@ -116,7 +116,13 @@ pub fn image_reference_problem(reference: &str) -> Option<&'static str> {
     let mut parts: Vec<&str> = name.split('/').collect();
     if parts.len() > 1 {
         let first = parts.first().copied().unwrap_or("");
-        if first.contains('.') || first.contains(':') || first == "localhost" {
+        // As the distribution project's splitDockerDomain: `.`, `:`, `localhost`, or an
+        // uppercase letter make the first component a registry.
+        if first.contains('.')
+            || first.contains(':')
+            || first == "localhost"
+            || first.chars().any(|c| c.is_ascii_uppercase())
+        {
             if !is_domain(first) {
                 return Some("the registry must be a host name with an optional `:port`");
             }
@@ -188,6 +194,7 @@ mod tests {
             "localhost:5000/a/b",
             "a__b/c-d--e/f.g",
             "nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "MyReg/app",
         ] {
             assert_eq!(image_reference_problem(ok), None, "{ok}");
         }
@@ -201,6 +208,7 @@ mod tests {
             "a@sha256:xyz",
             "host:port/x",
             "a..b",
+            "a@sha256-:0123456789abcdef0123456789abcdef",
         ] {
             assert!(image_reference_problem(bad).is_some(), "{bad}");
         }

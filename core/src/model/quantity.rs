@@ -62,13 +62,44 @@ pub enum QuantityFormat {
 /// let mem = Quantity::parse("1.5Gi")?;
 /// assert_eq!(mem.value(), 1_610_612_736);
 /// assert_eq!(mem.to_string(), "1536Mi");
+///
+/// // Compared by value, like Kubernetes' `Cmp`.
+/// assert_eq!(Quantity::parse("1Ki")?, Quantity::parse("1024")?);
 /// # Ok::<(), weir::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Equality, ordering and hashing are by value, as Kubernetes' `Cmp`: `1Ki == 1024`.
+#[derive(Debug, Clone, Copy)]
 pub struct Quantity {
     // INVARIANT: nanos <= MAX_NANOS.
     nanos: u128,
     format: QuantityFormat,
+}
+
+impl PartialEq for Quantity {
+    fn eq(&self, other: &Self) -> bool {
+        self.nanos == other.nanos
+    }
+}
+
+impl Eq for Quantity {}
+
+impl std::hash::Hash for Quantity {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.nanos.hash(state);
+    }
+}
+
+impl PartialOrd for Quantity {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Quantity {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.nanos.cmp(&other.nanos)
+    }
 }
 
 impl Quantity {
@@ -378,6 +409,20 @@ fn scale_round_up(digits: &[u8], dec_exp: i64) -> std::result::Result<u128, Quan
         return Err(QuantityErrorReason::Overflow);
     }
     Ok(value)
+}
+
+impl Quantity {
+    /// The canonical string once it no longer changes: [`Quantity::canonical`], except that
+    /// a binary quantity printed without suffix (`62.5Ki` → `64000`) is given the decimal
+    /// form it reads back as (`64k`). What `normalize` stores, so normalizing is idempotent.
+    #[must_use]
+    pub fn settled_canonical(&self) -> String {
+        let first = self.canonical();
+        match Quantity::parse(&first) {
+            Ok(again) => again.canonical(),
+            Err(_) => first,
+        }
+    }
 }
 
 impl fmt::Display for Quantity {

@@ -941,8 +941,9 @@ fn canonical(raw: &mut Option<crate::RawQuantity>) {
     if let Some(r) = raw
         && let Ok(q) = r.parse()
     {
-        // A JSON number such as 0.5 becomes the canonical string `500m`.
-        *r = crate::RawQuantity(q.canonical());
+        // A JSON number such as 0.5 becomes the canonical string `500m`; the settled form
+        // keeps normalize idempotent (`62.5Ki` → `64k`, not `64000`).
+        *r = crate::RawQuantity(q.settled_canonical());
     }
 }
 
@@ -954,8 +955,9 @@ fn canonical(raw: &mut Option<crate::RawQuantity>) {
 /// [`DEFAULT_BASE_IMAGE`]; probe timings 3/1/10/1/3; mounts read-write; log stores 30 days,
 /// 2 shards; cron policies in `UTC`, priority 0 without duration and 1 with; LB ports
 /// `wrr` with health check on; deploy `inPlace`, fast grouping with 3 groups, beta on,
-/// pause between groups on, `evenAcrossUnits`, and with a cluster profile every unit of the
-/// workspace when none is chosen.
+/// pause between groups on, `evenAcrossUnits`. Empty `units` stays empty: it means every
+/// unit of the workspace at release time, so a unit added later is included (the
+/// version does not freeze today's topology).
 ///
 /// # Errors
 ///
@@ -991,10 +993,26 @@ pub fn normalize(spec: &AppService, profile: Option<&PlatformProfile>) -> Result
             ImageSource::Registry | ImageSource::Build { .. } => {}
         }
         if let Some(r) = &mut ctr.resources {
-            for list in [&mut r.requests, &mut r.limits].into_iter().flatten() {
-                canonical(&mut list.cpu);
-                canonical(&mut list.memory);
+            for list in [&mut r.requests, &mut r.limits] {
+                if let Some(l) = list {
+                    canonical(&mut l.cpu);
+                    canonical(&mut l.memory);
+                }
+                // An empty list says nothing: the same as no list.
+                if list
+                    .as_ref()
+                    .is_some_and(|l| l.cpu.is_none() && l.memory.is_none())
+                {
+                    *list = None;
+                }
             }
+        }
+        if ctr
+            .resources
+            .as_ref()
+            .is_some_and(|r| r.requests.is_none() && r.limits.is_none())
+        {
+            ctr.resources = None;
         }
         for probe in [&mut ctr.readiness_probe, &mut ctr.liveness_probe]
             .into_iter()
@@ -1041,11 +1059,6 @@ pub fn normalize(spec: &AppService, profile: Option<&PlatformProfile>) -> Result
     d.pause_between_groups.get_or_insert(true);
     d.schedule_policy
         .get_or_insert(SchedulePolicy::EvenAcrossUnits);
-    if d.units.is_empty()
-        && let Some(cluster) = profile.and_then(|p| p.cluster.as_ref())
-    {
-        d.units = cluster.units.iter().map(|u| u.name.clone()).collect();
-    }
     Ok(s)
 }
 

@@ -761,8 +761,8 @@ impl VersionHistory {
             Err(Error::Validation(v)) => v,
             Err(other) => return Err(other),
         };
-        if let Some(first) = self.versions.first() {
-            immutable_fields(&first.spec, &draft.spec, &mut errs);
+        if let Some(newest) = self.versions.last() {
+            immutable_fields(&newest.spec, &draft.spec, &mut errs);
         }
         errs.into_result(())?;
         let spec = normalize(&draft.spec, self.profile.as_ref())?;
@@ -881,8 +881,12 @@ impl VersionHistory {
 }
 
 /// The fields that never change after creation (spec/01-model.md): namespace, name, app,
-/// stateful, and the names of the containers that stay.
-fn immutable_fields(first: &AppService, new: &AppService, errs: &mut ValidationErrors) {
+/// stateful, and container names.
+///
+/// Containers are known by name, so adding or removing containers is allowed (it
+/// recreates pods, seed 1.7); a rename is a change of name where the number of containers
+/// stays the same, checked position by position against the newest version.
+fn immutable_fields(newest: &AppService, new: &AppService, errs: &mut ValidationErrors) {
     let ns = |s: &AppService| s.namespace.clone().unwrap_or_else(|| "default".to_owned());
     let mut check = |path: &str, old: String, now: String| {
         if old != now {
@@ -893,25 +897,22 @@ fn immutable_fields(first: &AppService, new: &AppService, errs: &mut ValidationE
             );
         }
     };
-    check("namespace", ns(first), ns(new));
-    check("name", first.name.clone(), new.name.clone());
-    check("app", first.app.clone(), new.app.clone());
+    check("namespace", ns(newest), ns(new));
+    check("name", newest.name.clone(), new.name.clone());
+    check("app", newest.app.clone(), new.app.clone());
     check(
         "stateful",
-        first.stateful.unwrap_or(false).to_string(),
+        newest.stateful.unwrap_or(false).to_string(),
         new.stateful.unwrap_or(false).to_string(),
     );
-    for (n, (a, b)) in first
-        .template
-        .containers
-        .iter()
-        .zip(&new.template.containers)
-        .enumerate()
-    {
-        check(
-            &format!("template.containers[{n}].name"),
-            a.name.clone(),
-            b.name.clone(),
-        );
+    let (old, now) = (&newest.template.containers, &new.template.containers);
+    if old.len() == now.len() {
+        for (n, (a, b)) in old.iter().zip(now).enumerate() {
+            check(
+                &format!("template.containers[{n}].name"),
+                a.name.clone(),
+                b.name.clone(),
+            );
+        }
     }
 }
