@@ -1,6 +1,14 @@
 // Public API of the `weir` npm package. The data types are generated into types.d.ts from
 // core/schema; a test checks that this file declares exactly what index.js exports.
 import type {
+  DagAnalysis,
+  DagDrawing,
+  DagInput,
+  DagReduction,
+  GroupsInput,
+  PodGroups,
+  UnitShare,
+  UnitSplitInput,
   AppService,
   AppServiceDiff,
   AppServiceInput,
@@ -23,7 +31,7 @@ export type { VersionHistorySnapshot };
 
 /** The error every weir function throws: `code` is stable, `details` structured. */
 export interface WeirError extends Error {
-  code: 'validation' | 'parse_quantity' | 'invalid_input' | 'invalid_transition' | 'conflict' | 'not_found';
+  code: 'validation' | 'parse_quantity' | 'invalid_input' | 'invalid_transition' | 'conflict' | 'cycle' | 'not_found';
   details: ErrorDetails;
 }
 
@@ -55,5 +63,15 @@ export declare class VersionHistory {
   /** A history that continues from a snapshot. */
   static restore(snapshot: VersionHistorySnapshot): VersionHistory;
 }
+/** Validate a release order's dependencies: order, waves, earliest times, critical path; a 'cycle' error lists every cycle. */
+export declare function analyzeDag(input: DagInput): DagAnalysis;
+/** Which dependency edges another path already implies (at most 10,000 services). */
+export declare function transitiveReduction(input: DagInput): DagReduction;
+/** DOT and Mermaid text of a release order's DAG. */
+export declare function renderDag(input: DagInput): DagDrawing;
+/** Split replicas evenly over units ({replicas, units} → [{unit, replicas}]). */
+export declare function splitUnits(input: UnitSplitInput): UnitShare[];
+/** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
+export declare function planGroups(input: GroupsInput): PodGroups;
 /** The version of the native addon. */
 export declare const version: string;

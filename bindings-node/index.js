@@ -4,7 +4,7 @@
 // manifests; the shapes are in types.d.ts). Data crosses to Rust as JSON text (see
 // bindings-node/src/convert.rs for why). Errors are `Error` objects with a stable
 // `err.code` ('validation', 'parse_quantity', 'invalid_input', 'invalid_transition',
-// 'conflict', 'not_found') and `err.details`.
+// 'conflict', 'cycle', 'not_found') and `err.details`.
 'use strict';
 
 const native = require('./weir.node');
@@ -77,6 +77,16 @@ module.exports = {
   /** What changed between two versions and what the release implies ({from, to, rules?}). */
   diffAppServices: wrap(native.diffAppServices),
   VersionHistory,
+  /** Validate a release order's dependencies: order, waves, earliest times, critical path; a 'cycle' error lists every cycle. */
+  analyzeDag: wrap(native.analyzeDag),
+  /** Which dependency edges another path already implies (at most 10,000 services). */
+  transitiveReduction: wrap(native.transitiveReduction),
+  /** DOT and Mermaid text of a release order's DAG. */
+  renderDag: wrap(native.renderDag),
+  /** Split replicas evenly over units ({replicas, units} → [{unit, replicas}]). */
+  splitUnits: wrap(native.splitUnits),
+  /** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
+  planGroups: wrap(native.planGroups),
   /** The version of the native addon. */
   version: native.version(),
 };

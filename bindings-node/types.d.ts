@@ -177,6 +177,72 @@ export interface Container {
   volumeMounts?: VolumeMount[];
 }
 
+/** The analysis of a valid, acyclic order. */
+export interface DagAnalysis {
+  /** The longest chain by duration, dependencies first (ties broken by name). */
+  criticalPath: string[];
+  /** When the whole order can finish at the earliest. */
+  earliestFinishSeconds: number;
+  /** Every service in topological order, with its wave and times. */
+  nodes: DagNode[];
+  /** A topological order: dependencies first, ties broken by name. */
+  order: string[];
+  /** The waves: services whose dependencies are all in earlier waves, each sorted by name. */
+  waves: string[][];
+}
+
+/** Drawings of the DAG, dependencies pointing to their dependents (release flow). */
+export interface DagDrawing {
+  /** Graphviz DOT text. */
+  dot: string;
+  /** Mermaid flowchart text. */
+  mermaid: string;
+}
+
+/** A dependency edge: `service` depends on `dependsOn`. */
+export interface DagEdge {
+  /** The service it depends on. */
+  dependsOn: string;
+  /** The dependent service. */
+  service: string;
+}
+
+/** Input of [`analyze_dag`] and the other DAG operations. */
+export interface DagInput {
+  /** The services of the order. */
+  services: DagService[];
+}
+
+/** Where one service stands in the plan. */
+export interface DagNode {
+  /** Its earliest start plus its duration (saturating at 2^32-1). */
+  earliestFinishSeconds: number;
+  /** When it can start at the earliest: the latest finish of its dependencies. */
+  earliestStartSeconds: number;
+  /** The service. */
+  name: string;
+  /** 0 without dependencies, else 1 + the highest wave of its dependencies. */
+  wave: number;
+}
+
+/** The transitive reduction: the edges that are implied by others. */
+export interface DagReduction {
+  /** The edges that remain, sorted. */
+  keptEdges: DagEdge[];
+  /** Edges that another path already implies (safe to drop), sorted. */
+  redundantEdges: DagEdge[];
+}
+
+/** One app service of the order and what it depends on. */
+export interface DagService {
+  /** The services that must succeed before this one starts. */
+  dependsOn?: string[];
+  /** Estimated release duration in seconds, for the critical path; default 0. */
+  durationSeconds?: number | null;
+  /** The app service's name, unique in the order. */
+  name: string;
+}
+
 /** Deploy and schedule settings (部署和调度配置). */
 export interface Deploy {
   /** A beta group first (one pod per unit); default true. */
@@ -280,6 +346,13 @@ export interface ErrorDetailsConflict {
   type: "conflict";
 }
 
+/** Every dependency cycle. */
+export interface ErrorDetailsCycle {
+  /** Each cycle as the names along it, ending where it starts. */
+  cycles: string[][];
+  type: "cycle";
+}
+
 /** The missing thing. */
 export interface ErrorDetailsNotFound {
   /** Its id. */
@@ -341,6 +414,20 @@ export interface GroupingPerPod {
 /** All pods in one group (共分一组). */
 export interface GroupingSingle {
   type: "single";
+}
+
+/** Input of [`plan_groups`]. */
+export interface GroupsInput {
+  /** Release a beta group first; default true. */
+  beta?: boolean | null;
+  /** The grouping strategy; default fast with 3 groups. */
+  grouping?: Grouping | null;
+  /** A new version is released (rollbacks and restarts of the same version have no beta group); default true. */
+  newVersion?: boolean | null;
+  /** Pause after each group but the last; default true. */
+  pauseBetweenGroups?: boolean | null;
+  /** The pods, in the order they are taken. */
+  pods: PodRef[];
 }
 
 /** Create the app service: its first version, `v1`. */
@@ -694,12 +781,50 @@ export interface ParsedQuantity {
   value: string;
 }
 
+/** A pause after a group. */
+export interface PausePoint {
+  /** The group it follows. */
+  afterGroup: number;
+  /** Why. */
+  reason: PauseReason;
+}
+
 /** Where the app service runs: what the platform allows (seed 1.7 / 1.8). */
 export interface PlatformProfile {
   /** The target cluster, when known: checks units, node autoscaling and mesh against it. */
   cluster?: ClusterProfile | null;
   /** Public cloud (default) or private cloud. */
   platform?: Platform | null;
+}
+
+/** One group of pods released together. */
+export interface PodGroup {
+  /** The beta group (one pod per unit, released first). */
+  beta: boolean;
+  /** 0-based position. */
+  index: number;
+  /** How many of its pods each unit has. */
+  perUnit: Record<string, number>;
+  /** Its pods. */
+  pods: string[];
+}
+
+/** The groups and pauses of one service's release. */
+export interface PodGroups {
+  /** Beta was asked for but is ineffective (every unit has exactly one pod), or does not apply (not a new version). */
+  betaSkipped: boolean;
+  /** The groups, in release order. */
+  groups: PodGroup[];
+  /** Where the release waits. */
+  pauses: PausePoint[];
+}
+
+/** A pod to release and the unit it is in. */
+export interface PodRef {
+  /** The pod's name, unique in the service. */
+  name: string;
+  /** Its deployment unit. */
+  unit: string;
 }
 
 /** The pod template: its containers. */
@@ -846,6 +971,22 @@ export interface UnitProfile {
   zone: string;
 }
 
+/** One unit's share of the replicas. */
+export interface UnitShare {
+  /** Its replicas. */
+  replicas: number;
+  /** The unit. */
+  unit: string;
+}
+
+/** Input of [`split_units`]. */
+export interface UnitSplitInput {
+  /** Desired replicas, ≥ 0. */
+  replicas: number;
+  /** The deployment units, in order; at least one, no duplicates. */
+  units: string[];
+}
+
 /** An immutable version of the app service. */
 export interface Version {
   /** Who submitted it. */
@@ -958,7 +1099,7 @@ export type DraftChoice = "restore" | "discard";
 export type EditStatus = "submitted" | "published";
 
 /** Structured details of an [`Error`], internally tagged by `type`. */
-export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsNotFound;
+export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsCycle | ErrorDetailsNotFound;
 
 /** The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
  * snake_case codes. */
@@ -988,6 +1129,9 @@ export type LbScheduler = "wrr" | "wlc";
 
 /** The operators of a node selector requirement (Kubernetes spellings). */
 export type NodeSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+
+/** Why the release waits after a group. */
+export type PauseReason = "beta" | "groupPause";
 
 /** Public or private cloud (公有云 / 专有云). */
 export type Platform = "publicCloud" | "privateCloud";

@@ -14,53 +14,34 @@ use napi_derive::napi;
 
 use convert::{from_json, to_json};
 
-/// Parse a Kubernetes quantity; input and output are JSON text (see `index.js`).
-#[napi(catch_unwind)]
-pub fn parse_quantity(env: Env, quantity: String) -> Result<String> {
-    let raw: weir::RawQuantity = from_json(&env, &quantity)?;
-    to_json(&env, weir::parse_quantity(&raw))
+/// One export per core operation: JSON text in, the core call, JSON text (or a JS error
+/// with `code` and `details`) out. The public docs live in `index.d.ts`.
+macro_rules! ops {
+    ($($name:ident($input:ty) => $call:path;)*) => {
+        $(
+            #[doc = concat!("`", stringify!($name), "`: JSON text in, JSON text out (see `index.js`).")]
+            #[napi(catch_unwind)]
+            pub fn $name(env: Env, input: String) -> Result<String> {
+                let parsed: $input = from_json(&env, &input)?;
+                to_json(&env, $call(&parsed))
+            }
+        )*
+    };
 }
 
-/// Check label keys and values; input and output are JSON text (see `index.js`).
-#[napi(catch_unwind)]
-pub fn validate_labels(env: Env, labels: String) -> Result<String> {
-    let labels: weir::Labels = from_json(&env, &labels)?;
-    to_json(&env, weir::validate_labels(&labels))
-}
-
-/// Validate a label selector and test labels; input and output are JSON text.
-#[napi(catch_unwind)]
-pub fn match_label_selector(env: Env, input: String) -> Result<String> {
-    let input: weir::LabelSelectorMatchInput = from_json(&env, &input)?;
-    to_json(&env, weir::match_label_selector(&input))
-}
-
-/// Validate a node selector and test a node; input and output are JSON text.
-#[napi(catch_unwind)]
-pub fn match_node_selector(env: Env, input: String) -> Result<String> {
-    let input: weir::NodeSelectorMatchInput = from_json(&env, &input)?;
-    to_json(&env, weir::match_node_selector(&input))
-}
-
-/// Validate an app service; input and output are JSON text (see `index.js`).
-#[napi(catch_unwind)]
-pub fn validate_app_service(env: Env, input: String) -> Result<String> {
-    let input: weir::AppServiceInput = from_json(&env, &input)?;
-    to_json(&env, weir::validate_app_service(&input))
-}
-
-/// Validate and fill every default; input and output are JSON text.
-#[napi(catch_unwind)]
-pub fn normalize_app_service(env: Env, input: String) -> Result<String> {
-    let input: weir::AppServiceInput = from_json(&env, &input)?;
-    to_json(&env, weir::normalize_app_service(&input))
-}
-
-/// Diff two app service versions; input and output are JSON text.
-#[napi(catch_unwind)]
-pub fn diff_app_services(env: Env, input: String) -> Result<String> {
-    let input: weir::DiffInput = from_json(&env, &input)?;
-    to_json(&env, weir::diff_app_services(&input))
+ops! {
+    parse_quantity(weir::RawQuantity) => weir::parse_quantity;
+    validate_labels(weir::Labels) => weir::validate_labels;
+    match_label_selector(weir::LabelSelectorMatchInput) => weir::match_label_selector;
+    match_node_selector(weir::NodeSelectorMatchInput) => weir::match_node_selector;
+    validate_app_service(weir::AppServiceInput) => weir::validate_app_service;
+    normalize_app_service(weir::AppServiceInput) => weir::normalize_app_service;
+    diff_app_services(weir::DiffInput) => weir::diff_app_services;
+    analyze_dag(weir::DagInput) => weir::analyze_dag;
+    transitive_reduction(weir::DagInput) => weir::transitive_reduction;
+    render_dag(weir::DagInput) => weir::render_dag;
+    split_units(weir::UnitSplitInput) => weir::split_units;
+    plan_groups(weir::GroupsInput) => weir::plan_groups;
 }
 
 /// The version of the native addon (the crate version).

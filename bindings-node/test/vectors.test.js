@@ -21,6 +21,11 @@ const OPS = {
   normalize_app_service: (i) => weir.normalizeAppService(i),
   diff_app_services: (i) => weir.diffAppServices(i),
   version_history: (i) => runHistory(i),
+  analyze_dag: (i) => weir.analyzeDag(i),
+  transitive_reduction: (i) => weir.transitiveReduction(i),
+  render_dag: (i) => weir.renderDag(i),
+  split_units: (i) => weir.splitUnits(i),
+  plan_groups: (i) => weir.planGroups(i),
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an

@@ -43,6 +43,12 @@ create_exception!(
 );
 create_exception!(
     weir,
+    CycleError,
+    WeirError,
+    "The dependencies form cycles; `.details['cycles']` lists each as the names along it."
+);
+create_exception!(
+    weir,
     NotFoundError,
     WeirError,
     "A referenced version or container does not exist; nothing changed."
@@ -60,6 +66,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<InvalidTransitionError>(),
     )?;
     m.add("ConflictError", py.get_type::<ConflictError>())?;
+    m.add("CycleError", py.get_type::<CycleError>())?;
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     Ok(())
 }
@@ -74,6 +81,7 @@ pub fn to_py(err: weir::Error) -> PyErr {
         weir::Error::InvalidInput(_) => InvalidInputError::new_err(message),
         weir::Error::InvalidTransition { .. } => InvalidTransitionError::new_err(message),
         weir::Error::Conflict { .. } => ConflictError::new_err(message),
+        weir::Error::Cycle { .. } => CycleError::new_err(message),
         weir::Error::NotFound { .. } => NotFoundError::new_err(message),
     };
     Python::attach(|py| {

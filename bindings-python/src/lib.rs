@@ -12,65 +12,67 @@ use pyo3::prelude::*;
 
 use convert::{from_py, to_py};
 
-/// Parse a Kubernetes quantity (`"500m"`, `"1.5Gi"`, `0.5`) and describe it: canonical
-/// form, format, and the exact `value` / `milliValue` as decimal strings.
-///
-/// Raises `ParseQuantityError` for a bad, negative or too large quantity.
-#[pyfunction]
-fn parse_quantity<'py>(quantity: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let raw: weir::RawQuantity = from_py(quantity)?;
-    to_py(quantity.py(), weir::parse_quantity(&raw))
+/// One exported function per core operation: convert the input, call the core, convert
+/// the result or the error. Docstrings are written once here; pyo3 makes them `__doc__`.
+macro_rules! ops {
+    ($($(#[doc = $doc:literal])* $name:ident($input:ty) => $call:path;)*) => {
+        $(
+            $(#[doc = $doc])*
+            #[pyfunction]
+            fn $name<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                let parsed: $input = from_py(input)?;
+                to_py(input.py(), $call(&parsed))
+            }
+        )*
+
+        fn add_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            $(m.add_function(wrap_pyfunction!($name, m)?)?;)*
+            Ok(())
+        }
+    };
 }
 
-/// Check label keys and values (a `dict[str, str]`); raises `ValidationError` listing
-/// every bad entry at `labels[key]`.
-#[pyfunction]
-fn validate_labels(labels: &Bound<'_, PyAny>) -> PyResult<()> {
-    let labels: weir::Labels = from_py(labels)?;
-    weir::validate_labels(&labels).map_err(errors::to_py)
-}
-
-/// Validate a label selector and test a label set against it:
-/// `{"selector": {...}, "labels": {...}}` → `{"matches": bool}`. An absent selector
-/// matches nothing, `{}` matches everything.
-#[pyfunction]
-fn match_label_selector<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let parsed: weir::LabelSelectorMatchInput = from_py(input)?;
-    to_py(input.py(), weir::match_label_selector(&parsed))
-}
-
-/// Validate a node selector and test a node against it:
-/// `{"nodeSelector": {...}, "nodeName": str, "labels": {...}}` →
-/// `{"matches": bool, "matchedTerm"?: int}`.
-#[pyfunction]
-fn match_node_selector<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let parsed: weir::NodeSelectorMatchInput = from_py(input)?;
-    to_py(input.py(), weir::match_node_selector(&parsed))
-}
-
-/// Validate an app service: `{"spec": {...}, "profile"?: {...}}`; raises
-/// `ValidationError` listing every problem with its field path.
-#[pyfunction]
-fn validate_app_service(input: &Bound<'_, PyAny>) -> PyResult<()> {
-    let parsed: weir::AppServiceInput = from_py(input)?;
-    weir::validate_app_service(&parsed).map_err(errors::to_py)
-}
-
-/// Validate an app service and return it with every default filled and every quantity
-/// canonical: `{"spec": {...}, "profile"?: {...}}` → the spec.
-#[pyfunction]
-fn normalize_app_service<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let parsed: weir::AppServiceInput = from_py(input)?;
-    to_py(input.py(), weir::normalize_app_service(&parsed))
-}
-
-/// What changed between two versions and what the release implies:
-/// `{"from": spec, "to": spec, "rules"?: "seed" | "kubernetes"}` →
-/// `{"changes", "upgrade", "reasons", "preTasks", "postTasks", "warnings"}`.
-#[pyfunction]
-fn diff_app_services<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let parsed: weir::DiffInput = from_py(input)?;
-    to_py(input.py(), weir::diff_app_services(&parsed))
+ops! {
+    /// Parse a Kubernetes quantity (`"500m"`, `"1.5Gi"`, `0.5`) and describe it: canonical
+    /// form, format, and the exact `value` / `milliValue` as decimal strings.
+    /// Raises `ParseQuantityError` for a bad, negative or too large quantity.
+    parse_quantity(weir::RawQuantity) => weir::parse_quantity;
+    /// Check label keys and values (a `dict[str, str]`); raises `ValidationError` listing
+    /// every bad entry at `labels[key]`.
+    validate_labels(weir::Labels) => weir::validate_labels;
+    /// Validate a label selector and test a label set against it:
+    /// `{"selector": {...}, "labels": {...}}` → `{"matches": bool}`. An absent selector
+    /// matches nothing, `{}` matches everything.
+    match_label_selector(weir::LabelSelectorMatchInput) => weir::match_label_selector;
+    /// Validate a node selector and test a node against it:
+    /// `{"nodeSelector": {...}, "nodeName": str, "labels": {...}}` →
+    /// `{"matches": bool, "matchedTerm"?: int}`.
+    match_node_selector(weir::NodeSelectorMatchInput) => weir::match_node_selector;
+    /// Validate an app service: `{"spec": {...}, "profile"?: {...}}`; raises
+    /// `ValidationError` listing every problem with its field path.
+    validate_app_service(weir::AppServiceInput) => weir::validate_app_service;
+    /// Validate an app service and return it with every default filled and every quantity
+    /// canonical: `{"spec": {...}, "profile"?: {...}}` → the spec.
+    normalize_app_service(weir::AppServiceInput) => weir::normalize_app_service;
+    /// What changed between two versions and what the release implies:
+    /// `{"from": spec, "to": spec, "rules"?: "seed" | "kubernetes", "profile"?: {...}}` →
+    /// `{"changes", "upgrade", "reasons", "preTasks", "postTasks", "warnings"}`.
+    diff_app_services(weir::DiffInput) => weir::diff_app_services;
+    /// Validate a release order's dependencies and analyse them: `{"services": [{"name",
+    /// "dependsOn"?, "durationSeconds"?}]}` → order, waves, earliest times, critical path.
+    /// Raises `CycleError` with every cycle in `.details["cycles"]`.
+    analyze_dag(weir::DagInput) => weir::analyze_dag;
+    /// Which dependency edges another path already implies: `{"services": [...]}` →
+    /// `{"redundantEdges", "keptEdges"}` (at most 10,000 services).
+    transitive_reduction(weir::DagInput) => weir::transitive_reduction;
+    /// DOT and Mermaid text of a release order's DAG: `{"services": [...]}` → `{"dot", "mermaid"}`.
+    render_dag(weir::DagInput) => weir::render_dag;
+    /// Split replicas evenly over units: `{"replicas", "units"}` → `[{"unit", "replicas"}]`.
+    split_units(weir::UnitSplitInput) => weir::split_units;
+    /// Group one service's pods for a release (beta, fast / perPod / single, pauses):
+    /// `{"pods": [{"name", "unit"}], "grouping"?, "beta"?, "pauseBetweenGroups"?,
+    /// "newVersion"?}` → `{"groups", "pauses", "betaSkipped"}`.
+    plan_groups(weir::GroupsInput) => weir::plan_groups;
 }
 
 /// The native part of the `weir` package; import from `weir`, not from here.
@@ -78,13 +80,7 @@ fn diff_app_services<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAn
 fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
-    m.add_function(wrap_pyfunction!(parse_quantity, m)?)?;
-    m.add_function(wrap_pyfunction!(validate_labels, m)?)?;
-    m.add_function(wrap_pyfunction!(match_label_selector, m)?)?;
-    m.add_function(wrap_pyfunction!(match_node_selector, m)?)?;
-    m.add_function(wrap_pyfunction!(validate_app_service, m)?)?;
-    m.add_function(wrap_pyfunction!(normalize_app_service, m)?)?;
-    m.add_function(wrap_pyfunction!(diff_app_services, m)?)?;
+    add_functions(m)?;
     m.add_class::<handles::VersionHistory>()?;
     Ok(())
 }

@@ -23,6 +23,11 @@ OPS = {
     "normalize_app_service": weir.normalize_app_service,
     "diff_app_services": weir.diff_app_services,
     "version_history": lambda i: run_history(i),
+    "analyze_dag": weir.analyze_dag,
+    "transitive_reduction": weir.transitive_reduction,
+    "render_dag": weir.render_dag,
+    "split_units": weir.split_units,
+    "plan_groups": weir.plan_groups,
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).

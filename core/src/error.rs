@@ -42,6 +42,13 @@ pub enum Error {
         /// Why, as one line.
         reason: String,
     },
+    /// The dependencies form one or more cycles; each is listed as the names along it,
+    /// ending where it starts (`["a", "b", "a"]`).
+    #[error("dependency cycle: {}", cycles.iter().map(|c| c.join(" -> ")).collect::<Vec<_>>().join("; "))]
+    Cycle {
+        /// Every cycle, one per strongly connected component, in name order.
+        cycles: Vec<Vec<String>>,
+    },
     /// A referenced thing does not exist; nothing changed.
     #[error("{kind} `{id}` not found")]
     NotFound {
@@ -54,7 +61,7 @@ pub enum Error {
 
 impl Error {
     /// The stable, snake_case code of this error (`validation`, `parse_quantity`,
-    /// `invalid_input`, `invalid_transition`, `conflict`, `not_found`).
+    /// `invalid_input`, `invalid_transition`, `conflict`, `cycle`, `not_found`).
     ///
     /// # Examples
     ///
@@ -70,6 +77,7 @@ impl Error {
             Error::InvalidInput(_) => "invalid_input",
             Error::InvalidTransition { .. } => "invalid_transition",
             Error::Conflict { .. } => "conflict",
+            Error::Cycle { .. } => "cycle",
             Error::NotFound { .. } => "not_found",
         }
     }
@@ -94,6 +102,9 @@ impl Error {
             },
             Error::Conflict { reason } => ErrorDetails::Conflict {
                 reason: reason.clone(),
+            },
+            Error::Cycle { cycles } => ErrorDetails::Cycle {
+                cycles: cycles.clone(),
             },
             Error::NotFound { kind, id } => ErrorDetails::NotFound {
                 kind: kind.clone(),
@@ -171,6 +182,11 @@ pub enum ErrorDetails {
     Conflict {
         /// Why, as one line.
         reason: String,
+    },
+    /// Every dependency cycle.
+    Cycle {
+        /// Each cycle as the names along it, ending where it starts.
+        cycles: Vec<Vec<String>>,
     },
     /// The missing thing.
     NotFound {

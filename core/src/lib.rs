@@ -13,6 +13,7 @@
 pub mod error;
 pub mod fuzzing;
 pub mod model;
+pub mod release;
 pub mod schema;
 
 pub use error::{
@@ -38,6 +39,14 @@ pub use model::validate::{
 pub use model::versions::{
     Activity, ActivityKind, Draft, DraftChoice, EditStatus, FailedRelease, HistoryCommand,
     HistoryOutcome, PublishStatus, Version, VersionHistory, VersionSource,
+};
+pub use release::dag::{
+    DagAnalysis, DagDrawing, DagEdge, DagInput, DagNode, DagReduction, DagService,
+    MAX_REDUCTION_SERVICES, analyze_dag, render_dag, transitive_reduction,
+};
+pub use release::groups::{
+    DEFAULT_MIN_GROUPS, GroupsInput, PausePoint, PauseReason, PodGroup, PodGroups, PodRef,
+    UnitShare, UnitSplitInput, plan_groups, split_units,
 };
 
 /// The repository README's Rust examples, run as doctests.

@@ -7,9 +7,10 @@
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::{
-    AppService, AppServiceDiff, AppServiceInput, DiffInput, ErrorReport, HistoryCommand,
-    HistoryOutcome, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
-    NodeSelectorMatchInput, ParsedQuantity, VersionHistory,
+    AppService, AppServiceDiff, AppServiceInput, DagAnalysis, DagDrawing, DagInput, DagReduction,
+    DiffInput, ErrorReport, GroupsInput, HistoryCommand, HistoryOutcome, LabelSelectorMatch,
+    LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch, NodeSelectorMatchInput,
+    ParsedQuantity, PodGroups, UnitShare, UnitSplitInput, VersionHistory,
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
@@ -33,6 +34,14 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<HistoryCommand>(&mut g),
         one::<HistoryOutcome>(&mut g),
         one::<VersionHistory>(&mut g),
+        one::<DagAnalysis>(&mut g),
+        one::<DagDrawing>(&mut g),
+        one::<DagInput>(&mut g),
+        one::<DagReduction>(&mut g),
+        one::<GroupsInput>(&mut g),
+        one::<PodGroups>(&mut g),
+        one::<UnitShare>(&mut g),
+        one::<UnitSplitInput>(&mut g),
         one::<ErrorReport>(&mut g),
         one::<LabelSelectorMatch>(&mut g),
         one::<LabelSelectorMatchInput>(&mut g),

@@ -41,6 +41,11 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "normalize_app_service" => (|| out(weir::normalize_app_service(&input(i)?)))(),
         "diff_app_services" => (|| out(weir::diff_app_services(&input(i)?)))(),
         "version_history" => version_history(i),
+        "analyze_dag" => (|| out(weir::analyze_dag(&input(i)?)))(),
+        "transitive_reduction" => (|| out(weir::transitive_reduction(&input(i)?)))(),
+        "render_dag" => (|| out(weir::render_dag(&input(i)?)))(),
+        "split_units" => (|| out(weir::split_units(&input(i)?)))(),
+        "plan_groups" => (|| out(weir::plan_groups(&input(i)?)))(),
         _ => return None,
     })
 }

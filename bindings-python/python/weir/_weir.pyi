@@ -1,8 +1,16 @@
 # Stub of the native module (checked with `python -m mypy.stubtest weir._weir` in CI).
-from typing import Any, Dict, Optional, Union, final
+from typing import Any, Dict, List, Optional, Union, final
 
 from weir.types import (
     AppService,
+    DagAnalysis,
+    DagDrawing,
+    DagInput,
+    DagReduction,
+    GroupsInput,
+    PodGroups,
+    UnitShare,
+    UnitSplitInput,
     AppServiceDiff,
     AppServiceInput,
     DiffInput,
@@ -45,12 +53,20 @@ class InvalidTransitionError(WeirError):
 class ConflictError(WeirError):
     """Another release or operation holds the app service, or a choice must be made first; nothing changed."""
 
+class CycleError(WeirError):
+    """The dependencies form cycles; `.details['cycles']` lists each as the names along it."""
+
 class NotFoundError(WeirError):
     """A referenced version or container does not exist; nothing changed."""
 
 def validate_app_service(input: AppServiceInput) -> None: ...
 def normalize_app_service(input: AppServiceInput) -> AppService: ...
 def diff_app_services(input: DiffInput) -> AppServiceDiff: ...
+def analyze_dag(input: DagInput) -> DagAnalysis: ...
+def transitive_reduction(input: DagInput) -> DagReduction: ...
+def render_dag(input: DagInput) -> DagDrawing: ...
+def split_units(input: UnitSplitInput) -> List[UnitShare]: ...
+def plan_groups(input: GroupsInput) -> PodGroups: ...
 
 @final
 class VersionHistory:

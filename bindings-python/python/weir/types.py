@@ -190,6 +190,72 @@ class Container(TypedDict):
     volumeMounts: NotRequired[List["VolumeMount"]]
 
 
+class DagAnalysis(TypedDict):
+    """The analysis of a valid, acyclic order."""
+    #: The longest chain by duration, dependencies first (ties broken by name).
+    criticalPath: List[str]
+    #: When the whole order can finish at the earliest.
+    earliestFinishSeconds: int
+    #: Every service in topological order, with its wave and times.
+    nodes: List["DagNode"]
+    #: A topological order: dependencies first, ties broken by name.
+    order: List[str]
+    #: The waves: services whose dependencies are all in earlier waves, each sorted by name.
+    waves: List[List[str]]
+
+
+class DagDrawing(TypedDict):
+    """Drawings of the DAG, dependencies pointing to their dependents (release flow)."""
+    #: Graphviz DOT text.
+    dot: str
+    #: Mermaid flowchart text.
+    mermaid: str
+
+
+class DagEdge(TypedDict):
+    """A dependency edge: `service` depends on `dependsOn`."""
+    #: The service it depends on.
+    dependsOn: str
+    #: The dependent service.
+    service: str
+
+
+class DagInput(TypedDict):
+    """Input of [`analyze_dag`] and the other DAG operations."""
+    #: The services of the order.
+    services: List["DagService"]
+
+
+class DagNode(TypedDict):
+    """Where one service stands in the plan."""
+    #: Its earliest start plus its duration (saturating at 2^32-1).
+    earliestFinishSeconds: int
+    #: When it can start at the earliest: the latest finish of its dependencies.
+    earliestStartSeconds: int
+    #: The service.
+    name: str
+    #: 0 without dependencies, else 1 + the highest wave of its dependencies.
+    wave: int
+
+
+class DagReduction(TypedDict):
+    """The transitive reduction: the edges that are implied by others."""
+    #: The edges that remain, sorted.
+    keptEdges: List["DagEdge"]
+    #: Edges that another path already implies (safe to drop), sorted.
+    redundantEdges: List["DagEdge"]
+
+
+class DagService(TypedDict):
+    """One app service of the order and what it depends on."""
+    #: The services that must succeed before this one starts.
+    dependsOn: NotRequired[List[str]]
+    #: Estimated release duration in seconds, for the critical path; default 0.
+    durationSeconds: NotRequired[Union[int, None]]
+    #: The app service's name, unique in the order.
+    name: str
+
+
 class Deploy(TypedDict):
     """Deploy and schedule settings (部署和调度配置)."""
     #: A beta group first (one pod per unit); default true.
@@ -290,6 +356,13 @@ class ErrorDetailsConflict(TypedDict):
     type: Literal["conflict"]
 
 
+class ErrorDetailsCycle(TypedDict):
+    """Every dependency cycle."""
+    #: Each cycle as the names along it, ending where it starts.
+    cycles: List[List[str]]
+    type: Literal["cycle"]
+
+
 class ErrorDetailsNotFound(TypedDict):
     """The missing thing."""
     #: Its id.
@@ -351,6 +424,21 @@ class GroupingPerPod(TypedDict):
 class GroupingSingle(TypedDict):
     """All pods in one group (共分一组)."""
     type: Literal["single"]
+
+
+class GroupsInput(TypedDict):
+    """Input of [`plan_groups`]."""
+    #: Release a beta group first; default true.
+    beta: NotRequired[Union[bool, None]]
+    #: The grouping strategy; default fast with 3 groups.
+    grouping: NotRequired[Union["Grouping", None]]
+    #: A new version is released (rollbacks and restarts of the same version have no beta
+    #: group); default true.
+    newVersion: NotRequired[Union[bool, None]]
+    #: Pause after each group but the last; default true.
+    pauseBetweenGroups: NotRequired[Union[bool, None]]
+    #: The pods, in the order they are taken.
+    pods: List["PodRef"]
 
 
 class HistoryCommandCreate(TypedDict):
@@ -706,12 +794,51 @@ class ParsedQuantity(TypedDict):
     value: str
 
 
+class PausePoint(TypedDict):
+    """A pause after a group."""
+    #: The group it follows.
+    afterGroup: int
+    #: Why.
+    reason: "PauseReason"
+
+
 class PlatformProfile(TypedDict):
     """Where the app service runs: what the platform allows (seed 1.7 / 1.8)."""
     #: The target cluster, when known: checks units, node autoscaling and mesh against it.
     cluster: NotRequired[Union["ClusterProfile", None]]
     #: Public cloud (default) or private cloud.
     platform: NotRequired[Union["Platform", None]]
+
+
+class PodGroup(TypedDict):
+    """One group of pods released together."""
+    #: The beta group (one pod per unit, released first).
+    beta: bool
+    #: 0-based position.
+    index: int
+    #: How many of its pods each unit has.
+    perUnit: Dict[str, int]
+    #: Its pods.
+    pods: List[str]
+
+
+class PodGroups(TypedDict):
+    """The groups and pauses of one service's release."""
+    #: Beta was asked for but is ineffective (every unit has exactly one pod), or does not
+    #: apply (not a new version).
+    betaSkipped: bool
+    #: The groups, in release order.
+    groups: List["PodGroup"]
+    #: Where the release waits.
+    pauses: List["PausePoint"]
+
+
+class PodRef(TypedDict):
+    """A pod to release and the unit it is in."""
+    #: The pod's name, unique in the service.
+    name: str
+    #: Its deployment unit.
+    unit: str
 
 
 class PodTemplate(TypedDict):
@@ -856,6 +983,22 @@ class UnitProfile(TypedDict):
     zone: str
 
 
+class UnitShare(TypedDict):
+    """One unit's share of the replicas."""
+    #: Its replicas.
+    replicas: int
+    #: The unit.
+    unit: str
+
+
+class UnitSplitInput(TypedDict):
+    """Input of [`split_units`]."""
+    #: Desired replicas, ≥ 0.
+    replicas: int
+    #: The deployment units, in order; at least one, no duplicates.
+    units: List[str]
+
+
 class Version(TypedDict):
     """An immutable version of the app service."""
     #: Who submitted it.
@@ -968,7 +1111,7 @@ DraftChoice = Literal["restore", "discard"]
 EditStatus = Literal["submitted", "published"]
 """Whether a version was ever published."""
 
-ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsNotFound"]
+ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsCycle", "ErrorDetailsNotFound"]
 """Structured details of an [`Error`], internally tagged by `type`."""
 
 FieldErrorCode = Literal["required", "invalid", "too_long", "not_supported", "duplicate", "forbidden", "too_many"]
@@ -999,6 +1142,9 @@ LbScheduler = Literal["wrr", "wlc"]
 
 NodeSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]
 """The operators of a node selector requirement (Kubernetes spellings)."""
+
+PauseReason = Literal["beta", "groupPause"]
+"""Why the release waits after a group."""
 
 Platform = Literal["publicCloud", "privateCloud"]
 """Public or private cloud (公有云 / 专有云)."""

@@ -1,0 +1,534 @@
+//! The dependency DAG of a release order: validation, every cycle, a deterministic
+//! topological order, waves, the transitive reduction, the critical path, DOT and Mermaid.
+//!
+//! Source: `spec/02-release.md` (seed 2 step 5: "aks-vote-front-appservice 依赖于
+//! aks-vote-redis-appservice"; 6.7: "应用服务之间不可循环依赖"). Services are indexed once
+//! and the graph is walked as arrays (Kahn's algorithm with a name-ordered heap), so a
+//! million services stay well inside a second; petgraph's Tarjan finds the cycles when
+//! Kahn's algorithm cannot finish.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::fmt::Write as _;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+
+/// The most services [`transitive_reduction`] takes: it keeps a reachability bit set per
+/// service (n² bits, 12.5 MB at this limit).
+pub const MAX_REDUCTION_SERVICES: usize = 10_000;
+
+/// One app service of the order and what it depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DagService {
+    /// The app service's name, unique in the order.
+    pub name: String,
+    /// The services that must succeed before this one starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    /// Estimated release duration in seconds, for the critical path; default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u32>,
+}
+
+/// Input of [`analyze_dag`] and the other DAG operations.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DagInput {
+    /// The services of the order.
+    pub services: Vec<DagService>,
+}
+
+/// Where one service stands in the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DagNode {
+    /// The service.
+    pub name: String,
+    /// 0 without dependencies, else 1 + the highest wave of its dependencies.
+    pub wave: u32,
+    /// When it can start at the earliest: the latest finish of its dependencies.
+    pub earliest_start_seconds: u32,
+    /// Its earliest start plus its duration (saturating at 2^32-1).
+    pub earliest_finish_seconds: u32,
+}
+
+/// The analysis of a valid, acyclic order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DagAnalysis {
+    /// A topological order: dependencies first, ties broken by name.
+    pub order: Vec<String>,
+    /// The waves: services whose dependencies are all in earlier waves, each sorted by name.
+    pub waves: Vec<Vec<String>>,
+    /// Every service in topological order, with its wave and times.
+    pub nodes: Vec<DagNode>,
+    /// The longest chain by duration, dependencies first (ties broken by name).
+    pub critical_path: Vec<String>,
+    /// When the whole order can finish at the earliest.
+    pub earliest_finish_seconds: u32,
+}
+
+/// A dependency edge: `service` depends on `dependsOn`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DagEdge {
+    /// The dependent service.
+    pub service: String,
+    /// The service it depends on.
+    pub depends_on: String,
+}
+
+/// The transitive reduction: the edges that are implied by others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DagReduction {
+    /// Edges that another path already implies (safe to drop), sorted.
+    pub redundant_edges: Vec<DagEdge>,
+    /// The edges that remain, sorted.
+    pub kept_edges: Vec<DagEdge>,
+}
+
+/// Drawings of the DAG, dependencies pointing to their dependents (release flow).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DagDrawing {
+    /// Graphviz DOT text.
+    pub dot: String,
+    /// Mermaid flowchart text.
+    pub mermaid: String,
+}
+
+/// The indexed graph: `deps[i]` are the indices service `i` depends on (deduplicated).
+pub(crate) struct Graph<'a> {
+    pub(crate) names: Vec<&'a str>,
+    pub(crate) deps: Vec<Vec<u32>>,
+}
+
+fn index_of(i: usize) -> u32 {
+    // INVARIANT: callers index at most u32::MAX services (checked in `build`).
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Index the services, collecting every unknown name, self dependency and duplicate.
+pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
+    let mut errs = ValidationErrors::new();
+    if u32::try_from(input.services.len()).is_err() {
+        errs.push(
+            "services",
+            FieldErrorCode::TooMany,
+            "more than 2^32-1 services",
+        );
+        return Err(Error::Validation(errs));
+    }
+    let mut by_name: HashMap<&str, u32> = HashMap::with_capacity(input.services.len());
+    for (i, s) in input.services.iter().enumerate() {
+        if s.name.is_empty() {
+            errs.push(
+                format!("services[{i}].name"),
+                FieldErrorCode::Required,
+                "must not be empty",
+            );
+        } else if by_name.insert(s.name.as_str(), index_of(i)).is_some() {
+            errs.push(
+                format!("services[{i}].name"),
+                FieldErrorCode::Duplicate,
+                format!("service `{}` is in the order twice", s.name),
+            );
+        }
+    }
+    let mut deps = Vec::with_capacity(input.services.len());
+    for (i, s) in input.services.iter().enumerate() {
+        let mut d: Vec<u32> = Vec::with_capacity(s.depends_on.len());
+        for (j, dep) in s.depends_on.iter().enumerate() {
+            let path = format!("services[{i}].dependsOn[{j}]");
+            match by_name.get(dep.as_str()) {
+                None => errs.push(
+                    path,
+                    FieldErrorCode::NotSupported,
+                    format!("`{dep}` is not a service of the order"),
+                ),
+                Some(_) if *dep == s.name => errs.push(
+                    path,
+                    FieldErrorCode::Invalid,
+                    format!("`{dep}` depends on itself"),
+                ),
+                Some(&k) if d.contains(&k) => errs.push(
+                    path,
+                    FieldErrorCode::Duplicate,
+                    format!("`{dep}` is listed twice"),
+                ),
+                Some(&k) => d.push(k),
+            }
+        }
+        deps.push(d);
+    }
+    errs.into_result(Graph {
+        names: input.services.iter().map(|s| s.name.as_str()).collect(),
+        deps,
+    })
+}
+
+impl Graph<'_> {
+    /// Rank of each service by name (for deterministic tie breaks).
+    fn name_ranks(&self) -> Vec<u32> {
+        let mut idx: Vec<u32> = (0..self.names.len()).map(index_of).collect();
+        idx.sort_unstable_by(|&a, &b| self.name(a).cmp(self.name(b)));
+        let mut rank = vec![0u32; idx.len()];
+        for (r, &i) in idx.iter().enumerate() {
+            if let Some(slot) = rank.get_mut(i as usize) {
+                *slot = index_of(r);
+            }
+        }
+        rank
+    }
+
+    pub(crate) fn name(&self, i: u32) -> &str {
+        self.names.get(i as usize).copied().unwrap_or("")
+    }
+
+    fn dependents(&self) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); self.names.len()];
+        for (i, ds) in self.deps.iter().enumerate() {
+            for &d in ds {
+                if let Some(v) = out.get_mut(d as usize) {
+                    v.push(index_of(i));
+                }
+            }
+        }
+        out
+    }
+
+    /// Kahn's algorithm, smallest name first; `Err` with every cycle when it cannot finish.
+    pub(crate) fn topological(&self) -> Result<Vec<u32>> {
+        let n = self.names.len();
+        let rank = self.name_ranks();
+        let by_rank: Vec<u32> = {
+            let mut v = vec![0u32; n];
+            for (i, &r) in rank.iter().enumerate() {
+                if let Some(slot) = v.get_mut(r as usize) {
+                    *slot = index_of(i);
+                }
+            }
+            v
+        };
+        let dependents = self.dependents();
+        let mut indegree: Vec<u32> = self.deps.iter().map(|d| index_of(d.len())).collect();
+        let mut heap: BinaryHeap<Reverse<u32>> = indegree
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| **d == 0)
+            .filter_map(|(i, _)| rank.get(i).map(|r| Reverse(*r)))
+            .collect();
+        let mut order = Vec::with_capacity(n);
+        while let Some(Reverse(r)) = heap.pop() {
+            let Some(&u) = by_rank.get(r as usize) else {
+                continue;
+            };
+            order.push(u);
+            for &v in dependents.get(u as usize).map_or(&[][..], Vec::as_slice) {
+                if let Some(d) = indegree.get_mut(v as usize) {
+                    *d -= 1;
+                    if *d == 0
+                        && let Some(&rv) = rank.get(v as usize)
+                    {
+                        heap.push(Reverse(rv));
+                    }
+                }
+            }
+        }
+        if order.len() == n {
+            Ok(order)
+        } else {
+            Err(Error::Cycle {
+                cycles: self.cycles(&indegree),
+            })
+        }
+    }
+
+    /// Every cycle among the services Kahn's algorithm could not order: one per strongly
+    /// connected component, as the shortest cycle through its smallest name.
+    fn cycles(&self, indegree: &[u32]) -> Vec<Vec<String>> {
+        use petgraph::graph::{DiGraph, NodeIndex};
+        let stuck: Vec<u32> = (0..self.names.len())
+            .map(index_of)
+            .filter(|&i| indegree.get(i as usize).is_some_and(|d| *d > 0))
+            .collect();
+        let mut g: DiGraph<u32, ()> = DiGraph::with_capacity(stuck.len(), stuck.len());
+        let mut node = HashMap::with_capacity(stuck.len());
+        for &i in &stuck {
+            node.insert(i, g.add_node(i));
+        }
+        for &i in &stuck {
+            for d in self.deps.get(i as usize).map_or(&[][..], Vec::as_slice) {
+                if let (Some(&a), Some(&b)) = (node.get(&i), node.get(d)) {
+                    g.add_edge(a, b, ());
+                }
+            }
+        }
+        let mut cycles: Vec<Vec<String>> = Vec::new();
+        for scc in petgraph::algo::tarjan_scc(&g) {
+            if scc.len() < 2 {
+                continue;
+            }
+            let members: std::collections::HashSet<NodeIndex> = scc.iter().copied().collect();
+            let Some(&start) = scc
+                .iter()
+                .min_by(|a, b| self.name(g[**a]).cmp(self.name(g[**b])))
+            else {
+                continue;
+            };
+            // Breadth-first from `start` inside the component, neighbours by name, back to it.
+            let mut prev: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+            let mut queue = std::collections::VecDeque::from([start]);
+            let mut closing = None;
+            'bfs: while let Some(u) = queue.pop_front() {
+                let mut next: Vec<NodeIndex> =
+                    g.neighbors(u).filter(|v| members.contains(v)).collect();
+                next.sort_by(|a, b| self.name(g[*a]).cmp(self.name(g[*b])));
+                for v in next {
+                    if v == start {
+                        closing = Some(u);
+                        break 'bfs;
+                    }
+                    if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(v) {
+                        e.insert(u);
+                        queue.push_back(v);
+                    }
+                }
+            }
+            let mut path = vec![start];
+            let mut at = closing;
+            while let Some(u) = at {
+                if u == start {
+                    break;
+                }
+                path.push(u);
+                at = prev.get(&u).copied();
+            }
+            // `path` runs start ← … ← closing along "depends on"; read it forwards.
+            path[1..].reverse();
+            let mut names: Vec<String> = path.iter().map(|n| self.name(g[*n]).to_owned()).collect();
+            names.push(self.name(g[start]).to_owned());
+            cycles.push(names);
+        }
+        cycles.sort();
+        cycles
+    }
+}
+
+/// Validate the order's dependencies and analyse them: topological order, waves, earliest
+/// times and the critical path.
+///
+/// # Errors
+///
+/// [`Error::Validation`] for unknown names, self dependencies and duplicates (every one),
+/// else [`Error::Cycle`] with every cycle.
+///
+/// # Examples
+///
+/// ```
+/// let input: weir::DagInput = serde_json::from_value(serde_json::json!({"services": [
+///     {"name": "aks-vote-front-appservice", "dependsOn": ["aks-vote-redis-appservice"]},
+///     {"name": "aks-vote-redis-appservice"}]}))?;
+/// let a = weir::analyze_dag(&input)?;
+/// assert_eq!(a.order, ["aks-vote-redis-appservice", "aks-vote-front-appservice"]);
+/// assert_eq!(a.waves.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyze_dag(input: &DagInput) -> Result<DagAnalysis> {
+    let g = build(input)?;
+    let order = g.topological()?;
+    let n = g.names.len();
+    let mut wave = vec![0u32; n];
+    let mut finish = vec![0u32; n];
+    let mut start = vec![0u32; n];
+    let mut via: Vec<Option<u32>> = vec![None; n];
+    for &u in &order {
+        let ui = u as usize;
+        let mut w = 0u32;
+        let mut s = 0u32;
+        let mut best: Option<u32> = None;
+        for &d in g.deps.get(ui).map_or(&[][..], Vec::as_slice) {
+            let di = d as usize;
+            w = w.max(wave.get(di).map_or(0, |x| x.saturating_add(1)));
+            let fd = finish.get(di).copied().unwrap_or(0);
+            let better = match best {
+                None => true,
+                Some(b) => fd > s || (fd == s && g.name(d) < g.name(b)),
+            };
+            if better {
+                s = fd;
+                best = Some(d);
+            }
+        }
+        let dur = input
+            .services
+            .get(ui)
+            .and_then(|x| x.duration_seconds)
+            .unwrap_or(0);
+        if let (Some(wv), Some(sv), Some(fv), Some(vv)) = (
+            wave.get_mut(ui),
+            start.get_mut(ui),
+            finish.get_mut(ui),
+            via.get_mut(ui),
+        ) {
+            *wv = w;
+            *sv = s;
+            *fv = s.saturating_add(dur);
+            *vv = best;
+        }
+    }
+    let waves_count = wave.iter().max().map_or(0, |m| *m as usize + 1);
+    let mut waves: Vec<Vec<String>> = vec![Vec::new(); if n == 0 { 0 } else { waves_count }];
+    for (i, w) in wave.iter().enumerate() {
+        if let Some(bucket) = waves.get_mut(*w as usize) {
+            bucket.push(g.name(index_of(i)).to_owned());
+        }
+    }
+    for bucket in &mut waves {
+        bucket.sort_unstable();
+    }
+    // The critical path ends at the latest finish (smallest name on ties).
+    let end = (0..n).map(index_of).max_by(|&a, &b| {
+        finish
+            .get(a as usize)
+            .cmp(&finish.get(b as usize))
+            .then_with(|| g.name(b).cmp(g.name(a)))
+    });
+    let mut critical_path = Vec::new();
+    let mut at = end;
+    while let Some(u) = at {
+        critical_path.push(g.name(u).to_owned());
+        at = via.get(u as usize).copied().flatten();
+    }
+    critical_path.reverse();
+    let nodes = order
+        .iter()
+        .map(|&u| DagNode {
+            name: g.name(u).to_owned(),
+            wave: wave.get(u as usize).copied().unwrap_or(0),
+            earliest_start_seconds: start.get(u as usize).copied().unwrap_or(0),
+            earliest_finish_seconds: finish.get(u as usize).copied().unwrap_or(0),
+        })
+        .collect();
+    Ok(DagAnalysis {
+        order: order.iter().map(|&u| g.name(u).to_owned()).collect(),
+        waves,
+        nodes,
+        critical_path,
+        earliest_finish_seconds: end
+            .and_then(|e| finish.get(e as usize).copied())
+            .unwrap_or(0),
+    })
+}
+
+/// The transitive reduction: which dependency edges another path already implies.
+///
+/// # Errors
+///
+/// As [`analyze_dag`], and [`Error::Validation`] (`too_many`) above
+/// [`MAX_REDUCTION_SERVICES`] services.
+pub fn transitive_reduction(input: &DagInput) -> Result<DagReduction> {
+    if input.services.len() > MAX_REDUCTION_SERVICES {
+        let mut errs = ValidationErrors::new();
+        errs.push(
+            "services",
+            FieldErrorCode::TooMany,
+            format!(
+                "the transitive reduction takes at most {MAX_REDUCTION_SERVICES} services, got {}",
+                input.services.len()
+            ),
+        );
+        return Err(Error::Validation(errs));
+    }
+    let g = build(input)?;
+    let order = g.topological()?;
+    let n = g.names.len();
+    let words = n.div_ceil(64);
+    let mut pos = vec![0usize; n];
+    for (p, &u) in order.iter().enumerate() {
+        if let Some(slot) = pos.get_mut(u as usize) {
+            *slot = p;
+        }
+    }
+    // reach[u]: every transitive dependency of u, as a bit set.
+    let mut reach = vec![0u64; n * words];
+    let mut redundant = Vec::new();
+    let mut kept = Vec::new();
+    for &u in &order {
+        let ui = u as usize;
+        let mut ds: Vec<u32> = g.deps.get(ui).cloned().unwrap_or_default();
+        // Nearest dependencies first: a farther one may be implied by a nearer one.
+        ds.sort_unstable_by_key(|d| Reverse(pos.get(*d as usize).copied().unwrap_or(0)));
+        let mut acc = vec![0u64; words];
+        for d in ds {
+            let di = d as usize;
+            let bit = |set: &[u64]| {
+                set.get(di / 64)
+                    .is_some_and(|w| w & (1u64 << (di % 64)) != 0)
+            };
+            let edge = DagEdge {
+                service: g.name(u).to_owned(),
+                depends_on: g.name(d).to_owned(),
+            };
+            if bit(&acc) {
+                redundant.push(edge);
+            } else {
+                kept.push(edge);
+                if let Some(w) = acc.get_mut(di / 64) {
+                    *w |= 1u64 << (di % 64);
+                }
+                for (a, r) in acc
+                    .iter_mut()
+                    .zip(reach.iter().skip(di * words).take(words))
+                {
+                    *a |= *r;
+                }
+            }
+        }
+        for (r, a) in reach.iter_mut().skip(ui * words).take(words).zip(&acc) {
+            *r = *a;
+        }
+    }
+    redundant.sort();
+    kept.sort();
+    Ok(DagReduction {
+        redundant_edges: redundant,
+        kept_edges: kept,
+    })
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// DOT and Mermaid text of the order's DAG (dependencies point to their dependents), in
+/// topological order.
+///
+/// # Errors
+///
+/// As [`analyze_dag`].
+pub fn render_dag(input: &DagInput) -> Result<DagDrawing> {
+    let g = build(input)?;
+    let order = g.topological()?;
+    let mut dot = String::from("digraph release {\n  rankdir=LR;\n");
+    let mut mermaid = String::from("flowchart LR\n");
+    for &u in &order {
+        let _ = writeln!(dot, "  {};", quoted(g.name(u)));
+        let _ = writeln!(mermaid, "  n{u}[{}]", quoted(g.name(u)));
+    }
+    for &u in &order {
+        let mut ds: Vec<u32> = g.deps.get(u as usize).cloned().unwrap_or_default();
+        ds.sort_by(|a, b| g.name(*a).cmp(g.name(*b)));
+        for d in ds {
+            let _ = writeln!(dot, "  {} -> {};", quoted(g.name(d)), quoted(g.name(u)));
+            let _ = writeln!(mermaid, "  n{d} --> n{u}");
+        }
+    }
+    dot.push_str("}\n");
+    Ok(DagDrawing { dot, mermaid })
+}

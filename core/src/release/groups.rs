@@ -1,0 +1,349 @@
+//! The pods of one app service in a release: the even split over deployment units, the
+//! beta group and the grouping strategies (`spec/02-release.md`, seed 6.2 part 5 and 6.7).
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{FieldErrorCode, Result, ValidationErrors};
+use crate::model::app_service::Grouping;
+
+/// Default minimum number of groups of fast grouping (seed 6.2: "最小分组数 ... 默认为3").
+pub const DEFAULT_MIN_GROUPS: u32 = 3;
+
+/// Input of [`split_units`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UnitSplitInput {
+    /// Desired replicas, ≥ 0.
+    pub replicas: i32,
+    /// The deployment units, in order; at least one, no duplicates.
+    pub units: Vec<String>,
+}
+
+/// One unit's share of the replicas.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitShare {
+    /// The unit.
+    pub unit: String,
+    /// Its replicas.
+    pub replicas: u32,
+}
+
+/// Split replicas evenly over units: `n / U` each, the first `n mod U` units one more.
+///
+/// # Errors
+///
+/// [`crate::Error::Validation`] for negative replicas, no units or a duplicate unit.
+///
+/// # Examples
+///
+/// ```
+/// let split = weir::split_units(&weir::UnitSplitInput { replicas: 5, units: vec!["a".into(), "b".into()] })?;
+/// assert_eq!(split.iter().map(|s| s.replicas).collect::<Vec<_>>(), [3, 2]);
+/// # Ok::<(), weir::Error>(())
+/// ```
+pub fn split_units(input: &UnitSplitInput) -> Result<Vec<UnitShare>> {
+    let mut errs = ValidationErrors::new();
+    if input.replicas < 0 {
+        errs.push(
+            "replicas",
+            FieldErrorCode::Invalid,
+            format!("must be at least 0, got {}", input.replicas),
+        );
+    }
+    if input.units.is_empty() {
+        errs.push(
+            "units",
+            FieldErrorCode::Required,
+            "at least one unit is required",
+        );
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, u) in input.units.iter().enumerate() {
+        if !seen.insert(u.as_str()) {
+            errs.push(
+                format!("units[{i}]"),
+                FieldErrorCode::Duplicate,
+                format!("unit `{u}` is listed twice"),
+            );
+        }
+    }
+    errs.into_result(())?;
+    let n = u32::try_from(input.replicas).unwrap_or(0);
+    let count = u32::try_from(input.units.len()).unwrap_or(u32::MAX);
+    let (q, r) = (n / count, n % count);
+    Ok(input
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| UnitShare {
+            unit: unit.clone(),
+            replicas: q + u32::from(u32::try_from(i).unwrap_or(u32::MAX) < r),
+        })
+        .collect())
+}
+
+/// A pod to release and the unit it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PodRef {
+    /// The pod's name, unique in the service.
+    pub name: String,
+    /// Its deployment unit.
+    pub unit: String,
+}
+
+/// Input of [`plan_groups`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GroupsInput {
+    /// The pods, in the order they are taken.
+    pub pods: Vec<PodRef>,
+    /// The grouping strategy; default fast with 3 groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grouping: Option<Grouping>,
+    /// Release a beta group first; default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beta: Option<bool>,
+    /// Pause after each group but the last; default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause_between_groups: Option<bool>,
+    /// A new version is released (rollbacks and restarts of the same version have no beta
+    /// group); default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_version: Option<bool>,
+}
+
+/// One group of pods released together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PodGroup {
+    /// 0-based position.
+    pub index: u32,
+    /// The beta group (one pod per unit, released first).
+    pub beta: bool,
+    /// Its pods.
+    pub pods: Vec<String>,
+    /// How many of its pods each unit has.
+    pub per_unit: BTreeMap<String, u32>,
+}
+
+/// Why the release waits after a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum PauseReason {
+    /// After the beta group: always, until the beta is confirmed.
+    Beta,
+    /// After a group when `pauseBetweenGroups` (分组暂停), until resumed.
+    GroupPause,
+}
+
+/// A pause after a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PausePoint {
+    /// The group it follows.
+    pub after_group: u32,
+    /// Why.
+    pub reason: PauseReason,
+}
+
+/// The groups and pauses of one service's release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PodGroups {
+    /// The groups, in release order.
+    pub groups: Vec<PodGroup>,
+    /// Where the release waits.
+    pub pauses: Vec<PausePoint>,
+    /// Beta was asked for but is ineffective (every unit has exactly one pod), or does not
+    /// apply (not a new version).
+    pub beta_skipped: bool,
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Group the pods of one service (see the module docs and `spec/02-release.md`).
+///
+/// Fast grouping: `G = min(minGroups, remaining)`; per unit (in order of first appearance)
+/// each group gets `n_u div G` pods and the `n_u mod G` extra pods go to groups chosen by
+/// a pointer that starts at the last group, walks backwards and wraps, keeping its place
+/// from one unit to the next — so group sizes never decrease and differ by at most one.
+///
+/// # Errors
+///
+/// [`crate::Error::Validation`] for a duplicate pod name or `minGroups` below 1.
+///
+/// # Examples
+///
+/// ```
+/// use serde_json::json;
+/// // 10 pods over 2 units, beta, fast grouping with 3 groups.
+/// let pods: Vec<_> = (0..10).map(|i| json!({"name": format!("p{i}"), "unit": if i % 2 == 0 { "a" } else { "b" }})).collect();
+/// let input: weir::GroupsInput = serde_json::from_value(json!({"pods": pods}))?;
+/// let g = weir::plan_groups(&input)?;
+/// let sizes: Vec<usize> = g.groups.iter().map(|g| g.pods.len()).collect();
+/// assert_eq!(sizes, [2, 2, 3, 3]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
+    let mut errs = ValidationErrors::new();
+    let min_groups = match &input.grouping {
+        Some(Grouping::Fast {
+            min_groups: Some(m),
+        }) if *m < 1 => {
+            errs.push(
+                "grouping.minGroups",
+                FieldErrorCode::Invalid,
+                format!("must be at least 1, got {m}"),
+            );
+            1
+        }
+        Some(Grouping::Fast {
+            min_groups: Some(m),
+        }) => u32::try_from(*m).unwrap_or(1),
+        _ => DEFAULT_MIN_GROUPS,
+    };
+    let mut names: HashMap<&str, usize> = HashMap::with_capacity(input.pods.len());
+    for (i, p) in input.pods.iter().enumerate() {
+        if names.insert(p.name.as_str(), i).is_some() {
+            errs.push(
+                format!("pods[{i}].name"),
+                FieldErrorCode::Duplicate,
+                format!("pod `{}` is listed twice", p.name),
+            );
+        }
+    }
+    errs.into_result(())?;
+
+    // Units in order of first appearance; each unit's pods in input order.
+    let mut unit_index: HashMap<&str, usize> = HashMap::new();
+    let mut units: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, p) in input.pods.iter().enumerate() {
+        let u = *unit_index.entry(p.unit.as_str()).or_insert_with(|| {
+            units.push((p.unit.as_str(), Vec::new()));
+            units.len() - 1
+        });
+        if let Some((_, v)) = units.get_mut(u) {
+            v.push(i);
+        }
+    }
+    let wants_beta = input.beta.unwrap_or(true) && input.new_version.unwrap_or(true);
+    let beta = wants_beta && units.iter().any(|(_, v)| v.len() > 1);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut cursor: Vec<usize> = vec![0; units.len()];
+    if beta {
+        groups.push(
+            units
+                .iter()
+                .filter_map(|(_, v)| v.first().copied())
+                .collect(),
+        );
+        cursor.fill(1);
+    }
+    let remaining: usize = units
+        .iter()
+        .zip(&cursor)
+        .map(|((_, v), c)| v.len().saturating_sub(*c))
+        .sum();
+    match input
+        .grouping
+        .as_ref()
+        .unwrap_or(&Grouping::Fast { min_groups: None })
+    {
+        _ if remaining == 0 => {}
+        Grouping::Single => {
+            let mut all: Vec<usize> = units
+                .iter()
+                .zip(&cursor)
+                .flat_map(|((_, v), c)| v.iter().skip(*c).copied())
+                .collect();
+            all.sort_unstable();
+            groups.push(all);
+        }
+        Grouping::PerPod => {
+            // Interleave the units: A1, B1, A2, B2, ...
+            let mut progressed = true;
+            while progressed {
+                progressed = false;
+                for ((_, v), c) in units.iter().zip(cursor.iter_mut()) {
+                    if let Some(&p) = v.get(*c) {
+                        groups.push(vec![p]);
+                        *c += 1;
+                        progressed = true;
+                    }
+                }
+            }
+        }
+        Grouping::Fast { .. } => {
+            let g = (min_groups as usize).min(remaining).max(1);
+            let first = groups.len();
+            groups.extend((0..g).map(|_| Vec::new()));
+            let mut pointer = g - 1;
+            for ((_, v), c) in units.iter().zip(&cursor) {
+                let pods = v.get(*c..).unwrap_or(&[]);
+                let (base, extra) = (pods.len() / g, pods.len() % g);
+                let mut counts = vec![base; g];
+                for _ in 0..extra {
+                    if let Some(slot) = counts.get_mut(pointer) {
+                        *slot += 1;
+                    }
+                    pointer = if pointer == 0 { g - 1 } else { pointer - 1 };
+                }
+                let mut taken = 0;
+                for (k, n) in counts.iter().enumerate() {
+                    if let Some(group) = groups.get_mut(first + k) {
+                        group.extend(pods.iter().skip(taken).take(*n));
+                    }
+                    taken += n;
+                }
+            }
+        }
+    }
+    let pause = input.pause_between_groups.unwrap_or(true);
+    let last = groups.len().saturating_sub(1);
+    let mut pauses = Vec::new();
+    let out: Vec<PodGroup> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(k, members)| {
+            let is_beta = beta && k == 0;
+            if is_beta {
+                pauses.push(PausePoint {
+                    after_group: u32_of(k),
+                    reason: PauseReason::Beta,
+                });
+            } else if pause && k < last {
+                pauses.push(PausePoint {
+                    after_group: u32_of(k),
+                    reason: PauseReason::GroupPause,
+                });
+            }
+            let mut per_unit: BTreeMap<String, u32> = BTreeMap::new();
+            let pods = members
+                .iter()
+                .filter_map(|&i| input.pods.get(i))
+                .map(|p| {
+                    *per_unit.entry(p.unit.clone()).or_insert(0) += 1;
+                    p.name.clone()
+                })
+                .collect();
+            PodGroup {
+                index: u32_of(k),
+                beta: is_beta,
+                pods,
+                per_unit,
+            }
+        })
+        .collect();
+    Ok(PodGroups {
+        groups: out,
+        pauses,
+        beta_skipped: input.beta.unwrap_or(true) && !beta,
+    })
+}
