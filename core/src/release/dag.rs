@@ -310,7 +310,9 @@ impl Graph<'_> {
                 at = prev.get(&u).copied();
             }
             // `path` runs start ← … ← closing along "depends on"; read it forwards.
-            path[1..].reverse();
+            if let Some(tail) = path.get_mut(1..) {
+                tail.reverse();
+            }
             let mut names: Vec<String> = path.iter().map(|n| self.name(g[*n]).to_owned()).collect();
             names.push(self.name(g[start]).to_owned());
             cycles.push(names);
