@@ -183,10 +183,8 @@ export interface DagAnalysis {
   criticalPath: string[];
   /** When the whole order can finish at the earliest. */
   earliestFinishSeconds: number;
-  /** Every service in topological order, with its wave and times. */
+  /** Every service in topological order (dependencies first, ties broken by name), with its wave and times. */
   nodes: DagNode[];
-  /** A topological order: dependencies first, ties broken by name. */
-  order: string[];
   /** The waves: services whose dependencies are all in earlier waves, each sorted by name. */
   waves: string[][];
 }

@@ -12,6 +12,7 @@
 
 pub mod error;
 pub mod fuzzing;
+pub mod hash;
 pub mod model;
 pub mod release;
 pub mod schema;

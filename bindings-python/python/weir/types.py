@@ -196,10 +196,9 @@ class DagAnalysis(TypedDict):
     criticalPath: List[str]
     #: When the whole order can finish at the earliest.
     earliestFinishSeconds: int
-    #: Every service in topological order, with its wave and times.
+    #: Every service in topological order (dependencies first, ties broken by name), with
+    #: its wave and times.
     nodes: List["DagNode"]
-    #: A topological order: dependencies first, ties broken by name.
-    order: List[str]
     #: The waves: services whose dependencies are all in earlier waves, each sorted by name.
     waves: List[List[str]]
 

@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::hash::FastMap;
 
 /// The most services [`transitive_reduction`] takes: it keeps a reachability bit set per
 /// service (n² bits, 12.5 MB at this limit).
@@ -60,11 +61,10 @@ pub struct DagNode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DagAnalysis {
-    /// A topological order: dependencies first, ties broken by name.
-    pub order: Vec<String>,
     /// The waves: services whose dependencies are all in earlier waves, each sorted by name.
     pub waves: Vec<Vec<String>>,
-    /// Every service in topological order, with its wave and times.
+    /// Every service in topological order (dependencies first, ties broken by name), with
+    /// its wave and times.
     pub nodes: Vec<DagNode>,
     /// The longest chain by duration, dependencies first (ties broken by name).
     pub critical_path: Vec<String>,
@@ -102,10 +102,33 @@ pub struct DagDrawing {
     pub mermaid: String,
 }
 
-/// The indexed graph: `deps[i]` are the indices service `i` depends on (deduplicated).
+/// Adjacency lists in one flat array: the list of `i` is `targets[offsets[i]..offsets[i+1]]`.
+pub(crate) struct Adjacency {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    pub(crate) fn of(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.targets.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    fn len_of(&self, i: usize) -> u32 {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => b - a,
+            _ => 0,
+        }
+    }
+}
+
+/// The indexed graph: `deps.of(i)` are the indices service `i` depends on (deduplicated).
 pub(crate) struct Graph<'a> {
     pub(crate) names: Vec<&'a str>,
-    pub(crate) deps: Vec<Vec<u32>>,
+    pub(crate) deps: Adjacency,
 }
 
 fn index_of(i: usize) -> u32 {
@@ -124,7 +147,7 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
         );
         return Err(Error::Validation(errs));
     }
-    let mut by_name: HashMap<&str, u32> = HashMap::with_capacity(input.services.len());
+    let mut by_name: FastMap<&str, u32> = crate::hash::map_with_capacity(input.services.len());
     for (i, s) in input.services.iter().enumerate() {
         if s.name.is_empty() {
             errs.push(
@@ -140,32 +163,46 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
             );
         }
     }
-    let mut deps = Vec::with_capacity(input.services.len());
+    let total: usize = input.services.iter().map(|s| s.depends_on.len()).sum();
+    if u32::try_from(total).is_err() {
+        errs.push(
+            "services",
+            FieldErrorCode::TooMany,
+            "more than 2^32-1 dependencies",
+        );
+        return Err(Error::Validation(errs));
+    }
+    let mut offsets = Vec::with_capacity(input.services.len() + 1);
+    let mut targets: Vec<u32> = Vec::with_capacity(total);
+    offsets.push(0u32);
     for (i, s) in input.services.iter().enumerate() {
-        let mut d: Vec<u32> = Vec::with_capacity(s.depends_on.len());
+        let start = targets.len();
         for (j, dep) in s.depends_on.iter().enumerate() {
-            let path = format!("services[{i}].dependsOn[{j}]");
+            let path = || format!("services[{i}].dependsOn[{j}]");
             match by_name.get(dep.as_str()) {
                 None => errs.push(
-                    path,
+                    path(),
                     FieldErrorCode::NotSupported,
                     format!("`{dep}` is not a service of the order"),
                 ),
-                Some(_) if *dep == s.name => errs.push(
-                    path,
+                Some(&k) if k as usize == i => errs.push(
+                    path(),
                     FieldErrorCode::Invalid,
                     format!("`{dep}` depends on itself"),
                 ),
-                Some(&k) if d.contains(&k) => errs.push(
-                    path,
-                    FieldErrorCode::Duplicate,
-                    format!("`{dep}` is listed twice"),
-                ),
-                Some(&k) => d.push(k),
+                Some(&k) if targets.get(start..).is_some_and(|t| t.contains(&k)) => {
+                    errs.push(
+                        path(),
+                        FieldErrorCode::Duplicate,
+                        format!("`{dep}` is listed twice"),
+                    );
+                }
+                Some(&k) => targets.push(k),
             }
         }
-        deps.push(d);
+        offsets.push(index_of(targets.len()));
     }
+    let deps = Adjacency { offsets, targets };
     errs.into_result(Graph {
         names: input.services.iter().map(|s| s.name.as_str()).collect(),
         deps,
@@ -174,11 +211,39 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
 
 impl Graph<'_> {
     /// Rank of each service by name (for deterministic tie breaks).
+    ///
+    /// Sorted by the 8 bytes after the prefix every name shares (as one big-endian
+    /// integer), then by the whole name: the same order as comparing names, with most
+    /// comparisons on integers.
     fn name_ranks(&self) -> Vec<u32> {
-        let mut idx: Vec<u32> = (0..self.names.len()).map(index_of).collect();
-        idx.sort_unstable_by(|&a, &b| self.name(a).cmp(self.name(b)));
+        let first = self.names.first().copied().unwrap_or("").as_bytes();
+        let common = self.names.iter().fold(first.len(), |len, n| {
+            first
+                .iter()
+                .zip(n.as_bytes())
+                .take(len)
+                .take_while(|(a, b)| a == b)
+                .count()
+        });
+        let key = |name: &str| {
+            let mut w = [0u8; 8];
+            for (dst, src) in w.iter_mut().zip(name.as_bytes().iter().skip(common)) {
+                *dst = *src;
+            }
+            u64::from_be_bytes(w)
+        };
+        let mut idx: Vec<(u64, u32)> = self
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (key(n), index_of(i)))
+            .collect();
+        idx.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| self.name(a.1).cmp(self.name(b.1)))
+        });
         let mut rank = vec![0u32; idx.len()];
-        for (r, &i) in idx.iter().enumerate() {
+        for (r, &(_, i)) in idx.iter().enumerate() {
             if let Some(slot) = rank.get_mut(i as usize) {
                 *slot = index_of(r);
             }
@@ -190,16 +255,36 @@ impl Graph<'_> {
         self.names.get(i as usize).copied().unwrap_or("")
     }
 
-    fn dependents(&self) -> Vec<Vec<u32>> {
-        let mut out = vec![Vec::new(); self.names.len()];
-        for (i, ds) in self.deps.iter().enumerate() {
-            for &d in ds {
-                if let Some(v) = out.get_mut(d as usize) {
-                    v.push(index_of(i));
+    fn dependents(&self) -> Adjacency {
+        let n = self.names.len();
+        let mut counts = vec![0u32; n + 1];
+        for &d in &self.deps.targets {
+            if let Some(c) = counts.get_mut(d as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 0..n {
+            let prev = counts.get(i).copied().unwrap_or(0);
+            if let Some(c) = counts.get_mut(i + 1) {
+                *c += prev;
+            }
+        }
+        let mut fill = counts.clone();
+        let mut targets = vec![0u32; self.deps.targets.len()];
+        for i in 0..n {
+            for &d in self.deps.of(index_of(i)) {
+                if let Some(slot) = fill.get_mut(d as usize)
+                    && let Some(t) = targets.get_mut(*slot as usize)
+                {
+                    *t = index_of(i);
+                    *slot += 1;
                 }
             }
         }
-        out
+        Adjacency {
+            offsets: counts,
+            targets,
+        }
     }
 
     /// Kahn's algorithm, smallest name first; `Err` with every cycle when it cannot finish.
@@ -216,7 +301,7 @@ impl Graph<'_> {
             v
         };
         let dependents = self.dependents();
-        let mut indegree: Vec<u32> = self.deps.iter().map(|d| index_of(d.len())).collect();
+        let mut indegree: Vec<u32> = (0..n).map(|i| self.deps.len_of(i)).collect();
         let mut heap: BinaryHeap<Reverse<u32>> = indegree
             .iter()
             .enumerate()
@@ -229,7 +314,7 @@ impl Graph<'_> {
                 continue;
             };
             order.push(u);
-            for &v in dependents.get(u as usize).map_or(&[][..], Vec::as_slice) {
+            for &v in dependents.of(u) {
                 if let Some(d) = indegree.get_mut(v as usize) {
                     *d -= 1;
                     if *d == 0
@@ -263,7 +348,7 @@ impl Graph<'_> {
             node.insert(i, g.add_node(i));
         }
         for &i in &stuck {
-            for d in self.deps.get(i as usize).map_or(&[][..], Vec::as_slice) {
+            for d in self.deps.of(i) {
                 if let (Some(&a), Some(&b)) = (node.get(&i), node.get(d)) {
                     g.add_edge(a, b, ());
                 }
@@ -337,7 +422,8 @@ impl Graph<'_> {
 ///     {"name": "aks-vote-front-appservice", "dependsOn": ["aks-vote-redis-appservice"]},
 ///     {"name": "aks-vote-redis-appservice"}]}))?;
 /// let a = weir::analyze_dag(&input)?;
-/// assert_eq!(a.order, ["aks-vote-redis-appservice", "aks-vote-front-appservice"]);
+/// let order: Vec<&str> = a.nodes.iter().map(|n| n.name.as_str()).collect();
+/// assert_eq!(order, ["aks-vote-redis-appservice", "aks-vote-front-appservice"]);
 /// assert_eq!(a.waves.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -354,7 +440,7 @@ pub fn analyze_dag(input: &DagInput) -> Result<DagAnalysis> {
         let mut w = 0u32;
         let mut s = 0u32;
         let mut best: Option<u32> = None;
-        for &d in g.deps.get(ui).map_or(&[][..], Vec::as_slice) {
+        for &d in g.deps.of(u) {
             let di = d as usize;
             w = w.max(wave.get(di).map_or(0, |x| x.saturating_add(1)));
             let fd = finish.get(di).copied().unwrap_or(0);
@@ -418,7 +504,6 @@ pub fn analyze_dag(input: &DagInput) -> Result<DagAnalysis> {
         })
         .collect();
     Ok(DagAnalysis {
-        order: order.iter().map(|&u| g.name(u).to_owned()).collect(),
         waves,
         nodes,
         critical_path,
@@ -463,7 +548,7 @@ pub fn transitive_reduction(input: &DagInput) -> Result<DagReduction> {
     let mut kept = Vec::new();
     for &u in &order {
         let ui = u as usize;
-        let mut ds: Vec<u32> = g.deps.get(ui).cloned().unwrap_or_default();
+        let mut ds: Vec<u32> = g.deps.of(u).to_vec();
         // Nearest dependencies first: a farther one may be implied by a nearer one.
         ds.sort_unstable_by_key(|d| Reverse(pos.get(*d as usize).copied().unwrap_or(0)));
         let mut acc = vec![0u64; words];
@@ -524,7 +609,7 @@ pub fn render_dag(input: &DagInput) -> Result<DagDrawing> {
         let _ = writeln!(mermaid, "  n{u}[{}]", quoted(g.name(u)));
     }
     for &u in &order {
-        let mut ds: Vec<u32> = g.deps.get(u as usize).cloned().unwrap_or_default();
+        let mut ds: Vec<u32> = g.deps.of(u).to_vec();
         ds.sort_by(|a, b| g.name(*a).cmp(g.name(*b)));
         for d in ds {
             let _ = writeln!(dot, "  {} -> {};", quoted(g.name(d)), quoted(g.name(u)));

@@ -1,12 +1,13 @@
 //! The pods of one app service in a release: the even split over deployment units, the
 //! beta group and the grouping strategies (`spec/02-release.md`, seed 6.2 part 5 and 6.7).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldErrorCode, Result, ValidationErrors};
+use crate::hash::FastMap;
 use crate::model::app_service::Grouping;
 
 /// Default minimum number of groups of fast grouping (seed 6.2: "最小分组数 ... 默认为3").
@@ -164,6 +165,35 @@ pub struct PodGroups {
     pub beta_skipped: bool,
 }
 
+/// The indices of pods whose name appeared earlier, ascending. Sorts (hash, index) pairs
+/// rather than filling a hash table: a million names stay in cache-friendly arrays.
+fn duplicate_names(pods: &[PodRef]) -> Vec<usize> {
+    use std::hash::BuildHasher;
+    let build = std::hash::BuildHasherDefault::<crate::hash::FastHasher>::default();
+    let mut keyed: Vec<(u64, usize)> = pods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (build.hash_one(p.name.as_str()), i))
+        .collect();
+    keyed.sort_unstable();
+    let mut dups = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        // Equal hashes: compare the names themselves (in index order, first one wins).
+        for (k, &(_, i)) in run.iter().enumerate() {
+            let name = pods.get(i).map(|p| p.name.as_str());
+            if run
+                .iter()
+                .take(k)
+                .any(|&(_, j)| pods.get(j).map(|p| p.name.as_str()) == name)
+            {
+                dups.push(i);
+            }
+        }
+    }
+    dups.sort_unstable();
+    dups
+}
+
 fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -209,9 +239,8 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
         }) => u32::try_from(*m).unwrap_or(1),
         _ => DEFAULT_MIN_GROUPS,
     };
-    let mut names: HashMap<&str, usize> = HashMap::with_capacity(input.pods.len());
-    for (i, p) in input.pods.iter().enumerate() {
-        if names.insert(p.name.as_str(), i).is_some() {
+    for i in duplicate_names(&input.pods) {
+        if let Some(p) = input.pods.get(i) {
             errs.push(
                 format!("pods[{i}].name"),
                 FieldErrorCode::Duplicate,
@@ -222,7 +251,8 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
     errs.into_result(())?;
 
     // Units in order of first appearance; each unit's pods in input order.
-    let mut unit_index: HashMap<&str, usize> = HashMap::new();
+    let mut unit_index: FastMap<&str, usize> = FastMap::default();
+    let mut unit_of: Vec<usize> = Vec::with_capacity(input.pods.len());
     let mut units: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, p) in input.pods.iter().enumerate() {
         let u = *unit_index.entry(p.unit.as_str()).or_insert_with(|| {
@@ -232,6 +262,7 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
         if let Some((_, v)) = units.get_mut(u) {
             v.push(i);
         }
+        unit_of.push(u);
     }
     let wants_beta = input.beta.unwrap_or(true) && input.new_version.unwrap_or(true);
     let beta = wants_beta && units.iter().any(|(_, v)| v.len() > 1);
@@ -324,14 +355,21 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
                     reason: PauseReason::GroupPause,
                 });
             }
-            let mut per_unit: BTreeMap<String, u32> = BTreeMap::new();
+            // Count by unit index; the unit names are cloned once per group, not per pod.
+            let mut counts: FastMap<usize, u32> = FastMap::default();
+            for &i in &members {
+                if let Some(&u) = unit_of.get(i) {
+                    *counts.entry(u).or_insert(0) += 1;
+                }
+            }
+            let per_unit: BTreeMap<String, u32> = counts
+                .into_iter()
+                .filter_map(|(u, n)| units.get(u).map(|(name, _)| ((*name).to_owned(), n)))
+                .collect();
             let pods = members
                 .iter()
                 .filter_map(|&i| input.pods.get(i))
-                .map(|p| {
-                    *per_unit.entry(p.unit.clone()).or_insert(0) += 1;
-                    p.name.clone()
-                })
+                .map(|p| p.name.clone())
                 .collect();
             PodGroup {
                 index: u32_of(k),
