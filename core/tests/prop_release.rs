@@ -157,7 +157,7 @@ proptest! {
             let mut units: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
             for g in rest {
                 for u in unit_of.values() {
-                    units.entry(u).or_insert_with(Vec::new);
+                    units.entry(u).or_default();
                 }
                 for (u, v) in units.iter_mut() {
                     v.push(g.per_unit.get(*u).copied().unwrap_or(0));
