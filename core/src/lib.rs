@@ -45,9 +45,17 @@ pub use release::dag::{
     DagAnalysis, DagDrawing, DagEdge, DagInput, DagNode, DagReduction, DagService,
     MAX_REDUCTION_SERVICES, analyze_dag, render_dag, transitive_reduction,
 };
+pub use release::engine::{
+    ConfirmReason, EngineStatus, OrderOutcome, PodState, PodStatus, ReleaseCommand, ReleaseEngine,
+    ReleaseEvent, ServiceOutcome, ServicePhase, ServiceRun, ServiceStatus, TaskName, TimelineEntry,
+};
 pub use release::groups::{
     DEFAULT_MIN_GROUPS, GroupsInput, PausePoint, PauseReason, PodGroup, PodGroups, PodRef,
     UnitShare, UnitSplitInput, plan_groups, split_units,
+};
+pub use release::plan::{
+    DEFAULT_READY_SECONDS, OrderService, ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan,
+    plan_release,
 };
 
 /// The repository README's Rust examples, run as doctests.

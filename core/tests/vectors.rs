@@ -46,6 +46,8 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "render_dag" => (|| out(weir::render_dag(&input(i)?)))(),
         "split_units" => (|| out(weir::split_units(&input(i)?)))(),
         "plan_groups" => (|| out(weir::plan_groups(&input(i)?)))(),
+        "plan_release" => (|| out(weir::plan_release(&input(i)?)))(),
+        "release_engine" => release_engine(i),
         _ => return None,
     })
 }
@@ -102,6 +104,58 @@ fn version_history(i: &Value) -> weir::Result<Value> {
         h = weir::VersionHistory::restore(snap).unwrap();
     }
     Ok(serde_json::to_value(h.snapshot()).unwrap())
+}
+
+/// A release-engine transcript: `{order, steps: [{now, event, expect? | error?}]}`. The
+/// order is planned, each step's commands must match `expect` (element by element), a
+/// refused step must leave the snapshot unchanged, and after every step the engine
+/// continues from `restore(snapshot())`. The result is `status(now of the last step)`.
+fn release_engine(i: &Value) -> weir::Result<Value> {
+    let plan = weir::plan_release(&input(&i["order"])?)?;
+    let mut engine = weir::ReleaseEngine::new(plan);
+    let mut now = "2026-01-01T00:00:00Z".to_owned();
+    for (n, step) in i["steps"].as_array().unwrap().iter().enumerate() {
+        now = step["now"].as_str().unwrap().to_owned();
+        let before = serde_json::to_value(engine.snapshot()).unwrap();
+        let result =
+            input::<weir::ReleaseEvent>(&step["event"]).and_then(|e| engine.handle(e, &now));
+        match (result, step.get("error")) {
+            (Ok(commands), None) => {
+                let got = serde_json::to_value(commands).unwrap();
+                if let Some(want) = step.get("expect") {
+                    assert!(subset(want, &got), "step {n}: expected {want}, got {got}");
+                }
+            }
+            (Err(e), Some(want)) => {
+                if let Err(msg) = check_error(&e, want) {
+                    panic!("step {n}: {msg}");
+                }
+                assert_eq!(
+                    serde_json::to_value(engine.snapshot()).unwrap(),
+                    before,
+                    "step {n}: a refused event changed the engine"
+                );
+            }
+            (Ok(c), Some(want)) => panic!(
+                "step {n}: expected error {want}, got {}",
+                serde_json::to_value(c).unwrap()
+            ),
+            (Err(e), None) => panic!("step {n}: unexpected error {e}"),
+        }
+        let snap: weir::ReleaseEngine =
+            serde_json::from_value(serde_json::to_value(engine.snapshot()).unwrap()).unwrap();
+        engine = weir::ReleaseEngine::restore(snap);
+    }
+    let valid_now = if chrono_ok(&now) {
+        now
+    } else {
+        "2026-01-01T00:00:00Z".to_owned()
+    };
+    Ok(serde_json::to_value(engine.status(&valid_now)).unwrap())
+}
+
+fn chrono_ok(now: &str) -> bool {
+    now.len() >= 20 && now.as_bytes().get(4) == Some(&b'-')
 }
 
 fn files(dir: &Path, acc: &mut Vec<PathBuf>) {

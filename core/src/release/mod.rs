@@ -2,4 +2,6 @@
 //! plan, and the sans-IO release engine (`spec/02-release.md`).
 
 pub mod dag;
+pub mod engine;
 pub mod groups;
+pub mod plan;

@@ -1,0 +1,1210 @@
+//! The release engine: a sans-IO state machine that drives a planned release order
+//! (`spec/02-release.md`; seed 6.6 立即发布, 6.7 发布单: groups, beta confirmation, pauses,
+//! retry, rollback, cancel).
+//!
+//! The caller feeds events (`start`, pod observations, task results, confirmations, ...)
+//! with the current time and carries out the commands it gets back (run a task, update
+//! these pods to that version, ask a person to confirm, ...). Every event is checked
+//! before anything changes: a refused event returns `invalid_transition` (or `not_found`,
+//! `validation` for a bad `now`) and leaves the engine exactly as it was. Every phase
+//! change is recorded in the timeline (前置、发布、后置任务事件完整记录).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::model::diff::{PostTask, PreTask, Upgrade};
+use crate::release::groups::{PauseReason, PodGroups};
+use crate::release::plan::{ReleasePlan, RollbackPlan, ServicePlan};
+
+/// Where a service is in the release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum ServicePhase {
+    /// Not started (dependencies pending, no slot, or the order not started).
+    Waiting,
+    /// Running its pre-tasks.
+    PreTasks,
+    /// Updating the pods of its current group.
+    Updating,
+    /// Waiting for a person after a group (beta confirmation or group pause).
+    Paused,
+    /// Running its post-tasks.
+    PostTasks,
+    /// Done: every pod runs the new version.
+    Succeeded,
+    /// A task or a pod failed; retry, roll back or cancel.
+    Failed,
+    /// Cancelled (by a person, or because a dependency did not succeed).
+    Cancelled,
+    /// Rolling back to the last successful version.
+    RollingBack,
+    /// Rolled back; waiting for the rollback to be confirmed.
+    AwaitingRollbackConfirmation,
+    /// Rolled back and confirmed.
+    RolledBack,
+    /// The rollback failed; retry or abandon it.
+    RollbackFailed,
+    /// Never released successfully: its resources were deleted (回退至无资源状态).
+    ResourcesDeleted,
+}
+
+impl ServicePhase {
+    fn terminal(self) -> bool {
+        matches!(
+            self,
+            ServicePhase::Succeeded
+                | ServicePhase::Cancelled
+                | ServicePhase::RolledBack
+                | ServicePhase::ResourcesDeleted
+        )
+    }
+}
+
+/// A task name: a pre-task or a post-task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum TaskName {
+    /// Apply the service (access) configuration.
+    ApplyServiceConfig,
+    /// Apply the log collection configuration.
+    ApplyLogConfig,
+    /// Remove services that are gone.
+    CleanupServiceConfig,
+    /// Remove log collection that is gone.
+    RemoveLogConfig,
+}
+
+impl From<PreTask> for TaskName {
+    fn from(t: PreTask) -> Self {
+        match t {
+            PreTask::ApplyServiceConfig => TaskName::ApplyServiceConfig,
+            PreTask::ApplyLogConfig => TaskName::ApplyLogConfig,
+        }
+    }
+}
+
+impl From<PostTask> for TaskName {
+    fn from(t: PostTask) -> Self {
+        match t {
+            PostTask::CleanupServiceConfig => TaskName::CleanupServiceConfig,
+            PostTask::RemoveLogConfig => TaskName::RemoveLogConfig,
+        }
+    }
+}
+
+/// An event for the engine, tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum ReleaseEvent {
+    /// Release the whole order (整体发布).
+    Start,
+    /// Release one service (its dependencies must have succeeded).
+    StartService {
+        /// The service.
+        service: String,
+    },
+    /// What the caller saw of a pod.
+    PodObserved {
+        /// The service.
+        service: String,
+        /// The pod.
+        pod: String,
+        /// The version it runs.
+        version: String,
+        /// Whether it is ready.
+        ready: bool,
+        /// Whether it failed (crash loop, image pull error, ...).
+        #[serde(default)]
+        failed: bool,
+        /// Why, for the timeline.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A task the engine asked for has finished.
+    TaskFinished {
+        /// The service.
+        service: String,
+        /// The task.
+        task: TaskName,
+        /// Whether it succeeded.
+        ok: bool,
+        /// Why it failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+    },
+    /// The beta group looks good: go on (Beta 分组确认).
+    ConfirmBeta {
+        /// The service.
+        service: String,
+    },
+    /// Go on after a group pause.
+    Resume {
+        /// The service.
+        service: String,
+    },
+    /// Cancel one service, or (without `service`) every unfinished one.
+    Cancel {
+        /// The service; absent: the whole order.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        service: Option<String>,
+    },
+    /// Retry a failed service.
+    Retry {
+        /// The service.
+        service: String,
+    },
+    /// Roll a failed or paused service back.
+    Rollback {
+        /// The service.
+        service: String,
+    },
+    /// The rollback looks good.
+    ConfirmRollback {
+        /// The service.
+        service: String,
+    },
+    /// Retry a failed rollback.
+    RetryRollback {
+        /// The service.
+        service: String,
+    },
+    /// Abandon a failed rollback.
+    CancelRollback {
+        /// The service.
+        service: String,
+    },
+    /// Time passed (pods may have been ready long enough).
+    Tick,
+}
+
+/// Why a person is asked to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum ConfirmReason {
+    /// The beta group is done.
+    Beta,
+    /// A group is done and groups pause.
+    GroupPause,
+    /// The rollback is done.
+    Rollback,
+}
+
+/// How a service ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum ServiceOutcome {
+    /// Released.
+    Succeeded,
+    /// Failed (it may still be retried, rolled back or cancelled).
+    Failed,
+    /// Cancelled.
+    Cancelled,
+    /// Rolled back to the last successful version.
+    RolledBack,
+    /// Its resources were deleted.
+    ResourcesDeleted,
+}
+
+/// How the order ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum OrderOutcome {
+    /// Every service succeeded.
+    Succeeded,
+    /// Some services succeeded, others were cancelled or rolled back.
+    Partial,
+    /// No service succeeded.
+    Cancelled,
+}
+
+/// A command for the caller, tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum ReleaseCommand {
+    /// Run a pre- or post-task, then send `taskFinished`.
+    RunTask {
+        /// The service.
+        service: String,
+        /// The task.
+        task: TaskName,
+    },
+    /// Update these pods to this version, then report them with `podObserved`.
+    UpdatePods {
+        /// The service.
+        service: String,
+        /// The group (of the rollback groups while rolling back).
+        group: u32,
+        /// The pods.
+        pods: Vec<String>,
+        /// The version they should run.
+        to_version: String,
+        /// In place or recreate.
+        mode: Upgrade,
+    },
+    /// Delete the service's resources (rollback of a first release).
+    DeleteResources {
+        /// The service.
+        service: String,
+    },
+    /// Ask a person to confirm (`confirmBeta`, `resume`, `confirmRollback`).
+    AwaitConfirmation {
+        /// The service.
+        service: String,
+        /// Why.
+        reason: ConfirmReason,
+    },
+    /// A service reached an outcome.
+    ServiceFinished {
+        /// The service.
+        service: String,
+        /// The outcome.
+        outcome: ServiceOutcome,
+        /// Why, for a person.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+    },
+    /// Every service reached a final outcome.
+    OrderFinished {
+        /// The outcome.
+        outcome: OrderOutcome,
+    },
+}
+
+/// A pod's state as the engine sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PodState {
+    /// The version last observed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Ready since (Unix seconds), while ready on its observed version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready_since: Option<f64>,
+    /// Observed failed.
+    #[serde(default)]
+    pub failed: bool,
+}
+
+/// A pod's release status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum PodStatus {
+    /// Not on the target version.
+    NotUpdated,
+    /// On the target version, not ready or not ready for long enough.
+    Updating,
+    /// On the target version and ready for at least `readySeconds`.
+    Updated,
+    /// Failed.
+    Failed,
+}
+
+/// One service's run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceRun {
+    /// Its plan.
+    pub plan: ServicePlan,
+    /// Its phase.
+    pub phase: ServicePhase,
+    /// The current group (of the rollback groups while rolling back).
+    pub group: u32,
+    /// The current task (index into the pre- or post-tasks).
+    pub task: u32,
+    /// Why it is paused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused_for: Option<ConfirmReason>,
+    /// Asked to start by `startService`.
+    #[serde(default)]
+    pub requested: bool,
+    /// Why it failed or was cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The phase it failed in (a task phase, or updating), for `retry`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_in: Option<ServicePhase>,
+    /// Every pod seen or planned.
+    pub pods: BTreeMap<String, PodState>,
+}
+
+/// One recorded transition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEntry {
+    /// When (the event's `now`).
+    pub at: String,
+    /// The service; absent for order-level entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The phase before.
+    pub from: ServicePhase,
+    /// The phase after.
+    pub to: ServicePhase,
+    /// The event (or rule) that caused it.
+    pub cause: String,
+}
+
+/// The release engine; its serialized form is its snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleaseEngine {
+    /// The order's id.
+    pub id: String,
+    /// Seconds a pod must stay ready.
+    pub ready_seconds: u32,
+    /// At most this many services at once (0: no limit).
+    pub max_parallel_services: u32,
+    /// `start` was received.
+    pub started: bool,
+    /// The order's outcome once every service is final.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<OrderOutcome>,
+    /// Every service, in topological order.
+    pub services: Vec<ServiceRun>,
+    /// Every transition.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+fn seconds(now: &str) -> Result<f64> {
+    match chrono::DateTime::parse_from_rfc3339(now) {
+        // Milliseconds as a float: exact for the next 285,000 years.
+        Ok(t) => Ok(t.timestamp_millis() as f64 / 1000.0),
+        Err(_) => {
+            let mut errs = ValidationErrors::new();
+            errs.push(
+                "now",
+                FieldErrorCode::Invalid,
+                format!("`{now}` must be an RFC 3339 timestamp"),
+            );
+            Err(Error::Validation(errs))
+        }
+    }
+}
+
+fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
+    Err(Error::InvalidTransition {
+        command: event.to_owned(),
+        state: state.into(),
+    })
+}
+
+impl ServiceRun {
+    fn rolling_back(&self) -> bool {
+        matches!(
+            self.phase,
+            ServicePhase::RollingBack
+                | ServicePhase::RollbackFailed
+                | ServicePhase::AwaitingRollbackConfirmation
+        )
+    }
+
+    fn target(&self) -> &str {
+        match (&self.plan.rollback, self.rolling_back()) {
+            (RollbackPlan::ToVersion { version, .. }, true) => version,
+            _ => &self.plan.to_version,
+        }
+    }
+
+    fn groups(&self) -> &PodGroups {
+        if self.rolling_back() {
+            &self.plan.rollback_groups
+        } else {
+            &self.plan.groups
+        }
+    }
+
+    fn group_pods(&self) -> &[String] {
+        self.groups()
+            .groups
+            .get(self.group as usize)
+            .map_or(&[], |g| g.pods.as_slice())
+    }
+
+    fn status(&self, pod: &str, now: f64, ready_seconds: u32) -> PodStatus {
+        let Some(p) = self.pods.get(pod) else {
+            return PodStatus::NotUpdated;
+        };
+        if p.failed {
+            PodStatus::Failed
+        } else if p.version.as_deref() != Some(self.target()) {
+            PodStatus::NotUpdated
+        } else if p
+            .ready_since
+            .is_some_and(|s| now - s >= f64::from(ready_seconds))
+        {
+            PodStatus::Updated
+        } else {
+            PodStatus::Updating
+        }
+    }
+}
+
+// INVARIANT: every `self.services[i]` index comes from `find()` or `0..self.services.len()`,
+// and `services` never shrinks after `new`.
+#[expect(clippy::indexing_slicing, reason = "service indices come from find() or 0..len(); services never shrink")]
+impl ReleaseEngine {
+    /// An engine for a planned order (see [`crate::plan_release`]); nothing happens until
+    /// `start` or `startService`.
+    #[must_use]
+    pub fn new(plan: ReleasePlan) -> Self {
+        let services = plan
+            .services
+            .into_iter()
+            .map(|p| {
+                let pods = p
+                    .groups
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.pods.iter())
+                    .map(|n| (n.clone(), PodState::default()))
+                    .collect();
+                ServiceRun {
+                    plan: p,
+                    phase: ServicePhase::Waiting,
+                    group: 0,
+                    task: 0,
+                    paused_for: None,
+                    requested: false,
+                    message: None,
+                    failed_in: None,
+                    pods,
+                }
+            })
+            .collect();
+        ReleaseEngine {
+            id: plan.id,
+            ready_seconds: plan.ready_seconds,
+            max_parallel_services: plan.max_parallel_services,
+            started: false,
+            outcome: None,
+            services,
+            timeline: Vec::new(),
+        }
+    }
+
+    /// The whole state (the engine is its own snapshot).
+    #[must_use]
+    pub fn snapshot(&self) -> ReleaseEngine {
+        self.clone()
+    }
+
+    /// Continue from a snapshot.
+    #[must_use]
+    pub fn restore(snapshot: ReleaseEngine) -> Self {
+        snapshot
+    }
+
+    fn find(&self, service: &str) -> Result<usize> {
+        self.services
+            .iter()
+            .position(|s| s.plan.name == service)
+            .ok_or_else(|| Error::NotFound {
+                kind: "service".into(),
+                id: service.into(),
+            })
+    }
+
+    fn phase_of(&self, name: &str) -> Option<ServicePhase> {
+        self.services
+            .iter()
+            .find(|s| s.plan.name == name)
+            .map(|s| s.phase)
+    }
+
+    /// Handle one event at `now` (RFC 3339); returns the commands to carry out.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_transition` when the event is not allowed now, `not_found` for an unknown
+    /// service or pod, `validation` for a bad `now`. The engine is unchanged then.
+    pub fn handle(&mut self, event: ReleaseEvent, now: &str) -> Result<Vec<ReleaseCommand>> {
+        let t = seconds(now)?;
+        let name = event_name(&event);
+        if self.outcome.is_some() && event != ReleaseEvent::Tick {
+            return refuse(name, "after the order finished");
+        }
+        let mut out = Vec::new();
+        // Check, then change: every arm returns before its first write when refused.
+        match event {
+            ReleaseEvent::Start => {
+                if self.started {
+                    return refuse(name, "when the order already started");
+                }
+                self.started = true;
+            }
+            ReleaseEvent::StartService { service } => {
+                let i = self.find(&service)?;
+                let s = &self.services[i];
+                if s.phase != ServicePhase::Waiting || s.requested {
+                    return refuse(name, format!("when `{service}` is {:?}", s.phase));
+                }
+                if !s
+                    .plan
+                    .depends_on
+                    .iter()
+                    .all(|d| self.phase_of(d) == Some(ServicePhase::Succeeded))
+                {
+                    return refuse(
+                        name,
+                        format!("before every dependency of `{service}` succeeded"),
+                    );
+                }
+                self.services[i].requested = true;
+            }
+            ReleaseEvent::PodObserved {
+                service,
+                pod,
+                version,
+                ready,
+                failed,
+                reason,
+            } => {
+                let i = self.find(&service)?;
+                if !self.services[i].pods.contains_key(&pod) {
+                    return Err(Error::NotFound {
+                        kind: "pod".into(),
+                        id: pod,
+                    });
+                }
+                let s = &mut self.services[i];
+                if let Some(p) = s.pods.get_mut(&pod) {
+                    let same = p.version.as_deref() == Some(version.as_str());
+                    p.ready_since = match (ready && !failed, same, p.ready_since) {
+                        (true, true, Some(since)) => Some(since),
+                        (true, _, _) => Some(t),
+                        (false, _, _) => None,
+                    };
+                    p.version = Some(version);
+                    p.failed = failed;
+                }
+                if failed && let Some(r) = reason {
+                    s.message = Some(format!("pod `{pod}` failed: {r}"));
+                }
+            }
+            ReleaseEvent::TaskFinished {
+                service,
+                task,
+                ok,
+                message,
+            } => {
+                let i = self.find(&service)?;
+                let s = &self.services[i];
+                let current: Option<TaskName> = match s.phase {
+                    ServicePhase::PreTasks => {
+                        s.plan.pre_tasks.get(s.task as usize).map(|t| (*t).into())
+                    }
+                    ServicePhase::PostTasks => {
+                        s.plan.post_tasks.get(s.task as usize).map(|t| (*t).into())
+                    }
+                    _ => None,
+                };
+                if current != Some(task) {
+                    return refuse(
+                        name,
+                        format!("when `{service}` is not running task {task:?}"),
+                    );
+                }
+                if ok {
+                    self.services[i].task += 1;
+                    self.continue_tasks(i, now, name, &mut out);
+                } else {
+                    let msg = format!(
+                        "task {task:?} failed{}",
+                        message.map(|m| format!(": {m}")).unwrap_or_default()
+                    );
+                    self.fail(i, now, name, msg, &mut out);
+                }
+            }
+            ReleaseEvent::ConfirmBeta { service } | ReleaseEvent::Resume { service } => {
+                let i = self.find(&service)?;
+                let want = if name == "confirmBeta" {
+                    ConfirmReason::Beta
+                } else {
+                    ConfirmReason::GroupPause
+                };
+                let s = &self.services[i];
+                if s.phase != ServicePhase::Paused || s.paused_for != Some(want) {
+                    return refuse(name, format!("when `{service}` is not paused for {want:?}"));
+                }
+                self.services[i].paused_for = None;
+                self.services[i].group += 1;
+                self.start_group(i, now, name, &mut out);
+            }
+            ReleaseEvent::Cancel {
+                service: Some(service),
+            } => {
+                let i = self.find(&service)?;
+                let phase = self.services[i].phase;
+                if !matches!(
+                    phase,
+                    ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
+                ) {
+                    return refuse(
+                        name,
+                        format!(
+                            "when `{service}` is {phase:?} (only waiting, paused or failed services can be cancelled)"
+                        ),
+                    );
+                }
+                let msg = (phase == ServicePhase::Paused)
+                    .then(|| "cancelled while paused: two versions stay online".to_owned());
+                self.cancel(i, now, name, msg, &mut out);
+            }
+            ReleaseEvent::Cancel { service: None } => {
+                let moving: Vec<&str> = self
+                    .services
+                    .iter()
+                    .filter(|s| {
+                        !s.phase.terminal()
+                            && !matches!(
+                                s.phase,
+                                ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
+                            )
+                    })
+                    .map(|s| s.plan.name.as_str())
+                    .collect();
+                if !moving.is_empty() {
+                    return refuse(
+                        name,
+                        format!(
+                            "while {} {} in motion",
+                            moving.join(", "),
+                            if moving.len() == 1 { "is" } else { "are" }
+                        ),
+                    );
+                }
+                for i in 0..self.services.len() {
+                    if !self.services[i].phase.terminal() {
+                        let msg = (self.services[i].phase == ServicePhase::Paused)
+                            .then(|| "cancelled while paused: two versions stay online".to_owned());
+                        self.cancel(i, now, name, msg, &mut out);
+                    }
+                }
+            }
+            ReleaseEvent::Retry { service } => {
+                let i = self.find(&service)?;
+                if self.services[i].phase != ServicePhase::Failed {
+                    return refuse(name, format!("when `{service}` has not failed"));
+                }
+                self.retry(i, now, name, &mut out);
+            }
+            ReleaseEvent::Rollback { service } => {
+                let i = self.find(&service)?;
+                let phase = self.services[i].phase;
+                if !matches!(phase, ServicePhase::Failed | ServicePhase::Paused) {
+                    return refuse(
+                        name,
+                        format!(
+                            "when `{service}` is {phase:?} (only failed or paused services roll back)"
+                        ),
+                    );
+                }
+                self.rollback(i, now, name, &mut out);
+            }
+            ReleaseEvent::ConfirmRollback { service } => {
+                let i = self.find(&service)?;
+                if self.services[i].phase != ServicePhase::AwaitingRollbackConfirmation {
+                    return refuse(
+                        name,
+                        format!("when `{service}` is not awaiting a rollback confirmation"),
+                    );
+                }
+                self.set_phase(i, ServicePhase::RolledBack, now, name);
+                out.push(ReleaseCommand::ServiceFinished {
+                    service,
+                    outcome: ServiceOutcome::RolledBack,
+                    message: None,
+                });
+            }
+            ReleaseEvent::RetryRollback { service } => {
+                let i = self.find(&service)?;
+                if self.services[i].phase != ServicePhase::RollbackFailed {
+                    return refuse(
+                        name,
+                        format!("when the rollback of `{service}` has not failed"),
+                    );
+                }
+                self.retry(i, now, name, &mut out);
+            }
+            ReleaseEvent::CancelRollback { service } => {
+                let i = self.find(&service)?;
+                if self.services[i].phase != ServicePhase::RollbackFailed {
+                    return refuse(
+                        name,
+                        format!("when the rollback of `{service}` has not failed"),
+                    );
+                }
+                self.cancel(
+                    i,
+                    now,
+                    name,
+                    Some("rollback abandoned: several versions may be online".into()),
+                    &mut out,
+                );
+            }
+            ReleaseEvent::Tick => {}
+        }
+        self.advance(t, now, name, &mut out);
+        Ok(out)
+    }
+
+    fn set_phase(&mut self, i: usize, to: ServicePhase, now: &str, cause: &str) {
+        if let Some(s) = self.services.get_mut(i) {
+            if s.phase != to {
+                self.timeline.push(TimelineEntry {
+                    at: now.to_owned(),
+                    service: Some(s.plan.name.clone()),
+                    from: s.phase,
+                    to,
+                    cause: cause.to_owned(),
+                });
+            }
+            s.phase = to;
+        }
+    }
+
+    fn cancel(
+        &mut self,
+        i: usize,
+        now: &str,
+        cause: &str,
+        message: Option<String>,
+        out: &mut Vec<ReleaseCommand>,
+    ) {
+        self.set_phase(i, ServicePhase::Cancelled, now, cause);
+        let s = &mut self.services[i];
+        s.message.clone_from(&message);
+        out.push(ReleaseCommand::ServiceFinished {
+            service: s.plan.name.clone(),
+            outcome: ServiceOutcome::Cancelled,
+            message,
+        });
+    }
+
+    fn fail(
+        &mut self,
+        i: usize,
+        now: &str,
+        cause: &str,
+        message: String,
+        out: &mut Vec<ReleaseCommand>,
+    ) {
+        let rollback = self.services[i].rolling_back();
+        self.services[i].failed_in = Some(self.services[i].phase);
+        self.set_phase(
+            i,
+            if rollback {
+                ServicePhase::RollbackFailed
+            } else {
+                ServicePhase::Failed
+            },
+            now,
+            cause,
+        );
+        let s = &mut self.services[i];
+        s.message = Some(message.clone());
+        out.push(ReleaseCommand::ServiceFinished {
+            service: s.plan.name.clone(),
+            outcome: ServiceOutcome::Failed,
+            message: Some(message),
+        });
+    }
+
+    /// Run the next pre/post task, or move on when there is none.
+    fn continue_tasks(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+        let s = &self.services[i];
+        let name = s.plan.name.clone();
+        match s.phase {
+            ServicePhase::PreTasks => match s.plan.pre_tasks.get(s.task as usize) {
+                Some(t) => out.push(ReleaseCommand::RunTask {
+                    service: name,
+                    task: (*t).into(),
+                }),
+                None => {
+                    self.services[i].group = 0;
+                    self.start_group(i, now, cause, out);
+                }
+            },
+            ServicePhase::PostTasks => match s.plan.post_tasks.get(s.task as usize) {
+                Some(t) => out.push(ReleaseCommand::RunTask {
+                    service: name,
+                    task: (*t).into(),
+                }),
+                None => {
+                    self.set_phase(i, ServicePhase::Succeeded, now, cause);
+                    self.services[i].message = None;
+                    out.push(ReleaseCommand::ServiceFinished {
+                        service: name,
+                        outcome: ServiceOutcome::Succeeded,
+                        message: None,
+                    });
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// Issue the current group (or finish the groups).
+    fn start_group(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+        let s = &self.services[i];
+        let rollback = s.rolling_back();
+        let Some(group) = s.groups().groups.get(s.group as usize) else {
+            if rollback {
+                self.set_phase(i, ServicePhase::AwaitingRollbackConfirmation, now, cause);
+                let s = &mut self.services[i];
+                s.paused_for = Some(ConfirmReason::Rollback);
+                out.push(ReleaseCommand::AwaitConfirmation {
+                    service: s.plan.name.clone(),
+                    reason: ConfirmReason::Rollback,
+                });
+            } else {
+                self.set_phase(i, ServicePhase::PostTasks, now, cause);
+                self.services[i].task = 0;
+                self.continue_tasks(i, now, cause, out);
+            }
+            return;
+        };
+        let mode = match (&s.plan.rollback, rollback) {
+            (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
+            _ => s.plan.upgrade,
+        };
+        out.push(ReleaseCommand::UpdatePods {
+            service: s.plan.name.clone(),
+            group: s.group,
+            pods: group.pods.clone(),
+            to_version: s.target().to_owned(),
+            mode,
+        });
+        if !rollback {
+            self.set_phase(i, ServicePhase::Updating, now, cause);
+        }
+    }
+
+    fn retry(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+        let rollback = self.services[i].phase == ServicePhase::RollbackFailed;
+        // A task failed: run it again.
+        let s = &self.services[i];
+        if let Some(phase @ (ServicePhase::PreTasks | ServicePhase::PostTasks)) = s.failed_in {
+            self.set_phase(i, phase, now, cause);
+            self.services[i].message = None;
+            self.services[i].failed_in = None;
+            self.continue_tasks(i, now, cause, out);
+            return;
+        }
+        // Pods failed: clear their failure and update the group's unfinished pods again.
+        let s = &mut self.services[i];
+        s.failed_in = None;
+        let pods: Vec<String> = s.group_pods().to_vec();
+        for p in &pods {
+            if let Some(state) = s.pods.get_mut(p) {
+                state.failed = false;
+            }
+        }
+        s.message = None;
+        self.set_phase(
+            i,
+            if rollback {
+                ServicePhase::RollingBack
+            } else {
+                ServicePhase::Updating
+            },
+            now,
+            cause,
+        );
+        let s = &self.services[i];
+        let target = s.target().to_owned();
+        let pending: Vec<String> = pods
+            .into_iter()
+            .filter(|p| {
+                s.pods.get(p).is_none_or(|st| {
+                    st.version.as_deref() != Some(target.as_str()) || st.ready_since.is_none()
+                })
+            })
+            .collect();
+        let mode = match (&s.plan.rollback, rollback) {
+            (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
+            _ => s.plan.upgrade,
+        };
+        out.push(ReleaseCommand::UpdatePods {
+            service: s.plan.name.clone(),
+            group: s.group,
+            pods: pending,
+            to_version: target,
+            mode,
+        });
+    }
+
+    fn rollback(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+        let name = self.services[i].plan.name.clone();
+        match self.services[i].plan.rollback.clone() {
+            RollbackPlan::ToVersion { .. } => {
+                self.services[i].paused_for = None;
+                self.services[i].message = None;
+                self.set_phase(i, ServicePhase::RollingBack, now, cause);
+                for p in self.services[i].pods.values_mut() {
+                    p.failed = false;
+                }
+                self.services[i].group = 0;
+                self.start_group(i, now, cause, out);
+            }
+            RollbackPlan::DeleteResources => {
+                self.set_phase(i, ServicePhase::ResourcesDeleted, now, cause);
+                out.push(ReleaseCommand::DeleteResources {
+                    service: name.clone(),
+                });
+                out.push(ReleaseCommand::ServiceFinished {
+                    service: name,
+                    outcome: ServiceOutcome::ResourcesDeleted,
+                    message: Some("never released successfully: resources deleted".into()),
+                });
+            }
+            RollbackPlan::Cancel => {
+                self.cancel(i, now, cause, Some("the version that last succeeded is the one that failed: nothing to roll back to".into()), out);
+            }
+        }
+    }
+
+    /// Apply the rules that follow from the new state: group completion and failure,
+    /// dependency blocking, starting ready services, the order's end.
+    fn advance(&mut self, t: f64, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+        let ready_seconds = self.ready_seconds;
+        loop {
+            let mut changed = false;
+            for i in 0..self.services.len() {
+                let phase = self.services[i].phase;
+                if !matches!(phase, ServicePhase::Updating | ServicePhase::RollingBack) {
+                    continue;
+                }
+                let s = &self.services[i];
+                let statuses: Vec<PodStatus> = s
+                    .group_pods()
+                    .iter()
+                    .map(|p| s.status(p, t, ready_seconds))
+                    .collect();
+                if let Some(pos) = statuses.iter().position(|st| *st == PodStatus::Failed) {
+                    let pod = s.group_pods().get(pos).cloned().unwrap_or_default();
+                    let msg = s
+                        .message
+                        .clone()
+                        .unwrap_or_else(|| format!("pod `{pod}` failed"));
+                    self.fail(i, now, cause, msg, out);
+                    changed = true;
+                } else if statuses.iter().all(|st| *st == PodStatus::Updated) {
+                    changed = true;
+                    let s = &self.services[i];
+                    let pause = if s.rolling_back() {
+                        None
+                    } else {
+                        s.plan
+                            .groups
+                            .pauses
+                            .iter()
+                            .find(|p| p.after_group == s.group)
+                            .map(|p| p.reason)
+                    };
+                    match pause {
+                        Some(reason) => {
+                            let reason = match reason {
+                                PauseReason::Beta => ConfirmReason::Beta,
+                                PauseReason::GroupPause => ConfirmReason::GroupPause,
+                            };
+                            self.set_phase(i, ServicePhase::Paused, now, cause);
+                            let s = &mut self.services[i];
+                            s.paused_for = Some(reason);
+                            out.push(ReleaseCommand::AwaitConfirmation {
+                                service: s.plan.name.clone(),
+                                reason,
+                            });
+                        }
+                        None => {
+                            self.services[i].group += 1;
+                            self.start_group(i, now, cause, out);
+                        }
+                    }
+                }
+            }
+            // Dependents of a service that ended without succeeding are cancelled.
+            for i in 0..self.services.len() {
+                if self.services[i].phase != ServicePhase::Waiting {
+                    continue;
+                }
+                let blocked = self.services[i].plan.depends_on.iter().find(|d| {
+                    matches!(
+                        self.phase_of(d),
+                        Some(
+                            ServicePhase::Cancelled
+                                | ServicePhase::RolledBack
+                                | ServicePhase::ResourcesDeleted
+                        )
+                    )
+                });
+                if let Some(d) = blocked.cloned() {
+                    self.cancel(
+                        i,
+                        now,
+                        cause,
+                        Some(format!("dependency `{d}` did not succeed")),
+                        out,
+                    );
+                    changed = true;
+                }
+            }
+            // Start the services whose dependencies succeeded, in topological order.
+            let limit = if self.max_parallel_services == 0 {
+                usize::MAX
+            } else {
+                self.max_parallel_services as usize
+            };
+            for i in 0..self.services.len() {
+                let active = self
+                    .services
+                    .iter()
+                    .filter(|s| !s.phase.terminal() && s.phase != ServicePhase::Waiting)
+                    .count();
+                if active >= limit {
+                    break;
+                }
+                let s = &self.services[i];
+                if s.phase != ServicePhase::Waiting || !(self.started || s.requested) {
+                    continue;
+                }
+                if s.plan
+                    .depends_on
+                    .iter()
+                    .all(|d| self.phase_of(d) == Some(ServicePhase::Succeeded))
+                {
+                    self.set_phase(i, ServicePhase::PreTasks, now, cause);
+                    self.services[i].task = 0;
+                    self.continue_tasks(i, now, cause, out);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        if self.outcome.is_none()
+            && !self.services.is_empty()
+            && self.services.iter().all(|s| s.phase.terminal())
+        {
+            let ok = self
+                .services
+                .iter()
+                .filter(|s| s.phase == ServicePhase::Succeeded)
+                .count();
+            let outcome = if ok == self.services.len() {
+                OrderOutcome::Succeeded
+            } else if ok > 0 {
+                OrderOutcome::Partial
+            } else {
+                OrderOutcome::Cancelled
+            };
+            self.outcome = Some(outcome);
+            out.push(ReleaseCommand::OrderFinished { outcome });
+        }
+    }
+
+    /// A summary for a console: each service's phase, group progress and pod statuses.
+    #[must_use]
+    pub fn status(&self, now: &str) -> EngineStatus {
+        let t = seconds(now).unwrap_or(0.0);
+        EngineStatus {
+            id: self.id.clone(),
+            started: self.started,
+            outcome: self.outcome,
+            services: self
+                .services
+                .iter()
+                .map(|s| {
+                    let mut pods = BTreeMap::new();
+                    for name in s.pods.keys() {
+                        pods.insert(name.clone(), s.status(name, t, self.ready_seconds));
+                    }
+                    ServiceStatus {
+                        name: s.plan.name.clone(),
+                        phase: s.phase,
+                        group: s.group,
+                        groups: u32::try_from(s.groups().groups.len()).unwrap_or(u32::MAX),
+                        awaiting: if matches!(
+                            s.phase,
+                            ServicePhase::Paused | ServicePhase::AwaitingRollbackConfirmation
+                        ) {
+                            s.paused_for
+                        } else {
+                            None
+                        },
+                        message: s.message.clone(),
+                        pods,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A console's view of the engine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EngineStatus {
+    /// The order's id.
+    pub id: String,
+    /// `start` was received.
+    pub started: bool,
+    /// The order's outcome, once final.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<OrderOutcome>,
+    /// Every service.
+    pub services: Vec<ServiceStatus>,
+}
+
+/// One service in [`EngineStatus`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceStatus {
+    /// The service.
+    pub name: String,
+    /// Its phase.
+    pub phase: ServicePhase,
+    /// The current group.
+    pub group: u32,
+    /// How many groups.
+    pub groups: u32,
+    /// What confirmation it waits for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub awaiting: Option<ConfirmReason>,
+    /// Why it failed or was cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Each pod's status.
+    pub pods: BTreeMap<String, PodStatus>,
+}
+
+fn event_name(e: &ReleaseEvent) -> &'static str {
+    match e {
+        ReleaseEvent::Start => "start",
+        ReleaseEvent::StartService { .. } => "startService",
+        ReleaseEvent::PodObserved { .. } => "podObserved",
+        ReleaseEvent::TaskFinished { .. } => "taskFinished",
+        ReleaseEvent::ConfirmBeta { .. } => "confirmBeta",
+        ReleaseEvent::Resume { .. } => "resume",
+        ReleaseEvent::Cancel { .. } => "cancel",
+        ReleaseEvent::Retry { .. } => "retry",
+        ReleaseEvent::Rollback { .. } => "rollback",
+        ReleaseEvent::ConfirmRollback { .. } => "confirmRollback",
+        ReleaseEvent::RetryRollback { .. } => "retryRollback",
+        ReleaseEvent::CancelRollback { .. } => "cancelRollback",
+        ReleaseEvent::Tick => "tick",
+    }
+}

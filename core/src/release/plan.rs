@@ -1,0 +1,367 @@
+//! `plan_release(order)`: validate a release order and plan it — waves, per service the
+//! version change (via `diff`), the pod groups and pauses, and what a rollback would do
+//! (`spec/02-release.md`; seed 6.6, 6.7).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::model::app_service::{AppService, PlatformProfile, Scaling};
+use crate::model::diff::{AppServiceDiff, InPlaceRules, PostTask, PreTask, Upgrade, diff};
+use crate::model::validate::normalize;
+use crate::release::dag::{DagInput, DagService, analyze_dag};
+use crate::release::groups::{
+    GroupsInput, PodGroups, PodRef, UnitSplitInput, plan_groups, split_units,
+};
+
+/// One app service of a release order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OrderService {
+    /// The app service's name (unique in the order).
+    pub name: String,
+    /// Services of the order that must succeed first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    /// The version to release (`v3`) and its spec.
+    pub to_version: String,
+    /// The spec of `toVersion`.
+    pub to_spec: AppService,
+    /// The version running now, absent on a first release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_version: Option<String>,
+    /// The spec of `fromVersion`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_spec: Option<AppService>,
+    /// The version of the last successful release (from the version history), for
+    /// rollback; absent when the service never released successfully.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_successful_version: Option<String>,
+    /// The current pods; absent on a first release (planned from the unit split).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pods: Option<Vec<PodRef>>,
+    /// Estimated duration in seconds, for the critical path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u32>,
+}
+
+/// A release order (发布单).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReleaseOrder {
+    /// The order's id.
+    pub id: String,
+    /// Its services.
+    pub services: Vec<OrderService>,
+    /// The workspace's deployment units, for services that choose none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// At most this many services release at once; default no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_parallel_services: Option<u32>,
+    /// How long a pod must stay ready to count as updated; default 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready_seconds: Option<u32>,
+    /// The in-place rule set for the version changes; default `seed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<InPlaceRules>,
+    /// The platform the specs are validated against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<PlatformProfile>,
+}
+
+/// What `rollback` does for a service (spec/02-release.md, three cases).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum RollbackPlan {
+    /// Release the last successful version again (same grouping, no beta, no pauses).
+    ToVersion {
+        /// The version rolled back to.
+        version: String,
+        /// How its pods change.
+        upgrade: Upgrade,
+    },
+    /// The service never released successfully: delete its resources (回退至无资源状态).
+    DeleteResources,
+    /// Re-releasing the version that last succeeded failed: nothing to roll back to; the
+    /// service is cancelled (取消发布).
+    Cancel,
+}
+
+/// The plan of one service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ServicePlan {
+    /// The service.
+    pub name: String,
+    /// Its dependencies.
+    pub depends_on: Vec<String>,
+    /// Its wave.
+    pub wave: u32,
+    /// The version released.
+    pub to_version: String,
+    /// The version it replaces, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_version: Option<String>,
+    /// A new version (not a restart or re-release of the running one).
+    pub new_version: bool,
+    /// How pods reach `toVersion` (`recreate` on a first release: pods are created).
+    pub upgrade: Upgrade,
+    /// The version change, when there is a running version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<AppServiceDiff>,
+    /// Tasks before the pods are updated (from the change; on a first release, service
+    /// and log configuration when the spec has them).
+    pub pre_tasks: Vec<PreTask>,
+    /// Tasks after the pods are updated.
+    pub post_tasks: Vec<PostTask>,
+    /// The groups and pauses.
+    pub groups: PodGroups,
+    /// The groups a rollback releases (no beta, no pauses).
+    pub rollback_groups: PodGroups,
+    /// What rollback means for it.
+    pub rollback: RollbackPlan,
+}
+
+/// A validated, planned release order: the input of the release engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleasePlan {
+    /// The order's id.
+    pub id: String,
+    /// The waves, by service name.
+    pub waves: Vec<Vec<String>>,
+    /// Every service, in topological order.
+    pub services: Vec<ServicePlan>,
+    /// At most this many services at once (0: no limit).
+    pub max_parallel_services: u32,
+    /// Seconds a pod must stay ready to count as updated.
+    pub ready_seconds: u32,
+}
+
+/// Default `readySeconds` (spec/02-release.md).
+pub const DEFAULT_READY_SECONDS: u32 = 30;
+
+fn desired_replicas(spec: &AppService) -> u32 {
+    let n = match &spec.scaling {
+        Some(Scaling::Fixed { replicas }) => replicas.unwrap_or(1),
+        Some(Scaling::Elastic {
+            initial_replicas, ..
+        }) => *initial_replicas,
+        None => 1,
+    };
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// Validate and plan a release order: all problems at once (unknown dependencies, bad
+/// specs under `services[i].toSpec`, ...), then cycles.
+///
+/// # Errors
+///
+/// [`Error::Validation`] with every problem, else [`Error::Cycle`].
+pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
+    let mut errs = ValidationErrors::new();
+    if order.id.is_empty() {
+        errs.push("id", FieldErrorCode::Required, "the order needs an id");
+    }
+    let dag_input = DagInput {
+        services: order
+            .services
+            .iter()
+            .map(|s| DagService {
+                name: s.name.clone(),
+                depends_on: s.depends_on.clone(),
+                duration_seconds: s.duration_seconds,
+            })
+            .collect(),
+    };
+    let cycle;
+    let analysis = match analyze_dag(&dag_input) {
+        Ok(a) => {
+            cycle = None;
+            Some(a)
+        }
+        Err(Error::Validation(v)) => {
+            errs.0.extend(v.0);
+            cycle = None;
+            None
+        }
+        Err(e) => {
+            cycle = Some(e);
+            None
+        }
+    };
+    let rules = order.rules.unwrap_or_default();
+    let mut plans = Vec::with_capacity(order.services.len());
+    for (i, s) in order.services.iter().enumerate() {
+        let p = format!("services[{i}]");
+        let to = match normalize(&s.to_spec, order.profile.as_ref()) {
+            Ok(n) => Some(n),
+            Err(Error::Validation(v)) => {
+                errs.0.extend(v.0.into_iter().map(|mut f| {
+                    f.path = format!("{p}.toSpec.{}", f.path);
+                    f
+                }));
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        if s.from_version.is_some() != s.from_spec.is_some() {
+            errs.push(
+                format!("{p}.fromSpec"),
+                FieldErrorCode::Required,
+                "`fromVersion` and `fromSpec` come together",
+            );
+        }
+        if s.to_version.is_empty() {
+            errs.push(
+                format!("{p}.toVersion"),
+                FieldErrorCode::Required,
+                "the version to release is required",
+            );
+        }
+        let change = match (&s.from_spec, &to) {
+            (Some(from), Some(_)) => match diff(from, &s.to_spec, rules, order.profile.as_ref()) {
+                Ok(d) => Some(d),
+                Err(Error::Validation(v)) => {
+                    errs.0
+                        .extend(v.0.into_iter().filter(|f| f.path.starts_with("from.")).map(
+                            |mut f| {
+                                f.path =
+                                    format!("{p}.fromSpec.{}", f.path.trim_start_matches("from."));
+                                f
+                            },
+                        ));
+                    None
+                }
+                Err(e) => return Err(e),
+            },
+            _ => None,
+        };
+        let Some(to) = to else { continue };
+        let deploy = to.deploy.clone().unwrap_or_default();
+        let pods = match &s.pods {
+            Some(pods) => pods.clone(),
+            None => {
+                let units = if deploy.units.is_empty() {
+                    order.units.clone()
+                } else {
+                    deploy.units.clone()
+                };
+                let units = if units.is_empty() {
+                    vec!["default".to_owned()]
+                } else {
+                    units
+                };
+                let replicas = i32::try_from(desired_replicas(&to)).unwrap_or(i32::MAX);
+                let split = split_units(&UnitSplitInput { replicas, units })?;
+                let mut planned = Vec::new();
+                for share in split {
+                    for _ in 0..share.replicas {
+                        planned.push(PodRef {
+                            name: format!("{}-{}", s.name, planned.len()),
+                            unit: share.unit.clone(),
+                        });
+                    }
+                }
+                planned
+            }
+        };
+        let new_version = s.from_version.as_deref() != Some(s.to_version.as_str());
+        let groups_for = |beta: bool, pause: bool, new_version: bool| {
+            plan_groups(&GroupsInput {
+                pods: pods.clone(),
+                grouping: deploy.grouping.clone(),
+                beta: Some(beta),
+                pause_between_groups: Some(pause),
+                new_version: Some(new_version),
+            })
+        };
+        let groups = match groups_for(
+            deploy.beta.unwrap_or(true),
+            deploy.pause_between_groups.unwrap_or(true),
+            new_version,
+        ) {
+            Ok(g) => g,
+            Err(Error::Validation(v)) => {
+                errs.0.extend(v.0.into_iter().map(|mut f| {
+                    f.path = format!("{p}.{}", f.path);
+                    f
+                }));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let rollback_groups = groups_for(false, false, false)?;
+        let rollback = match (&s.last_successful_version, &s.from_spec) {
+            (None, _) => RollbackPlan::DeleteResources,
+            (Some(v), _) if *v == s.to_version => RollbackPlan::Cancel,
+            (Some(v), Some(from)) => RollbackPlan::ToVersion {
+                version: v.clone(),
+                upgrade: diff(&s.to_spec, from, rules, order.profile.as_ref())
+                    .map(|d| d.upgrade)
+                    .unwrap_or(Upgrade::Recreate),
+            },
+            (Some(v), None) => RollbackPlan::ToVersion {
+                version: v.clone(),
+                upgrade: Upgrade::Recreate,
+            },
+        };
+        let (pre_tasks, post_tasks) = match &change {
+            Some(c) => (c.pre_tasks.clone(), c.post_tasks.clone()),
+            None => {
+                let mut pre = Vec::new();
+                if !to.services.is_empty() {
+                    pre.push(PreTask::ApplyServiceConfig);
+                }
+                if to.template.containers.iter().any(|c| !c.logs.is_empty()) {
+                    pre.push(PreTask::ApplyLogConfig);
+                }
+                (pre, Vec::new())
+            }
+        };
+        plans.push(ServicePlan {
+            pre_tasks,
+            post_tasks,
+            name: s.name.clone(),
+            depends_on: s.depends_on.clone(),
+            wave: 0,
+            to_version: s.to_version.clone(),
+            from_version: s.from_version.clone(),
+            new_version,
+            upgrade: change.as_ref().map_or(Upgrade::Recreate, |c| c.upgrade),
+            change,
+            groups,
+            rollback_groups,
+            rollback,
+        });
+    }
+    errs.into_result(())?;
+    // Field problems first (they are what a person fixes first), then the cycles.
+    let analysis = match (analysis, cycle) {
+        (Some(a), _) => a,
+        (None, Some(e)) => return Err(e),
+        // INVARIANT: without field problems the DAG analysis either succeeded or failed
+        // with its cycles.
+        (None, None) => return Err(Error::Cycle { cycles: Vec::new() }),
+    };
+    let mut ordered = Vec::with_capacity(plans.len());
+    for node in &analysis.nodes {
+        if let Some(pos) = plans.iter().position(|p| p.name == node.name) {
+            let mut p = plans.swap_remove(pos);
+            p.wave = node.wave;
+            ordered.push(p);
+        }
+    }
+    Ok(ReleasePlan {
+        id: order.id.clone(),
+        waves: analysis.waves,
+        services: ordered,
+        max_parallel_services: order.max_parallel_services.unwrap_or(0),
+        ready_seconds: order.ready_seconds.unwrap_or(DEFAULT_READY_SECONDS),
+    })
+}
