@@ -1,6 +1,12 @@
 // Public API of the `weir` npm package. The data types are generated into types.d.ts from
 // core/schema; a test checks that this file declares exactly what index.js exports.
 import type {
+  EngineStatus,
+  ReleaseCommand,
+  ReleaseEvent,
+  ReleaseOrder,
+  ReleasePlan,
+  ReleaseEngine as ReleaseEngineSnapshot,
   DagAnalysis,
   DagDrawing,
   DagInput,
@@ -28,6 +34,8 @@ import type {
 export * from './types';
 /** The whole state of a `VersionHistory`, as `snapshot()` returns it. */
 export type { VersionHistorySnapshot };
+/** The whole state of a `ReleaseEngine`, as `snapshot()` returns it. */
+export type { ReleaseEngineSnapshot };
 
 /** The error every weir function throws: `code` is stable, `details` structured. */
 export interface WeirError extends Error {
@@ -73,5 +81,22 @@ export declare function renderDag(input: DagInput): DagDrawing;
 export declare function splitUnits(input: UnitSplitInput): UnitShare[];
 /** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
 export declare function planGroups(input: GroupsInput): PodGroups;
+/** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
+export declare function planRelease(input: ReleaseOrder): ReleasePlan;
+/**
+ * The release engine: a sans-IO state machine that drives a planned release order.
+ * A refused event throws ('invalid_transition', 'not_found', 'validation') and changes nothing.
+ */
+export declare class ReleaseEngine {
+  constructor(plan: ReleasePlan);
+  /** Handle one event at `now` (RFC 3339); returns the commands to carry out. */
+  handle(event: ReleaseEvent, now: string): ReleaseCommand[];
+  /** Each service's phase, group and pod statuses at `now`. */
+  status(now: string): EngineStatus;
+  /** The whole state (store it; `restore` continues from it). */
+  snapshot(): ReleaseEngineSnapshot;
+  /** An engine that continues from a snapshot. */
+  static restore(snapshot: ReleaseEngineSnapshot): ReleaseEngine;
+}
 /** The version of the native addon. */
 export declare const version: string;

@@ -9,6 +9,14 @@
 
 const native = require('./weir.node');
 
+/** An `invalid_input` error, shaped like the native ones. */
+function invalid(reason) {
+  const err = new Error(`invalid input: ${reason}`);
+  err.code = 'invalid_input';
+  err.details = { type: 'invalidInput', reason };
+  return err;
+}
+
 /** JSON would write NaN and ±Infinity as null (silently "absent"): refuse them instead. */
 function finite(key, v) {
   if (typeof v === 'number' && !Number.isFinite(v)) {
@@ -23,10 +31,7 @@ function encode(value) {
   try {
     text = JSON.stringify(value, finite);
   } catch (e) {
-    const err = new Error(`invalid input: ${e.message}`);
-    err.code = 'invalid_input';
-    err.details = { type: 'invalidInput', reason: e.message };
-    throw err;
+    throw invalid(e.message);
   }
   return text === undefined ? 'null' : text;
 }
@@ -61,6 +66,38 @@ class VersionHistory {
   }
 }
 
+/**
+ * The release engine: a sans-IO state machine that drives a planned release order.
+ * `new ReleaseEngine(plan)` takes `planRelease(order)`'s result; `handle(event, now)`
+ * returns the commands to carry out (a refused event throws and changes nothing);
+ * `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
+ */
+class ReleaseEngine {
+  constructor(plan) {
+    this._native = new native.ReleaseEngine(encode(plan));
+  }
+
+  handle(event, now) {
+    if (typeof now !== 'string') throw invalid(`now must be an RFC 3339 string, got ${typeof now}`);
+    return JSON.parse(this._native.handle(encode(event), now));
+  }
+
+  status(now) {
+    if (typeof now !== 'string') throw invalid(`now must be an RFC 3339 string, got ${typeof now}`);
+    return JSON.parse(this._native.status(now));
+  }
+
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+
+  static restore(snapshot) {
+    const e = Object.create(ReleaseEngine.prototype);
+    e._native = native.ReleaseEngine.restore(encode(snapshot));
+    return e;
+  }
+}
+
 module.exports = {
   /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
   parseQuantity: wrap(native.parseQuantity),
@@ -87,6 +124,9 @@ module.exports = {
   splitUnits: wrap(native.splitUnits),
   /** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
   planGroups: wrap(native.planGroups),
+  /** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
+  planRelease: wrap(native.planRelease),
+  ReleaseEngine,
   /** The version of the native addon. */
   version: native.version(),
 };

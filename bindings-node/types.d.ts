@@ -287,6 +287,18 @@ export interface Draft {
   updatedAt: string;
 }
 
+/** A console's view of the engine. */
+export interface EngineStatus {
+  /** The order's id. */
+  id: string;
+  /** The order's outcome, once final. */
+  outcome?: OrderOutcome | null;
+  /** Every service. */
+  services: ServiceStatus[];
+  /** `start` was received. */
+  started: boolean;
+}
+
 /** An environment variable: a literal `value` or a `valueFrom` reference (exactly one). */
 export interface EnvVar {
   /** A C identifier `[A-Za-z_][A-Za-z0-9_]*`, unique in the container. */
@@ -765,6 +777,28 @@ export interface NodeSelectorTerm {
   matchFields?: NodeSelectorRequirement[];
 }
 
+/** One app service of a release order. */
+export interface OrderService {
+  /** Services of the order that must succeed first. */
+  dependsOn?: string[];
+  /** Estimated duration in seconds, for the critical path. */
+  durationSeconds?: number | null;
+  /** The spec of `fromVersion`. */
+  fromSpec?: AppService | null;
+  /** The version running now, absent on a first release. */
+  fromVersion?: string | null;
+  /** The version of the last successful release (from the version history), for rollback; absent when the service never released successfully. */
+  lastSuccessfulVersion?: string | null;
+  /** The app service's name (unique in the order). */
+  name: string;
+  /** The current pods; absent on a first release (planned from the unit split). */
+  pods?: PodRef[] | null;
+  /** The spec of `toVersion`. */
+  toSpec: AppService;
+  /** The version to release (`v3`) and its spec. */
+  toVersion: string;
+}
+
 /** The result of [`parse_quantity`]: the canonical form and the exact values.
  * 
  * Values are decimal strings because they can exceed 2^53 (JavaScript's exact integers). */
@@ -823,6 +857,16 @@ export interface PodRef {
   name: string;
   /** Its deployment unit. */
   unit: string;
+}
+
+/** A pod's state as the engine sees it. */
+export interface PodState {
+  /** Observed failed. */
+  failed?: boolean;
+  /** Ready since (Unix seconds), while ready on its observed version. */
+  readySince?: number | null;
+  /** The version last observed. */
+  version?: string | null;
 }
 
 /** The pod template: its containers. */
@@ -885,6 +929,217 @@ export interface Ramp {
   to: number;
 }
 
+/** Run a pre- or post-task, then send `taskFinished`. */
+export interface ReleaseCommandRunTask {
+  /** The service. */
+  service: string;
+  /** The task. */
+  task: TaskName;
+  type: "runTask";
+}
+
+/** Update these pods to this version, then report them with `podObserved`. */
+export interface ReleaseCommandUpdatePods {
+  /** The group (of the rollback groups while rolling back). */
+  group: number;
+  /** In place or recreate. */
+  mode: Upgrade;
+  /** The pods. */
+  pods: string[];
+  /** The service. */
+  service: string;
+  /** The version they should run. */
+  toVersion: string;
+  type: "updatePods";
+}
+
+/** Delete the service's resources (rollback of a first release). */
+export interface ReleaseCommandDeleteResources {
+  /** The service. */
+  service: string;
+  type: "deleteResources";
+}
+
+/** Ask a person to confirm (`confirmBeta`, `resume`, `confirmRollback`). */
+export interface ReleaseCommandAwaitConfirmation {
+  /** Why. */
+  reason: ConfirmReason;
+  /** The service. */
+  service: string;
+  type: "awaitConfirmation";
+}
+
+/** A service reached an outcome. */
+export interface ReleaseCommandServiceFinished {
+  /** Why, for a person. */
+  message?: string | null;
+  /** The outcome. */
+  outcome: ServiceOutcome;
+  /** The service. */
+  service: string;
+  type: "serviceFinished";
+}
+
+/** Every service reached a final outcome. */
+export interface ReleaseCommandOrderFinished {
+  /** The outcome. */
+  outcome: OrderOutcome;
+  type: "orderFinished";
+}
+
+/** The release engine; its serialized form is its snapshot. */
+export interface ReleaseEngine {
+  /** The order's id. */
+  id: string;
+  /** At most this many services at once (0: no limit). */
+  maxParallelServices: number;
+  /** The order's outcome once every service is final. */
+  outcome?: OrderOutcome | null;
+  /** Seconds a pod must stay ready. */
+  readySeconds: number;
+  /** Every service, in topological order. */
+  services: ServiceRun[];
+  /** `start` was received. */
+  started: boolean;
+  /** Every transition. */
+  timeline: TimelineEntry[];
+}
+
+/** Release the whole order (整体发布). */
+export interface ReleaseEventStart {
+  type: "start";
+}
+
+/** Release one service (its dependencies must have succeeded). */
+export interface ReleaseEventStartService {
+  /** The service. */
+  service: string;
+  type: "startService";
+}
+
+/** What the caller saw of a pod. */
+export interface ReleaseEventPodObserved {
+  /** Whether it failed (crash loop, image pull error, ...). */
+  failed?: boolean;
+  /** The pod. */
+  pod: string;
+  /** Whether it is ready. */
+  ready: boolean;
+  /** Why, for the timeline. */
+  reason?: string | null;
+  /** The service. */
+  service: string;
+  type: "podObserved";
+  /** The version it runs. */
+  version: string;
+}
+
+/** A task the engine asked for has finished. */
+export interface ReleaseEventTaskFinished {
+  /** Why it failed. */
+  message?: string | null;
+  /** Whether it succeeded. */
+  ok: boolean;
+  /** The service. */
+  service: string;
+  /** The task. */
+  task: TaskName;
+  type: "taskFinished";
+}
+
+/** The beta group looks good: go on (Beta 分组确认). */
+export interface ReleaseEventConfirmBeta {
+  /** The service. */
+  service: string;
+  type: "confirmBeta";
+}
+
+/** Go on after a group pause. */
+export interface ReleaseEventResume {
+  /** The service. */
+  service: string;
+  type: "resume";
+}
+
+/** Cancel one service, or (without `service`) every unfinished one. */
+export interface ReleaseEventCancel {
+  /** The service; absent: the whole order. */
+  service?: string | null;
+  type: "cancel";
+}
+
+/** Retry a failed service. */
+export interface ReleaseEventRetry {
+  /** The service. */
+  service: string;
+  type: "retry";
+}
+
+/** Roll a failed or paused service back. */
+export interface ReleaseEventRollback {
+  /** The service. */
+  service: string;
+  type: "rollback";
+}
+
+/** The rollback looks good. */
+export interface ReleaseEventConfirmRollback {
+  /** The service. */
+  service: string;
+  type: "confirmRollback";
+}
+
+/** Retry a failed rollback. */
+export interface ReleaseEventRetryRollback {
+  /** The service. */
+  service: string;
+  type: "retryRollback";
+}
+
+/** Abandon a failed rollback. */
+export interface ReleaseEventCancelRollback {
+  /** The service. */
+  service: string;
+  type: "cancelRollback";
+}
+
+/** Time passed (pods may have been ready long enough). */
+export interface ReleaseEventTick {
+  type: "tick";
+}
+
+/** A release order (发布单). */
+export interface ReleaseOrder {
+  /** The order's id. */
+  id: string;
+  /** At most this many services release at once; default no limit. */
+  maxParallelServices?: number | null;
+  /** The platform the specs are validated against. */
+  profile?: PlatformProfile | null;
+  /** How long a pod must stay ready to count as updated; default 30. */
+  readySeconds?: number | null;
+  /** The in-place rule set for the version changes; default `seed`. */
+  rules?: InPlaceRules | null;
+  /** Its services. */
+  services: OrderService[];
+  /** The workspace's deployment units, for services that choose none. */
+  units?: string[];
+}
+
+/** A validated, planned release order: the input of the release engine. */
+export interface ReleasePlan {
+  /** The order's id. */
+  id: string;
+  /** At most this many services at once (0: no limit). */
+  maxParallelServices: number;
+  /** Seconds a pod must stay ready to count as updated. */
+  readySeconds: number;
+  /** Every service, in topological order. */
+  services: ServicePlan[];
+  /** The waves, by service name. */
+  waves: string[][];
+}
+
 /** CPU and memory amounts as Kubernetes quantities. */
 export interface ResourceList {
   /** CPU (`500m`, `1`); 1 core = 1000m. */
@@ -899,6 +1154,26 @@ export interface Resources {
   limits?: ResourceList | null;
   /** What the container is guaranteed (请求核数 / 请求内存). */
   requests?: ResourceList | null;
+}
+
+/** Release the last successful version again (same grouping, no beta, no pauses). */
+export interface RollbackPlanToVersion {
+  type: "toVersion";
+  /** How its pods change. */
+  upgrade: Upgrade;
+  /** The version rolled back to. */
+  version: string;
+}
+
+/** The service never released successfully: delete its resources (回退至无资源状态). */
+export interface RollbackPlanDeleteResources {
+  type: "deleteResources";
+}
+
+/** Re-releasing the version that last succeeded failed: nothing to roll back to; the
+ * service is cancelled (取消发布). */
+export interface RollbackPlanCancel {
+  type: "cancel";
 }
 
 /** A fixed number of replicas (固定副本数). */
@@ -955,10 +1230,94 @@ export interface ServiceAffinity {
   type: AffinityType;
 }
 
+/** The plan of one service. */
+export interface ServicePlan {
+  /** The version change, when there is a running version. */
+  change?: AppServiceDiff | null;
+  /** Its dependencies. */
+  dependsOn: string[];
+  /** The version it replaces, if any. */
+  fromVersion?: string | null;
+  /** The groups and pauses. */
+  groups: PodGroups;
+  /** The service. */
+  name: string;
+  /** A new version (not a restart or re-release of the running one). */
+  newVersion: boolean;
+  /** Tasks after the pods are updated. */
+  postTasks: PostTask[];
+  /** Tasks before the pods are updated (from the change; on a first release, service and log configuration when the spec has them). */
+  preTasks: PreTask[];
+  /** What rollback means for it. */
+  rollback: RollbackPlan;
+  /** The groups a rollback releases (no beta, no pauses). */
+  rollbackGroups: PodGroups;
+  /** The version released. */
+  toVersion: string;
+  /** How pods reach `toVersion` (`recreate` on a first release: pods are created). */
+  upgrade: Upgrade;
+  /** Its wave. */
+  wave: number;
+}
+
+/** One service's run. */
+export interface ServiceRun {
+  /** The phase it failed in (a task phase, or updating), for `retry`. */
+  failedIn?: ServicePhase | null;
+  /** The current group (of the rollback groups while rolling back). */
+  group: number;
+  /** Why it failed or was cancelled. */
+  message?: string | null;
+  /** Why it is paused. */
+  pausedFor?: ConfirmReason | null;
+  /** Its phase. */
+  phase: ServicePhase;
+  /** Its plan. */
+  plan: ServicePlan;
+  /** Every pod seen or planned. */
+  pods: Record<string, PodState>;
+  /** Asked to start by `startService`. */
+  requested?: boolean;
+  /** The current task (index into the pre- or post-tasks). */
+  task: number;
+}
+
+/** One service in [`EngineStatus`]. */
+export interface ServiceStatus {
+  /** What confirmation it waits for. */
+  awaiting?: ConfirmReason | null;
+  /** The current group. */
+  group: number;
+  /** How many groups. */
+  groups: number;
+  /** Why it failed or was cancelled. */
+  message?: string | null;
+  /** The service. */
+  name: string;
+  /** Its phase. */
+  phase: ServicePhase;
+  /** Each pod's status. */
+  pods: Record<string, PodStatus>;
+}
+
 /** A TCP connect check. */
 export interface TcpSocketAction {
   /** Container port, 1–65535. */
   port: number;
+}
+
+/** One recorded transition. */
+export interface TimelineEntry {
+  /** When (the event's `now`). */
+  at: string;
+  /** The event (or rule) that caused it. */
+  cause: string;
+  /** The phase before. */
+  from: ServicePhase;
+  /** The service; absent for order-level entries. */
+  service?: string | null;
+  /** The phase after. */
+  to: ServicePhase;
 }
 
 /** A deployment unit and its zone. */
@@ -1089,6 +1448,9 @@ export type AffinityType = "affinity" | "antiAffinity";
 /** Protocols of a ClusterIP service. */
 export type ClusterIpProtocol = "TCP" | "UDP";
 
+/** Why a person is asked to confirm. */
+export type ConfirmReason = "beta" | "groupPause" | "rollback";
+
 /** When a draft exists and `edit` is asked for: keep it or throw it away (seed 6.4: "选择是否
  * 恢复打开草稿,若选择否,会删除当前草稿"). */
 export type DraftChoice = "restore" | "discard";
@@ -1128,11 +1490,17 @@ export type LbScheduler = "wrr" | "wlc";
 /** The operators of a node selector requirement (Kubernetes spellings). */
 export type NodeSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
 
+/** How the order ended. */
+export type OrderOutcome = "succeeded" | "partial" | "cancelled";
+
 /** Why the release waits after a group. */
 export type PauseReason = "beta" | "groupPause";
 
 /** Public or private cloud (公有云 / 专有云). */
 export type Platform = "publicCloud" | "privateCloud";
+
+/** A pod's release status. */
+export type PodStatus = "notUpdated" | "updating" | "updated" | "failed";
 
 /** What a policy does, tagged by `type`. */
 export type PolicyAction = PolicyActionReplicas | PolicyActionMetric;
@@ -1158,11 +1526,29 @@ export type RampMode = "linear" | "accelerating" | "decelerating";
 /** A Kubernetes quantity as written: a string such as `500m`, `0.5`, `128Mi`, `1e3`, or a JSON number. */
 export type RawQuantity = string | number;
 
+/** A command for the caller, tagged by `type`. */
+export type ReleaseCommand = ReleaseCommandRunTask | ReleaseCommandUpdatePods | ReleaseCommandDeleteResources | ReleaseCommandAwaitConfirmation | ReleaseCommandServiceFinished | ReleaseCommandOrderFinished;
+
+/** An event for the engine, tagged by `type`. */
+export type ReleaseEvent = ReleaseEventStart | ReleaseEventStartService | ReleaseEventPodObserved | ReleaseEventTaskFinished | ReleaseEventConfirmBeta | ReleaseEventResume | ReleaseEventCancel | ReleaseEventRetry | ReleaseEventRollback | ReleaseEventConfirmRollback | ReleaseEventRetryRollback | ReleaseEventCancelRollback | ReleaseEventTick;
+
+/** What `rollback` does for a service (spec/02-release.md, three cases). */
+export type RollbackPlan = RollbackPlanToVersion | RollbackPlanDeleteResources | RollbackPlanCancel;
+
 /** Replica scaling (副本伸缩策略), tagged by `type`. */
 export type Scaling = ScalingFixed | ScalingElastic;
 
 /** Pod schedule policy (Pod 调度策略). */
 export type SchedulePolicy = "evenAcrossUnits";
+
+/** How a service ended. */
+export type ServiceOutcome = "succeeded" | "failed" | "cancelled" | "rolledBack" | "resourcesDeleted";
+
+/** Where a service is in the release. */
+export type ServicePhase = "waiting" | "preTasks" | "updating" | "paused" | "postTasks" | "succeeded" | "failed" | "cancelled" | "rollingBack" | "awaitingRollbackConfirmation" | "rolledBack" | "rollbackFailed" | "resourcesDeleted";
+
+/** A task name: a pre-task or a post-task. */
+export type TaskName = "applyServiceConfig" | "applyLogConfig" | "cleanupServiceConfig" | "removeLogConfig";
 
 /** How pods reach the new version. */
 export type Upgrade = "none" | "inPlace" | "recreate";

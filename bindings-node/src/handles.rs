@@ -45,3 +45,49 @@ impl NativeVersionHistory {
         Ok(Self { inner })
     }
 }
+
+/// The release engine (native half).
+#[napi(js_name = "ReleaseEngine")]
+pub struct NativeReleaseEngine {
+    inner: weir::ReleaseEngine,
+}
+
+#[napi]
+impl NativeReleaseEngine {
+    /// An engine for a plan (JSON text).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: Env, plan: String) -> Result<Self> {
+        let plan: weir::ReleasePlan = from_json(&env, &plan)?;
+        Ok(Self {
+            inner: weir::ReleaseEngine::new(plan),
+        })
+    }
+
+    /// Handle one event (JSON text) at `now`; returns the commands as JSON text.
+    #[napi(catch_unwind)]
+    pub fn handle(&mut self, env: Env, event: String, now: String) -> Result<String> {
+        let event: weir::ReleaseEvent = from_json(&env, &event)?;
+        to_json(&env, self.inner.handle(event, &now))
+    }
+
+    /// The status at `now`, as JSON text.
+    #[napi(catch_unwind)]
+    pub fn status(&self, env: Env, now: String) -> Result<String> {
+        to_json(&env, Ok(self.inner.status(&now)))
+    }
+
+    /// The whole state as JSON text.
+    #[napi(catch_unwind)]
+    pub fn snapshot(&self, env: Env) -> Result<String> {
+        to_json(&env, Ok(self.inner.snapshot()))
+    }
+
+    /// An engine that continues from a snapshot (JSON text).
+    #[napi(factory, catch_unwind)]
+    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
+        let parsed: weir::ReleaseEngine = from_json(&env, &snapshot)?;
+        Ok(Self {
+            inner: weir::ReleaseEngine::restore(parsed),
+        })
+    }
+}

@@ -42,6 +42,7 @@ ops! {
     render_dag(weir::DagInput) => weir::render_dag;
     split_units(weir::UnitSplitInput) => weir::split_units;
     plan_groups(weir::GroupsInput) => weir::plan_groups;
+    plan_release(weir::ReleaseOrder) => weir::plan_release;
 }
 
 /// The version of the native addon (the crate version).

@@ -26,6 +26,8 @@ const OPS = {
   render_dag: (i) => weir.renderDag(i),
   split_units: (i) => weir.splitUnits(i),
   plan_groups: (i) => weir.planGroups(i),
+  plan_release: (i) => weir.planRelease(i),
+  release_engine: (i) => runEngine(i),
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an
@@ -61,6 +63,26 @@ function runHistory(i) {
 
 // op -> reason; every entry must say why this runner cannot run it (empty: all run).
 const SKIP = {};
+
+// A release-engine transcript (see core/tests/vectors.rs).
+function runEngine(i) {
+  let engine = new weir.ReleaseEngine(weir.planRelease(i.order));
+  let now = '2026-01-01T00:00:00Z';
+  i.steps.forEach((step, n) => {
+    now = step.now;
+    const before = JSON.stringify(engine.snapshot());
+    if ('error' in step) {
+      assert.throws(() => engine.handle(step.event, now), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
+      assert.equal(JSON.stringify(engine.snapshot()), before, `step ${n}: a refused event changed the engine`);
+    } else {
+      const commands = engine.handle(step.event, now);
+      if ('expect' in step) assert.ok(subset(step.expect, commands), `step ${n}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(commands)}`);
+    }
+    engine = weir.ReleaseEngine.restore(engine.snapshot());
+  });
+  const valid = now.length >= 20 && now[4] === '-' ? now : '2026-01-01T00:00:00Z';
+  return engine.status(valid);
+}
 
 function files(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

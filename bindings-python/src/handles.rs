@@ -47,3 +47,53 @@ impl VersionHistory {
         Ok(Self { inner })
     }
 }
+
+/// The release engine: a sans-IO state machine that drives a planned release order.
+///
+/// `ReleaseEngine(plan)` takes `plan_release(order)`'s result. `handle(event, now)` takes an
+/// event dict tagged by `type` (`start`, `startService`, `podObserved`, `taskFinished`,
+/// `confirmBeta`, `resume`, `cancel`, `retry`, `rollback`, `confirmRollback`,
+/// `retryRollback`, `cancelRollback`, `tick`) and the time as RFC 3339, and returns the
+/// commands to carry out (`runTask`, `updatePods`, `deleteResources`,
+/// `awaitConfirmation`, `serviceFinished`, `orderFinished`). A refused event raises and
+/// changes nothing. `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
+#[pyclass(name = "ReleaseEngine", module = "weir")]
+pub struct ReleaseEngine {
+    inner: weir::ReleaseEngine,
+}
+
+#[pymethods]
+impl ReleaseEngine {
+    #[new]
+    fn new(plan: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let plan: weir::ReleasePlan = from_py(plan)?;
+        Ok(Self {
+            inner: weir::ReleaseEngine::new(plan),
+        })
+    }
+
+    /// Handle one event at `now` (RFC 3339); returns the list of commands.
+    fn handle<'py>(&mut self, event: &Bound<'py, PyAny>, now: &str) -> PyResult<Bound<'py, PyAny>> {
+        let parsed: weir::ReleaseEvent = from_py(event)?;
+        to_py(event.py(), self.inner.handle(parsed, now))
+    }
+
+    /// Each service's phase, group and pod statuses at `now`.
+    fn status<'py>(&self, py: Python<'py>, now: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.status(now)))
+    }
+
+    /// The whole state, as a dict.
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.snapshot()))
+    }
+
+    /// An engine that continues from a snapshot.
+    #[staticmethod]
+    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let parsed: weir::ReleaseEngine = from_py(snapshot)?;
+        Ok(Self {
+            inner: weir::ReleaseEngine::restore(parsed),
+        })
+    }
+}

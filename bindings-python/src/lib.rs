@@ -73,6 +73,10 @@ ops! {
     /// `{"pods": [{"name", "unit"}], "grouping"?, "beta"?, "pauseBetweenGroups"?,
     /// "newVersion"?}` → `{"groups", "pauses", "betaSkipped"}`.
     plan_groups(weir::GroupsInput) => weir::plan_groups;
+    /// Validate and plan a release order: waves, per service the version change, tasks,
+    /// groups, pauses and what a rollback means. Raises `ValidationError` with every
+    /// problem, or `CycleError`.
+    plan_release(weir::ReleaseOrder) => weir::plan_release;
 }
 
 /// The native part of the `weir` package; import from `weir`, not from here.
@@ -82,5 +86,6 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     add_functions(m)?;
     m.add_class::<handles::VersionHistory>()?;
+    m.add_class::<handles::ReleaseEngine>()?;
     Ok(())
 }

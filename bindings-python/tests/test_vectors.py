@@ -28,6 +28,8 @@ OPS = {
     "render_dag": weir.render_dag,
     "split_units": weir.split_units,
     "plan_groups": weir.plan_groups,
+    "plan_release": weir.plan_release,
+    "release_engine": lambda i: run_engine(i),
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -71,6 +73,27 @@ def run_history(i):
             assert subset(step.get("expect", {}), out), f"step {n}: expected {step.get('expect')}, got {out}"
         h = weir.VersionHistory.restore(h.snapshot())
     return h.snapshot()
+
+
+def run_engine(i):
+    """A release-engine transcript (see core/tests/vectors.rs)."""
+    engine = weir.ReleaseEngine(weir.plan_release(i["order"]))
+    now = "2026-01-01T00:00:00Z"
+    for n, step in enumerate(i["steps"]):
+        now = step["now"]
+        before = engine.snapshot()
+        if "error" in step:
+            with pytest.raises(weir.WeirError) as info:
+                engine.handle(step["event"], now)
+            check_error(info.value, step["error"])
+            assert engine.snapshot() == before, f"step {n}: a refused event changed the engine"
+        else:
+            commands = engine.handle(step["event"], now)
+            if "expect" in step:
+                assert subset(step["expect"], commands), f"step {n}: expected {step['expect']}, got {commands}"
+        engine = weir.ReleaseEngine.restore(engine.snapshot())
+    valid = now if len(now) >= 20 and now[4] == "-" else "2026-01-01T00:00:00Z"
+    return engine.status(valid)
 
 
 def check_error(err, expected):

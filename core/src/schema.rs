@@ -8,9 +8,10 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::{
     AppService, AppServiceDiff, AppServiceInput, DagAnalysis, DagDrawing, DagInput, DagReduction,
-    DiffInput, ErrorReport, GroupsInput, HistoryCommand, HistoryOutcome, LabelSelectorMatch,
-    LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch, NodeSelectorMatchInput,
-    ParsedQuantity, PodGroups, UnitShare, UnitSplitInput, VersionHistory,
+    DiffInput, EngineStatus, ErrorReport, GroupsInput, HistoryCommand, HistoryOutcome,
+    LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
+    NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseCommand, ReleaseEngine, ReleaseEvent,
+    ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
@@ -42,6 +43,12 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<PodGroups>(&mut g),
         one::<UnitShare>(&mut g),
         one::<UnitSplitInput>(&mut g),
+        one::<EngineStatus>(&mut g),
+        one::<ReleaseCommand>(&mut g),
+        one::<ReleaseEngine>(&mut g),
+        one::<ReleaseEvent>(&mut g),
+        one::<ReleaseOrder>(&mut g),
+        one::<ReleasePlan>(&mut g),
         one::<ErrorReport>(&mut g),
         one::<LabelSelectorMatch>(&mut g),
         one::<LabelSelectorMatchInput>(&mut g),

@@ -286,7 +286,15 @@ fn expr(v: &Value, lang: Lang) -> String {
     match &v["type"] {
         Value::Array(ts) => union(
             ts.iter()
-                .map(|t| scalar(t.as_str().unwrap(), lang).to_owned())
+                .map(|t| match t.as_str().unwrap() {
+                    // `Option<Vec<T>>` is `{"type": ["array", "null"], "items": ...}`.
+                    kind @ ("array" | "object") => {
+                        let mut one = v.clone();
+                        one["type"] = Value::from(kind);
+                        expr(&one, lang)
+                    }
+                    other => scalar(other, lang).to_owned(),
+                })
                 .collect(),
             lang,
         ),

@@ -2,6 +2,11 @@
 from typing import Any, Dict, List, Optional, Union, final
 
 from weir.types import (
+    EngineStatus,
+    ReleaseCommand,
+    ReleaseEvent,
+    ReleaseOrder,
+    ReleasePlan,
     AppService,
     DagAnalysis,
     DagDrawing,
@@ -23,6 +28,7 @@ from weir.types import (
     ParsedQuantity,
     PlatformProfile,
 )
+from weir.types import ReleaseEngine as ReleaseEngineSnapshot
 from weir.types import VersionHistory as VersionHistorySnapshot
 
 __version__: str
@@ -67,6 +73,7 @@ def transitive_reduction(input: DagInput) -> DagReduction: ...
 def render_dag(input: DagInput) -> DagDrawing: ...
 def split_units(input: UnitSplitInput) -> List[UnitShare]: ...
 def plan_groups(input: GroupsInput) -> PodGroups: ...
+def plan_release(input: ReleaseOrder) -> ReleasePlan: ...
 
 @final
 class VersionHistory:
@@ -75,3 +82,12 @@ class VersionHistory:
     def snapshot(self) -> VersionHistorySnapshot: ...
     @staticmethod
     def restore(snapshot: VersionHistorySnapshot) -> "VersionHistory": ...
+
+@final
+class ReleaseEngine:
+    def __new__(cls, plan: ReleasePlan) -> "ReleaseEngine": ...
+    def handle(self, event: ReleaseEvent, now: str) -> List[ReleaseCommand]: ...
+    def status(self, now: str) -> EngineStatus: ...
+    def snapshot(self) -> ReleaseEngineSnapshot: ...
+    @staticmethod
+    def restore(snapshot: ReleaseEngineSnapshot) -> "ReleaseEngine": ...

@@ -298,6 +298,18 @@ class Draft(TypedDict):
     updatedAt: str
 
 
+class EngineStatus(TypedDict):
+    """A console's view of the engine."""
+    #: The order's id.
+    id: str
+    #: The order's outcome, once final.
+    outcome: NotRequired[Union["OrderOutcome", None]]
+    #: Every service.
+    services: List["ServiceStatus"]
+    #: `start` was received.
+    started: bool
+
+
 class EnvVar(TypedDict):
     """An environment variable: a literal `value` or a `valueFrom` reference (exactly one)."""
     #: A C identifier `[A-Za-z_][A-Za-z0-9_]*`, unique in the container.
@@ -779,6 +791,29 @@ class NodeSelectorTerm(TypedDict):
     matchFields: NotRequired[List["NodeSelectorRequirement"]]
 
 
+class OrderService(TypedDict):
+    """One app service of a release order."""
+    #: Services of the order that must succeed first.
+    dependsOn: NotRequired[List[str]]
+    #: Estimated duration in seconds, for the critical path.
+    durationSeconds: NotRequired[Union[int, None]]
+    #: The spec of `fromVersion`.
+    fromSpec: NotRequired[Union["AppService", None]]
+    #: The version running now, absent on a first release.
+    fromVersion: NotRequired[Union[str, None]]
+    #: The version of the last successful release (from the version history), for
+    #: rollback; absent when the service never released successfully.
+    lastSuccessfulVersion: NotRequired[Union[str, None]]
+    #: The app service's name (unique in the order).
+    name: str
+    #: The current pods; absent on a first release (planned from the unit split).
+    pods: NotRequired[Union[List["PodRef"], None]]
+    #: The spec of `toVersion`.
+    toSpec: "AppService"
+    #: The version to release (`v3`) and its spec.
+    toVersion: str
+
+
 class ParsedQuantity(TypedDict):
     """The result of [`parse_quantity`]: the canonical form and the exact values.
     
@@ -840,6 +875,16 @@ class PodRef(TypedDict):
     unit: str
 
 
+class PodState(TypedDict):
+    """A pod's state as the engine sees it."""
+    #: Observed failed.
+    failed: NotRequired[bool]
+    #: Ready since (Unix seconds), while ready on its observed version.
+    readySince: NotRequired[Union[float, None]]
+    #: The version last observed.
+    version: NotRequired[Union[str, None]]
+
+
 class PodTemplate(TypedDict):
     """The pod template: its containers."""
     #: At least one container; names unique in the pod and never changed.
@@ -898,6 +943,217 @@ Ramp = TypedDict("Ramp", {
 """A replica ramp (渐变范围 / 渐变方式)."""
 
 
+class ReleaseCommandRunTask(TypedDict):
+    """Run a pre- or post-task, then send `taskFinished`."""
+    #: The service.
+    service: str
+    #: The task.
+    task: "TaskName"
+    type: Literal["runTask"]
+
+
+class ReleaseCommandUpdatePods(TypedDict):
+    """Update these pods to this version, then report them with `podObserved`."""
+    #: The group (of the rollback groups while rolling back).
+    group: int
+    #: In place or recreate.
+    mode: "Upgrade"
+    #: The pods.
+    pods: List[str]
+    #: The service.
+    service: str
+    #: The version they should run.
+    toVersion: str
+    type: Literal["updatePods"]
+
+
+class ReleaseCommandDeleteResources(TypedDict):
+    """Delete the service's resources (rollback of a first release)."""
+    #: The service.
+    service: str
+    type: Literal["deleteResources"]
+
+
+class ReleaseCommandAwaitConfirmation(TypedDict):
+    """Ask a person to confirm (`confirmBeta`, `resume`, `confirmRollback`)."""
+    #: Why.
+    reason: "ConfirmReason"
+    #: The service.
+    service: str
+    type: Literal["awaitConfirmation"]
+
+
+class ReleaseCommandServiceFinished(TypedDict):
+    """A service reached an outcome."""
+    #: Why, for a person.
+    message: NotRequired[Union[str, None]]
+    #: The outcome.
+    outcome: "ServiceOutcome"
+    #: The service.
+    service: str
+    type: Literal["serviceFinished"]
+
+
+class ReleaseCommandOrderFinished(TypedDict):
+    """Every service reached a final outcome."""
+    #: The outcome.
+    outcome: "OrderOutcome"
+    type: Literal["orderFinished"]
+
+
+class ReleaseEngine(TypedDict):
+    """The release engine; its serialized form is its snapshot."""
+    #: The order's id.
+    id: str
+    #: At most this many services at once (0: no limit).
+    maxParallelServices: int
+    #: The order's outcome once every service is final.
+    outcome: NotRequired[Union["OrderOutcome", None]]
+    #: Seconds a pod must stay ready.
+    readySeconds: int
+    #: Every service, in topological order.
+    services: List["ServiceRun"]
+    #: `start` was received.
+    started: bool
+    #: Every transition.
+    timeline: List["TimelineEntry"]
+
+
+class ReleaseEventStart(TypedDict):
+    """Release the whole order (整体发布)."""
+    type: Literal["start"]
+
+
+class ReleaseEventStartService(TypedDict):
+    """Release one service (its dependencies must have succeeded)."""
+    #: The service.
+    service: str
+    type: Literal["startService"]
+
+
+class ReleaseEventPodObserved(TypedDict):
+    """What the caller saw of a pod."""
+    #: Whether it failed (crash loop, image pull error, ...).
+    failed: NotRequired[bool]
+    #: The pod.
+    pod: str
+    #: Whether it is ready.
+    ready: bool
+    #: Why, for the timeline.
+    reason: NotRequired[Union[str, None]]
+    #: The service.
+    service: str
+    type: Literal["podObserved"]
+    #: The version it runs.
+    version: str
+
+
+class ReleaseEventTaskFinished(TypedDict):
+    """A task the engine asked for has finished."""
+    #: Why it failed.
+    message: NotRequired[Union[str, None]]
+    #: Whether it succeeded.
+    ok: bool
+    #: The service.
+    service: str
+    #: The task.
+    task: "TaskName"
+    type: Literal["taskFinished"]
+
+
+class ReleaseEventConfirmBeta(TypedDict):
+    """The beta group looks good: go on (Beta 分组确认)."""
+    #: The service.
+    service: str
+    type: Literal["confirmBeta"]
+
+
+class ReleaseEventResume(TypedDict):
+    """Go on after a group pause."""
+    #: The service.
+    service: str
+    type: Literal["resume"]
+
+
+class ReleaseEventCancel(TypedDict):
+    """Cancel one service, or (without `service`) every unfinished one."""
+    #: The service; absent: the whole order.
+    service: NotRequired[Union[str, None]]
+    type: Literal["cancel"]
+
+
+class ReleaseEventRetry(TypedDict):
+    """Retry a failed service."""
+    #: The service.
+    service: str
+    type: Literal["retry"]
+
+
+class ReleaseEventRollback(TypedDict):
+    """Roll a failed or paused service back."""
+    #: The service.
+    service: str
+    type: Literal["rollback"]
+
+
+class ReleaseEventConfirmRollback(TypedDict):
+    """The rollback looks good."""
+    #: The service.
+    service: str
+    type: Literal["confirmRollback"]
+
+
+class ReleaseEventRetryRollback(TypedDict):
+    """Retry a failed rollback."""
+    #: The service.
+    service: str
+    type: Literal["retryRollback"]
+
+
+class ReleaseEventCancelRollback(TypedDict):
+    """Abandon a failed rollback."""
+    #: The service.
+    service: str
+    type: Literal["cancelRollback"]
+
+
+class ReleaseEventTick(TypedDict):
+    """Time passed (pods may have been ready long enough)."""
+    type: Literal["tick"]
+
+
+class ReleaseOrder(TypedDict):
+    """A release order (发布单)."""
+    #: The order's id.
+    id: str
+    #: At most this many services release at once; default no limit.
+    maxParallelServices: NotRequired[Union[int, None]]
+    #: The platform the specs are validated against.
+    profile: NotRequired[Union["PlatformProfile", None]]
+    #: How long a pod must stay ready to count as updated; default 30.
+    readySeconds: NotRequired[Union[int, None]]
+    #: The in-place rule set for the version changes; default `seed`.
+    rules: NotRequired[Union["InPlaceRules", None]]
+    #: Its services.
+    services: List["OrderService"]
+    #: The workspace's deployment units, for services that choose none.
+    units: NotRequired[List[str]]
+
+
+class ReleasePlan(TypedDict):
+    """A validated, planned release order: the input of the release engine."""
+    #: The order's id.
+    id: str
+    #: At most this many services at once (0: no limit).
+    maxParallelServices: int
+    #: Seconds a pod must stay ready to count as updated.
+    readySeconds: int
+    #: Every service, in topological order.
+    services: List["ServicePlan"]
+    #: The waves, by service name.
+    waves: List[List[str]]
+
+
 class ResourceList(TypedDict):
     """CPU and memory amounts as Kubernetes quantities."""
     #: CPU (`500m`, `1`); 1 core = 1000m.
@@ -912,6 +1168,26 @@ class Resources(TypedDict):
     limits: NotRequired[Union["ResourceList", None]]
     #: What the container is guaranteed (请求核数 / 请求内存).
     requests: NotRequired[Union["ResourceList", None]]
+
+
+class RollbackPlanToVersion(TypedDict):
+    """Release the last successful version again (same grouping, no beta, no pauses)."""
+    type: Literal["toVersion"]
+    #: How its pods change.
+    upgrade: "Upgrade"
+    #: The version rolled back to.
+    version: str
+
+
+class RollbackPlanDeleteResources(TypedDict):
+    """The service never released successfully: delete its resources (回退至无资源状态)."""
+    type: Literal["deleteResources"]
+
+
+class RollbackPlanCancel(TypedDict):
+    """Re-releasing the version that last succeeded failed: nothing to roll back to; the
+    service is cancelled (取消发布)."""
+    type: Literal["cancel"]
 
 
 class ScalingFixed(TypedDict):
@@ -968,10 +1244,91 @@ class ServiceAffinity(TypedDict):
     type: "AffinityType"
 
 
+class ServicePlan(TypedDict):
+    """The plan of one service."""
+    #: The version change, when there is a running version.
+    change: NotRequired[Union["AppServiceDiff", None]]
+    #: Its dependencies.
+    dependsOn: List[str]
+    #: The version it replaces, if any.
+    fromVersion: NotRequired[Union[str, None]]
+    #: The groups and pauses.
+    groups: "PodGroups"
+    #: The service.
+    name: str
+    #: A new version (not a restart or re-release of the running one).
+    newVersion: bool
+    #: Tasks after the pods are updated.
+    postTasks: List["PostTask"]
+    #: Tasks before the pods are updated (from the change; on a first release, service
+    #: and log configuration when the spec has them).
+    preTasks: List["PreTask"]
+    #: What rollback means for it.
+    rollback: "RollbackPlan"
+    #: The groups a rollback releases (no beta, no pauses).
+    rollbackGroups: "PodGroups"
+    #: The version released.
+    toVersion: str
+    #: How pods reach `toVersion` (`recreate` on a first release: pods are created).
+    upgrade: "Upgrade"
+    #: Its wave.
+    wave: int
+
+
+class ServiceRun(TypedDict):
+    """One service's run."""
+    #: The phase it failed in (a task phase, or updating), for `retry`.
+    failedIn: NotRequired[Union["ServicePhase", None]]
+    #: The current group (of the rollback groups while rolling back).
+    group: int
+    #: Why it failed or was cancelled.
+    message: NotRequired[Union[str, None]]
+    #: Why it is paused.
+    pausedFor: NotRequired[Union["ConfirmReason", None]]
+    #: Its phase.
+    phase: "ServicePhase"
+    #: Its plan.
+    plan: "ServicePlan"
+    #: Every pod seen or planned.
+    pods: Dict[str, "PodState"]
+    #: Asked to start by `startService`.
+    requested: NotRequired[bool]
+    #: The current task (index into the pre- or post-tasks).
+    task: int
+
+
+class ServiceStatus(TypedDict):
+    """One service in [`EngineStatus`]."""
+    #: What confirmation it waits for.
+    awaiting: NotRequired[Union["ConfirmReason", None]]
+    #: The current group.
+    group: int
+    #: How many groups.
+    groups: int
+    #: Why it failed or was cancelled.
+    message: NotRequired[Union[str, None]]
+    #: The service.
+    name: str
+    #: Its phase.
+    phase: "ServicePhase"
+    #: Each pod's status.
+    pods: Dict[str, "PodStatus"]
+
+
 class TcpSocketAction(TypedDict):
     """A TCP connect check."""
     #: Container port, 1–65535.
     port: int
+
+
+TimelineEntry = TypedDict("TimelineEntry", {
+    "at": "str",
+    "cause": "str",
+    "from": "ServicePhase",
+    "service": "NotRequired[Union[str, None]]",
+    "to": "ServicePhase",
+})
+"""One recorded transition."""
 
 
 class UnitProfile(TypedDict):
@@ -1103,6 +1460,9 @@ AffinityType = Literal["affinity", "antiAffinity"]
 ClusterIpProtocol = Literal["TCP", "UDP"]
 """Protocols of a ClusterIP service."""
 
+ConfirmReason = Literal["beta", "groupPause", "rollback"]
+"""Why a person is asked to confirm."""
+
 DraftChoice = Literal["restore", "discard"]
 """When a draft exists and `edit` is asked for: keep it or throw it away (seed 6.4: "选择是否
 恢复打开草稿,若选择否,会删除当前草稿")."""
@@ -1142,11 +1502,17 @@ LbScheduler = Literal["wrr", "wlc"]
 NodeSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]
 """The operators of a node selector requirement (Kubernetes spellings)."""
 
+OrderOutcome = Literal["succeeded", "partial", "cancelled"]
+"""How the order ended."""
+
 PauseReason = Literal["beta", "groupPause"]
 """Why the release waits after a group."""
 
 Platform = Literal["publicCloud", "privateCloud"]
 """Public or private cloud (公有云 / 专有云)."""
+
+PodStatus = Literal["notUpdated", "updating", "updated", "failed"]
+"""A pod's release status."""
 
 PolicyAction = Union["PolicyActionReplicas", "PolicyActionMetric"]
 """What a policy does, tagged by `type`."""
@@ -1172,11 +1538,29 @@ RampMode = Literal["linear", "accelerating", "decelerating"]
 RawQuantity = Union[str, float]
 """A Kubernetes quantity as written: a string such as `500m`, `0.5`, `128Mi`, `1e3`, or a JSON number."""
 
+ReleaseCommand = Union["ReleaseCommandRunTask", "ReleaseCommandUpdatePods", "ReleaseCommandDeleteResources", "ReleaseCommandAwaitConfirmation", "ReleaseCommandServiceFinished", "ReleaseCommandOrderFinished"]
+"""A command for the caller, tagged by `type`."""
+
+ReleaseEvent = Union["ReleaseEventStart", "ReleaseEventStartService", "ReleaseEventPodObserved", "ReleaseEventTaskFinished", "ReleaseEventConfirmBeta", "ReleaseEventResume", "ReleaseEventCancel", "ReleaseEventRetry", "ReleaseEventRollback", "ReleaseEventConfirmRollback", "ReleaseEventRetryRollback", "ReleaseEventCancelRollback", "ReleaseEventTick"]
+"""An event for the engine, tagged by `type`."""
+
+RollbackPlan = Union["RollbackPlanToVersion", "RollbackPlanDeleteResources", "RollbackPlanCancel"]
+"""What `rollback` does for a service (spec/02-release.md, three cases)."""
+
 Scaling = Union["ScalingFixed", "ScalingElastic"]
 """Replica scaling (副本伸缩策略), tagged by `type`."""
 
 SchedulePolicy = Literal["evenAcrossUnits"]
 """Pod schedule policy (Pod 调度策略)."""
+
+ServiceOutcome = Literal["succeeded", "failed", "cancelled", "rolledBack", "resourcesDeleted"]
+"""How a service ended."""
+
+ServicePhase = Literal["waiting", "preTasks", "updating", "paused", "postTasks", "succeeded", "failed", "cancelled", "rollingBack", "awaitingRollbackConfirmation", "rolledBack", "rollbackFailed", "resourcesDeleted"]
+"""Where a service is in the release."""
+
+TaskName = Literal["applyServiceConfig", "applyLogConfig", "cleanupServiceConfig", "removeLogConfig"]
+"""A task name: a pre-task or a post-task."""
 
 Upgrade = Literal["none", "inPlace", "recreate"]
 """How pods reach the new version."""

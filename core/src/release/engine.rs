@@ -453,7 +453,10 @@ impl ServiceRun {
 
 // INVARIANT: every `self.services[i]` index comes from `find()` or `0..self.services.len()`,
 // and `services` never shrinks after `new`.
-#[expect(clippy::indexing_slicing, reason = "service indices come from find() or 0..len(); services never shrink")]
+#[expect(
+    clippy::indexing_slicing,
+    reason = "service indices come from find() or 0..len(); services never shrink"
+)]
 impl ReleaseEngine {
     /// An engine for a planned order (see [`crate::plan_release`]); nothing happens until
     /// `start` or `startService`.
