@@ -57,5 +57,64 @@ fn groups(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, dag, groups);
+/// 1M pod observations through one order (spec/07-quality.md: ≥ 1M events/s): one app
+/// service with 1,000 pods over 10 units; the observations flap the pods of the current
+/// group between ready and not ready, so every event is handled and none finishes it.
+fn engine(c: &mut Criterion) {
+    let Some(plan) = weir_benches::release_plan(1_000, 10) else {
+        return;
+    };
+    let now = "2026-11-27T10:00:00Z";
+    let mut base = weir::ReleaseEngine::new(plan);
+    if base.handle(weir::ReleaseEvent::Start, now).is_err() {
+        return;
+    }
+    let group: Vec<String> = match base.handle(weir::ReleaseEvent::Tick, now) {
+        Ok(_) => base
+            .services
+            .first()
+            .and_then(|s| s.plan.groups.groups.first())
+            .map(|g| g.pods.clone())
+            .unwrap_or_default(),
+        Err(_) => return,
+    };
+    let events: Vec<weir::ReleaseEvent> = (0..1_000_000usize)
+        .map(|k| weir::ReleaseEvent::PodObserved {
+            service: "svc".into(),
+            pod: group
+                .get(k % group.len().max(1))
+                .cloned()
+                .unwrap_or_default(),
+            version: "v2".into(),
+            ready: (k / group.len().max(1)).is_multiple_of(2),
+            failed: false,
+            reason: None,
+        })
+        .collect();
+    let mut g = c.benchmark_group("engine");
+    g.sample_size(10);
+    g.throughput(criterion::Throughput::Elements(events.len() as u64));
+    g.bench_function("1M pod observations", |b| {
+        b.iter(|| {
+            let mut e = base.clone();
+            for ev in &events {
+                let _ = black_box(e.handle(ev.clone(), now));
+            }
+        });
+    });
+    g.finish();
+    let start = Instant::now();
+    let mut e = base.clone();
+    for ev in &events {
+        let _ = black_box(e.handle(ev.clone(), now));
+    }
+    let rate = events.len() as f64 / start.elapsed().as_secs_f64();
+    let verdict = if rate >= 1_000_000.0 { "OK" } else { "UNDER" };
+    println!(
+        "target: release engine: {:.2} M events/s (target >= 1 M events/s) {verdict}",
+        rate / 1e6
+    );
+}
+
+criterion_group!(benches, dag, groups, engine);
 criterion_main!(benches);

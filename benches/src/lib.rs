@@ -1,6 +1,6 @@
 //! Workloads shared by the benches: deterministic, seeded, the same in every run.
 
-use weir::{DagInput, DagService, GroupsInput, PodRef};
+use weir::{DagInput, DagService, GroupsInput, PodRef, ReleasePlan};
 
 /// A small deterministic generator (a 64-bit LCG; Knuth's MMIX constants).
 struct Lcg(u64);
@@ -58,4 +58,24 @@ pub fn pods_over_units(pods: usize, units: usize) -> GroupsInput {
         pause_between_groups: Some(true),
         new_version: Some(true),
     }
+}
+
+/// A planned order of one app service (`svc`, v1 → v2, an image change) with `pods` pods
+/// over `units` units, fast grouping without beta.
+#[must_use]
+pub fn release_plan(pods: usize, units: usize) -> Option<ReleasePlan> {
+    let spec = |image: &str| {
+        serde_json::json!({"name": "svc", "app": "svc",
+            "template": {"containers": [{"name": "app", "image": image}]},
+            "scaling": {"type": "fixed", "replicas": pods},
+            "deploy": {"beta": false}})
+    };
+    let pods: Vec<serde_json::Value> = (0..pods)
+        .map(|i| serde_json::json!({"name": format!("pod-{i:05}"), "unit": format!("unit-{:02}", i % units.max(1))}))
+        .collect();
+    let order = serde_json::json!({"id": "bench", "services": [{"name": "svc", "toVersion": "v2",
+        "toSpec": spec("app:v2"), "fromVersion": "v1", "fromSpec": spec("app:v1"),
+        "lastSuccessfulVersion": "v1", "pods": pods}]});
+    let order: weir::ReleaseOrder = serde_json::from_value(order).ok()?;
+    weir::plan_release(&order).ok()
 }

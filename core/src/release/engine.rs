@@ -295,6 +295,18 @@ pub struct PodState {
     /// Observed failed.
     #[serde(default)]
     pub failed: bool,
+    /// Its group in the release.
+    #[serde(default)]
+    pub group: u32,
+    /// Its group in a rollback.
+    #[serde(default)]
+    pub rollback_group: u32,
+    /// Counted in its service's `groupUpdated` (it is in the current group and updated).
+    #[serde(default)]
+    pub counted: bool,
+    /// Listed in its service's `maturing`.
+    #[serde(default)]
+    pub maturing: bool,
 }
 
 /// A pod's release status.
@@ -335,6 +347,20 @@ pub struct ServiceRun {
     /// The phase it failed in (a task phase, or updating), for `retry`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_in: Option<ServicePhase>,
+    /// How many pods of the current group are updated (kept as pods change, so an
+    /// observation costs O(log pods), not a scan of the group).
+    #[serde(default)]
+    pub group_updated: u32,
+    /// Pods of the current group on the target version and ready, not yet for
+    /// `readySeconds`: checked as time passes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maturing: Vec<String>,
+    /// A pod of the current group that failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failing: Option<String>,
+    /// The earliest time (Unix seconds) a maturing pod can count as updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_maturity: Option<f64>,
     /// Every pod seen or planned.
     pub pods: BTreeMap<String, PodState>,
 }
@@ -432,6 +458,97 @@ impl ServiceRun {
             .map_or(&[], |g| g.pods.as_slice())
     }
 
+    /// Whether `pod` belongs to the current group.
+    fn in_group(&self, pod: &PodState) -> bool {
+        let g = if self.rolling_back() {
+            pod.rollback_group
+        } else {
+            pod.group
+        };
+        g == self.group
+    }
+
+    /// Count the current group's updated pods afresh (when the group changes).
+    fn recount(&mut self, now: f64, ready_seconds: u32) {
+        let pods: Vec<String> = self.group_pods().to_vec();
+        let mut updated = 0;
+        self.maturing.clear();
+        self.failing = None;
+        self.next_maturity = None;
+        for p in self.pods.values_mut() {
+            p.counted = false;
+            p.maturing = false;
+        }
+        for name in pods {
+            let st = self.status(&name, now, ready_seconds);
+            match st {
+                PodStatus::Updated => updated += 1,
+                PodStatus::Updating
+                    if self
+                        .pods
+                        .get(&name)
+                        .is_some_and(|p| p.ready_since.is_some()) =>
+                {
+                    self.add_maturing(&name, ready_seconds)
+                }
+                PodStatus::Failed => self.failing = Some(name.clone()),
+                _ => {}
+            }
+            if let Some(p) = self.pods.get_mut(&name) {
+                p.counted = st == PodStatus::Updated;
+            }
+        }
+        self.group_updated = updated;
+    }
+
+    /// List a pod as maturing (once) and note when it can be counted.
+    fn add_maturing(&mut self, name: &str, ready_seconds: u32) {
+        let Some(p) = self.pods.get_mut(name) else {
+            return;
+        };
+        if let Some(since) = p.ready_since {
+            let at = since + f64::from(ready_seconds);
+            self.next_maturity = Some(self.next_maturity.map_or(at, |m| m.min(at)));
+        }
+        if !p.maturing {
+            p.maturing = true;
+            self.maturing.push(name.to_owned());
+        }
+    }
+
+    /// Move the maturing pods that have been ready long enough into the count; nothing to
+    /// do before the earliest maturity.
+    fn mature(&mut self, now: f64, ready_seconds: u32) {
+        if self.next_maturity.is_none_or(|m| now < m) {
+            return;
+        }
+        self.next_maturity = None;
+        for name in std::mem::take(&mut self.maturing) {
+            if let Some(p) = self.pods.get_mut(&name) {
+                p.maturing = false;
+            }
+            match self.status(&name, now, ready_seconds) {
+                PodStatus::Updated => {
+                    if let Some(p) = self.pods.get_mut(&name)
+                        && !p.counted
+                    {
+                        p.counted = true;
+                        self.group_updated += 1;
+                    }
+                }
+                PodStatus::Updating
+                    if self
+                        .pods
+                        .get(&name)
+                        .is_some_and(|p| p.ready_since.is_some()) =>
+                {
+                    self.add_maturing(&name, ready_seconds)
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn status(&self, pod: &str, now: f64, ready_seconds: u32) -> PodStatus {
         let Some(p) = self.pods.get(pod) else {
             return PodStatus::NotUpdated;
@@ -466,13 +583,17 @@ impl ReleaseEngine {
             .services
             .into_iter()
             .map(|p| {
-                let pods = p
-                    .groups
-                    .groups
-                    .iter()
-                    .flat_map(|g| g.pods.iter())
-                    .map(|n| (n.clone(), PodState::default()))
-                    .collect();
+                let mut pods: BTreeMap<String, PodState> = BTreeMap::new();
+                for g in &p.groups.groups {
+                    for n in &g.pods {
+                        pods.entry(n.clone()).or_default().group = g.index;
+                    }
+                }
+                for g in &p.rollback_groups.groups {
+                    for n in &g.pods {
+                        pods.entry(n.clone()).or_default().rollback_group = g.index;
+                    }
+                }
                 ServiceRun {
                     plan: p,
                     phase: ServicePhase::Waiting,
@@ -482,6 +603,10 @@ impl ReleaseEngine {
                     requested: false,
                     message: None,
                     failed_in: None,
+                    group_updated: 0,
+                    maturing: Vec::new(),
+                    failing: None,
+                    next_maturity: None,
                     pods,
                 }
             })
@@ -581,6 +706,7 @@ impl ReleaseEngine {
                         id: pod,
                     });
                 }
+                let ready_seconds = self.ready_seconds;
                 let s = &mut self.services[i];
                 if let Some(p) = s.pods.get_mut(&pod) {
                     let same = p.version.as_deref() == Some(version.as_str());
@@ -591,6 +717,27 @@ impl ReleaseEngine {
                     };
                     p.version = Some(version);
                     p.failed = failed;
+                }
+                let active = matches!(s.phase, ServicePhase::Updating | ServicePhase::RollingBack);
+                if active && s.pods.get(&pod).is_some_and(|p| s.in_group(p)) {
+                    let st = s.status(&pod, t, ready_seconds);
+                    let counted = s.pods.get(&pod).is_some_and(|p| p.counted);
+                    if counted != (st == PodStatus::Updated) {
+                        if let Some(p) = s.pods.get_mut(&pod) {
+                            p.counted = !counted;
+                        }
+                        s.group_updated = if counted {
+                            s.group_updated.saturating_sub(1)
+                        } else {
+                            s.group_updated + 1
+                        };
+                    }
+                    if st == PodStatus::Updating && ready {
+                        s.add_maturing(&pod, ready_seconds);
+                    }
+                    if st == PodStatus::Failed {
+                        s.failing = Some(pod.clone());
+                    }
                 }
                 if failed && let Some(r) = reason {
                     s.message = Some(format!("pod `{pod}` failed: {r}"));
@@ -863,7 +1010,7 @@ impl ReleaseEngine {
     fn start_group(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
         let s = &self.services[i];
         let rollback = s.rolling_back();
-        let Some(group) = s.groups().groups.get(s.group as usize) else {
+        let Some(_) = s.groups().groups.get(s.group as usize) else {
             if rollback {
                 self.set_phase(i, ServicePhase::AwaitingRollbackConfirmation, now, cause);
                 let s = &mut self.services[i];
@@ -882,6 +1029,14 @@ impl ReleaseEngine {
         let mode = match (&s.plan.rollback, rollback) {
             (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
             _ => s.plan.upgrade,
+        };
+        // INVARIANT: `now` was validated by `handle` before any change.
+        let t = seconds(now).unwrap_or(0.0);
+        let ready_seconds = self.ready_seconds;
+        self.services[i].recount(t, ready_seconds);
+        let s = &self.services[i];
+        let Some(group) = s.groups().groups.get(s.group as usize) else {
+            return;
         };
         out.push(ReleaseCommand::UpdatePods {
             service: s.plan.name.clone(),
@@ -926,6 +1081,9 @@ impl ReleaseEngine {
             now,
             cause,
         );
+        let t = seconds(now).unwrap_or(0.0);
+        let ready_seconds = self.ready_seconds;
+        self.services[i].recount(t, ready_seconds);
         let s = &self.services[i];
         let target = s.target().to_owned();
         let pending: Vec<String> = pods
@@ -990,21 +1148,17 @@ impl ReleaseEngine {
                 if !matches!(phase, ServicePhase::Updating | ServicePhase::RollingBack) {
                     continue;
                 }
+                self.services[i].mature(t, ready_seconds);
                 let s = &self.services[i];
-                let statuses: Vec<PodStatus> = s
-                    .group_pods()
-                    .iter()
-                    .map(|p| s.status(p, t, ready_seconds))
-                    .collect();
-                if let Some(pos) = statuses.iter().position(|st| *st == PodStatus::Failed) {
-                    let pod = s.group_pods().get(pos).cloned().unwrap_or_default();
+                if let Some(pod) = s.failing.clone() {
                     let msg = s
                         .message
                         .clone()
                         .unwrap_or_else(|| format!("pod `{pod}` failed"));
+                    self.services[i].failing = None;
                     self.fail(i, now, cause, msg, out);
                     changed = true;
-                } else if statuses.iter().all(|st| *st == PodStatus::Updated) {
+                } else if s.group_updated as usize >= s.group_pods().len() {
                     changed = true;
                     let s = &self.services[i];
                     let pause = if s.rolling_back() {
