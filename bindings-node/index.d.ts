@@ -1,6 +1,8 @@
 // Public API of the `weir` npm package. The data types are generated into types.d.ts from
 // core/schema; a test checks that this file declares exactly what index.js exports.
 import type {
+  GuardCommand,
+  ReleaseGuard as ReleaseGuardSnapshot,
   EngineStatus,
   ReleaseCommand,
   ReleaseEvent,
@@ -36,6 +38,8 @@ export * from './types';
 export type { VersionHistorySnapshot };
 /** The whole state of a `ReleaseEngine`, as `snapshot()` returns it. */
 export type { ReleaseEngineSnapshot };
+/** The whole state of a `ReleaseGuard`, as `snapshot()` returns it. */
+export type { ReleaseGuardSnapshot };
 
 /** The error every weir function throws: `code` is stable, `details` structured. */
 export interface WeirError extends Error {
@@ -97,6 +101,19 @@ export declare class ReleaseEngine {
   snapshot(): ReleaseEngineSnapshot;
   /** An engine that continues from a snapshot. */
   static restore(snapshot: ReleaseEngineSnapshot): ReleaseEngine;
+}
+/**
+ * Which release order or operation holds each app service. A refused command throws
+ * ('conflict', 'invalid_transition') and changes nothing.
+ */
+export declare class ReleaseGuard {
+  constructor();
+  /** Apply one command, tagged by `type`. */
+  apply(command: GuardCommand): void;
+  /** The whole state. */
+  snapshot(): ReleaseGuardSnapshot;
+  /** A guard that continues from a snapshot. */
+  static restore(snapshot: ReleaseGuardSnapshot): ReleaseGuard;
 }
 /** The version of the native addon. */
 export declare const version: string;

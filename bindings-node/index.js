@@ -98,6 +98,32 @@ class ReleaseEngine {
   }
 }
 
+/**
+ * Which release order or operation holds each app service. `apply(command)` takes a
+ * command tagged by `type` (`beginOrder`, `finishService`, `beginOperation`,
+ * `endOperation`); a refused command throws ('conflict', 'invalid_transition') and
+ * changes nothing.
+ */
+class ReleaseGuard {
+  constructor() {
+    this._native = new native.ReleaseGuard();
+  }
+
+  apply(command) {
+    JSON.parse(this._native.apply(encode(command)));
+  }
+
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+
+  static restore(snapshot) {
+    const g = Object.create(ReleaseGuard.prototype);
+    g._native = native.ReleaseGuard.restore(encode(snapshot));
+    return g;
+  }
+}
+
 module.exports = {
   /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
   parseQuantity: wrap(native.parseQuantity),
@@ -127,6 +153,7 @@ module.exports = {
   /** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
   planRelease: wrap(native.planRelease),
   ReleaseEngine,
+  ReleaseGuard,
   /** The version of the native addon. */
   version: native.version(),
 };

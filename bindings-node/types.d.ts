@@ -440,6 +440,50 @@ export interface GroupsInput {
   pods: PodRef[];
 }
 
+/** An order takes its services (all or none). */
+export interface GuardCommandBeginOrder {
+  /** The order. */
+  order: string;
+  /** Its services. */
+  services: string[];
+  type: "beginOrder";
+}
+
+/** A service of an order reached an outcome (`failed` keeps it held by the order). */
+export interface GuardCommandFinishService {
+  /** The order. */
+  order: string;
+  /** The outcome. */
+  outcome: GuardOutcome;
+  /** The service. */
+  service: string;
+  type: "finishService";
+}
+
+/** An operation takes a service. */
+export interface GuardCommandBeginOperation {
+  /** The operation. */
+  operation: string;
+  /** The service. */
+  service: string;
+  type: "beginOperation";
+}
+
+/** The operation on a service ended. */
+export interface GuardCommandEndOperation {
+  /** The service. */
+  service: string;
+  type: "endOperation";
+}
+
+/** The per-service state of the guard. */
+export interface GuardEntry {
+  /** The order whose release of it failed (it still holds it). */
+  failedIn?: string | null;
+  /** What holds the service now. */
+  hold?: Hold | null;
+}
+
 /** Create the app service: its first version, `v1`. */
 export interface HistoryCommandCreate {
   /** Who. */
@@ -593,6 +637,20 @@ export interface HistoryOutcome {
   releaseOrderRequired?: boolean;
   /** The version created (create, submit, quick updates) or affected (release outcomes). */
   version?: Version | null;
+}
+
+/** A release order is releasing it. */
+export interface HoldRelease {
+  /** The order. */
+  order: string;
+  type: "release";
+}
+
+/** An operation (restart, scale, ...) runs on it. */
+export interface HoldOperation {
+  /** The operation. */
+  operation: string;
+  type: "operation";
 }
 
 /** An HTTP GET check or hook. */
@@ -861,10 +919,18 @@ export interface PodRef {
 
 /** A pod's state as the engine sees it. */
 export interface PodState {
+  /** Counted in its service's `groupUpdated` (it is in the current group and updated). */
+  counted?: boolean;
   /** Observed failed. */
   failed?: boolean;
+  /** Its group in the release. */
+  group?: number;
+  /** Listed in its service's `maturing`. */
+  maturing?: boolean;
   /** Ready since (Unix seconds), while ready on its observed version. */
   readySince?: number | null;
+  /** Its group in a rollback. */
+  rollbackGroup?: number;
   /** The version last observed. */
   version?: string | null;
 }
@@ -1108,6 +1174,12 @@ export interface ReleaseEventTick {
   type: "tick";
 }
 
+/** Holds per app service; its serialized form is its snapshot. */
+export interface ReleaseGuard {
+  /** Every service that is or was held. */
+  services?: Record<string, GuardEntry>;
+}
+
 /** A release order (发布单). */
 export interface ReleaseOrder {
   /** The order's id. */
@@ -1264,10 +1336,18 @@ export interface ServicePlan {
 export interface ServiceRun {
   /** The phase it failed in (a task phase, or updating), for `retry`. */
   failedIn?: ServicePhase | null;
+  /** A pod of the current group that failed. */
+  failing?: string | null;
   /** The current group (of the rollback groups while rolling back). */
   group: number;
+  /** How many pods of the current group are updated (kept as pods change, so an observation costs O(log pods), not a scan of the group). */
+  groupUpdated?: number;
+  /** Pods of the current group on the target version and ready, not yet for `readySeconds`: checked as time passes. */
+  maturing?: string[];
   /** Why it failed or was cancelled. */
   message?: string | null;
+  /** The earliest time (Unix seconds) a maturing pod can count as updated. */
+  nextMaturity?: number | null;
   /** Why it is paused. */
   pausedFor?: ConfirmReason | null;
   /** Its phase. */
@@ -1468,9 +1548,18 @@ export type FieldErrorCode = "required" | "invalid" | "too_long" | "not_supporte
 /** Pod grouping for a release (部署分组策略), tagged by `type`. */
 export type Grouping = GroupingFast | GroupingPerPod | GroupingSingle;
 
+/** A command to the guard, tagged by `type`. */
+export type GuardCommand = GuardCommandBeginOrder | GuardCommandFinishService | GuardCommandBeginOperation | GuardCommandEndOperation;
+
+/** How a service ended in an order, as the guard needs to know. */
+export type GuardOutcome = "succeeded" | "failed" | "cancelled" | "rolledBack";
+
 /** A command to the version history, tagged by `type`. Every command carries the caller's
  * `now` (RFC 3339) where it records time. */
 export type HistoryCommand = HistoryCommandCreate | HistoryCommandEdit | HistoryCommandUpdateDraft | HistoryCommandCopyToDraft | HistoryCommandDiscardDraft | HistoryCommandSubmit | HistoryCommandChangeImage | HistoryCommandChangeReplicas | HistoryCommandBeginRelease | HistoryCommandMarkPublished | HistoryCommandMarkFailed | HistoryCommandCancelRelease | HistoryCommandBeginOperation | HistoryCommandEndOperation | HistoryCommandDelete;
+
+/** What holds a service. */
+export type Hold = HoldRelease | HoldOperation;
 
 /** Where a container image comes from (镜像来源), tagged by `type`. */
 export type ImageSource = ImageSourceRegistry | ImageSourceBuild | ImageSourcePackage;

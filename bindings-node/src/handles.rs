@@ -91,3 +91,41 @@ impl NativeReleaseEngine {
         })
     }
 }
+
+/// The release guard (native half).
+#[napi(js_name = "ReleaseGuard")]
+pub struct NativeReleaseGuard {
+    inner: weir::ReleaseGuard,
+}
+
+#[napi]
+impl NativeReleaseGuard {
+    /// An empty guard.
+    #[napi(constructor, catch_unwind)]
+    pub fn new() -> Self {
+        Self {
+            inner: weir::ReleaseGuard::new(),
+        }
+    }
+
+    /// Apply one command (JSON text); returns `null` as JSON text.
+    #[napi(catch_unwind)]
+    pub fn apply(&mut self, env: Env, command: String) -> Result<String> {
+        let command: weir::GuardCommand = from_json(&env, &command)?;
+        to_json(&env, self.inner.apply(command))
+    }
+
+    /// The whole state as JSON text.
+    #[napi(catch_unwind)]
+    pub fn snapshot(&self, env: Env) -> Result<String> {
+        to_json(&env, Ok(&self.inner))
+    }
+
+    /// A guard that continues from a snapshot (JSON text).
+    #[napi(factory, catch_unwind)]
+    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
+        Ok(Self {
+            inner: from_json(&env, &snapshot)?,
+        })
+    }
+}

@@ -28,6 +28,7 @@ const OPS = {
   plan_groups: (i) => weir.planGroups(i),
   plan_release: (i) => weir.planRelease(i),
   release_engine: (i) => runEngine(i),
+  release_guard: (i) => runGuard(i),
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an
@@ -82,6 +83,22 @@ function runEngine(i) {
   });
   const valid = now.length >= 20 && now[4] === '-' ? now : '2026-01-01T00:00:00Z';
   return engine.status(valid);
+}
+
+// A guard transcript: a refused command changes nothing; the result is the snapshot.
+function runGuard(i) {
+  let guard = new weir.ReleaseGuard();
+  i.steps.forEach((step, n) => {
+    const before = JSON.stringify(guard.snapshot());
+    if ('error' in step) {
+      assert.throws(() => guard.apply(step.command), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
+      assert.equal(JSON.stringify(guard.snapshot()), before, `step ${n}: a refused command changed the guard`);
+    } else {
+      guard.apply(step.command);
+    }
+    guard = weir.ReleaseGuard.restore(guard.snapshot());
+  });
+  return guard.snapshot();
 }
 
 function files(dir) {

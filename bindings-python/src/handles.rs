@@ -97,3 +97,41 @@ impl ReleaseEngine {
         })
     }
 }
+
+/// Which release order or operation holds each app service (one at a time; a failed
+/// release blocks new orders until the same order resolves it). `apply(command)` takes a
+/// command dict tagged by `type` (`beginOrder`, `finishService`, `beginOperation`,
+/// `endOperation`); a refused command raises and changes nothing.
+#[pyclass(name = "ReleaseGuard", module = "weir")]
+pub struct ReleaseGuard {
+    inner: weir::ReleaseGuard,
+}
+
+#[pymethods]
+impl ReleaseGuard {
+    #[new]
+    fn new() -> Self {
+        Self {
+            inner: weir::ReleaseGuard::new(),
+        }
+    }
+
+    /// Apply one command (a dict tagged by `type`).
+    fn apply(&mut self, command: &Bound<'_, PyAny>) -> PyResult<()> {
+        let parsed: weir::GuardCommand = from_py(command)?;
+        self.inner.apply(parsed).map_err(crate::errors::to_py)
+    }
+
+    /// The whole state, as a dict.
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(&self.inner))
+    }
+
+    /// A guard that continues from a snapshot.
+    #[staticmethod]
+    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_py(snapshot)?,
+        })
+    }
+}

@@ -87,5 +87,6 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_functions(m)?;
     m.add_class::<handles::VersionHistory>()?;
     m.add_class::<handles::ReleaseEngine>()?;
+    m.add_class::<handles::ReleaseGuard>()?;
     Ok(())
 }

@@ -30,6 +30,7 @@ OPS = {
     "plan_groups": weir.plan_groups,
     "plan_release": weir.plan_release,
     "release_engine": lambda i: run_engine(i),
+    "release_guard": lambda i: run_guard(i),
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -94,6 +95,22 @@ def run_engine(i):
         engine = weir.ReleaseEngine.restore(engine.snapshot())
     valid = now if len(now) >= 20 and now[4] == "-" else "2026-01-01T00:00:00Z"
     return engine.status(valid)
+
+
+def run_guard(i):
+    """A guard transcript: a refused command changes nothing; the result is the snapshot."""
+    guard = weir.ReleaseGuard()
+    for n, step in enumerate(i["steps"]):
+        before = guard.snapshot()
+        if "error" in step:
+            with pytest.raises(weir.WeirError) as info:
+                guard.apply(step["command"])
+            check_error(info.value, step["error"])
+            assert guard.snapshot() == before, f"step {n}: a refused command changed the guard"
+        else:
+            guard.apply(step["command"])
+        guard = weir.ReleaseGuard.restore(guard.snapshot())
+    return guard.snapshot()
 
 
 def check_error(err, expected):

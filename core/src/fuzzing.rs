@@ -102,3 +102,155 @@ pub fn app_service(data: &[u8]) -> Result<(), String> {
         )),
     }
 }
+
+/// A small order used by the engine checks: `a` and `c` independent, `b` depends on `a`;
+/// each with four pods over two units, an image update, beta and group pauses on.
+fn engine_fixture() -> Option<crate::ReleaseEngine> {
+    let spec = |name: &str, image: &str| {
+        serde_json::json!({"name": name, "app": name, "template": {"containers": [{"name": "c", "image": image}]},
+            "scaling": {"type": "fixed", "replicas": 4}})
+    };
+    let svc = |name: &str, deps: &[&str], last: bool| {
+        let pods: Vec<serde_json::Value> = (0u32..4).map(|i| serde_json::json!({"name": format!("{name}{i}"), "unit": if i.is_multiple_of(2) { "u1" } else { "u2" }})).collect();
+        let mut s = serde_json::json!({"name": name, "dependsOn": deps, "toVersion": "v2", "toSpec": spec(name, "img:v2"),
+            "fromVersion": "v1", "fromSpec": spec(name, "img:v1"), "pods": pods});
+        if last && let Some(map) = s.as_object_mut() {
+            map.insert("lastSuccessfulVersion".into(), serde_json::json!("v1"));
+        }
+        s
+    };
+    let order = serde_json::json!({"id": "fuzz", "readySeconds": 5, "maxParallelServices": 2,
+        "services": [svc("a", &[], true), svc("b", &["a"], false), svc("c", &[], true)]});
+    crate::plan_release(&serde_json::from_value(order).ok()?)
+        .ok()
+        .map(crate::ReleaseEngine::new)
+}
+
+/// The event a byte pair stands for, on [`engine_fixture`]'s order.
+fn engine_event(op: u8, arg: u8) -> crate::ReleaseEvent {
+    use crate::ReleaseEvent as E;
+    let service = ["a", "b", "c"]
+        .get(usize::from(arg % 3))
+        .copied()
+        .unwrap_or("a")
+        .to_owned();
+    let pod = format!("{service}{}", (arg / 3) % 4);
+    match op % 14 {
+        0 => E::Start,
+        1 => E::StartService { service },
+        2..=5 => E::PodObserved {
+            service,
+            pod,
+            version: if arg.is_multiple_of(5) {
+                "v1".into()
+            } else {
+                "v2".into()
+            },
+            ready: !arg.is_multiple_of(7),
+            failed: arg.is_multiple_of(11),
+            reason: None,
+        },
+        6 => E::TaskFinished {
+            service,
+            task: crate::TaskName::ApplyServiceConfig,
+            ok: arg.is_multiple_of(2),
+            message: None,
+        },
+        7 => E::ConfirmBeta { service },
+        8 => E::Resume { service },
+        9 => E::Cancel {
+            service: (!arg.is_multiple_of(4)).then_some(service),
+        },
+        10 => E::Retry { service },
+        11 => E::Rollback { service },
+        12 => match arg % 3 {
+            0 => E::ConfirmRollback { service },
+            1 => E::RetryRollback { service },
+            _ => E::CancelRollback { service },
+        },
+        _ => E::Tick,
+    }
+}
+
+/// Release-engine event sequences on arbitrary bytes (two bytes an event, three more for
+/// the seconds that pass): a refused event leaves the engine unchanged; no pod of a
+/// service is updated before all its dependencies succeeded; a restored snapshot
+/// continues identically; the order ends only when every service is final.
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn release_events(data: &[u8]) -> Result<(), String> {
+    let Some(mut engine) = engine_fixture() else {
+        return Err("the fixture order does not plan".into());
+    };
+    let mut t: u32 = 0;
+    for chunk in data.chunks(3).take(400) {
+        let (op, arg, dt) = match chunk {
+            [a, b, c] => (*a, *b, *c),
+            _ => break,
+        };
+        t = t.saturating_add(u32::from(dt % 8));
+        let now = format!("2026-11-27T10:{:02}:{:02}Z", (t / 60) % 60, t % 60);
+        let event = engine_event(op, arg);
+        let before = engine.clone();
+        let mut twin = engine.clone();
+        let result = engine.handle(event.clone(), &now);
+        if twin.handle(event, &now) != result {
+            return Err("a restored snapshot did not continue identically".into());
+        }
+        match result {
+            Err(_) if engine != before => return Err("a refused event changed the engine".into()),
+            Err(_) => {}
+            Ok(commands) => {
+                for c in &commands {
+                    if let crate::ReleaseCommand::UpdatePods { service, .. } = c {
+                        let run = engine
+                            .services
+                            .iter()
+                            .find(|s| &s.plan.name == service)
+                            .ok_or("unknown service")?;
+                        let deps_done = run.plan.depends_on.iter().all(|d| {
+                            engine.services.iter().any(|s| {
+                                &s.plan.name == d && s.phase == crate::ServicePhase::Succeeded
+                            })
+                        });
+                        if !deps_done {
+                            return Err(format!(
+                                "pods of `{service}` updated before its dependencies succeeded"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if engine.outcome.is_some()
+            != engine.services.iter().all(|s| {
+                matches!(
+                    s.phase,
+                    crate::ServicePhase::Succeeded
+                        | crate::ServicePhase::Cancelled
+                        | crate::ServicePhase::RolledBack
+                        | crate::ServicePhase::ResourcesDeleted
+                )
+            })
+        {
+            return Err("the order's outcome disagrees with its services".into());
+        }
+        let groups = engine.services.iter().all(|s| {
+            s.group_updated as usize
+                <= s.plan
+                    .groups
+                    .groups
+                    .iter()
+                    .chain(&s.plan.rollback_groups.groups)
+                    .map(|g| g.pods.len())
+                    .max()
+                    .unwrap_or(0)
+        });
+        if !groups {
+            return Err("a group counts more updated pods than it has".into());
+        }
+    }
+    Ok(())
+}

@@ -53,6 +53,7 @@ pub use release::groups::{
     DEFAULT_MIN_GROUPS, GroupsInput, PausePoint, PauseReason, PodGroup, PodGroups, PodRef,
     UnitShare, UnitSplitInput, plan_groups, split_units,
 };
+pub use release::guard::{GuardCommand, GuardEntry, GuardOutcome, Hold, ReleaseGuard};
 pub use release::plan::{
     DEFAULT_READY_SECONDS, OrderService, ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan,
     plan_release,

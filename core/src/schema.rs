@@ -8,10 +8,10 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::{
     AppService, AppServiceDiff, AppServiceInput, DagAnalysis, DagDrawing, DagInput, DagReduction,
-    DiffInput, EngineStatus, ErrorReport, GroupsInput, HistoryCommand, HistoryOutcome,
-    LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
+    DiffInput, EngineStatus, ErrorReport, GroupsInput, GuardCommand, HistoryCommand,
+    HistoryOutcome, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
     NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseCommand, ReleaseEngine, ReleaseEvent,
-    ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
+    ReleaseGuard, ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
@@ -44,6 +44,8 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<UnitShare>(&mut g),
         one::<UnitSplitInput>(&mut g),
         one::<EngineStatus>(&mut g),
+        one::<GuardCommand>(&mut g),
+        one::<ReleaseGuard>(&mut g),
         one::<ReleaseCommand>(&mut g),
         one::<ReleaseEngine>(&mut g),
         one::<ReleaseEvent>(&mut g),

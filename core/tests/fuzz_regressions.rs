@@ -14,10 +14,11 @@ type Check = fn(&[u8]) -> Result<(), String>;
 #[test]
 fn replay_fuzz_inputs() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-    let targets: [(&str, Check); 3] = [
+    let targets: [(&str, Check); 4] = [
         ("parse_quantity", weir::fuzzing::quantity),
         ("selector_json", weir::fuzzing::selector),
         ("app_service_json", weir::fuzzing::app_service),
+        ("release_events", weir::fuzzing::release_events),
     ];
     let mut replayed = 0;
     for (target, check) in targets {

@@ -48,6 +48,7 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "plan_groups" => (|| out(weir::plan_groups(&input(i)?)))(),
         "plan_release" => (|| out(weir::plan_release(&input(i)?)))(),
         "release_engine" => release_engine(i),
+        "release_guard" => release_guard(i),
         _ => return None,
     })
 }
@@ -156,6 +157,33 @@ fn release_engine(i: &Value) -> weir::Result<Value> {
 
 fn chrono_ok(now: &str) -> bool {
     now.len() >= 20 && now.as_bytes().get(4) == Some(&b'-')
+}
+
+/// A guard transcript: `{steps: [{command, error?}]}`; a refused command changes nothing.
+/// The result is the final snapshot.
+fn release_guard(i: &Value) -> weir::Result<Value> {
+    let mut guard = weir::ReleaseGuard::new();
+    for (n, step) in i["steps"].as_array().unwrap().iter().enumerate() {
+        let before = guard.clone();
+        match (
+            input::<weir::GuardCommand>(&step["command"]).and_then(|c| guard.apply(c)),
+            step.get("error"),
+        ) {
+            (Ok(()), None) => {}
+            (Err(e), Some(want)) => {
+                if let Err(msg) = check_error(&e, want) {
+                    panic!("step {n}: {msg}");
+                }
+                assert_eq!(
+                    guard, before,
+                    "step {n}: a refused command changed the guard"
+                );
+            }
+            (Ok(()), Some(want)) => panic!("step {n}: expected error {want}"),
+            (Err(e), None) => panic!("step {n}: unexpected error {e}"),
+        }
+    }
+    Ok(serde_json::to_value(&guard).unwrap())
 }
 
 fn files(dir: &Path, acc: &mut Vec<PathBuf>) {

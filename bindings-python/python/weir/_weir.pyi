@@ -2,6 +2,7 @@
 from typing import Any, Dict, List, Optional, Union, final
 
 from weir.types import (
+    GuardCommand,
     EngineStatus,
     ReleaseCommand,
     ReleaseEvent,
@@ -29,6 +30,7 @@ from weir.types import (
     PlatformProfile,
 )
 from weir.types import ReleaseEngine as ReleaseEngineSnapshot
+from weir.types import ReleaseGuard as ReleaseGuardSnapshot
 from weir.types import VersionHistory as VersionHistorySnapshot
 
 __version__: str
@@ -91,3 +93,11 @@ class ReleaseEngine:
     def snapshot(self) -> ReleaseEngineSnapshot: ...
     @staticmethod
     def restore(snapshot: ReleaseEngineSnapshot) -> "ReleaseEngine": ...
+
+@final
+class ReleaseGuard:
+    def __new__(cls) -> "ReleaseGuard": ...
+    def apply(self, command: GuardCommand) -> None: ...
+    def snapshot(self) -> ReleaseGuardSnapshot: ...
+    @staticmethod
+    def restore(snapshot: ReleaseGuardSnapshot) -> "ReleaseGuard": ...

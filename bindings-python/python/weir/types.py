@@ -452,6 +452,50 @@ class GroupsInput(TypedDict):
     pods: List["PodRef"]
 
 
+class GuardCommandBeginOrder(TypedDict):
+    """An order takes its services (all or none)."""
+    #: The order.
+    order: str
+    #: Its services.
+    services: List[str]
+    type: Literal["beginOrder"]
+
+
+class GuardCommandFinishService(TypedDict):
+    """A service of an order reached an outcome (`failed` keeps it held by the order)."""
+    #: The order.
+    order: str
+    #: The outcome.
+    outcome: "GuardOutcome"
+    #: The service.
+    service: str
+    type: Literal["finishService"]
+
+
+class GuardCommandBeginOperation(TypedDict):
+    """An operation takes a service."""
+    #: The operation.
+    operation: str
+    #: The service.
+    service: str
+    type: Literal["beginOperation"]
+
+
+class GuardCommandEndOperation(TypedDict):
+    """The operation on a service ended."""
+    #: The service.
+    service: str
+    type: Literal["endOperation"]
+
+
+class GuardEntry(TypedDict):
+    """The per-service state of the guard."""
+    #: The order whose release of it failed (it still holds it).
+    failedIn: NotRequired[Union[str, None]]
+    #: What holds the service now.
+    hold: NotRequired[Union["Hold", None]]
+
+
 class HistoryCommandCreate(TypedDict):
     """Create the app service: its first version, `v1`."""
     #: Who.
@@ -606,6 +650,20 @@ class HistoryOutcome(TypedDict):
     releaseOrderRequired: NotRequired[bool]
     #: The version created (create, submit, quick updates) or affected (release outcomes).
     version: NotRequired[Union["Version", None]]
+
+
+class HoldRelease(TypedDict):
+    """A release order is releasing it."""
+    #: The order.
+    order: str
+    type: Literal["release"]
+
+
+class HoldOperation(TypedDict):
+    """An operation (restart, scale, ...) runs on it."""
+    #: The operation.
+    operation: str
+    type: Literal["operation"]
 
 
 class HttpGetAction(TypedDict):
@@ -877,10 +935,18 @@ class PodRef(TypedDict):
 
 class PodState(TypedDict):
     """A pod's state as the engine sees it."""
+    #: Counted in its service's `groupUpdated` (it is in the current group and updated).
+    counted: NotRequired[bool]
     #: Observed failed.
     failed: NotRequired[bool]
+    #: Its group in the release.
+    group: NotRequired[int]
+    #: Listed in its service's `maturing`.
+    maturing: NotRequired[bool]
     #: Ready since (Unix seconds), while ready on its observed version.
     readySince: NotRequired[Union[float, None]]
+    #: Its group in a rollback.
+    rollbackGroup: NotRequired[int]
     #: The version last observed.
     version: NotRequired[Union[str, None]]
 
@@ -1122,6 +1188,12 @@ class ReleaseEventTick(TypedDict):
     type: Literal["tick"]
 
 
+class ReleaseGuard(TypedDict):
+    """Holds per app service; its serialized form is its snapshot."""
+    #: Every service that is or was held.
+    services: NotRequired[Dict[str, "GuardEntry"]]
+
+
 class ReleaseOrder(TypedDict):
     """A release order (发布单)."""
     #: The order's id.
@@ -1279,10 +1351,20 @@ class ServiceRun(TypedDict):
     """One service's run."""
     #: The phase it failed in (a task phase, or updating), for `retry`.
     failedIn: NotRequired[Union["ServicePhase", None]]
+    #: A pod of the current group that failed.
+    failing: NotRequired[Union[str, None]]
     #: The current group (of the rollback groups while rolling back).
     group: int
+    #: How many pods of the current group are updated (kept as pods change, so an
+    #: observation costs O(log pods), not a scan of the group).
+    groupUpdated: NotRequired[int]
+    #: Pods of the current group on the target version and ready, not yet for
+    #: `readySeconds`: checked as time passes.
+    maturing: NotRequired[List[str]]
     #: Why it failed or was cancelled.
     message: NotRequired[Union[str, None]]
+    #: The earliest time (Unix seconds) a maturing pod can count as updated.
+    nextMaturity: NotRequired[Union[float, None]]
     #: Why it is paused.
     pausedFor: NotRequired[Union["ConfirmReason", None]]
     #: Its phase.
@@ -1480,9 +1562,18 @@ snake_case codes."""
 Grouping = Union["GroupingFast", "GroupingPerPod", "GroupingSingle"]
 """Pod grouping for a release (部署分组策略), tagged by `type`."""
 
+GuardCommand = Union["GuardCommandBeginOrder", "GuardCommandFinishService", "GuardCommandBeginOperation", "GuardCommandEndOperation"]
+"""A command to the guard, tagged by `type`."""
+
+GuardOutcome = Literal["succeeded", "failed", "cancelled", "rolledBack"]
+"""How a service ended in an order, as the guard needs to know."""
+
 HistoryCommand = Union["HistoryCommandCreate", "HistoryCommandEdit", "HistoryCommandUpdateDraft", "HistoryCommandCopyToDraft", "HistoryCommandDiscardDraft", "HistoryCommandSubmit", "HistoryCommandChangeImage", "HistoryCommandChangeReplicas", "HistoryCommandBeginRelease", "HistoryCommandMarkPublished", "HistoryCommandMarkFailed", "HistoryCommandCancelRelease", "HistoryCommandBeginOperation", "HistoryCommandEndOperation", "HistoryCommandDelete"]
 """A command to the version history, tagged by `type`. Every command carries the caller's
 `now` (RFC 3339) where it records time."""
+
+Hold = Union["HoldRelease", "HoldOperation"]
+"""What holds a service."""
 
 ImageSource = Union["ImageSourceRegistry", "ImageSourceBuild", "ImageSourcePackage"]
 """Where a container image comes from (镜像来源), tagged by `type`."""

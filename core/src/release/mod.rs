@@ -4,4 +4,5 @@
 pub mod dag;
 pub mod engine;
 pub mod groups;
+pub mod guard;
 pub mod plan;

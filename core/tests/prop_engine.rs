@@ -1,0 +1,31 @@
+//! Random event sequences through the release engine never break its invariants
+//! (spec/02-release.md; spec/07-quality.md robustness): the checks are those of the
+//! `release_events` fuzz target, run here on proptest's sequences.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn event_sequences_keep_the_invariants(data in prop::collection::vec(any::<u8>(), 0..600)) {
+        if let Err(broken) = weir::fuzzing::release_events(&data) {
+            prop_assert!(false, "{}", broken);
+        }
+    }
+
+    /// Biased towards progress: mostly pod observations that reach the target version.
+    #[test]
+    fn progressing_sequences_keep_the_invariants(ops in prop::collection::vec((prop::sample::select(vec![0u8, 2, 3, 4, 5, 6, 7, 8, 13]), any::<u8>(), 0u8..8), 0..300)) {
+        let data: Vec<u8> = ops.into_iter().flat_map(|(a, b, c)| [a, b, c]).collect();
+        if let Err(broken) = weir::fuzzing::release_events(&data) {
+            prop_assert!(false, "{}", broken);
+        }
+    }
+}
