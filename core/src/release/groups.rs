@@ -356,15 +356,17 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
                 });
             }
             // Count by unit index; the unit names are cloned once per group, not per pod.
-            let mut counts: FastMap<usize, u32> = FastMap::default();
+            let mut counts = vec![0u32; units.len()];
             for &i in &members {
-                if let Some(&u) = unit_of.get(i) {
-                    *counts.entry(u).or_insert(0) += 1;
+                if let Some(c) = unit_of.get(i).and_then(|&u| counts.get_mut(u)) {
+                    *c += 1;
                 }
             }
             let per_unit: BTreeMap<String, u32> = counts
-                .into_iter()
-                .filter_map(|(u, n)| units.get(u).map(|(name, _)| ((*name).to_owned(), n)))
+                .iter()
+                .zip(&units)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, (name, _))| ((*name).to_owned(), *n))
                 .collect();
             let pods = members
                 .iter()
