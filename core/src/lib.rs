@@ -16,6 +16,7 @@ pub mod hash;
 pub mod model;
 pub mod release;
 pub mod schema;
+pub mod time;
 
 pub use error::{
     Error, ErrorDetails, ErrorReport, FieldError, FieldErrorCode, QuantityErrorReason, Result,

@@ -384,20 +384,6 @@ pub struct VersionHistory {
     pub deleted: bool,
 }
 
-fn check_now(now: &str) -> Result<()> {
-    if chrono::DateTime::parse_from_rfc3339(now).is_ok() {
-        Ok(())
-    } else {
-        let mut errs = ValidationErrors::new();
-        errs.push(
-            "now",
-            FieldErrorCode::Invalid,
-            format!("`{now}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`"),
-        );
-        Err(Error::Validation(errs))
-    }
-}
-
 fn refuse<T>(command: &str, state: &str) -> Result<T> {
     Err(Error::InvalidTransition {
         command: command.to_owned(),
@@ -513,7 +499,7 @@ impl VersionHistory {
             return refuse(name, "after the app service was deleted");
         }
         if let Some(now) = command.now() {
-            check_now(now)?;
+            crate::time::unix_seconds(now)?;
         }
         if self.versions.is_empty() && !matches!(command, HistoryCommand::Create { .. }) {
             return refuse(name, "before the app service is created");

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, Result};
 use crate::model::diff::{PostTask, PreTask, Upgrade};
 use crate::release::groups::{PauseReason, PodGroups};
 use crate::release::plan::{ReleasePlan, RollbackPlan, ServicePlan};
@@ -403,22 +403,6 @@ pub struct ReleaseEngine {
     pub timeline: Vec<TimelineEntry>,
 }
 
-fn seconds(now: &str) -> Result<f64> {
-    match chrono::DateTime::parse_from_rfc3339(now) {
-        // Milliseconds as a float: exact for the next 285,000 years.
-        Ok(t) => Ok(t.timestamp_millis() as f64 / 1000.0),
-        Err(_) => {
-            let mut errs = ValidationErrors::new();
-            errs.push(
-                "now",
-                FieldErrorCode::Invalid,
-                format!("`{now}` must be an RFC 3339 timestamp"),
-            );
-            Err(Error::Validation(errs))
-        }
-    }
-}
-
 fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
     Err(Error::InvalidTransition {
         command: event.to_owned(),
@@ -658,7 +642,7 @@ impl ReleaseEngine {
     /// `invalid_transition` when the event is not allowed now, `not_found` for an unknown
     /// service or pod, `validation` for a bad `now`. The engine is unchanged then.
     pub fn handle(&mut self, event: ReleaseEvent, now: &str) -> Result<Vec<ReleaseCommand>> {
-        let t = seconds(now)?;
+        let t = crate::time::unix_seconds(now)?;
         let name = event_name(&event);
         if self.outcome.is_some() && event != ReleaseEvent::Tick {
             return refuse(name, "after the order finished");
@@ -1031,7 +1015,7 @@ impl ReleaseEngine {
             _ => s.plan.upgrade,
         };
         // INVARIANT: `now` was validated by `handle` before any change.
-        let t = seconds(now).unwrap_or(0.0);
+        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
         let ready_seconds = self.ready_seconds;
         self.services[i].recount(t, ready_seconds);
         let s = &self.services[i];
@@ -1081,7 +1065,7 @@ impl ReleaseEngine {
             now,
             cause,
         );
-        let t = seconds(now).unwrap_or(0.0);
+        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
         let ready_seconds = self.ready_seconds;
         self.services[i].recount(t, ready_seconds);
         let s = &self.services[i];
@@ -1276,7 +1260,7 @@ impl ReleaseEngine {
     /// A summary for a console: each service's phase, group progress and pod statuses.
     #[must_use]
     pub fn status(&self, now: &str) -> EngineStatus {
-        let t = seconds(now).unwrap_or(0.0);
+        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
         EngineStatus {
             id: self.id.clone(),
             started: self.started,
