@@ -44,61 +44,39 @@ function subset(expected, actual) {
   return expected === actual;
 }
 
-// A version-history transcript (see core/tests/vectors.rs): a refused step leaves the
-// snapshot unchanged; every step continues from restore(snapshot()).
-function runHistory(i) {
-  let h = new weir.VersionHistory(i.profile);
-  i.steps.forEach((step, n) => {
-    const before = JSON.stringify(h.snapshot());
+// A transcript (see core/tests/vectors.rs): each step's result must contain its `expect`,
+// or the step must fail with its `error` and leave the snapshot unchanged; after every
+// step the engine continues from `restore(snapshot())`.
+function transcript(engine, steps, call, restore) {
+  steps.forEach((step, n) => {
+    const before = JSON.stringify(engine.snapshot());
     if ('error' in step) {
-      assert.throws(() => h.apply(step.command), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
-      assert.equal(JSON.stringify(h.snapshot()), before, `step ${n}: a refused command changed the history`);
+      assert.throws(() => call(engine, step), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
+      assert.equal(JSON.stringify(engine.snapshot()), before, `step ${n}: a refused step changed the state`);
     } else {
-      const out = h.apply(step.command);
-      assert.ok(subset(step.expect || {}, out), `step ${n}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(out)}`);
+      const out = call(engine, step);
+      if ('expect' in step) assert.ok(subset(step.expect, out), `step ${n}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(out)}`);
     }
-    h = weir.VersionHistory.restore(h.snapshot());
+    engine = restore(engine.snapshot());
   });
-  return h.snapshot();
+  return engine;
+}
+
+function runHistory(i) {
+  return transcript(new weir.VersionHistory(i.profile), i.steps, (h, s) => h.apply(s.command), weir.VersionHistory.restore).snapshot();
 }
 
 // op -> reason; every entry must say why this runner cannot run it (empty: all run).
 const SKIP = {};
 
-// A release-engine transcript (see core/tests/vectors.rs).
 function runEngine(i) {
-  let engine = new weir.ReleaseEngine(weir.planRelease(i.order));
-  let now = '2026-01-01T00:00:00Z';
-  i.steps.forEach((step, n) => {
-    now = step.now;
-    const before = JSON.stringify(engine.snapshot());
-    if ('error' in step) {
-      assert.throws(() => engine.handle(step.event, now), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
-      assert.equal(JSON.stringify(engine.snapshot()), before, `step ${n}: a refused event changed the engine`);
-    } else {
-      const commands = engine.handle(step.event, now);
-      if ('expect' in step) assert.ok(subset(step.expect, commands), `step ${n}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(commands)}`);
-    }
-    engine = weir.ReleaseEngine.restore(engine.snapshot());
-  });
-  const valid = now.length >= 20 && now[4] === '-' ? now : '2026-01-01T00:00:00Z';
-  return engine.status(valid);
+  const engine = transcript(new weir.ReleaseEngine(weir.planRelease(i.order)), i.steps, (e, s) => e.handle(s.event, s.now), weir.ReleaseEngine.restore);
+  const now = i.steps.length ? i.steps[i.steps.length - 1].now : '2026-01-01T00:00:00Z';
+  return engine.status(now.length >= 20 && now[4] === '-' ? now : '2026-01-01T00:00:00Z');
 }
 
-// A guard transcript: a refused command changes nothing; the result is the snapshot.
 function runGuard(i) {
-  let guard = new weir.ReleaseGuard();
-  i.steps.forEach((step, n) => {
-    const before = JSON.stringify(guard.snapshot());
-    if ('error' in step) {
-      assert.throws(() => guard.apply(step.command), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
-      assert.equal(JSON.stringify(guard.snapshot()), before, `step ${n}: a refused command changed the guard`);
-    } else {
-      guard.apply(step.command);
-    }
-    guard = weir.ReleaseGuard.restore(guard.snapshot());
-  });
-  return guard.snapshot();
+  return transcript(new weir.ReleaseGuard(), i.steps, (g, s) => g.apply(s.command), weir.ReleaseGuard.restore).snapshot();
 }
 
 function files(dir) {

@@ -58,58 +58,39 @@ def subset(expected, actual):
     return expected == actual
 
 
-def run_history(i):
-    """A version-history transcript (see core/tests/vectors.rs): a refused step leaves the
-    snapshot unchanged; every step continues from restore(snapshot())."""
-    h = weir.VersionHistory(i.get("profile"))
-    for n, step in enumerate(i["steps"]):
-        before = h.snapshot()
+def transcript(engine, steps, call, restore):
+    """Run a transcript (see core/tests/vectors.rs): each step's result must contain its
+    ``expect``, or the step must fail with its ``error`` and leave the snapshot unchanged;
+    after every step the engine continues from ``restore(snapshot())``."""
+    for n, step in enumerate(steps):
+        before = engine.snapshot()
         if "error" in step:
             with pytest.raises(weir.WeirError) as info:
-                h.apply(step["command"])
+                call(engine, step)
             check_error(info.value, step["error"])
-            assert h.snapshot() == before, f"step {n}: a refused command changed the history"
+            assert engine.snapshot() == before, f"step {n}: a refused step changed the state"
         else:
-            out = h.apply(step["command"])
-            assert subset(step.get("expect", {}), out), f"step {n}: expected {step.get('expect')}, got {out}"
-        h = weir.VersionHistory.restore(h.snapshot())
+            out = call(engine, step)
+            if "expect" in step:
+                assert subset(step["expect"], out), f"step {n}: expected {step['expect']}, got {out}"
+        engine = restore(engine.snapshot())
+    return engine
+
+
+def run_history(i):
+    h = transcript(weir.VersionHistory(i.get("profile")), i["steps"], lambda h, s: h.apply(s["command"]), weir.VersionHistory.restore)
     return h.snapshot()
 
 
 def run_engine(i):
-    """A release-engine transcript (see core/tests/vectors.rs)."""
-    engine = weir.ReleaseEngine(weir.plan_release(i["order"]))
-    now = "2026-01-01T00:00:00Z"
-    for n, step in enumerate(i["steps"]):
-        now = step["now"]
-        before = engine.snapshot()
-        if "error" in step:
-            with pytest.raises(weir.WeirError) as info:
-                engine.handle(step["event"], now)
-            check_error(info.value, step["error"])
-            assert engine.snapshot() == before, f"step {n}: a refused event changed the engine"
-        else:
-            commands = engine.handle(step["event"], now)
-            if "expect" in step:
-                assert subset(step["expect"], commands), f"step {n}: expected {step['expect']}, got {commands}"
-        engine = weir.ReleaseEngine.restore(engine.snapshot())
-    valid = now if len(now) >= 20 and now[4] == "-" else "2026-01-01T00:00:00Z"
-    return engine.status(valid)
+    engine = transcript(weir.ReleaseEngine(weir.plan_release(i["order"])), i["steps"],
+                        lambda e, s: e.handle(s["event"], s["now"]), weir.ReleaseEngine.restore)
+    now = i["steps"][-1]["now"] if i["steps"] else "2026-01-01T00:00:00Z"
+    return engine.status(now if len(now) >= 20 and now[4] == "-" else "2026-01-01T00:00:00Z")
 
 
 def run_guard(i):
-    """A guard transcript: a refused command changes nothing; the result is the snapshot."""
-    guard = weir.ReleaseGuard()
-    for n, step in enumerate(i["steps"]):
-        before = guard.snapshot()
-        if "error" in step:
-            with pytest.raises(weir.WeirError) as info:
-                guard.apply(step["command"])
-            check_error(info.value, step["error"])
-            assert guard.snapshot() == before, f"step {n}: a refused command changed the guard"
-        else:
-            guard.apply(step["command"])
-        guard = weir.ReleaseGuard.restore(guard.snapshot())
+    guard = transcript(weir.ReleaseGuard(), i["steps"], lambda g, s: g.apply(s["command"]), weir.ReleaseGuard.restore)
     return guard.snapshot()
 
 

@@ -67,62 +67,21 @@ fn subset(expected: &Value, actual: &Value) -> bool {
     }
 }
 
-/// A version-history transcript: `{profile?, steps: [{command, expect? | error?}]}`. Each
-/// step's outcome must contain `expect` (a subset) or fail with `error`; a failed step must
-/// leave the snapshot unchanged; after every step the history continues from
-/// `restore(snapshot())`. The result is the final snapshot, compared as a subset.
-fn version_history(i: &Value) -> weir::Result<Value> {
-    let profile = input::<Option<weir::PlatformProfile>>(i.get("profile").unwrap_or(&Value::Null))?;
-    let mut h = weir::VersionHistory::new(profile);
-    for (n, step) in i["steps"].as_array().unwrap().iter().enumerate() {
-        let before = serde_json::to_value(h.snapshot()).unwrap();
-        let result = input::<weir::HistoryCommand>(&step["command"]).and_then(|c| h.apply(c));
-        match (result, step.get("expect"), step.get("error")) {
-            (Ok(outcome), want, None) => {
-                let got = serde_json::to_value(outcome).unwrap();
-                if let Some(want) = want {
-                    assert!(subset(want, &got), "step {n}: expected {want}, got {got}");
-                }
-            }
-            (Err(e), _, Some(want)) => {
-                if let Err(msg) = check_error(&e, want) {
-                    panic!("step {n}: {msg}");
-                }
-                assert_eq!(
-                    serde_json::to_value(h.snapshot()).unwrap(),
-                    before,
-                    "step {n}: a refused command changed the history"
-                );
-            }
-            (Ok(o), _, Some(want)) => panic!(
-                "step {n}: expected error {want}, got {}",
-                serde_json::to_value(o).unwrap()
-            ),
-            (Err(e), _, None) => panic!("step {n}: unexpected error {e}"),
-        }
-        let snap: weir::VersionHistory =
-            serde_json::from_value(serde_json::to_value(h.snapshot()).unwrap()).unwrap();
-        h = weir::VersionHistory::restore(snap).unwrap();
-    }
-    Ok(serde_json::to_value(h.snapshot()).unwrap())
-}
-
-/// A release-engine transcript: `{order, steps: [{now, event, expect? | error?}]}`. The
-/// order is planned, each step's commands must match `expect` (element by element), a
-/// refused step must leave the snapshot unchanged, and after every step the engine
-/// continues from `restore(snapshot())`. The result is `status(now of the last step)`.
-fn release_engine(i: &Value) -> weir::Result<Value> {
-    let plan = weir::plan_release(&input(&i["order"])?)?;
-    let mut engine = weir::ReleaseEngine::new(plan);
-    let mut now = "2026-01-01T00:00:00Z".to_owned();
-    for (n, step) in i["steps"].as_array().unwrap().iter().enumerate() {
-        now = step["now"].as_str().unwrap().to_owned();
-        let before = serde_json::to_value(engine.snapshot()).unwrap();
-        let result =
-            input::<weir::ReleaseEvent>(&step["event"]).and_then(|e| engine.handle(e, &now));
-        match (result, step.get("error")) {
-            (Ok(commands), None) => {
-                let got = serde_json::to_value(commands).unwrap();
+/// Run a transcript: each step's result must contain its `expect`, or the step must fail
+/// with its `error` and leave the snapshot unchanged; after every step the engine continues
+/// from its snapshot (serialized and read back).
+fn transcript<E>(
+    mut engine: E,
+    steps: &Value,
+    mut call: impl FnMut(&mut E, &Value) -> weir::Result<Value>,
+) -> E
+where
+    E: serde::Serialize + DeserializeOwned,
+{
+    for (n, step) in steps.as_array().unwrap().iter().enumerate() {
+        let before = serde_json::to_value(&engine).unwrap();
+        match (call(&mut engine, step), step.get("error")) {
+            (Ok(got), None) => {
                 if let Some(want) = step.get("expect") {
                     assert!(subset(want, &got), "step {n}: expected {want}, got {got}");
                 }
@@ -132,57 +91,63 @@ fn release_engine(i: &Value) -> weir::Result<Value> {
                     panic!("step {n}: {msg}");
                 }
                 assert_eq!(
-                    serde_json::to_value(engine.snapshot()).unwrap(),
+                    serde_json::to_value(&engine).unwrap(),
                     before,
-                    "step {n}: a refused event changed the engine"
+                    "step {n}: a refused step changed the state"
                 );
             }
-            (Ok(c), Some(want)) => panic!(
-                "step {n}: expected error {want}, got {}",
-                serde_json::to_value(c).unwrap()
-            ),
+            (Ok(got), Some(want)) => panic!("step {n}: expected error {want}, got {got}"),
             (Err(e), None) => panic!("step {n}: unexpected error {e}"),
         }
-        let snap: weir::ReleaseEngine =
-            serde_json::from_value(serde_json::to_value(engine.snapshot()).unwrap()).unwrap();
-        engine = weir::ReleaseEngine::restore(snap);
+        engine = serde_json::from_value(serde_json::to_value(&engine).unwrap()).unwrap();
     }
-    let valid_now = if chrono_ok(&now) {
-        now
+    engine
+}
+
+/// A version-history transcript: `{profile?, steps: [{command, expect? | error?}]}`; the
+/// result is the final snapshot (restore also checks the snapshot's consistency).
+fn version_history(i: &Value) -> weir::Result<Value> {
+    let profile = input::<Option<weir::PlatformProfile>>(i.get("profile").unwrap_or(&Value::Null))?;
+    let h = transcript(
+        weir::VersionHistory::new(profile),
+        &i["steps"],
+        |h, step| {
+            let out = h.apply(input(&step["command"])?)?;
+            *h = weir::VersionHistory::restore(h.snapshot())?;
+            Ok(serde_json::to_value(out).unwrap())
+        },
+    );
+    Ok(serde_json::to_value(h.snapshot()).unwrap())
+}
+
+/// A release-engine transcript: `{order, steps: [{now, event, expect? | error?}]}`; the
+/// result is `status(now of the last step)`.
+fn release_engine(i: &Value) -> weir::Result<Value> {
+    let plan = weir::plan_release(&input(&i["order"])?)?;
+    let engine = transcript(weir::ReleaseEngine::new(plan), &i["steps"], |e, step| {
+        let now = step["now"].as_str().unwrap();
+        Ok(serde_json::to_value(e.handle(input(&step["event"])?, now)?).unwrap())
+    });
+    let last = i["steps"]
+        .as_array()
+        .unwrap()
+        .last()
+        .and_then(|s| s["now"].as_str())
+        .unwrap_or("");
+    let now = if weir::time::unix_seconds(last).is_ok() {
+        last
     } else {
-        "2026-01-01T00:00:00Z".to_owned()
+        "2026-01-01T00:00:00Z"
     };
-    Ok(serde_json::to_value(engine.status(&valid_now)).unwrap())
+    Ok(serde_json::to_value(engine.status(now)).unwrap())
 }
 
-fn chrono_ok(now: &str) -> bool {
-    now.len() >= 20 && now.as_bytes().get(4) == Some(&b'-')
-}
-
-/// A guard transcript: `{steps: [{command, error?}]}`; a refused command changes nothing.
-/// The result is the final snapshot.
+/// A guard transcript: `{steps: [{command, error?}]}`; the result is the final snapshot.
 fn release_guard(i: &Value) -> weir::Result<Value> {
-    let mut guard = weir::ReleaseGuard::new();
-    for (n, step) in i["steps"].as_array().unwrap().iter().enumerate() {
-        let before = guard.clone();
-        match (
-            input::<weir::GuardCommand>(&step["command"]).and_then(|c| guard.apply(c)),
-            step.get("error"),
-        ) {
-            (Ok(()), None) => {}
-            (Err(e), Some(want)) => {
-                if let Err(msg) = check_error(&e, want) {
-                    panic!("step {n}: {msg}");
-                }
-                assert_eq!(
-                    guard, before,
-                    "step {n}: a refused command changed the guard"
-                );
-            }
-            (Ok(()), Some(want)) => panic!("step {n}: expected error {want}"),
-            (Err(e), None) => panic!("step {n}: unexpected error {e}"),
-        }
-    }
+    let guard = transcript(weir::ReleaseGuard::new(), &i["steps"], |g, step| {
+        g.apply(input(&step["command"])?)?;
+        Ok(Value::Null)
+    });
     Ok(serde_json::to_value(&guard).unwrap())
 }
 
