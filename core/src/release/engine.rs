@@ -401,6 +401,9 @@ pub struct ReleaseEngine {
     pub services: Vec<ServiceRun>,
     /// Every transition.
     pub timeline: Vec<TimelineEntry>,
+    /// Service name → position in `services` (rebuilt by `restore` and when missing).
+    #[serde(default)]
+    pub index: BTreeMap<String, u32>,
 }
 
 fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
@@ -537,10 +540,12 @@ impl ServiceRun {
         let Some(p) = self.pods.get(pod) else {
             return PodStatus::NotUpdated;
         };
-        if p.failed {
-            PodStatus::Failed
-        } else if p.version.as_deref() != Some(self.target()) {
+        if p.version.as_deref() != Some(self.target()) {
+            // A failure on another version (say, the old one crash-looping) is not a
+            // failure of this release: updating the pod is what fixes it.
             PodStatus::NotUpdated
+        } else if p.failed {
+            PodStatus::Failed
         } else if p
             .ready_since
             .is_some_and(|s| now - s >= f64::from(ready_seconds))
@@ -603,7 +608,19 @@ impl ReleaseEngine {
             outcome: None,
             services,
             timeline: Vec::new(),
+            index: BTreeMap::new(),
         }
+        .indexed()
+    }
+
+    fn indexed(mut self) -> Self {
+        self.index = self
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.plan.name.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        self
     }
 
     /// The whole state (the engine is its own snapshot).
@@ -615,13 +632,15 @@ impl ReleaseEngine {
     /// Continue from a snapshot.
     #[must_use]
     pub fn restore(snapshot: ReleaseEngine) -> Self {
-        snapshot
+        snapshot.indexed()
     }
 
     fn find(&self, service: &str) -> Result<usize> {
-        self.services
-            .iter()
-            .position(|s| s.plan.name == service)
+        self.index
+            .get(service)
+            .map(|&i| i as usize)
+            .filter(|&i| self.services.get(i).is_some_and(|s| s.plan.name == service))
+            .or_else(|| self.services.iter().position(|s| s.plan.name == service))
             .ok_or_else(|| Error::NotFound {
                 kind: "service".into(),
                 id: service.into(),
@@ -629,9 +648,9 @@ impl ReleaseEngine {
     }
 
     fn phase_of(&self, name: &str) -> Option<ServicePhase> {
-        self.services
-            .iter()
-            .find(|s| s.plan.name == name)
+        self.find(name)
+            .ok()
+            .and_then(|i| self.services.get(i))
             .map(|s| s.phase)
     }
 
@@ -719,12 +738,31 @@ impl ReleaseEngine {
                     if st == PodStatus::Updating && ready {
                         s.add_maturing(&pod, ready_seconds);
                     }
-                    if st == PodStatus::Failed {
-                        s.failing = Some(pod.clone());
-                    }
                 }
-                if failed && let Some(r) = reason {
-                    s.message = Some(format!("pod `{pod}` failed: {r}"));
+                // Any released pod that fails on the target version fails the service: in
+                // the current group, or in an earlier one (a beta pod crashing during the
+                // beta pause).
+                let holding = matches!(
+                    s.phase,
+                    ServicePhase::Updating
+                        | ServicePhase::RollingBack
+                        | ServicePhase::Paused
+                        | ServicePhase::AwaitingRollbackConfirmation
+                );
+                let released = s.pods.get(&pod).is_some_and(|p| {
+                    let g = if s.rolling_back() {
+                        p.rollback_group
+                    } else {
+                        p.group
+                    };
+                    g <= s.group
+                });
+                if holding && released && s.status(&pod, t, ready_seconds) == PodStatus::Failed {
+                    s.failing = Some(pod.clone());
+                    s.message = Some(match reason {
+                        Some(r) => format!("pod `{pod}` failed: {r}"),
+                        None => format!("pod `{pod}` failed"),
+                    });
                 }
             }
             ReleaseEvent::TaskFinished {
@@ -1045,16 +1083,29 @@ impl ReleaseEngine {
             self.continue_tasks(i, now, cause, out);
             return;
         }
-        // Pods failed: clear their failure and update the group's unfinished pods again.
+        // Pods failed: clear the failures of the released pods (the current group and the
+        // ones before it) and update again those that are not updated.
+        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
+        let ready_seconds = self.ready_seconds;
         let s = &mut self.services[i];
         s.failed_in = None;
-        let pods: Vec<String> = s.group_pods().to_vec();
-        for p in &pods {
+        s.message = None;
+        let released: Vec<String> = s
+            .groups()
+            .groups
+            .iter()
+            .take(s.group as usize + 1)
+            .flat_map(|g| g.pods.iter().cloned())
+            .collect();
+        let pending: Vec<String> = released
+            .into_iter()
+            .filter(|p| s.status(p, t, ready_seconds) != PodStatus::Updated)
+            .collect();
+        for p in &pending {
             if let Some(state) = s.pods.get_mut(p) {
                 state.failed = false;
             }
         }
-        s.message = None;
         self.set_phase(
             i,
             if rollback {
@@ -1065,19 +1116,9 @@ impl ReleaseEngine {
             now,
             cause,
         );
-        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
-        let ready_seconds = self.ready_seconds;
         self.services[i].recount(t, ready_seconds);
         let s = &self.services[i];
         let target = s.target().to_owned();
-        let pending: Vec<String> = pods
-            .into_iter()
-            .filter(|p| {
-                s.pods.get(p).is_none_or(|st| {
-                    st.version.as_deref() != Some(target.as_str()) || st.ready_since.is_none()
-                })
-            })
-            .collect();
         let mode = match (&s.plan.rollback, rollback) {
             (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
             _ => s.plan.upgrade,
@@ -1129,6 +1170,21 @@ impl ReleaseEngine {
             let mut changed = false;
             for i in 0..self.services.len() {
                 let phase = self.services[i].phase;
+                if matches!(
+                    phase,
+                    ServicePhase::Paused | ServicePhase::AwaitingRollbackConfirmation
+                ) {
+                    if let Some(pod) = self.services[i].failing.take() {
+                        let msg = self.services[i]
+                            .message
+                            .clone()
+                            .unwrap_or_else(|| format!("pod `{pod}` failed"));
+                        self.services[i].paused_for = None;
+                        self.fail(i, now, cause, msg, out);
+                        changed = true;
+                    }
+                    continue;
+                }
                 if !matches!(phase, ServicePhase::Updating | ServicePhase::RollingBack) {
                     continue;
                 }
@@ -1208,12 +1264,12 @@ impl ReleaseEngine {
             } else {
                 self.max_parallel_services as usize
             };
+            let mut active = self
+                .services
+                .iter()
+                .filter(|s| !s.phase.terminal() && s.phase != ServicePhase::Waiting)
+                .count();
             for i in 0..self.services.len() {
-                let active = self
-                    .services
-                    .iter()
-                    .filter(|s| !s.phase.terminal() && s.phase != ServicePhase::Waiting)
-                    .count();
                 if active >= limit {
                     break;
                 }
@@ -1229,6 +1285,7 @@ impl ReleaseEngine {
                     self.set_phase(i, ServicePhase::PreTasks, now, cause);
                     self.services[i].task = 0;
                     self.continue_tasks(i, now, cause, out);
+                    active += 1;
                     changed = true;
                 }
             }

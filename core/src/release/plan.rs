@@ -143,6 +143,10 @@ pub struct ReleasePlan {
     pub ready_seconds: u32,
 }
 
+/// The most pods a first release plans for one service (each becomes a pod entry in the
+/// plan and the engine); larger replica counts are refused rather than exhausting memory.
+pub const MAX_PLANNED_PODS: u32 = 100_000;
+
 /// Default `readySeconds` (spec/02-release.md).
 pub const DEFAULT_READY_SECONDS: u32 = 30;
 
@@ -257,7 +261,18 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
                 } else {
                     units
                 };
-                let replicas = i32::try_from(desired_replicas(&to)).unwrap_or(i32::MAX);
+                let wanted = desired_replicas(&to);
+                if wanted > MAX_PLANNED_PODS {
+                    errs.push(
+                        format!("{p}.toSpec.scaling"),
+                        FieldErrorCode::TooMany,
+                        format!(
+                            "a first release plans at most {MAX_PLANNED_PODS} pods, got {wanted}"
+                        ),
+                    );
+                    continue;
+                }
+                let replicas = i32::try_from(wanted).unwrap_or(i32::MAX);
                 let split = split_units(&UnitSplitInput { replicas, units })?;
                 let mut planned = Vec::new();
                 for share in split {
@@ -300,13 +315,17 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         let rollback = match (&s.last_successful_version, &s.from_spec) {
             (None, _) => RollbackPlan::DeleteResources,
             (Some(v), _) if *v == s.to_version => RollbackPlan::Cancel,
-            (Some(v), Some(from)) => RollbackPlan::ToVersion {
-                version: v.clone(),
-                upgrade: diff(&s.to_spec, from, rules, order.profile.as_ref())
-                    .map(|d| d.upgrade)
-                    .unwrap_or(Upgrade::Recreate),
-            },
-            (Some(v), None) => RollbackPlan::ToVersion {
+            // Rolling back to the running version: the reverse of this change decides the
+            // mode. Any other version's spec is not in the order: recreate, the safe choice.
+            (Some(v), Some(from)) if s.from_version.as_deref() == Some(v.as_str()) => {
+                RollbackPlan::ToVersion {
+                    version: v.clone(),
+                    upgrade: diff(&s.to_spec, from, rules, order.profile.as_ref())
+                        .map(|d| d.upgrade)
+                        .unwrap_or(Upgrade::Recreate),
+                }
+            }
+            (Some(v), _) => RollbackPlan::ToVersion {
                 version: v.clone(),
                 upgrade: Upgrade::Recreate,
             },
