@@ -1057,8 +1057,6 @@ export interface ReleaseCommandOrderFinished {
 export interface ReleaseEngine {
   /** The order's id. */
   id: string;
-  /** Service name → position in `services` (rebuilt by `restore` and when missing). */
-  index?: Record<string, number>;
   /** At most this many services at once (0: no limit). */
   maxParallelServices: number;
   /** The order's outcome once every service is final. */

@@ -1071,8 +1071,6 @@ class ReleaseEngine(TypedDict):
     """The release engine; its serialized form is its snapshot."""
     #: The order's id.
     id: str
-    #: Service name → position in `services` (rebuilt by `restore` and when missing).
-    index: NotRequired[Dict[str, int]]
     #: At most this many services at once (0: no limit).
     maxParallelServices: int
     #: The order's outcome once every service is final.

@@ -401,8 +401,10 @@ pub struct ReleaseEngine {
     pub services: Vec<ServiceRun>,
     /// Every transition.
     pub timeline: Vec<TimelineEntry>,
-    /// Service name → position in `services` (rebuilt by `restore` and when missing).
-    #[serde(default)]
+    /// Service name → position in `services`: derived, so not part of the snapshot; built
+    /// by `new` and `restore` (lookups fall back to a scan when it is missing).
+    #[serde(skip)]
+    #[schemars(skip)]
     pub index: BTreeMap<String, u32>,
 }
 

@@ -368,14 +368,18 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         // with its cycles.
         (None, None) => return Err(Error::Cycle { cycles: Vec::new() }),
     };
-    let mut ordered = Vec::with_capacity(plans.len());
-    for node in &analysis.nodes {
-        if let Some(pos) = plans.iter().position(|p| p.name == node.name) {
-            let mut p = plans.swap_remove(pos);
-            p.wave = node.wave;
-            ordered.push(p);
-        }
+    // Topological order and waves, by one lookup per service (not a search per node).
+    let place: crate::hash::FastMap<&str, (usize, u32)> = analysis
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (n.name.as_str(), (k, n.wave)))
+        .collect();
+    let mut ordered = plans;
+    for p in &mut ordered {
+        p.wave = place.get(p.name.as_str()).map_or(0, |&(_, w)| w);
     }
+    ordered.sort_by_key(|p| place.get(p.name.as_str()).map_or(usize::MAX, |&(k, _)| k));
     Ok(ReleasePlan {
         id: order.id.clone(),
         waves: analysis.waves,
