@@ -15,6 +15,7 @@ pub mod fuzzing;
 pub mod hash;
 pub mod model;
 pub mod release;
+pub mod scaling;
 pub mod schema;
 pub mod time;
 
@@ -58,6 +59,14 @@ pub use release::guard::{GuardCommand, GuardEntry, GuardOutcome, Hold, ReleaseGu
 pub use release::plan::{
     DEFAULT_READY_SECONDS, OrderService, ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan,
     plan_release,
+};
+pub use scaling::hpa::{
+    ContainerResourceMetricSource, ExternalMetricSource, HpaBehavior, HpaConfig, HpaContainer,
+    HpaInput, HpaPod, HpaReason, HpaRecommendation, HpaScalingPolicy, HpaScalingPolicyType,
+    HpaScalingRules, HpaSpec, HpaState, MAX_HPA_ITEMS, MetricIdentifier, MetricOutcome, MetricSpec,
+    MetricStatus, MetricTarget, MetricTargetType, MetricValue, ObjectMetricSource, ObjectReference,
+    PodCounts, PodPhase, PodSample, PodsMetricSource, ResourceMetricSource, ScaleEvent,
+    SelectPolicy, Stabilization, TimedRecommendation,
 };
 
 /// The repository README's Rust examples, run as doctests.

@@ -17,16 +17,154 @@ use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
 /// # Ok::<(), weir::Error>(())
 /// ```
 pub fn unix_seconds(now: &str) -> Result<f64> {
-    match chrono::DateTime::parse_from_rfc3339(now) {
-        Ok(t) => Ok(t.timestamp_millis() as f64 / 1000.0),
-        Err(_) => {
-            let mut errs = ValidationErrors::new();
-            errs.push(
-                "now",
-                FieldErrorCode::Invalid,
-                format!("`{now}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`"),
-            );
-            Err(Error::Validation(errs))
+    unix_seconds_at(now, "now")
+}
+
+/// [`unix_seconds`] with the error reported at `path`.
+///
+/// # Errors
+///
+/// [`Error::Validation`] at `path` when `text` is not an RFC 3339 timestamp.
+pub fn unix_seconds_at(text: &str, path: &str) -> Result<f64> {
+    parse(text).ok_or_else(|| {
+        let mut errs = ValidationErrors::new();
+        errs.push(
+            path,
+            FieldErrorCode::Invalid,
+            format!("`{text}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`"),
+        );
+        Error::Validation(errs)
+    })
+}
+
+/// Parse RFC 3339 text to Unix seconds (milliseconds kept), or `None`.
+///
+/// The common shape `YYYY-MM-DDTHH:MM:SS[.fff]Z` is read directly (the HPA parses a few
+/// hundred timestamps per reconcile); anything else goes through chrono.
+#[must_use]
+pub fn parse(text: &str) -> Option<f64> {
+    fast_utc(text.as_bytes()).or_else(|| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.timestamp_millis() as f64 / 1000.0)
+    })
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z` only; `None` sends the text to the full parser.
+fn fast_utc(b: &[u8]) -> Option<f64> {
+    fn num(b: &[u8], from: usize, len: usize) -> Option<i64> {
+        let digits = b.get(from..from + len)?;
+        let mut v = 0i64;
+        for d in digits {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + i64::from(d - b'0');
         }
+        Some(v)
+    }
+    if b.len() < 20
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !matches!(b.get(10), Some(b'T' | b't'))
+        || b.get(13) != Some(&b':')
+        || b.get(16) != Some(&b':')
+        || !matches!(b.last(), Some(b'Z' | b'z'))
+    {
+        return None;
+    }
+    let (y, mo, d) = (num(b, 0, 4)?, num(b, 5, 2)?, num(b, 8, 2)?);
+    let (h, mi, s) = (num(b, 11, 2)?, num(b, 14, 2)?, num(b, 17, 2)?);
+    let mut millis = 0i64;
+    match b.len() {
+        20 => {}
+        n if (22..=30).contains(&n) && b.get(19) == Some(&b'.') => {
+            let frac = num(b, 20, n - 21)?;
+            let digits = u32::try_from(n - 21).ok()?;
+            millis = if digits >= 3 {
+                frac / 10i64.pow(digits - 3)
+            } else {
+                frac * 10i64.pow(3 - digits)
+            };
+        }
+        _ => return None,
+    }
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59 {
+        return None;
+    }
+    let days = days_from_civil(y, mo, d);
+    Some((days * 86_400 + h * 3600 + mi * 60 + s) as f64 + millis as f64 / 1000.0)
+}
+
+/// Days in a month of the proleptic Gregorian calendar.
+#[must_use]
+pub fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a civil date (the well-known era algorithm).
+#[must_use]
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Unix seconds as RFC 3339 UTC text, with milliseconds only when there are some.
+#[must_use]
+pub fn format(seconds: f64) -> String {
+    let millis = (seconds * 1000.0).round() as i64;
+    match chrono::DateTime::from_timestamp_millis(millis) {
+        Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        None => String::from("invalid"),
+    }
+}
+
+/// An instant: RFC 3339 text on the wire, Unix seconds (milliseconds kept) inside.
+///
+/// # Examples
+///
+/// ```
+/// let t: weir::time::Timestamp = serde_json::from_str("\"2026-01-01T00:00:30Z\"")?;
+/// assert_eq!(t.0, 1_767_225_630.0);
+/// assert_eq!(serde_json::to_string(&t)?, "\"2026-01-01T00:00:30Z\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Timestamp(pub f64);
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&format(self.0))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        parse(&text).map(Timestamp).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not an RFC 3339 timestamp"))
+        })
+    }
+}
+
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An RFC 3339 instant, e.g. `2026-11-27T09:00:00Z`.",
+            "type": "string"
+        })
     }
 }

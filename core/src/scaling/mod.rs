@@ -1,0 +1,5 @@
+//! Replica scaling (`spec/03-scaling.md`): the Kubernetes HPA, timed (cron) policies and
+//! the replica curve.
+
+pub mod hpa;
+mod hpa_types;
