@@ -586,11 +586,17 @@ impl Checker<'_> {
                 }
             }
             (None, Some(cron)) => {
-                if let Some(problem) = cron_shape_problem(cron) {
+                // The zone is checked below; a bad one must not hide a bad expression.
+                let tz = s
+                    .time_zone
+                    .as_deref()
+                    .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+                    .unwrap_or(chrono_tz::Tz::UTC);
+                if let Err(problem) = crate::scaling::cron::Cron::parse_in(cron, tz) {
                     self.push(
                         c(&sp, "cron"),
                         Code::Invalid,
-                        format!("invalid cron expression `{cron}`: {problem}"),
+                        format!("invalid cron expression: {problem}"),
                     );
                 }
             }
@@ -876,31 +882,6 @@ impl Checker<'_> {
             }
         }
     }
-}
-
-/// A light shape check of a cron expression: 5 or 6 fields of cron characters, or an
-/// `@` macro. The full parser and the "can it ever fire" check belong to timed scaling
-/// (`spec/03-scaling.md`).
-fn cron_shape_problem(expr: &str) -> Option<&'static str> {
-    let expr = expr.trim();
-    if let Some(name) = expr.strip_prefix('@') {
-        return (!matches!(
-            name,
-            "yearly" | "annually" | "monthly" | "weekly" | "daily" | "midnight" | "hourly"
-        ))
-        .then_some("the macros are @yearly @annually @monthly @weekly @daily @midnight @hourly");
-    }
-    let fields: Vec<&str> = expr.split_whitespace().collect();
-    if !(5..=6).contains(&fields.len()) {
-        return Some(
-            "a cron expression has 5 fields (minute hour day month weekday), or 6 with leading seconds",
-        );
-    }
-    let ok = fields.iter().all(|f| {
-        f.chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || "*,-/?LW#".contains(ch))
-    });
-    (!ok).then_some("fields hold digits, names and `* , - /` only")
 }
 
 /// Validate an app service: every rule, every problem at once, with field paths.

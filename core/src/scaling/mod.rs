@@ -3,3 +3,4 @@
 
 pub mod hpa;
 mod hpa_types;
+pub mod cron;
