@@ -60,6 +60,7 @@ pub use release::plan::{
     DEFAULT_READY_SECONDS, OrderService, ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan,
     plan_release,
 };
+pub use scaling::cron::{CronFires, CronNextInput, MAX_CRON_FIRES, cron_next};
 pub use scaling::hpa::{
     ContainerResourceMetricSource, ExternalMetricSource, HpaBehavior, HpaConfig, HpaContainer,
     HpaInput, HpaPod, HpaReason, HpaRecommendation, HpaScalingPolicy, HpaScalingPolicyType,
@@ -67,6 +68,11 @@ pub use scaling::hpa::{
     MetricStatus, MetricTarget, MetricTargetType, MetricValue, ObjectMetricSource, ObjectReference,
     PodCounts, PodPhase, PodSample, PodsMetricSource, ResourceMetricSource, ScaleEvent,
     SelectPolicy, Stabilization, TimedRecommendation,
+};
+pub use scaling::timed::{
+    CurveInput, CurvePoint, Effective, EffectiveAtInput, EffectiveKind, MAX_CHANGES,
+    MAX_CURVE_POINTS, NextChangesInput, ReplicaCurve, ScalingChange, ScalingChanges, ScalingInput,
+    effective_at, next_changes, replica_curve, replica_curve_svg, validate_scaling,
 };
 
 /// The repository README's Rust examples, run as doctests.

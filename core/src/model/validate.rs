@@ -918,6 +918,22 @@ pub fn validate(spec: &AppService, profile: Option<&PlatformProfile>) -> Result<
     checker.errs.into_result(())
 }
 
+/// Validate scaling alone (the `scaling.*` rules of [`validate`]): bounds, policy names,
+/// priority and duration, ramps, schedules (cron syntax, time zones, schedules that never
+/// fire) and metric windows. Paths start at `scaling`.
+///
+/// # Errors
+///
+/// [`crate::Error::Validation`] listing every problem.
+pub(crate) fn scaling_rules(scaling: &Scaling) -> Result<()> {
+    let mut checker = Checker {
+        errs: ValidationErrors::new(),
+        profile: None,
+    };
+    checker.scaling(scaling);
+    checker.errs.into_result(())
+}
+
 fn canonical(raw: &mut Option<crate::RawQuantity>) {
     if let Some(r) = raw
         && let Ok(q) = r.parse()

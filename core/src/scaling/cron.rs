@@ -23,7 +23,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
-use crate::time::{days_in_month, days_from_civil};
+use crate::time::{days_from_civil, days_in_month};
 
 /// How far ahead or back a fire is searched: a schedule that passes the parse-time check
 /// fires at least once in 8 years (29 February around a skipped leap year).
@@ -161,7 +161,8 @@ impl Cron {
             return true; // every weekday occurs in every month
         }
         (1..=12).any(|m| {
-            bit(self.months, m) && (1..=days_in_month(2000, i64::from(m))).any(|d| bit(self.days, d as u32))
+            bit(self.months, m)
+                && (1..=days_in_month(2000, i64::from(m))).any(|d| bit(self.days, d as u32))
         })
     }
 
@@ -217,7 +218,10 @@ impl Cron {
     }
 
     fn local(&self, t: i64) -> Option<NaiveDateTime> {
-        self.tz.timestamp_opt(t, 0).single().map(|d| d.naive_local())
+        self.tz
+            .timestamp_opt(t, 0)
+            .single()
+            .map(|d| d.naive_local())
     }
 
     /// The instant a matching local time fires: itself, its first occurrence when
@@ -424,9 +428,12 @@ fn field(
             // Month names count from 1 (the field's minimum), day names from 0.
             return Ok(u32::try_from(i).unwrap_or(0) + min);
         }
-        let n: u32 = v
-            .parse()
-            .map_err(|_| format!("{what} `{v}` is not a number{}", if names.is_some() { " or a name" } else { "" }))?;
+        let n: u32 = v.parse().map_err(|_| {
+            format!(
+                "{what} `{v}` is not a number{}",
+                if names.is_some() { " or a name" } else { "" }
+            )
+        })?;
         if n < min || n > max {
             return Err(format!("{what} {n} is outside {min}–{max}"));
         }
@@ -539,7 +546,11 @@ pub fn cron_next(input: &CronNextInput) -> Result<CronFires> {
     }
     let count = input.count.unwrap_or(1);
     if count > MAX_CRON_FIRES {
-        errs.push("count", FieldErrorCode::TooMany, format!("at most {MAX_CRON_FIRES}"));
+        errs.push(
+            "count",
+            FieldErrorCode::TooMany,
+            format!("at most {MAX_CRON_FIRES}"),
+        );
     }
     errs.into_result(())?;
     let (Some(cron), Some(after)) = (cron, after) else {
@@ -548,7 +559,9 @@ pub fn cron_next(input: &CronNextInput) -> Result<CronFires> {
     let mut t = after.floor() as i64;
     let mut fires = Vec::with_capacity(count as usize);
     for _ in 0..count {
-        let Some(next) = cron.next_after(t) else { break };
+        let Some(next) = cron.next_after(t) else {
+            break;
+        };
         fires.push(format_in(next, cron.tz));
         t = next;
     }

@@ -1,6 +1,7 @@
 //! Replica scaling (`spec/03-scaling.md`): the Kubernetes HPA, timed (cron) policies and
 //! the replica curve.
 
+pub mod cron;
 pub mod hpa;
 mod hpa_types;
-pub mod cron;
+pub mod timed;
