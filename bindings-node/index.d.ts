@@ -31,6 +31,19 @@ import type {
   NodeSelectorMatchInput,
   ParsedQuantity,
   ErrorDetails,
+  CronFires,
+  CronNextInput,
+  CurveInput,
+  Effective,
+  EffectiveAtInput,
+  HpaConfig,
+  HpaInput,
+  HpaRecommendation,
+  HpaState as HpaStateSnapshot,
+  NextChangesInput,
+  ReplicaCurve,
+  ScalingChanges,
+  ScalingInput,
 } from './types';
 
 export * from './types';
@@ -40,6 +53,8 @@ export type { VersionHistorySnapshot };
 export type { ReleaseEngineSnapshot };
 /** The whole state of a `ReleaseGuard`, as `snapshot()` returns it. */
 export type { ReleaseGuardSnapshot };
+/** The whole state of an `HpaState`, as `snapshot()` returns it. */
+export type { HpaStateSnapshot };
 
 /** The error every weir function throws: `code` is stable, `details` structured. */
 export interface WeirError extends Error {
@@ -115,5 +130,30 @@ export declare class ReleaseGuard {
   /** A guard that continues from a snapshot. */
   static restore(snapshot: ReleaseGuardSnapshot): ReleaseGuard;
 }
+/**
+ * The Kubernetes HPA's memory for one autoscaler and its computation, sans-IO.
+ * A bad input throws 'validation' and changes nothing.
+ */
+export declare class HpaState {
+  constructor(config?: HpaConfig | null);
+  /** One reconcile: the desired replicas, why, and what each metric said. */
+  recommend(input: HpaInput): HpaRecommendation;
+  /** The whole state (store it; `restore` continues from it). */
+  snapshot(): HpaStateSnapshot;
+  /** A state that continues from a snapshot. */
+  static restore(snapshot: HpaStateSnapshot): HpaState;
+}
+/** The next fires of a cron expression; Sunday = 0 or 7; DST gaps fire when the gap ends, repeats fire once. */
+export declare function cronNext(input: CronNextInput): CronFires;
+/** Validate scaling alone; throws a 'validation' error listing every problem. */
+export declare function validateScaling(input: ScalingInput): null;
+/** What is in effect at an instant (no `currentReplicas`: the first release). */
+export declare function effectiveAt(input: EffectiveAtInput): Effective;
+/** The upcoming changes of what is in effect. */
+export declare function nextChanges(input: NextChangesInput): ScalingChanges;
+/** The replica curve: a point every `stepSeconds` (at most 1,000,000 points). */
+export declare function replicaCurve(input: CurveInput): ReplicaCurve;
+/** Render a `replicaCurve` result as an SVG picture. */
+export declare function replicaCurveSvg(curve: ReplicaCurve): string;
 /** The version of the native addon. */
 export declare const version: string;

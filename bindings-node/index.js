@@ -124,6 +124,33 @@ class ReleaseGuard {
   }
 }
 
+/**
+ * The Kubernetes HPA's memory for one autoscaler (recommendation history, scale events)
+ * and its computation, sans-IO. `new HpaState(config?)` takes the controller flags;
+ * `recommend(input)` takes one reconcile's observations and returns `desiredReplicas` with
+ * the reason (a bad input throws 'validation' and changes nothing); `snapshot()`,
+ * `HpaState.restore(snapshot)`.
+ */
+class HpaState {
+  constructor(config) {
+    this._native = new native.HpaState(encode(config === undefined ? null : config));
+  }
+
+  recommend(input) {
+    return JSON.parse(this._native.recommend(encode(input)));
+  }
+
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+
+  static restore(snapshot) {
+    const h = Object.create(HpaState.prototype);
+    h._native = native.HpaState.restore(encode(snapshot));
+    return h;
+  }
+}
+
 module.exports = {
   /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
   parseQuantity: wrap(native.parseQuantity),
@@ -154,6 +181,19 @@ module.exports = {
   planRelease: wrap(native.planRelease),
   ReleaseEngine,
   ReleaseGuard,
+  HpaState,
+  /** The next fires of a cron expression ({cron, timeZone?, after, count?} → {fires}); Sunday = 0 or 7. */
+  cronNext: wrap(native.cronNext),
+  /** Validate scaling alone ({scaling}); throws a 'validation' error listing every problem. */
+  validateScaling: wrap(native.validateScaling),
+  /** What is in effect at an instant ({scaling, at, currentReplicas?}). */
+  effectiveAt: wrap(native.effectiveAt),
+  /** The upcoming changes of what is in effect ({scaling, from, count?, currentReplicas?}). */
+  nextChanges: wrap(native.nextChanges),
+  /** The replica curve ({scaling, from, to, stepSeconds, currentReplicas?}); at most 1,000,000 points. */
+  replicaCurve: wrap(native.replicaCurve),
+  /** Render a replicaCurve result as an SVG picture (a string). */
+  replicaCurveSvg: (curve) => native.replicaCurveSvg(encode(curve)),
   /** The version of the native addon. */
   version: native.version(),
 };

@@ -177,6 +177,64 @@ export interface Container {
   volumeMounts?: VolumeMount[];
 }
 
+/** `ContainerResourceMetricSource`. */
+export interface ContainerResourceMetricSource {
+  /** The container whose usage and request count. */
+  container: string;
+  /** The resource name. */
+  name: string;
+  /** `Utilization` or `AverageValue`. */
+  target: MetricTarget;
+}
+
+/** The fires [`cron_next`] found. */
+export interface CronFires {
+  /** RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`). */
+  fires: string[];
+}
+
+/** Input of [`cron_next`]. */
+export interface CronNextInput {
+  /** Fires strictly after this RFC 3339 instant. */
+  after: string;
+  /** How many fires; default 1, at most [`MAX_CRON_FIRES`]. */
+  count?: number | null;
+  /** The expression. */
+  cron: string;
+  /** IANA time zone; default `UTC`. */
+  timeZone?: string | null;
+}
+
+/** Input of [`replica_curve`]. */
+export interface CurveInput {
+  /** The replicas running at `from`; absent means the first release. */
+  currentReplicas?: number | null;
+  /** First point, RFC 3339. */
+  from: string;
+  /** The app service's scaling. */
+  scaling: Scaling;
+  /** Seconds between points, ≥ 1. */
+  stepSeconds: number;
+  /** Last point at or before this, RFC 3339. */
+  to: string;
+}
+
+/** One point of a curve. */
+export interface CurvePoint {
+  /** The kind of value. */
+  kind: EffectiveKind;
+  /** For `metric`: the band's upper bound. */
+  max?: number | null;
+  /** For `metric`: the band's lower bound. */
+  min?: number | null;
+  /** The policy in effect. */
+  policy?: string | null;
+  /** The replicas (absent for `metric`, which has a band). */
+  replicas?: number | null;
+  /** Unix seconds. */
+  t: number;
+}
+
 /** The analysis of a valid, acyclic order. */
 export interface DagAnalysis {
   /** The longest chain by duration, dependencies first (ties broken by name). */
@@ -287,6 +345,40 @@ export interface Draft {
   updatedAt: string;
 }
 
+/** What is in effect at an instant. */
+export interface Effective {
+  /** When that policy fired (RFC 3339, in its schedule's zone). */
+  firedAt?: string | null;
+  /** For `metric`: the HPA to run inside the window (hand this to [`super::hpa::HpaState`]). */
+  hpa?: HpaSpec | null;
+  /** The kind of value. */
+  kind: EffectiveKind;
+  /** For `metric`: the band's upper bound. */
+  maxReplicas?: number | null;
+  /** For `metric`: the band's lower bound. */
+  minReplicas?: number | null;
+  /** The policy in effect. */
+  policy?: string | null;
+  /** Why, in words. */
+  reason: string;
+  /** The replicas (for `metric`: the current replicas brought into the band, when known). */
+  replicas?: number | null;
+  /** For `metric`: the targets. */
+  targets?: MetricTargets | null;
+  /** When its window ends (duration policies). */
+  until?: string | null;
+}
+
+/** Input of [`effective_at`]. */
+export interface EffectiveAtInput {
+  /** The instant, RFC 3339. */
+  at: string;
+  /** The replicas running now; absent means the first release (`initialReplicas`). */
+  currentReplicas?: number | null;
+  /** The app service's scaling. */
+  scaling: Scaling;
+}
+
 /** A console's view of the engine. */
 export interface EngineStatus {
   /** The order's id. */
@@ -386,6 +478,14 @@ export interface ErrorReport {
 export interface ExecAction {
   /** The command and its arguments; not empty. */
   command: string[];
+}
+
+/** `ExternalMetricSource`. */
+export interface ExternalMetricSource {
+  /** The metric. */
+  metric: MetricIdentifier;
+  /** `Value` or `AverageValue`. */
+  target: MetricTarget;
 }
 
 /** A release that failed and still blocks new release orders (seed 6.7). */
@@ -653,6 +753,178 @@ export interface HoldOperation {
   type: "operation";
 }
 
+/** `HorizontalPodAutoscalerBehavior`: when present, absent parts take the API defaults. */
+export interface HpaBehavior {
+  /** Default: window = the controller's downscale stabilisation (300 s), `Max` of 100 % / 15 s. */
+  scaleDown?: HpaScalingRules | null;
+  /** Default: window 0 s, `Max` of 4 pods / 15 s and 100 % / 15 s. */
+  scaleUp?: HpaScalingRules | null;
+}
+
+/** The controller's flags (`kube-controller-manager --horizontal-pod-autoscaler-*`), with
+ * the defaults of `RecommendedDefaultHPAControllerConfiguration`. */
+export interface HpaConfig {
+  /** 300 s: CPU samples of pods younger than this need a ready window first. */
+  cpuInitializationPeriodSeconds?: number;
+  /** 300 s: the scale-down stabilisation window (legacy path, and `behavior.scaleDown` without a window). */
+  downscaleStabilizationSeconds?: number;
+  /** 30 s: a pod unready this soon after start has never been ready. */
+  initialReadinessDelaySeconds?: number;
+  /** 2.0: the legacy path allows `max(factor × current, minimum)` per sync. */
+  scaleUpLimitFactor?: number;
+  /** 4.0: see `scaleUpLimitFactor`. */
+  scaleUpLimitMinimum?: number;
+  /** Default tolerance, 0.1: a ratio within `[1 − t, 1 + t]` changes nothing. */
+  tolerance?: number;
+}
+
+/** A container's requests. */
+export interface HpaContainer {
+  /** The container name. */
+  name: string;
+  /** `resources.requests`. */
+  requests?: Record<string, Quantity>;
+  /** An init container with `restartPolicy: Always` (a sidecar): its requests count. A plain init container is not listed at all. */
+  restartable?: boolean | null;
+}
+
+/** One reconcile's observations: the HPA, the scale subresource, the pods and what the
+ * metrics APIs returned. */
+export interface HpaInput {
+  /** `scale.spec.replicas` of the target. */
+  currentReplicas: number;
+  /** What each metric of `spec.metrics` returned, in the same order. */
+  metrics: MetricValue[];
+  /** The caller's clock, RFC 3339. */
+  now: string;
+  /** The pods the target's selector matches. */
+  pods?: HpaPod[];
+  /** The autoscaler. */
+  spec: HpaSpec;
+  /** `scale.status.replicas`; default `currentReplicas` (used by per-pod Object and External targets). */
+  statusReplicas?: number | null;
+}
+
+/** A pod as the HPA reads it (a subset of `v1.Pod`, flattened). */
+export interface HpaPod {
+  /** `spec.containers` (and restartable init containers, marked `restartable`). */
+  containers?: HpaContainer[];
+  /** `metadata.deletionTimestamp` is set. */
+  deleting?: boolean | null;
+  /** `metadata.name`, unique. */
+  name: string;
+  /** `status.phase`; default `Running`. */
+  phase?: PodPhase | null;
+  /** The `Ready` condition's status; absent when the pod has no `Ready` condition. */
+  ready?: boolean | null;
+  /** The `Ready` condition's `lastTransitionTime` (RFC 3339); default `startTime`. */
+  readyTransitionTime?: string | null;
+  /** Pod-level `spec.resources.requests` (`PodLevelResources`): when set, a Resource metric uses it instead of summing containers. */
+  requests?: Record<string, Quantity> | null;
+  /** `status.startTime` (RFC 3339); absent for a pod not started. */
+  startTime?: string | null;
+}
+
+/** The HPA's decision for one reconcile. */
+export interface HpaRecommendation {
+  /** `currentReplicas` of the input. */
+  currentReplicas: number;
+  /** What the target should be scaled to. */
+  desiredReplicas: number;
+  /** The reason in words. */
+  message: string;
+  /** The metric that proposed `metricReplicas`. */
+  metricName?: string | null;
+  /** The largest proposal of the valid metrics, before stabilisation and limits. */
+  metricReplicas?: number | null;
+  /** One entry per `spec.metrics` entry (empty on an early exit). */
+  metrics: MetricStatus[];
+  /** Why (the `ScalingLimited` reason, or an early exit). */
+  reason: HpaReason;
+  /** `desiredReplicas != currentReplicas`: the caller scales the target. */
+  rescale: boolean;
+  /** The stabilisation verdict. */
+  stabilization?: Stabilization | null;
+  /** After the stabilisation window, before rate limits and bounds. */
+  stabilizedReplicas?: number | null;
+}
+
+/** `HPAScalingPolicy`. */
+export interface HpaScalingPolicy {
+  /** 1–1800 seconds. */
+  periodSeconds: number;
+  /** `Pods` or `Percent`. */
+  type: HpaScalingPolicyType;
+  /** Pods or percent, ≥ 1. */
+  value: number;
+}
+
+/** `HPAScalingRules`: absent fields take the defaults of their direction. */
+export interface HpaScalingRules {
+  /** Rate limits; an empty list is allowed only with `Disabled`. */
+  policies?: HpaScalingPolicy[] | null;
+  /** `Max` (default), `Min` or `Disabled`. */
+  selectPolicy?: SelectPolicy | null;
+  /** 0–3600 seconds. */
+  stabilizationWindowSeconds?: number | null;
+  /** Tolerance of this direction (KEP-4951), a quantity such as `0.05`; default the controller's (0.1). */
+  tolerance?: Quantity | null;
+}
+
+/** `HorizontalPodAutoscalerSpec` without `scaleTargetRef` (weir is told the target's
+ * replicas directly). */
+export interface HpaSpec {
+  /** Scaling behaviour; absent means the legacy path (`max(2 × current, 4)` per sync). */
+  behavior?: HpaBehavior | null;
+  /** Upper bound, ≥ 1 and ≥ `minReplicas`. */
+  maxReplicas: number;
+  /** The metrics; the largest proposal wins. At least one. */
+  metrics: MetricSpec[];
+  /** Lower bound; default 1 (`pkg/apis/autoscaling/v2/defaults.go`). */
+  minReplicas?: number | null;
+}
+
+/** The HPA controller's memory for one autoscaler: the recommendation history and the scale
+ * events, plus the controller's flags. Sans-IO: the caller feeds one reconcile's
+ * observations to [`HpaState::recommend`] and scales the target to the answer.
+ * 
+ * When `recommend` returns `rescale: true`, weir records the scale event at once, as the
+ * controller does after a successful update; a caller that fails to scale should
+ * [`restore`](HpaState::restore) the snapshot it took before.
+ * 
+ * # Examples
+ * 
+ * ```
+ * use weir::{HpaInput, HpaState};
+ * let input: HpaInput = serde_json::from_value(serde_json::json!({
+ *     "now": "2026-01-01T00:00:00Z",
+ *     "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource",
+ *         "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
+ *     "currentReplicas": 2,
+ *     "pods": [
+ *         {"name": "a", "ready": true, "startTime": "2025-12-31T00:00:00Z",
+ *          "containers": [{"name": "app", "requests": {"cpu": "1"}}]},
+ *         {"name": "b", "ready": true, "startTime": "2025-12-31T00:00:00Z",
+ *          "containers": [{"name": "app", "requests": {"cpu": "1"}}]}],
+ *     "metrics": [{"pods": [{"pod": "a", "value": "900m"}, {"pod": "b", "value": "700m"}]}]
+ * }))?;
+ * let mut hpa = HpaState::new(None);
+ * let r = hpa.recommend(&input)?;
+ * // 80 % used against a 50 % target: ceil(1.6 × 2) = 4.
+ * assert_eq!(r.desired_replicas, 4);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ``` */
+export interface HpaState {
+  /** The controller's flags. */
+  config?: HpaConfig;
+  /** The recommendation history; `null` until the first reconcile, which seeds it with `{currentReplicas, now}` (so a fresh HPA cannot scale down within the window). */
+  recommendations?: TimedRecommendation[] | null;
+  /** Scale-down events (behaviour path only). */
+  scaleDownEvents?: ScaleEvent[];
+  /** Scale-up events (behaviour path only). */
+  scaleUpEvents?: ScaleEvent[];
+}
+
 /** An HTTP GET check or hook. */
 export interface HttpGetAction {
   /** Request path, starting with `/`. */
@@ -784,12 +1056,119 @@ export interface Mesh {
   trafficPercent?: number | null;
 }
 
+/** `MetricIdentifier`. */
+export interface MetricIdentifier {
+  /** The metric's name. */
+  name: string;
+  /** Narrows the metric (passed through; the caller's metrics API applies it). */
+  selector?: LabelSelector | null;
+}
+
+/** A resource of the pods (`cpu`, `memory`) as utilisation of requests or an average value. */
+export interface MetricSpecResource {
+  /** The source. */
+  resource: ResourceMetricSource;
+  type: "Resource";
+}
+
+/** A resource of one named container of each pod. */
+export interface MetricSpecContainerResource {
+  /** The source. */
+  containerResource: ContainerResourceMetricSource;
+  type: "ContainerResource";
+}
+
+/** A per-pod custom metric, averaged over the pods (`AverageValue` target). */
+export interface MetricSpecPods {
+  /** The source. */
+  pods: PodsMetricSource;
+  type: "Pods";
+}
+
+/** A metric of another Kubernetes object (`Value` or `AverageValue` target). */
+export interface MetricSpecObject {
+  /** The source. */
+  object: ObjectMetricSource;
+  type: "Object";
+}
+
+/** A metric from outside the cluster (`Value` or `AverageValue` target). */
+export interface MetricSpecExternal {
+  /** The source. */
+  external: ExternalMetricSource;
+  type: "External";
+}
+
+/** What one metric said. */
+export interface MetricStatus {
+  /** The average per pod (Resource, Pods, per-pod Object/External targets). */
+  currentAverageValue?: Quantity | null;
+  /** For utilisation targets: the integer percent of requests. */
+  currentUtilization?: number | null;
+  /** The total (Object and External `Value` targets). */
+  currentValue?: Quantity | null;
+  /** Why the metric is invalid. */
+  error?: string | null;
+  /** The resource or metric name. */
+  name: string;
+  /** How the proposal came about. */
+  outcome: MetricOutcome;
+  /** Ready pods counted; pods left out as unready, missing a sample, or ignored. */
+  pods?: PodCounts | null;
+  /** The replicas this metric proposes; absent when invalid. */
+  proposal?: number | null;
+  /** The usage ratio to the target before rebalancing. */
+  ratio?: number | null;
+  /** `Resource`, `ContainerResource`, `Pods`, `Object` or `External`. */
+  type: string;
+}
+
+/** `MetricTarget`: exactly the field its `type` names must be set. */
+export interface MetricTarget {
+  /** For `Utilization`: percent of the request, ≥ 1. */
+  averageUtilization?: number | null;
+  /** For `AverageValue`. */
+  averageValue?: Quantity | null;
+  /** `Utilization`, `Value` or `AverageValue`. */
+  type: MetricTargetType;
+  /** For `Value`. */
+  value?: Quantity | null;
+}
+
 /** Metric targets in percent of requests (`cpu_util`, `mem_util` in the seed). */
 export interface MetricTargets {
   /** Target CPU utilisation, percent, ≥ 1. */
   cpuUtil?: number | null;
   /** Target memory utilisation, percent, ≥ 1. */
   memUtil?: number | null;
+}
+
+/** What the metrics API returned for one metric of the spec. Per metric type:
+ * Resource/ContainerResource/Pods → `pods`; Object → `value`; External → `values`; a
+ * failed fetch → `error` (the metric is invalid for this reconcile). */
+export interface MetricValue {
+  /** Why the metric could not be read. */
+  error?: string | null;
+  /** Per-pod samples. */
+  pods?: PodSample[] | null;
+  /** The object's value. */
+  value?: Quantity | null;
+  /** The external metric's series; they are summed. */
+  values?: Quantity[] | null;
+}
+
+/** Input of [`next_changes`]. */
+export interface NextChangesInput {
+  /** How many; default 10, at most [`MAX_CHANGES`]. */
+  count?: number | null;
+  /** The replicas running now; absent means the first release. */
+  currentReplicas?: number | null;
+  /** ScalingChanges strictly after this instant, RFC 3339. */
+  from: string;
+  /** The app service's scaling. */
+  scaling: Scaling;
+  /** Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found or [`MAX_SCANNED_EVENTS`] policy events were examined. */
+  until?: string | null;
 }
 
 /** A Kubernetes node selector (`requiredDuringSchedulingIgnoredDuringExecution`): its terms
@@ -833,6 +1212,26 @@ export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
   /** Requirements on node fields (only `metadata.name`). */
   matchFields?: NodeSelectorRequirement[];
+}
+
+/** `ObjectMetricSource`. */
+export interface ObjectMetricSource {
+  /** The object the metric describes. */
+  describedObject: ObjectReference;
+  /** The metric. */
+  metric: MetricIdentifier;
+  /** `Value` or `AverageValue`. */
+  target: MetricTarget;
+}
+
+/** `CrossVersionObjectReference`. */
+export interface ObjectReference {
+  /** API version, e.g. `networking.k8s.io/v1`. */
+  apiVersion?: string | null;
+  /** Kind, e.g. `Ingress`. */
+  kind: string;
+  /** Name. */
+  name: string;
 }
 
 /** One app service of a release order. */
@@ -887,6 +1286,18 @@ export interface PlatformProfile {
   platform?: Platform | null;
 }
 
+/** How the pods were grouped (`groupPods`). */
+export interface PodCounts {
+  /** Deleting, failed or succeeded. */
+  ignored: number;
+  /** No sample. */
+  missing: number;
+  /** Counted. */
+  ready: number;
+  /** Pending, or (CPU only) not ready / still initialising. */
+  unready: number;
+}
+
 /** One group of pods released together. */
 export interface PodGroup {
   /** The beta group (one pod per unit, released first). */
@@ -917,6 +1328,18 @@ export interface PodRef {
   unit: string;
 }
 
+/** One pod's sample (`PodMetric`). */
+export interface PodSample {
+  /** The pod's name (a sample for a pod not in `pods` still counts, as in Kubernetes). */
+  pod: string;
+  /** When the sample was taken (RFC 3339); default `now`. */
+  timestamp?: string | null;
+  /** Usage: `250m` CPU, `100Mi` memory, or the custom metric's value. */
+  value: Quantity;
+  /** The sample's window; default 60 s (`metricServerDefaultMetricWindow`). */
+  windowSeconds?: number | null;
+}
+
 /** A pod's state as the engine sees it. */
 export interface PodState {
   /** Counted in its service's `groupUpdated` (it is in the current group and updated). */
@@ -939,6 +1362,14 @@ export interface PodState {
 export interface PodTemplate {
   /** At least one container; names unique in the pod and never changed. */
   containers: Container[];
+}
+
+/** `PodsMetricSource`. */
+export interface PodsMetricSource {
+  /** The metric. */
+  metric: MetricIdentifier;
+  /** `AverageValue`. */
+  target: MetricTarget;
 }
 
 /** A preset replica count (预设副本数伸缩), optionally ramped over the duration. */
@@ -1212,12 +1643,36 @@ export interface ReleasePlan {
   waves: string[][];
 }
 
+/** A replica curve: what a console draws so a person can check the rules. */
+export interface ReplicaCurve {
+  /** The first point (RFC 3339 UTC). */
+  from: string;
+  /** The elastic bounds (for drawing). */
+  maxReplicas: number;
+  /** The elastic bounds (for drawing). */
+  minReplicas: number;
+  /** The points, `from` then every `stepSeconds`. */
+  points: CurvePoint[];
+  /** Seconds between points. */
+  stepSeconds: number;
+  /** The end of the range (RFC 3339 UTC). */
+  to: string;
+}
+
 /** CPU and memory amounts as Kubernetes quantities. */
 export interface ResourceList {
   /** CPU (`500m`, `1`); 1 core = 1000m. */
   cpu?: RawQuantity | null;
   /** Memory (`128Mi`, `1Gi`). */
   memory?: RawQuantity | null;
+}
+
+/** `ResourceMetricSource`. */
+export interface ResourceMetricSource {
+  /** The resource name as in container requests (`cpu`, `memory`, ...). */
+  name: string;
+  /** `Utilization` or `AverageValue`. */
+  target: MetricTarget;
 }
 
 /** Requests and limits. */
@@ -1248,6 +1703,16 @@ export interface RollbackPlanCancel {
   type: "cancel";
 }
 
+/** One scale event (`timestampedScaleEvent`). */
+export interface ScaleEvent {
+  /** Older than the direction's longest policy period: its slot may be reused. */
+  outdated?: boolean;
+  /** Pods added (up list) or removed (down list), ≥ 0. */
+  replicaChange: number;
+  /** When. */
+  timestamp: Timestamp;
+}
+
 /** A fixed number of replicas (固定副本数). */
 export interface ScalingFixed {
   /** Replicas, ≥ 0; default 1. */
@@ -1266,6 +1731,26 @@ export interface ScalingElastic {
   /** Timed policies. */
   policies?: ScalingPolicy[];
   type: "elastic";
+}
+
+/** One upcoming change. */
+export interface ScalingChange {
+  /** When (RFC 3339 UTC). */
+  at: string;
+  /** What is in effect from then on (a ramp: its first value). */
+  effective: Effective;
+}
+
+/** The upcoming changes. */
+export interface ScalingChanges {
+  /** In time order. */
+  changes: ScalingChange[];
+}
+
+/** Input of [`validate_scaling`]. */
+export interface ScalingInput {
+  /** The app service's scaling. */
+  scaling: Scaling;
 }
 
 /** A timed scaling policy (定时策略); its semantics are in `spec/03-scaling.md`. */
@@ -1384,6 +1869,14 @@ export interface ServiceStatus {
 export interface TcpSocketAction {
   /** Container port, 1–65535. */
   port: number;
+}
+
+/** One recommendation of the history (`timestampedRecommendation`). */
+export interface TimedRecommendation {
+  /** The raw (unstabilised) recommendation. */
+  replicas: number;
+  /** When it was made. */
+  timestamp: Timestamp;
 }
 
 /** One recorded transition. */
@@ -1538,6 +2031,9 @@ export type DraftChoice = "restore" | "discard";
 /** Whether a version was ever published. */
 export type EditStatus = "submitted" | "published";
 
+/** What kind of replica value is in effect. */
+export type EffectiveKind = "fixed" | "initial" | "current" | "preset" | "ramp" | "metric";
+
 /** Structured details of an [`Error`], internally tagged by `type`. */
 export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsCycle | ErrorDetailsNotFound;
 
@@ -1561,6 +2057,12 @@ export type HistoryCommand = HistoryCommandCreate | HistoryCommandEdit | History
 /** What holds a service. */
 export type Hold = HoldRelease | HoldOperation;
 
+/** Why the HPA chose its number: the Kubernetes condition reasons, plus the early exits. */
+export type HpaReason = "ScalingDisabled" | "AboveMaxReplicas" | "BelowMinReplicas" | "InvalidMetrics" | "DesiredWithinRange" | "ScaleUpLimit" | "ScaleDownLimit" | "TooManyReplicas" | "TooFewReplicas";
+
+/** `HPAScalingPolicyType`. */
+export type HpaScalingPolicyType = "Pods" | "Percent";
+
 /** Where a container image comes from (镜像来源), tagged by `type`. */
 export type ImageSource = ImageSourceRegistry | ImageSourceBuild | ImageSourcePackage;
 
@@ -1576,6 +2078,15 @@ export type LbProtocol = "TCP" | "HTTP" | "HTTPS";
 /** Load balancer forwarding rules. */
 export type LbScheduler = "wrr" | "wlc";
 
+/** How one metric's proposal came about. */
+export type MetricOutcome = "withinTolerance" | "scaled" | "rebalanced" | "fromZero" | "invalid";
+
+/** One metric of an HPA, tagged by `type` as in `autoscaling/v2` `MetricSpec`. */
+export type MetricSpec = MetricSpecResource | MetricSpecContainerResource | MetricSpecPods | MetricSpecObject | MetricSpecExternal;
+
+/** `MetricTargetType`. */
+export type MetricTargetType = "Utilization" | "Value" | "AverageValue";
+
 /** The operators of a node selector requirement (Kubernetes spellings). */
 export type NodeSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
 
@@ -1587,6 +2098,9 @@ export type PauseReason = "beta" | "groupPause";
 
 /** Public or private cloud (公有云 / 专有云). */
 export type Platform = "publicCloud" | "privateCloud";
+
+/** `v1.PodPhase`. */
+export type PodPhase = "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
 
 /** A pod's release status. */
 export type PodStatus = "notUpdated" | "updating" | "updated" | "failed";
@@ -1602,6 +2116,9 @@ export type PreTask = "applyServiceConfig" | "applyLogConfig";
 
 /** Whether a version is deployed. */
 export type PublishStatus = "pendingDeploy" | "deployed";
+
+/** A Kubernetes quantity in canonical form, e.g. `500m`, `128Mi`, `1e3`. */
+export type Quantity = string;
 
 /** Why a quantity string was rejected. */
 export type QuantityErrorReason = "empty" | "invalid_number" | "invalid_suffix" | "negative" | "overflow";
@@ -1630,14 +2147,23 @@ export type Scaling = ScalingFixed | ScalingElastic;
 /** Pod schedule policy (Pod 调度策略). */
 export type SchedulePolicy = "evenAcrossUnits";
 
+/** `ScalingPolicySelect`. */
+export type SelectPolicy = "Max" | "Min" | "Disabled";
+
 /** How a service ended. */
 export type ServiceOutcome = "succeeded" | "failed" | "cancelled" | "rolledBack" | "resourcesDeleted";
 
 /** Where a service is in the release. */
 export type ServicePhase = "waiting" | "preTasks" | "updating" | "paused" | "postTasks" | "succeeded" | "failed" | "cancelled" | "rollingBack" | "awaitingRollbackConfirmation" | "rolledBack" | "rollbackFailed" | "resourcesDeleted";
 
+/** The stabilisation step's verdict (the `AbleToScale` condition reason). */
+export type Stabilization = "ReadyForNewScale" | "ScaleUpStabilized" | "ScaleDownStabilized";
+
 /** A task name: a pre-task or a post-task. */
 export type TaskName = "applyServiceConfig" | "applyLogConfig" | "cleanupServiceConfig" | "removeLogConfig";
+
+/** An RFC 3339 instant, e.g. `2026-11-27T09:00:00Z`. */
+export type Timestamp = string;
 
 /** How pods reach the new version. */
 export type Upgrade = "none" | "inPlace" | "recreate";

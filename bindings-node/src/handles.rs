@@ -129,3 +129,42 @@ impl NativeReleaseGuard {
         })
     }
 }
+
+/// The HPA's state and computation (native half).
+#[napi(js_name = "HpaState")]
+pub struct NativeHpaState {
+    inner: weir::HpaState,
+}
+
+#[napi]
+impl NativeHpaState {
+    /// A fresh state; `config` is JSON text (`null` for Kubernetes' defaults).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: Env, config: String) -> Result<Self> {
+        let config: Option<weir::HpaConfig> = from_json(&env, &config)?;
+        let inner = weir::HpaState::restore(weir::HpaState::new(config))
+            .map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
+    }
+
+    /// One reconcile (JSON text); returns the recommendation as JSON text.
+    #[napi(catch_unwind)]
+    pub fn recommend(&mut self, env: Env, input: String) -> Result<String> {
+        let input: weir::HpaInput = from_json(&env, &input)?;
+        to_json(&env, self.inner.recommend(&input))
+    }
+
+    /// The whole state as JSON text.
+    #[napi(catch_unwind)]
+    pub fn snapshot(&self, env: Env) -> Result<String> {
+        to_json(&env, Ok(self.inner.snapshot()))
+    }
+
+    /// A state that continues from a snapshot (JSON text).
+    #[napi(factory, catch_unwind)]
+    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
+        let parsed: weir::HpaState = from_json(&env, &snapshot)?;
+        let inner = weir::HpaState::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
+    }
+}

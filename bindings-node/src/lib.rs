@@ -43,6 +43,18 @@ ops! {
     split_units(weir::UnitSplitInput) => weir::split_units;
     plan_groups(weir::GroupsInput) => weir::plan_groups;
     plan_release(weir::ReleaseOrder) => weir::plan_release;
+    cron_next(weir::CronNextInput) => weir::cron_next;
+    validate_scaling(weir::ScalingInput) => weir::validate_scaling;
+    effective_at(weir::EffectiveAtInput) => weir::effective_at;
+    next_changes(weir::NextChangesInput) => weir::next_changes;
+    replica_curve(weir::CurveInput) => weir::replica_curve;
+}
+
+/// `replica_curve_svg`: a curve (JSON text) in, the SVG picture out.
+#[napi(catch_unwind)]
+pub fn replica_curve_svg(env: Env, input: String) -> Result<String> {
+    let curve: weir::ReplicaCurve = from_json(&env, &input)?;
+    Ok(weir::replica_curve_svg(&curve))
 }
 
 /// The version of the native addon (the crate version).

@@ -29,6 +29,13 @@ const OPS = {
   plan_release: (i) => weir.planRelease(i),
   release_engine: (i) => runEngine(i),
   release_guard: (i) => runGuard(i),
+  hpa: (i) => runHpa(i),
+  cron_next: weir.cronNext,
+  validate_scaling: weir.validateScaling,
+  effective_at: weir.effectiveAt,
+  next_changes: weir.nextChanges,
+  replica_curve: weir.replicaCurve,
+  replica_curve_svg: weir.replicaCurveSvg,
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an
@@ -73,6 +80,11 @@ function runEngine(i) {
   const engine = transcript(new weir.ReleaseEngine(weir.planRelease(i.order)), i.steps, (e, s) => e.handle(s.event, s.now), weir.ReleaseEngine.restore);
   const now = i.steps.length ? i.steps[i.steps.length - 1].now : '2026-01-01T00:00:00Z';
   return engine.status(now.length >= 20 && now[4] === '-' ? now : '2026-01-01T00:00:00Z');
+}
+
+function runHpa(i) {
+  const state = 'state' in i ? weir.HpaState.restore(i.state) : new weir.HpaState();
+  return transcript(state, i.steps, (h, s) => h.recommend(s.input), weir.HpaState.restore).snapshot();
 }
 
 function runGuard(i) {

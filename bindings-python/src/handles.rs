@@ -135,3 +135,48 @@ impl ReleaseGuard {
         })
     }
 }
+
+/// The Kubernetes HPA's memory for one autoscaler (recommendation history, scale events)
+/// and its computation, sans-IO.
+///
+/// `HpaState(config=None)` takes the controller flags (`tolerance`,
+/// `cpuInitializationPeriodSeconds`, ...; Kubernetes' defaults when absent).
+/// `recommend(input)` takes one reconcile's observations (`now`, `spec`,
+/// `currentReplicas`, `pods`, `metrics`) and returns `desiredReplicas` with the reason and
+/// each metric's proposal; a bad input raises `ValidationError` and changes nothing.
+/// `snapshot()`, `HpaState.restore(snapshot)`.
+#[pyclass(name = "HpaState", module = "weir")]
+pub struct HpaState {
+    inner: weir::HpaState,
+}
+
+#[pymethods]
+impl HpaState {
+    #[new]
+    #[pyo3(signature = (config = None))]
+    fn new(config: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let config: Option<weir::HpaConfig> = config.map(from_py).transpose()?;
+        let inner =
+            weir::HpaState::restore(weir::HpaState::new(config)).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
+    }
+
+    /// One reconcile: returns the recommendation dict.
+    fn recommend<'py>(&mut self, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parsed: weir::HpaInput = from_py(input)?;
+        to_py(input.py(), self.inner.recommend(&parsed))
+    }
+
+    /// The whole state, as a dict.
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.snapshot()))
+    }
+
+    /// A state that continues from a snapshot.
+    #[staticmethod]
+    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let parsed: weir::HpaState = from_py(snapshot)?;
+        let inner = weir::HpaState::restore(parsed).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
+    }
+}

@@ -77,6 +77,32 @@ ops! {
     /// groups, pauses and what a rollback means. Raises `ValidationError` with every
     /// problem, or `CycleError`.
     plan_release(weir::ReleaseOrder) => weir::plan_release;
+    /// The next fires of a cron expression: `{"cron", "timeZone"?, "after", "count"?}` →
+    /// `{"fires": [RFC 3339 in the zone's offset]}`. Standard 5 fields (Sunday = 0 or 7),
+    /// 6 with leading seconds, `@daily`-style; DST gaps fire when the gap ends, repeated
+    /// times fire once.
+    cron_next(weir::CronNextInput) => weir::cron_next;
+    /// Validate scaling alone: `{"scaling": {...}}`; raises `ValidationError` with every
+    /// problem (cron syntax, zones, schedules that never fire, priorities, ramps).
+    validate_scaling(weir::ScalingInput) => weir::validate_scaling;
+    /// What is in effect at an instant: `{"scaling", "at", "currentReplicas"?}` →
+    /// `{"kind", "replicas"?, "minReplicas"?, "maxReplicas"?, "hpa"?, "policy"?, "firedAt"?,
+    /// "until"?, "reason"}`. No `currentReplicas` means the first release.
+    effective_at(weir::EffectiveAtInput) => weir::effective_at;
+    /// The upcoming changes: `{"scaling", "from", "count"?, "currentReplicas"?}` →
+    /// `{"changes": [{"at", "effective"}]}`.
+    next_changes(weir::NextChangesInput) => weir::next_changes;
+    /// The replica curve: `{"scaling", "from", "to", "stepSeconds", "currentReplicas"?}` →
+    /// `{"from", "to", "stepSeconds", "minReplicas", "maxReplicas", "points": [{"t", "kind",
+    /// "replicas"?, "min"?, "max"?, "policy"?}]}` (at most 1,000,000 points).
+    replica_curve(weir::CurveInput) => weir::replica_curve;
+}
+
+/// Render a `replica_curve` result as an SVG picture (a `str`).
+#[pyfunction]
+fn replica_curve_svg(input: &Bound<'_, PyAny>) -> PyResult<String> {
+    let curve: weir::ReplicaCurve = from_py(input)?;
+    Ok(weir::replica_curve_svg(&curve))
 }
 
 /// The native part of the `weir` package; import from `weir`, not from here.
@@ -85,8 +111,10 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     add_functions(m)?;
+    m.add_function(wrap_pyfunction!(replica_curve_svg, m)?)?;
     m.add_class::<handles::VersionHistory>()?;
     m.add_class::<handles::ReleaseEngine>()?;
     m.add_class::<handles::ReleaseGuard>()?;
+    m.add_class::<handles::HpaState>()?;
     Ok(())
 }

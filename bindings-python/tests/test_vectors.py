@@ -31,6 +31,13 @@ OPS = {
     "plan_release": weir.plan_release,
     "release_engine": lambda i: run_engine(i),
     "release_guard": lambda i: run_guard(i),
+    "hpa": lambda i: run_hpa(i),
+    "cron_next": weir.cron_next,
+    "validate_scaling": weir.validate_scaling,
+    "effective_at": weir.effective_at,
+    "next_changes": weir.next_changes,
+    "replica_curve": weir.replica_curve,
+    "replica_curve_svg": weir.replica_curve_svg,
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -92,6 +99,12 @@ def run_engine(i):
 def run_guard(i):
     guard = transcript(weir.ReleaseGuard(), i["steps"], lambda g, s: g.apply(s["command"]), weir.ReleaseGuard.restore)
     return guard.snapshot()
+
+
+def run_hpa(i):
+    state = weir.HpaState.restore(i["state"]) if "state" in i else weir.HpaState()
+    state = transcript(state, i["steps"], lambda h, s: h.recommend(s["input"]), weir.HpaState.restore)
+    return state.snapshot()
 
 
 def check_error(err, expected):

@@ -254,3 +254,148 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Zones with every kind of offset change: none, fixed, ±1 h DST, 30-minute DST, and a
+/// skipped day (Samoa, December 2011).
+const FUZZ_ZONES: [chrono_tz::Tz; 6] = [
+    chrono_tz::Tz::UTC,
+    chrono_tz::Tz::Asia__Shanghai,
+    chrono_tz::Tz::America__New_York,
+    chrono_tz::Tz::Europe__Berlin,
+    chrono_tz::Tz::Australia__Lord_Howe,
+    chrono_tz::Tz::Pacific__Apia,
+];
+
+/// Cron text and timed-policy JSON on arbitrary bytes.
+///
+/// Byte 0 picks a zone, bytes 1–4 an instant (1970–2106); the rest is a cron expression,
+/// or (when it starts with `{`) a [`crate::CurveInput`]-like scaling document. A parsed
+/// schedule's next fire is after the instant, is a fire itself, and nothing fires in
+/// between; a valid scaling's curve stays within its bounds.
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn cron_policy(data: &[u8]) -> Result<(), String> {
+    let (Some(&zone), Some(t), Some(rest)) = (data.first(), data.get(1..5), data.get(5..)) else {
+        return Ok(());
+    };
+    let tz = FUZZ_ZONES
+        .get(usize::from(zone) % FUZZ_ZONES.len())
+        .copied()
+        .unwrap_or(chrono_tz::Tz::UTC);
+    let t = i64::from(u32::from_le_bytes([
+        *t.first().unwrap_or(&0),
+        *t.get(1).unwrap_or(&0),
+        *t.get(2).unwrap_or(&0),
+        *t.get(3).unwrap_or(&0),
+    ]));
+    if rest.first() == Some(&b'{') {
+        return scaling_json(rest, t);
+    }
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return Ok(());
+    };
+    let Ok(cron) = crate::scaling::cron::Cron::parse_in(text, tz) else {
+        return Ok(());
+    };
+    let Some(next) = cron.next_after(t) else {
+        return Err(format!("`{text}` parsed but never fires after {t}"));
+    };
+    if next <= t {
+        return Err(format!("`{text}`: next fire {next} is not after {t}"));
+    }
+    if cron.latest_at_or_before(next) != Some(next) {
+        return Err(format!("`{text}`: {next} is a next fire but not a fire"));
+    }
+    if let Some(between) = cron.latest_at_or_before(next - 1)
+        && between > t
+    {
+        return Err(format!(
+            "`{text}`: {between} fires between {t} and the next fire {next}"
+        ));
+    }
+    Ok(())
+}
+
+fn scaling_json(data: &[u8], t: i64) -> Result<(), String> {
+    let Ok(input) = serde_json::from_slice::<crate::ScalingInput>(data) else {
+        return Ok(());
+    };
+    let valid = crate::validate_scaling(&input).is_ok();
+    let at = crate::time::format(t as f64);
+    let curve = crate::replica_curve(&crate::CurveInput {
+        scaling: input.scaling.clone(),
+        from: at.clone(),
+        to: crate::time::format((t + 86_400) as f64),
+        step_seconds: 900,
+        current_replicas: None,
+    });
+    match (valid, curve) {
+        (false, Ok(_)) => Err("a curve from scaling that validation refuses".into()),
+        (true, Err(e)) => Err(format!("valid scaling, but the curve failed: {e}")),
+        (false, Err(_)) => Ok(()),
+        (true, Ok(curve)) => {
+            for p in &curve.points {
+                let v = p.replicas.or(p.min).unwrap_or(curve.min_replicas);
+                let hi = p.replicas.or(p.max).unwrap_or(curve.max_replicas);
+                if matches!(input.scaling, crate::Scaling::Elastic { .. })
+                    && (v < curve.min_replicas || hi > curve.max_replicas)
+                {
+                    return Err(format!(
+                        "point {p:?} outside {}..{}",
+                        curve.min_replicas, curve.max_replicas
+                    ));
+                }
+            }
+            crate::next_changes(&crate::NextChangesInput {
+                scaling: input.scaling,
+                from: at,
+                count: Some(5),
+                until: Some(crate::time::format((t + 30 * 86_400) as f64)),
+                current_replicas: Some(1),
+            })
+            .map(|_| ())
+            .map_err(|e| format!("valid scaling, but nextChanges failed: {e}"))
+        }
+    }
+}
+
+/// An HPA reconcile from arbitrary JSON: a refused input leaves the state as it was, an
+/// accepted one stays within `[minReplicas, maxReplicas]`, and a snapshot continues the
+/// same way.
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn hpa(data: &[u8]) -> Result<(), String> {
+    let Ok(input) = serde_json::from_slice::<crate::HpaInput>(data) else {
+        return Ok(());
+    };
+    let mut state = crate::HpaState::new(None);
+    let mut copy = crate::HpaState::restore(state.snapshot()).map_err(|e| e.to_string())?;
+    let before = state.snapshot();
+    match state.recommend(&input) {
+        Err(_) => {
+            if state != before {
+                return Err("a refused input changed the state".into());
+            }
+        }
+        Ok(r) => {
+            let min = input.spec.min_replicas.unwrap_or(1);
+            let max = input.spec.max_replicas;
+            let disabled = r.reason == crate::HpaReason::ScalingDisabled;
+            if !disabled && (r.desired_replicas < min || r.desired_replicas > max) {
+                return Err(format!(
+                    "{} outside {min}..{max}: {r:?}",
+                    r.desired_replicas
+                ));
+            }
+            let again = copy.recommend(&input).map_err(|e| e.to_string())?;
+            if again != r || copy != state {
+                return Err("the same input on a restored state gave another answer".into());
+            }
+        }
+    }
+    Ok(())
+}

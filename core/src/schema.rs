@@ -13,6 +13,10 @@ use crate::{
     NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseCommand, ReleaseEngine, ReleaseEvent,
     ReleaseGuard, ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
 };
+use crate::{
+    CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
+    HpaRecommendation, HpaState, NextChangesInput, ReplicaCurve, ScalingChanges, ScalingInput,
+};
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
     (
@@ -58,5 +62,18 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<NodeSelectorMatch>(&mut g),
         one::<NodeSelectorMatchInput>(&mut g),
         one::<ParsedQuantity>(&mut g),
+        one::<HpaConfig>(&mut g),
+        one::<HpaInput>(&mut g),
+        one::<HpaRecommendation>(&mut g),
+        one::<HpaState>(&mut g),
+        one::<CronNextInput>(&mut g),
+        one::<CronFires>(&mut g),
+        one::<ScalingInput>(&mut g),
+        one::<EffectiveAtInput>(&mut g),
+        one::<Effective>(&mut g),
+        one::<NextChangesInput>(&mut g),
+        one::<ScalingChanges>(&mut g),
+        one::<CurveInput>(&mut g),
+        one::<ReplicaCurve>(&mut g),
     ]
 }

@@ -49,6 +49,13 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "plan_release" => (|| out(weir::plan_release(&input(i)?)))(),
         "release_engine" => release_engine(i),
         "release_guard" => release_guard(i),
+        "hpa" => hpa(i),
+        "cron_next" => (|| out(weir::cron_next(&input(i)?)))(),
+        "validate_scaling" => (|| out(weir::validate_scaling(&input(i)?)))(),
+        "effective_at" => (|| out(weir::effective_at(&input(i)?)))(),
+        "next_changes" => (|| out(weir::next_changes(&input(i)?)))(),
+        "replica_curve" => (|| out(weir::replica_curve(&input(i)?)))(),
+        "replica_curve_svg" => (|| out(Ok(weir::replica_curve_svg(&input(i)?))))(),
         _ => return None,
     })
 }
@@ -149,6 +156,19 @@ fn release_guard(i: &Value) -> weir::Result<Value> {
         Ok(Value::Null)
     });
     Ok(serde_json::to_value(&guard).unwrap())
+}
+
+/// An HPA transcript: `{state?, steps: [{input, expect? | error?}]}`; the result is the
+/// final snapshot.
+fn hpa(i: &Value) -> weir::Result<Value> {
+    let state = match i.get("state") {
+        Some(s) => weir::HpaState::restore(input(s)?)?,
+        None => weir::HpaState::new(None),
+    };
+    let state = transcript(state, &i["steps"], |h, step| {
+        Ok(serde_json::to_value(h.recommend(&input(&step["input"])?)?).unwrap())
+    });
+    Ok(serde_json::to_value(state.snapshot()).unwrap())
 }
 
 fn files(dir: &Path, acc: &mut Vec<PathBuf>) {

@@ -190,6 +190,60 @@ class Container(TypedDict):
     volumeMounts: NotRequired[List["VolumeMount"]]
 
 
+class ContainerResourceMetricSource(TypedDict):
+    """`ContainerResourceMetricSource`."""
+    #: The container whose usage and request count.
+    container: str
+    #: The resource name.
+    name: str
+    #: `Utilization` or `AverageValue`.
+    target: "MetricTarget"
+
+
+class CronFires(TypedDict):
+    """The fires [`cron_next`] found."""
+    #: RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`).
+    fires: List[str]
+
+
+class CronNextInput(TypedDict):
+    """Input of [`cron_next`]."""
+    #: Fires strictly after this RFC 3339 instant.
+    after: str
+    #: How many fires; default 1, at most [`MAX_CRON_FIRES`].
+    count: NotRequired[Union[int, None]]
+    #: The expression.
+    cron: str
+    #: IANA time zone; default `UTC`.
+    timeZone: NotRequired[Union[str, None]]
+
+
+CurveInput = TypedDict("CurveInput", {
+    "currentReplicas": "NotRequired[Union[int, None]]",
+    "from": "str",
+    "scaling": "Scaling",
+    "stepSeconds": "int",
+    "to": "str",
+})
+"""Input of [`replica_curve`]."""
+
+
+class CurvePoint(TypedDict):
+    """One point of a curve."""
+    #: The kind of value.
+    kind: "EffectiveKind"
+    #: For `metric`: the band's upper bound.
+    max: NotRequired[Union[int, None]]
+    #: For `metric`: the band's lower bound.
+    min: NotRequired[Union[int, None]]
+    #: The policy in effect.
+    policy: NotRequired[Union[str, None]]
+    #: The replicas (absent for `metric`, which has a band).
+    replicas: NotRequired[Union[int, None]]
+    #: Unix seconds.
+    t: float
+
+
 class DagAnalysis(TypedDict):
     """The analysis of a valid, acyclic order."""
     #: The longest chain by duration, dependencies first (ties broken by name).
@@ -298,6 +352,40 @@ class Draft(TypedDict):
     updatedAt: str
 
 
+class Effective(TypedDict):
+    """What is in effect at an instant."""
+    #: When that policy fired (RFC 3339, in its schedule's zone).
+    firedAt: NotRequired[Union[str, None]]
+    #: For `metric`: the HPA to run inside the window (hand this to [`super::hpa::HpaState`]).
+    hpa: NotRequired[Union["HpaSpec", None]]
+    #: The kind of value.
+    kind: "EffectiveKind"
+    #: For `metric`: the band's upper bound.
+    maxReplicas: NotRequired[Union[int, None]]
+    #: For `metric`: the band's lower bound.
+    minReplicas: NotRequired[Union[int, None]]
+    #: The policy in effect.
+    policy: NotRequired[Union[str, None]]
+    #: Why, in words.
+    reason: str
+    #: The replicas (for `metric`: the current replicas brought into the band, when known).
+    replicas: NotRequired[Union[int, None]]
+    #: For `metric`: the targets.
+    targets: NotRequired[Union["MetricTargets", None]]
+    #: When its window ends (duration policies).
+    until: NotRequired[Union[str, None]]
+
+
+class EffectiveAtInput(TypedDict):
+    """Input of [`effective_at`]."""
+    #: The instant, RFC 3339.
+    at: str
+    #: The replicas running now; absent means the first release (`initialReplicas`).
+    currentReplicas: NotRequired[Union[int, None]]
+    #: The app service's scaling.
+    scaling: "Scaling"
+
+
 class EngineStatus(TypedDict):
     """A console's view of the engine."""
     #: The order's id.
@@ -397,6 +485,14 @@ class ExecAction(TypedDict):
     """A command run in the container."""
     #: The command and its arguments; not empty.
     command: List[str]
+
+
+class ExternalMetricSource(TypedDict):
+    """`ExternalMetricSource`."""
+    #: The metric.
+    metric: "MetricIdentifier"
+    #: `Value` or `AverageValue`.
+    target: "MetricTarget"
 
 
 class FailedRelease(TypedDict):
@@ -666,6 +762,185 @@ class HoldOperation(TypedDict):
     type: Literal["operation"]
 
 
+class HpaBehavior(TypedDict):
+    """`HorizontalPodAutoscalerBehavior`: when present, absent parts take the API defaults."""
+    #: Default: window = the controller's downscale stabilisation (300 s), `Max` of
+    #: 100 % / 15 s.
+    scaleDown: NotRequired[Union["HpaScalingRules", None]]
+    #: Default: window 0 s, `Max` of 4 pods / 15 s and 100 % / 15 s.
+    scaleUp: NotRequired[Union["HpaScalingRules", None]]
+
+
+class HpaConfig(TypedDict):
+    """The controller's flags (`kube-controller-manager --horizontal-pod-autoscaler-*`), with
+    the defaults of `RecommendedDefaultHPAControllerConfiguration`."""
+    #: 300 s: CPU samples of pods younger than this need a ready window first.
+    cpuInitializationPeriodSeconds: NotRequired[int]
+    #: 300 s: the scale-down stabilisation window (legacy path, and `behavior.scaleDown`
+    #: without a window).
+    downscaleStabilizationSeconds: NotRequired[int]
+    #: 30 s: a pod unready this soon after start has never been ready.
+    initialReadinessDelaySeconds: NotRequired[int]
+    #: 2.0: the legacy path allows `max(factor × current, minimum)` per sync.
+    scaleUpLimitFactor: NotRequired[float]
+    #: 4.0: see `scaleUpLimitFactor`.
+    scaleUpLimitMinimum: NotRequired[float]
+    #: Default tolerance, 0.1: a ratio within `[1 − t, 1 + t]` changes nothing.
+    tolerance: NotRequired[float]
+
+
+class HpaContainer(TypedDict):
+    """A container's requests."""
+    #: The container name.
+    name: str
+    #: `resources.requests`.
+    requests: NotRequired[Dict[str, "Quantity"]]
+    #: An init container with `restartPolicy: Always` (a sidecar): its requests count. A
+    #: plain init container is not listed at all.
+    restartable: NotRequired[Union[bool, None]]
+
+
+class HpaInput(TypedDict):
+    """One reconcile's observations: the HPA, the scale subresource, the pods and what the
+    metrics APIs returned."""
+    #: `scale.spec.replicas` of the target.
+    currentReplicas: int
+    #: What each metric of `spec.metrics` returned, in the same order.
+    metrics: List["MetricValue"]
+    #: The caller's clock, RFC 3339.
+    now: str
+    #: The pods the target's selector matches.
+    pods: NotRequired[List["HpaPod"]]
+    #: The autoscaler.
+    spec: "HpaSpec"
+    #: `scale.status.replicas`; default `currentReplicas` (used by per-pod Object and
+    #: External targets).
+    statusReplicas: NotRequired[Union[int, None]]
+
+
+class HpaPod(TypedDict):
+    """A pod as the HPA reads it (a subset of `v1.Pod`, flattened)."""
+    #: `spec.containers` (and restartable init containers, marked `restartable`).
+    containers: NotRequired[List["HpaContainer"]]
+    #: `metadata.deletionTimestamp` is set.
+    deleting: NotRequired[Union[bool, None]]
+    #: `metadata.name`, unique.
+    name: str
+    #: `status.phase`; default `Running`.
+    phase: NotRequired[Union["PodPhase", None]]
+    #: The `Ready` condition's status; absent when the pod has no `Ready` condition.
+    ready: NotRequired[Union[bool, None]]
+    #: The `Ready` condition's `lastTransitionTime` (RFC 3339); default `startTime`.
+    readyTransitionTime: NotRequired[Union[str, None]]
+    #: Pod-level `spec.resources.requests` (`PodLevelResources`): when set, a Resource
+    #: metric uses it instead of summing containers.
+    requests: NotRequired[Union[Dict[str, "Quantity"], None]]
+    #: `status.startTime` (RFC 3339); absent for a pod not started.
+    startTime: NotRequired[Union[str, None]]
+
+
+class HpaRecommendation(TypedDict):
+    """The HPA's decision for one reconcile."""
+    #: `currentReplicas` of the input.
+    currentReplicas: int
+    #: What the target should be scaled to.
+    desiredReplicas: int
+    #: The reason in words.
+    message: str
+    #: The metric that proposed `metricReplicas`.
+    metricName: NotRequired[Union[str, None]]
+    #: The largest proposal of the valid metrics, before stabilisation and limits.
+    metricReplicas: NotRequired[Union[int, None]]
+    #: One entry per `spec.metrics` entry (empty on an early exit).
+    metrics: List["MetricStatus"]
+    #: Why (the `ScalingLimited` reason, or an early exit).
+    reason: "HpaReason"
+    #: `desiredReplicas != currentReplicas`: the caller scales the target.
+    rescale: bool
+    #: The stabilisation verdict.
+    stabilization: NotRequired[Union["Stabilization", None]]
+    #: After the stabilisation window, before rate limits and bounds.
+    stabilizedReplicas: NotRequired[Union[int, None]]
+
+
+class HpaScalingPolicy(TypedDict):
+    """`HPAScalingPolicy`."""
+    #: 1–1800 seconds.
+    periodSeconds: int
+    #: `Pods` or `Percent`.
+    type: "HpaScalingPolicyType"
+    #: Pods or percent, ≥ 1.
+    value: int
+
+
+class HpaScalingRules(TypedDict):
+    """`HPAScalingRules`: absent fields take the defaults of their direction."""
+    #: Rate limits; an empty list is allowed only with `Disabled`.
+    policies: NotRequired[Union[List["HpaScalingPolicy"], None]]
+    #: `Max` (default), `Min` or `Disabled`.
+    selectPolicy: NotRequired[Union["SelectPolicy", None]]
+    #: 0–3600 seconds.
+    stabilizationWindowSeconds: NotRequired[Union[int, None]]
+    #: Tolerance of this direction (KEP-4951), a quantity such as `0.05`; default the
+    #: controller's (0.1).
+    tolerance: NotRequired[Union["Quantity", None]]
+
+
+class HpaSpec(TypedDict):
+    """`HorizontalPodAutoscalerSpec` without `scaleTargetRef` (weir is told the target's
+    replicas directly)."""
+    #: Scaling behaviour; absent means the legacy path (`max(2 × current, 4)` per sync).
+    behavior: NotRequired[Union["HpaBehavior", None]]
+    #: Upper bound, ≥ 1 and ≥ `minReplicas`.
+    maxReplicas: int
+    #: The metrics; the largest proposal wins. At least one.
+    metrics: List["MetricSpec"]
+    #: Lower bound; default 1 (`pkg/apis/autoscaling/v2/defaults.go`).
+    minReplicas: NotRequired[Union[int, None]]
+
+
+class HpaState(TypedDict):
+    """The HPA controller's memory for one autoscaler: the recommendation history and the scale
+    events, plus the controller's flags. Sans-IO: the caller feeds one reconcile's
+    observations to [`HpaState::recommend`] and scales the target to the answer.
+    
+    When `recommend` returns `rescale: true`, weir records the scale event at once, as the
+    controller does after a successful update; a caller that fails to scale should
+    [`restore`](HpaState::restore) the snapshot it took before.
+    
+    # Examples
+    
+    ```
+    use weir::{HpaInput, HpaState};
+    let input: HpaInput = serde_json::from_value(serde_json::json!({
+        "now": "2026-01-01T00:00:00Z",
+        "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource",
+            "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
+        "currentReplicas": 2,
+        "pods": [
+            {"name": "a", "ready": true, "startTime": "2025-12-31T00:00:00Z",
+             "containers": [{"name": "app", "requests": {"cpu": "1"}}]},
+            {"name": "b", "ready": true, "startTime": "2025-12-31T00:00:00Z",
+             "containers": [{"name": "app", "requests": {"cpu": "1"}}]}],
+        "metrics": [{"pods": [{"pod": "a", "value": "900m"}, {"pod": "b", "value": "700m"}]}]
+    }))?;
+    let mut hpa = HpaState::new(None);
+    let r = hpa.recommend(&input)?;
+    // 80 % used against a 50 % target: ceil(1.6 × 2) = 4.
+    assert_eq!(r.desired_replicas, 4);
+    # Ok::<(), Box<dyn std::error::Error>>(())
+    ```"""
+    #: The controller's flags.
+    config: NotRequired["HpaConfig"]
+    #: The recommendation history; `null` until the first reconcile, which seeds it with
+    #: `{currentReplicas, now}` (so a fresh HPA cannot scale down within the window).
+    recommendations: NotRequired[Union[List["TimedRecommendation"], None]]
+    #: Scale-down events (behaviour path only).
+    scaleDownEvents: NotRequired[List["ScaleEvent"]]
+    #: Scale-up events (behaviour path only).
+    scaleUpEvents: NotRequired[List["ScaleEvent"]]
+
+
 class HttpGetAction(TypedDict):
     """An HTTP GET check or hook."""
     #: Request path, starting with `/`.
@@ -798,12 +1073,115 @@ class Mesh(TypedDict):
     trafficPercent: NotRequired[Union[int, None]]
 
 
+class MetricIdentifier(TypedDict):
+    """`MetricIdentifier`."""
+    #: The metric's name.
+    name: str
+    #: Narrows the metric (passed through; the caller's metrics API applies it).
+    selector: NotRequired[Union["LabelSelector", None]]
+
+
+class MetricSpecResource(TypedDict):
+    """A resource of the pods (`cpu`, `memory`) as utilisation of requests or an average value."""
+    #: The source.
+    resource: "ResourceMetricSource"
+    type: Literal["Resource"]
+
+
+class MetricSpecContainerResource(TypedDict):
+    """A resource of one named container of each pod."""
+    #: The source.
+    containerResource: "ContainerResourceMetricSource"
+    type: Literal["ContainerResource"]
+
+
+class MetricSpecPods(TypedDict):
+    """A per-pod custom metric, averaged over the pods (`AverageValue` target)."""
+    #: The source.
+    pods: "PodsMetricSource"
+    type: Literal["Pods"]
+
+
+class MetricSpecObject(TypedDict):
+    """A metric of another Kubernetes object (`Value` or `AverageValue` target)."""
+    #: The source.
+    object: "ObjectMetricSource"
+    type: Literal["Object"]
+
+
+class MetricSpecExternal(TypedDict):
+    """A metric from outside the cluster (`Value` or `AverageValue` target)."""
+    #: The source.
+    external: "ExternalMetricSource"
+    type: Literal["External"]
+
+
+class MetricStatus(TypedDict):
+    """What one metric said."""
+    #: The average per pod (Resource, Pods, per-pod Object/External targets).
+    currentAverageValue: NotRequired[Union["Quantity", None]]
+    #: For utilisation targets: the integer percent of requests.
+    currentUtilization: NotRequired[Union[int, None]]
+    #: The total (Object and External `Value` targets).
+    currentValue: NotRequired[Union["Quantity", None]]
+    #: Why the metric is invalid.
+    error: NotRequired[Union[str, None]]
+    #: The resource or metric name.
+    name: str
+    #: How the proposal came about.
+    outcome: "MetricOutcome"
+    #: Ready pods counted; pods left out as unready, missing a sample, or ignored.
+    pods: NotRequired[Union["PodCounts", None]]
+    #: The replicas this metric proposes; absent when invalid.
+    proposal: NotRequired[Union[int, None]]
+    #: The usage ratio to the target before rebalancing.
+    ratio: NotRequired[Union[float, None]]
+    #: `Resource`, `ContainerResource`, `Pods`, `Object` or `External`.
+    type: str
+
+
+class MetricTarget(TypedDict):
+    """`MetricTarget`: exactly the field its `type` names must be set."""
+    #: For `Utilization`: percent of the request, ≥ 1.
+    averageUtilization: NotRequired[Union[int, None]]
+    #: For `AverageValue`.
+    averageValue: NotRequired[Union["Quantity", None]]
+    #: `Utilization`, `Value` or `AverageValue`.
+    type: "MetricTargetType"
+    #: For `Value`.
+    value: NotRequired[Union["Quantity", None]]
+
+
 class MetricTargets(TypedDict):
     """Metric targets in percent of requests (`cpu_util`, `mem_util` in the seed)."""
     #: Target CPU utilisation, percent, ≥ 1.
     cpuUtil: NotRequired[Union[int, None]]
     #: Target memory utilisation, percent, ≥ 1.
     memUtil: NotRequired[Union[int, None]]
+
+
+class MetricValue(TypedDict):
+    """What the metrics API returned for one metric of the spec. Per metric type:
+    Resource/ContainerResource/Pods → `pods`; Object → `value`; External → `values`; a
+    failed fetch → `error` (the metric is invalid for this reconcile)."""
+    #: Why the metric could not be read.
+    error: NotRequired[Union[str, None]]
+    #: Per-pod samples.
+    pods: NotRequired[Union[List["PodSample"], None]]
+    #: The object's value.
+    value: NotRequired[Union["Quantity", None]]
+    #: The external metric's series; they are summed.
+    values: NotRequired[Union[List["Quantity"], None]]
+
+
+NextChangesInput = TypedDict("NextChangesInput", {
+    "count": "NotRequired[Union[int, None]]",
+    "currentReplicas": "NotRequired[Union[int, None]]",
+    "from": "str",
+    "scaling": "Scaling",
+    "until": "NotRequired[Union[str, None]]",
+})
+"""Input of [`next_changes`]."""
 
 
 class NodeSelector(TypedDict):
@@ -847,6 +1225,26 @@ class NodeSelectorTerm(TypedDict):
     matchExpressions: NotRequired[List["NodeSelectorRequirement"]]
     #: Requirements on node fields (only `metadata.name`).
     matchFields: NotRequired[List["NodeSelectorRequirement"]]
+
+
+class ObjectMetricSource(TypedDict):
+    """`ObjectMetricSource`."""
+    #: The object the metric describes.
+    describedObject: "ObjectReference"
+    #: The metric.
+    metric: "MetricIdentifier"
+    #: `Value` or `AverageValue`.
+    target: "MetricTarget"
+
+
+class ObjectReference(TypedDict):
+    """`CrossVersionObjectReference`."""
+    #: API version, e.g. `networking.k8s.io/v1`.
+    apiVersion: NotRequired[Union[str, None]]
+    #: Kind, e.g. `Ingress`.
+    kind: str
+    #: Name.
+    name: str
 
 
 class OrderService(TypedDict):
@@ -902,6 +1300,18 @@ class PlatformProfile(TypedDict):
     platform: NotRequired[Union["Platform", None]]
 
 
+class PodCounts(TypedDict):
+    """How the pods were grouped (`groupPods`)."""
+    #: Deleting, failed or succeeded.
+    ignored: int
+    #: No sample.
+    missing: int
+    #: Counted.
+    ready: int
+    #: Pending, or (CPU only) not ready / still initialising.
+    unready: int
+
+
 class PodGroup(TypedDict):
     """One group of pods released together."""
     #: The beta group (one pod per unit, released first).
@@ -933,6 +1343,18 @@ class PodRef(TypedDict):
     unit: str
 
 
+class PodSample(TypedDict):
+    """One pod's sample (`PodMetric`)."""
+    #: The pod's name (a sample for a pod not in `pods` still counts, as in Kubernetes).
+    pod: str
+    #: When the sample was taken (RFC 3339); default `now`.
+    timestamp: NotRequired[Union[str, None]]
+    #: Usage: `250m` CPU, `100Mi` memory, or the custom metric's value.
+    value: "Quantity"
+    #: The sample's window; default 60 s (`metricServerDefaultMetricWindow`).
+    windowSeconds: NotRequired[Union[int, None]]
+
+
 class PodState(TypedDict):
     """A pod's state as the engine sees it."""
     #: Counted in its service's `groupUpdated` (it is in the current group and updated).
@@ -955,6 +1377,14 @@ class PodTemplate(TypedDict):
     """The pod template: its containers."""
     #: At least one container; names unique in the pod and never changed.
     containers: List["Container"]
+
+
+class PodsMetricSource(TypedDict):
+    """`PodsMetricSource`."""
+    #: The metric.
+    metric: "MetricIdentifier"
+    #: `AverageValue`.
+    target: "MetricTarget"
 
 
 class PolicyActionReplicas(TypedDict):
@@ -1226,12 +1656,31 @@ class ReleasePlan(TypedDict):
     waves: List[List[str]]
 
 
+ReplicaCurve = TypedDict("ReplicaCurve", {
+    "from": "str",
+    "maxReplicas": "int",
+    "minReplicas": "int",
+    "points": "List[CurvePoint]",
+    "stepSeconds": "int",
+    "to": "str",
+})
+"""A replica curve: what a console draws so a person can check the rules."""
+
+
 class ResourceList(TypedDict):
     """CPU and memory amounts as Kubernetes quantities."""
     #: CPU (`500m`, `1`); 1 core = 1000m.
     cpu: NotRequired[Union["RawQuantity", None]]
     #: Memory (`128Mi`, `1Gi`).
     memory: NotRequired[Union["RawQuantity", None]]
+
+
+class ResourceMetricSource(TypedDict):
+    """`ResourceMetricSource`."""
+    #: The resource name as in container requests (`cpu`, `memory`, ...).
+    name: str
+    #: `Utilization` or `AverageValue`.
+    target: "MetricTarget"
 
 
 class Resources(TypedDict):
@@ -1262,6 +1711,16 @@ class RollbackPlanCancel(TypedDict):
     type: Literal["cancel"]
 
 
+class ScaleEvent(TypedDict):
+    """One scale event (`timestampedScaleEvent`)."""
+    #: Older than the direction's longest policy period: its slot may be reused.
+    outdated: NotRequired[bool]
+    #: Pods added (up list) or removed (down list), ≥ 0.
+    replicaChange: int
+    #: When.
+    timestamp: "Timestamp"
+
+
 class ScalingFixed(TypedDict):
     """A fixed number of replicas (固定副本数)."""
     #: Replicas, ≥ 0; default 1.
@@ -1280,6 +1739,26 @@ class ScalingElastic(TypedDict):
     #: Timed policies.
     policies: NotRequired[List["ScalingPolicy"]]
     type: Literal["elastic"]
+
+
+class ScalingChange(TypedDict):
+    """One upcoming change."""
+    #: When (RFC 3339 UTC).
+    at: str
+    #: What is in effect from then on (a ramp: its first value).
+    effective: "Effective"
+
+
+class ScalingChanges(TypedDict):
+    """The upcoming changes."""
+    #: In time order.
+    changes: List["ScalingChange"]
+
+
+class ScalingInput(TypedDict):
+    """Input of [`validate_scaling`]."""
+    #: The app service's scaling.
+    scaling: "Scaling"
 
 
 class ScalingPolicy(TypedDict):
@@ -1401,6 +1880,14 @@ class TcpSocketAction(TypedDict):
     """A TCP connect check."""
     #: Container port, 1–65535.
     port: int
+
+
+class TimedRecommendation(TypedDict):
+    """One recommendation of the history (`timestampedRecommendation`)."""
+    #: The raw (unstabilised) recommendation.
+    replicas: int
+    #: When it was made.
+    timestamp: "Timestamp"
 
 
 TimelineEntry = TypedDict("TimelineEntry", {
@@ -1552,6 +2039,9 @@ DraftChoice = Literal["restore", "discard"]
 EditStatus = Literal["submitted", "published"]
 """Whether a version was ever published."""
 
+EffectiveKind = Literal["fixed", "initial", "current", "preset", "ramp", "metric"]
+"""What kind of replica value is in effect."""
+
 ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsCycle", "ErrorDetailsNotFound"]
 """Structured details of an [`Error`], internally tagged by `type`."""
 
@@ -1575,6 +2065,12 @@ HistoryCommand = Union["HistoryCommandCreate", "HistoryCommandEdit", "HistoryCom
 Hold = Union["HoldRelease", "HoldOperation"]
 """What holds a service."""
 
+HpaReason = Literal["ScalingDisabled", "AboveMaxReplicas", "BelowMinReplicas", "InvalidMetrics", "DesiredWithinRange", "ScaleUpLimit", "ScaleDownLimit", "TooManyReplicas", "TooFewReplicas"]
+"""Why the HPA chose its number: the Kubernetes condition reasons, plus the early exits."""
+
+HpaScalingPolicyType = Literal["Pods", "Percent"]
+"""`HPAScalingPolicyType`."""
+
 ImageSource = Union["ImageSourceRegistry", "ImageSourceBuild", "ImageSourcePackage"]
 """Where a container image comes from (镜像来源), tagged by `type`."""
 
@@ -1590,6 +2086,15 @@ LbProtocol = Literal["TCP", "HTTP", "HTTPS"]
 LbScheduler = Literal["wrr", "wlc"]
 """Load balancer forwarding rules."""
 
+MetricOutcome = Literal["withinTolerance", "scaled", "rebalanced", "fromZero", "invalid"]
+"""How one metric's proposal came about."""
+
+MetricSpec = Union["MetricSpecResource", "MetricSpecContainerResource", "MetricSpecPods", "MetricSpecObject", "MetricSpecExternal"]
+"""One metric of an HPA, tagged by `type` as in `autoscaling/v2` `MetricSpec`."""
+
+MetricTargetType = Literal["Utilization", "Value", "AverageValue"]
+"""`MetricTargetType`."""
+
 NodeSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]
 """The operators of a node selector requirement (Kubernetes spellings)."""
 
@@ -1601,6 +2106,9 @@ PauseReason = Literal["beta", "groupPause"]
 
 Platform = Literal["publicCloud", "privateCloud"]
 """Public or private cloud (公有云 / 专有云)."""
+
+PodPhase = Literal["Pending", "Running", "Succeeded", "Failed", "Unknown"]
+"""`v1.PodPhase`."""
 
 PodStatus = Literal["notUpdated", "updating", "updated", "failed"]
 """A pod's release status."""
@@ -1616,6 +2124,9 @@ PreTask = Literal["applyServiceConfig", "applyLogConfig"]
 
 PublishStatus = Literal["pendingDeploy", "deployed"]
 """Whether a version is deployed."""
+
+Quantity = str
+"""A Kubernetes quantity in canonical form, e.g. `500m`, `128Mi`, `1e3`."""
 
 QuantityErrorReason = Literal["empty", "invalid_number", "invalid_suffix", "negative", "overflow"]
 """Why a quantity string was rejected."""
@@ -1644,14 +2155,23 @@ Scaling = Union["ScalingFixed", "ScalingElastic"]
 SchedulePolicy = Literal["evenAcrossUnits"]
 """Pod schedule policy (Pod 调度策略)."""
 
+SelectPolicy = Literal["Max", "Min", "Disabled"]
+"""`ScalingPolicySelect`."""
+
 ServiceOutcome = Literal["succeeded", "failed", "cancelled", "rolledBack", "resourcesDeleted"]
 """How a service ended."""
 
 ServicePhase = Literal["waiting", "preTasks", "updating", "paused", "postTasks", "succeeded", "failed", "cancelled", "rollingBack", "awaitingRollbackConfirmation", "rolledBack", "rollbackFailed", "resourcesDeleted"]
 """Where a service is in the release."""
 
+Stabilization = Literal["ReadyForNewScale", "ScaleUpStabilized", "ScaleDownStabilized"]
+"""The stabilisation step's verdict (the `AbleToScale` condition reason)."""
+
 TaskName = Literal["applyServiceConfig", "applyLogConfig", "cleanupServiceConfig", "removeLogConfig"]
 """A task name: a pre-task or a post-task."""
+
+Timestamp = str
+"""An RFC 3339 instant, e.g. `2026-11-27T09:00:00Z`."""
 
 Upgrade = Literal["none", "inPlace", "recreate"]
 """How pods reach the new version."""

@@ -449,8 +449,9 @@ fn field(
                 let step: u32 = s
                     .parse()
                     .map_err(|_| format!("{what} step `{s}` is not a number"))?;
-                if step == 0 || step > max {
-                    return Err(format!("{what} step {step} is outside 1–{max}"));
+                // Any step ≥ 1, as Vixie cron (`*/30` hours is hour 0 only).
+                if step == 0 {
+                    return Err(format!("{what} step must be at least 1"));
                 }
                 (r, Some(step))
             }
@@ -472,7 +473,8 @@ fn field(
         let mut v = lo;
         while v <= hi {
             mask |= 1u64 << v;
-            v += step;
+            let Some(n) = v.checked_add(step) else { break };
+            v = n;
         }
     }
     Ok(mask)

@@ -502,7 +502,8 @@ impl HpaState {
             timestamp: Timestamp(now),
             outdated: false,
         };
-        match events.iter_mut().find(|e| e.outdated) {
+        // The last outdated entry is reused (`oldSampleIndex` keeps the last match).
+        match events.iter_mut().rev().find(|e| e.outdated) {
             Some(slot) => *slot = event,
             None => events.push(event),
         }
@@ -928,7 +929,9 @@ impl Calculator<'_> {
             known.insert(pod.name.as_str(), ());
             let phase = pod.phase.unwrap_or(PodPhase::Running);
             let sample = by_pod.get(pod.name.as_str()).copied();
-            let g = if pod.deleting == Some(true) || phase == PodPhase::Failed {
+            let g = if pod.deleting == Some(true)
+                || matches!(phase, PodPhase::Failed | PodPhase::Succeeded)
+            {
                 Group::Ignored
             } else if phase == PodPhase::Pending {
                 Group::Unready

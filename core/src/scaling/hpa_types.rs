@@ -322,7 +322,7 @@ pub enum PodPhase {
     Pending,
     /// Running.
     Running,
-    /// Finished successfully: counted like `Running`, as Kubernetes does.
+    /// Finished successfully: ignored, like `Failed` (`groupPods` in current Kubernetes).
     Succeeded,
     /// Failed: ignored.
     Failed,
@@ -477,7 +477,7 @@ pub struct PodCounts {
     pub unready: u32,
     /// No sample.
     pub missing: u32,
-    /// Deleting or failed.
+    /// Deleting, failed or succeeded.
     pub ignored: u32,
 }
 

@@ -97,6 +97,10 @@ pub struct NextChangesInput {
     /// How many; default 10, at most [`MAX_CHANGES`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found
+    /// or [`MAX_SCANNED_EVENTS`] policy events were examined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// The replicas running now; absent means the first release.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_replicas: Option<i32>,
@@ -237,7 +241,7 @@ impl Plan {
         match scaling {
             Scaling::Fixed { replicas } => Ok(Plan {
                 fixed: Some(replicas.unwrap_or(1)),
-                min: 0,
+                min: replicas.unwrap_or(1),
                 max: replicas.unwrap_or(1),
                 initial: replicas.unwrap_or(1),
                 policies: Vec::new(),
@@ -592,7 +596,12 @@ pub fn next_changes(input: &NextChangesInput) -> Result<ScalingChanges> {
             format!("at most {MAX_CHANGES}"),
         );
     }
+    let until = input
+        .until
+        .as_deref()
+        .map(|u| instant(u, "until", &mut errs));
     let plan = prepare(&input.scaling, errs)?;
+    let until = until.flatten().unwrap_or(i64::MAX);
     let mut t = from.ok_or_else(|| Error::invalid_input("checked `from`"))?;
     let mut cursors = plan.cursors(t);
     let current = input.current_replicas;
@@ -613,7 +622,9 @@ pub fn next_changes(input: &NextChangesInput) -> Result<ScalingChanges> {
                 next = Some(next.map_or(cand, |n| n.min(cand)));
             }
         }
-        let Some(n) = next else { break };
+        let Some(n) = next.filter(|n| *n <= until) else {
+            break;
+        };
         t = n;
         plan.advance(&mut cursors, t);
         let now = plan.effective(&cursors, t, current);

@@ -1,0 +1,233 @@
+//! Invariants of replica scaling (spec/03-scaling.md): the HPA stays within its bounds and
+//! never moves against its metric; cron fires are ordered and complete; a replica curve is
+//! piecewise constant between the policy changes `next_changes` reports, and within the
+//! elastic bounds.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use serde_json::json;
+use weir::scaling::cron::Cron;
+
+const NOW: &str = "2026-01-01T00:00:00Z";
+
+/// One CPU-utilisation reconcile: every pod ready, started long ago, with a sample.
+fn cpu_input(
+    min: i32,
+    max: i32,
+    current: i32,
+    target: i32,
+    usage: &[u32],
+    behavior: bool,
+) -> weir::HpaInput {
+    let pods: Vec<_> = (0..usage.len())
+        .map(|i| {
+            json!({"name": format!("p{i}"), "ready": true, "startTime": "2025-12-01T00:00:00Z",
+            "containers": [{"name": "c", "requests": {"cpu": "1"}}]})
+        })
+        .collect();
+    let samples: Vec<_> = usage
+        .iter()
+        .enumerate()
+        .map(|(i, u)| json!({"pod": format!("p{i}"), "value": format!("{u}m")}))
+        .collect();
+    let mut spec = json!({"minReplicas": min, "maxReplicas": max, "metrics": [{"type": "Resource",
+        "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": target}}}]});
+    if behavior {
+        spec["behavior"] = json!({"scaleDown": {"stabilizationWindowSeconds": 0}});
+    }
+    serde_json::from_value(json!({"now": NOW, "spec": spec, "currentReplicas": current,
+        "pods": pods, "metrics": [{"pods": samples}]}))
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever the metrics say, the answer is within [min, max] (current 0 with min > 0
+    /// is Kubernetes' "scaling disabled", which keeps 0).
+    #[test]
+    fn hpa_stays_within_bounds(
+        min in 0i32..5, span in 0i32..30, current in 0i32..40, target in 1i32..200,
+        usage in prop::collection::vec(0u32..5000, 1..40), behavior in any::<bool>(),
+    ) {
+        let max = (min + span).max(1);
+        let input = cpu_input(min, max, current, target, &usage, behavior);
+        let r = weir::HpaState::new(None).recommend(&input).unwrap();
+        if r.reason == weir::HpaReason::ScalingDisabled {
+            prop_assert_eq!(r.desired_replicas, 0);
+        } else {
+            prop_assert!(r.desired_replicas >= min && r.desired_replicas <= max, "{:?}", r);
+        }
+    }
+
+    /// Above the target the HPA never scales down; below it, never up (within the bounds,
+    /// with one ready pod per replica, so only the metric decides — with fewer pods than
+    /// replicas Kubernetes' fast path multiplies by the pods and may go either way).
+    #[test]
+    fn hpa_never_moves_against_the_metric(
+        target in 1i32..200, usage in prop::collection::vec(0u32..5000, 1..40),
+    ) {
+        let current = usage.len() as i32;
+        let input = cpu_input(1, 1000, current, target, &usage, true);
+        let mut state = weir::HpaState::new(None);
+        state.recommendations = Some(Vec::new());
+        let r = state.recommend(&input).unwrap();
+        let ratio = r.metrics[0].ratio.unwrap();
+        if ratio > 1.0 {
+            prop_assert!(r.desired_replicas >= current, "ratio {} but {:?}", ratio, r);
+        }
+        if ratio < 1.0 {
+            prop_assert!(r.desired_replicas <= current, "ratio {} but {:?}", ratio, r);
+        }
+    }
+
+    /// A refused reconcile (here: a bad `now`) leaves the state as it was; a snapshot
+    /// continues exactly like the original.
+    #[test]
+    fn hpa_refusals_change_nothing_and_snapshots_continue(
+        usage in prop::collection::vec(0u32..5000, 1..20), steps in 1usize..6,
+    ) {
+        let mut state = weir::HpaState::new(None);
+        for n in 0..steps {
+            let mut input = cpu_input(1, 50, usage.len() as i32, 50, &usage, n % 2 == 0);
+            input.now = format!("2026-01-01T00:0{n}:00Z");
+            let mut copy = weir::HpaState::restore(
+                serde_json::from_value(serde_json::to_value(state.snapshot()).unwrap()).unwrap()).unwrap();
+            prop_assert_eq!(state.recommend(&input).unwrap(), copy.recommend(&input).unwrap());
+            prop_assert_eq!(&state, &copy);
+            let before = state.clone();
+            input.now = "not a time".into();
+            prop_assert!(state.recommend(&input).is_err());
+            prop_assert_eq!(&state, &before);
+        }
+    }
+}
+
+fn cron_expr() -> impl Strategy<Value = String> {
+    let field = |lo: u32, hi: u32| {
+        prop_oneof![
+            Just("*".to_owned()),
+            (lo..=hi).prop_map(|v| v.to_string()),
+            (lo..=hi, lo..=hi).prop_map(|(a, b)| format!("{}-{}", a.min(b), a.max(b))),
+            (1u32..=12).prop_map(|s| format!("*/{s}")),
+            (lo..=hi, lo..=hi).prop_map(|(a, b)| format!("{a},{b}")),
+        ]
+    };
+    (
+        field(0, 59),
+        field(0, 23),
+        field(1, 28),
+        field(1, 12),
+        field(0, 7),
+    )
+        .prop_map(|(m, h, dom, mon, dow)| format!("{m} {h} {dom} {mon} {dow}"))
+}
+
+const ZONES: [&str; 4] = ["UTC", "Asia/Shanghai", "America/New_York", "Europe/Berlin"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// The next fire is after `t`, is itself a fire, and nothing fires in between, in
+    /// every zone, around DST changes too (2026's are inside the range).
+    #[test]
+    fn cron_fires_are_ordered_and_complete(expr in cron_expr(), zone in 0usize..4, t in 1_767_225_600i64..1_798_761_600) {
+        let cron = Cron::parse(&expr, ZONES[zone]).unwrap();
+        let next = cron.next_after(t).unwrap();
+        prop_assert!(next > t);
+        prop_assert_eq!(cron.latest_at_or_before(next), Some(next));
+        if let Some(between) = cron.latest_at_or_before(next - 1) {
+            prop_assert!(between <= t, "{} fires at {} between {} and {}", expr, between, t, next);
+        }
+    }
+
+    /// `0 9 * * 1-5` fires on weekdays only, at 09:00 local, whatever the zone.
+    #[test]
+    fn weekday_schedule_fires_monday_to_friday(zone in 0usize..4, t in 1_767_225_600i64..1_798_761_600) {
+        use chrono::{Datelike, TimeZone, Timelike};
+        let tz: chrono_tz::Tz = ZONES[zone].parse().unwrap();
+        let cron = Cron::parse("0 9 * * 1-5", ZONES[zone]).unwrap();
+        let next = cron.next_after(t).unwrap();
+        let local = tz.timestamp_opt(next, 0).unwrap();
+        prop_assert!(local.weekday().num_days_from_monday() < 5, "{}", local);
+        prop_assert_eq!((local.hour(), local.minute()), (9, 0));
+    }
+}
+
+fn policy() -> impl Strategy<Value = serde_json::Value> {
+    (
+        "[a-e][a-z]{1,3}",
+        prop_oneof![
+            Just("0 * * * *"), Just("30 */3 * * *"), Just("0 9 * * 1-5"),
+            Just("15 2 * * *"), Just("0 0 * * 0"), Just("*/20 8-18 * * *")
+        ],
+        prop::option::of(60i32..20_000),
+        1i32..5,
+        0i32..40,
+        prop::option::of((0i32..40, 0i32..40, 0usize..3)),
+        any::<bool>(),
+    )
+        .prop_map(|(name, cron, duration, prio, replicas, ramp, metric)| {
+            let action = if metric {
+                json!({"type": "metric", "targets": {"cpuUtil": 50}})
+            } else {
+                match (ramp, duration) {
+                    (Some((from, to, mode)), Some(_)) => {
+                        let mode = ["linear", "accelerating", "decelerating"][mode];
+                        json!({"type": "replicas", "replicas": replicas,
+                            "ramp": {"from": from, "to": to, "mode": mode}})
+                    }
+                    _ => json!({"type": "replicas", "replicas": replicas}),
+                }
+            };
+            let mut p = json!({"name": name, "schedule": {"cron": cron, "timeZone": "America/New_York"}, "action": action});
+            if let Some(d) = duration {
+                p["durationSeconds"] = json!(d);
+                p["priority"] = json!(prio);
+            }
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// Between two consecutive changes reported by `next_changes`, the curve is constant
+    /// (ramps aside); every point lies within the elastic bounds.
+    #[test]
+    fn curve_is_piecewise_constant_between_changes(
+        policies in prop::collection::vec(policy(), 0..6), min in 0i32..5, span in 0i32..30,
+        start in 1_772_900_000i64..1_773_100_000, // around the 2026-03-08 New York gap
+    ) {
+        let mut seen = std::collections::BTreeSet::new();
+        let policies: Vec<_> = policies.into_iter().filter(|p| seen.insert(p["name"].as_str().unwrap().to_owned())).collect();
+        let max = min + span;
+        let scaling = json!({"type": "elastic", "initialReplicas": min, "minReplicas": min, "maxReplicas": max, "policies": policies});
+        let from = weir::time::format(start as f64);
+        let to = weir::time::format((start + 2 * 86_400) as f64);
+        let curve = weir::replica_curve(&serde_json::from_value(json!({
+            "scaling": scaling, "from": from, "to": to, "stepSeconds": 600}))
+            .unwrap()).unwrap();
+        let changes = weir::next_changes(&serde_json::from_value(json!({
+            "scaling": scaling, "from": from, "until": to, "count": 10_000})).unwrap()).unwrap();
+        let change_times: Vec<f64> = changes.changes.iter().map(|c| weir::time::parse(&c.at).unwrap()).collect();
+        for p in &curve.points {
+            let lo = p.replicas.or(p.min).unwrap();
+            let hi = p.replicas.or(p.max).unwrap();
+            prop_assert!(lo >= min && hi <= max, "{:?} outside {}..{}", p, min, max);
+        }
+        for w in curve.points.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let changed = change_times.iter().any(|t| *t > a.t && *t <= b.t);
+            if !changed && a.kind != weir::EffectiveKind::Ramp {
+                prop_assert_eq!((a.kind, a.replicas, a.min, a.max, &a.policy), (b.kind, b.replicas, b.min, b.max, &b.policy),
+                    "the curve changed between {} and {} with no change reported", a.t, b.t);
+            }
+        }
+    }
+}

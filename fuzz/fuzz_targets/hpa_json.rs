@@ -1,0 +1,10 @@
+//! See `weir::fuzzing::hpa`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(broken) = weir::fuzzing::hpa(data) {
+        panic!("{broken}");
+    }
+});
