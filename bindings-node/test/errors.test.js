@@ -125,3 +125,52 @@ test('VersionHistory class', () => {
   assert.throws(() => weir.VersionHistory.restore({ versions: 'no' }), { code: 'invalid_input' });
   assert.throws(() => new weir.VersionHistory({ platform: 'moon' }), { code: 'invalid_input' });
 });
+
+const HPA_INPUT = {
+  now: '2026-01-01T00:00:00Z',
+  spec: { maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
+  currentReplicas: 1,
+  pods: [{ name: 'a', ready: true, startTime: '2025-12-01T00:00:00Z', containers: [{ name: 'c', requests: { cpu: '1' } }] }],
+  metrics: [{ pods: [{ pod: 'a', value: '900m' }] }],
+};
+
+const badHpa = {
+  'NaN replicas': { ...HPA_INPUT, currentReplicas: NaN },
+  'replicas 2^40': { ...HPA_INPUT, currentReplicas: 2 ** 40 },
+  'replicas as string': { ...HPA_INPUT, currentReplicas: '1' },
+  'unknown phase': { ...HPA_INPUT, pods: [{ name: 'a', phase: 'Exploded' }] },
+  'no spec': { ...HPA_INPUT, spec: undefined },
+  'Infinity sample': { ...HPA_INPUT, metrics: [{ pods: [{ pod: 'a', value: Infinity }] }] },
+  'unknown field': { ...HPA_INPUT, unknown: 1 },
+};
+for (const [name, input] of Object.entries(badHpa)) {
+  test(`HpaState refuses ${name} and changes nothing`, () => {
+    const hpa = new weir.HpaState();
+    const before = hpa.snapshot();
+    assert.throws(() => hpa.recommend(input), (err) => err.code === 'invalid_input');
+    assert.deepEqual(hpa.snapshot(), before);
+  });
+}
+
+test('HpaState class round trip', () => {
+  const hpa = new weir.HpaState({ tolerance: 0.05 });
+  const r = hpa.recommend(HPA_INPUT);
+  assert.deepEqual([r.desiredReplicas, r.reason], [2, 'DesiredWithinRange']);
+  const again = weir.HpaState.restore(hpa.snapshot());
+  assert.deepEqual(again.snapshot(), hpa.snapshot());
+  assert.throws(() => again.recommend({ ...HPA_INPUT, now: 'yesterday' }), (err) => err.code === 'validation' && err.details.fields[0].path === 'now');
+  assert.throws(() => new weir.HpaState({ tolerance: -1 }), (err) => err.code === 'validation');
+});
+
+test('replica curve limits and SVG', () => {
+  const scaling = { type: 'elastic', initialReplicas: 1, minReplicas: 1, maxReplicas: 5,
+    policies: [{ name: 'up', schedule: { cron: '0 * * * *' }, action: { type: 'replicas', replicas: 3 } }] };
+  const curve = weir.replicaCurve({ scaling, from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', stepSeconds: 1800 });
+  assert.deepEqual(curve.points.map((p) => p.replicas), [3, 3, 3, 3, 3, 3, 3]);
+  const svg = weir.replicaCurveSvg(curve);
+  assert.ok(svg.startsWith('<svg') && svg.trimEnd().endsWith('</svg>'));
+  assert.throws(() => weir.replicaCurve({ scaling, from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', stepSeconds: 1 }),
+    (err) => err.code === 'validation' && err.details.fields[0].code === 'too_many');
+  assert.throws(() => weir.replicaCurveSvg({ points: 'many' }), (err) => err.code === 'invalid_input');
+  assert.throws(() => weir.cronNext({ cron: '0 9 * * 1-5', after: '2026-01-01T00:00:00Z', count: 1e6 }), (err) => err.code === 'validation');
+});

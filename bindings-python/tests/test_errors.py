@@ -135,3 +135,64 @@ def test_version_history_class():
         weir.VersionHistory.restore({**snap, "deployedVersion": "v9"})
     with pytest.raises(weir.InvalidInputError):
         weir.VersionHistory.restore({"versions": "no"})
+
+
+HPA_INPUT = {
+    "now": "2026-01-01T00:00:00Z",
+    "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
+    "currentReplicas": 1,
+    "pods": [{"name": "a", "ready": True, "startTime": "2025-12-01T00:00:00Z", "containers": [{"name": "c", "requests": {"cpu": "1"}}]}],
+    "metrics": [{"pods": [{"pod": "a", "value": "900m"}]}],
+}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {**HPA_INPUT, "currentReplicas": float("nan")},
+        {**HPA_INPUT, "currentReplicas": 2**40},
+        {**HPA_INPUT, "currentReplicas": "1"},
+        {**HPA_INPUT, "pods": [{"name": "a", "phase": "Exploded"}]},
+        {k: v for k, v in HPA_INPUT.items() if k != "spec"},
+        {**HPA_INPUT, "metrics": [{"pods": [{"pod": "a", "value": math.inf}]}]},
+        {**HPA_INPUT, "unknown": 1},
+    ],
+)
+def test_hpa_wrong_shapes_change_nothing(bad):
+    hpa = weir.HpaState()
+    before = hpa.snapshot()
+    with pytest.raises(weir.InvalidInputError):
+        hpa.recommend(bad)
+    assert hpa.snapshot() == before
+
+
+def test_hpa_class_round_trip():
+    hpa = weir.HpaState({"tolerance": 0.05})
+    r = hpa.recommend(HPA_INPUT)
+    # 90 % of the request against 50 %: ceil(1.8 × 1) = 2.
+    assert (r["desiredReplicas"], r["reason"]) == (2, "DesiredWithinRange")
+    again = weir.HpaState.restore(hpa.snapshot())
+    assert again.snapshot() == hpa.snapshot()
+    with pytest.raises(weir.ValidationError) as info:
+        again.recommend({**HPA_INPUT, "now": "yesterday"})
+    assert [f["path"] for f in info.value.details["fields"]] == ["now"]
+    with pytest.raises(weir.ValidationError):
+        weir.HpaState({"tolerance": -1})
+
+
+def test_curve_limits_and_svg():
+    scaling = {"type": "elastic", "initialReplicas": 1, "minReplicas": 1, "maxReplicas": 5,
+               "policies": [{"name": "up", "schedule": {"cron": "0 * * * *"}, "action": {"type": "replicas", "replicas": 3}}]}
+    curve = weir.replica_curve({"scaling": scaling, "from": "2026-01-01T00:00:00Z", "to": "2026-01-01T03:00:00Z", "stepSeconds": 1800})
+    assert [p["replicas"] for p in curve["points"]] == [3] * 7
+    svg = weir.replica_curve_svg(curve)
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    with pytest.raises(weir.ValidationError) as info:
+        weir.replica_curve({"scaling": scaling, "from": "2026-01-01T00:00:00Z", "to": "2027-01-01T00:00:00Z", "stepSeconds": 1})
+    assert info.value.details["fields"][0]["code"] == "too_many"
+    with pytest.raises(weir.InvalidInputError):
+        weir.replica_curve({"scaling": scaling, "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z", "stepSeconds": float("nan")})
+    with pytest.raises(weir.InvalidInputError):
+        weir.replica_curve_svg({"points": "many"})
+    with pytest.raises(weir.ValidationError):
+        weir.cron_next({"cron": "0 9 * * 1-5", "after": "2026-01-01T00:00:00Z", "count": 10**6})
