@@ -79,3 +79,87 @@ pub fn release_plan(pods: usize, units: usize) -> Option<ReleasePlan> {
     let order: weir::ReleaseOrder = serde_json::from_value(order).ok()?;
     weir::plan_release(&order).ok()
 }
+
+/// One HPA reconcile with `pods` ready pods, a CPU utilisation metric (50 %) and a
+/// memory average-value metric, and the default behaviour: the spec/07-quality.md HPA
+/// workload at 100 pods.
+#[must_use]
+#[allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "fixed bench data: a broken fixture should stop the bench"
+)]
+pub fn hpa_input(pods: usize) -> weir::HpaInput {
+    let pod_list: Vec<serde_json::Value> = (0..pods)
+        .map(|i| {
+            serde_json::json!({"name": format!("pod-{i}"), "ready": true,
+                "startTime": "2025-12-31T00:00:00Z", "readyTransitionTime": "2025-12-31T00:01:00Z",
+                "containers": [{"name": "app", "requests": {"cpu": "500m", "memory": "512Mi"}},
+                               {"name": "sidecar", "requests": {"cpu": "100m", "memory": "64Mi"}}]})
+        })
+        .collect();
+    let cpu: Vec<serde_json::Value> = (0..pods)
+        .map(|i| serde_json::json!({"pod": format!("pod-{i}"), "value": format!("{}m", 300 + (i * 37) % 400)}))
+        .collect();
+    let mem: Vec<serde_json::Value> = (0..pods)
+        .map(|i| serde_json::json!({"pod": format!("pod-{i}"), "value": format!("{}Mi", 200 + (i * 13) % 300)}))
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "now": "2026-01-01T00:00:00Z",
+        "spec": {"minReplicas": 2, "maxReplicas": 1000, "behavior": {},
+            "metrics": [
+                {"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}},
+                {"type": "Resource", "resource": {"name": "memory", "target": {"type": "AverageValue", "averageValue": "400Mi"}}}]},
+        "currentReplicas": pods,
+        "pods": pod_list,
+        "metrics": [{"pods": cpu}, {"pods": mem}]
+    }))
+    .unwrap_or_else(|e| panic!("bench fixture: {e}"))
+}
+
+/// A week at a 60 s step with 20 policies in three zones: the spec/07-quality.md cron
+/// curve workload.
+#[must_use]
+#[allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "fixed bench data: a broken fixture should stop the bench"
+)]
+pub fn week_curve() -> weir::CurveInput {
+    let zones = ["Asia/Shanghai", "America/New_York", "Europe/Berlin"];
+    let crons = [
+        "0 8 * * 1-5",
+        "0 20 * * *",
+        "30 11 * * 1-5",
+        "0 */4 * * *",
+        "15 2 * * 0,6",
+        "0 9-17/2 * * 1-5",
+        "45 23 * * 5",
+        "0 6 1,15 * *",
+        "*/30 12-13 * * *",
+        "0 0 * * 0",
+    ];
+    let policies: Vec<serde_json::Value> = (0..20)
+        .map(|i| {
+            let mut p = serde_json::json!({"name": format!("policy-{i:02}"),
+                "schedule": {"cron": crons[i % crons.len()], "timeZone": zones[i % zones.len()]},
+                "action": {"type": "replicas", "replicas": 2 + (i * 7) % 30}});
+            if i % 2 == 1 {
+                p["durationSeconds"] = serde_json::json!(1800 + 600 * (i % 5));
+                p["priority"] = serde_json::json!(1 + i % 4);
+                if i % 4 == 1 {
+                    p["action"]["ramp"] = serde_json::json!({"from": 2, "to": 30, "mode": "accelerating"});
+                }
+                if i % 6 == 3 {
+                    p["action"] = serde_json::json!({"type": "metric", "targets": {"cpuUtil": 60}, "minReplicas": 4, "maxReplicas": 30});
+                }
+            }
+            p
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "scaling": {"type": "elastic", "initialReplicas": 2, "minReplicas": 2, "maxReplicas": 40, "policies": policies},
+        "from": "2026-03-23T00:00:00Z", "to": "2026-03-30T00:00:00Z", "stepSeconds": 60
+    }))
+    .unwrap_or_else(|e| panic!("bench fixture: {e}"))
+}

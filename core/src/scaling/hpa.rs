@@ -169,7 +169,8 @@ impl HpaState {
     /// missing request, a failed fetch) is not an error: it is reported in `metrics` and
     /// handled as Kubernetes does.
     pub fn recommend(&mut self, input: &HpaInput) -> Result<HpaRecommendation> {
-        let now = check_input(input)?;
+        let prepared = check_input(input)?;
+        let now = prepared.now;
         let spec = &input.spec;
         let current = input.current_replicas;
         let min = spec.min_replicas.unwrap_or(1);
@@ -225,6 +226,7 @@ impl HpaState {
             };
             let calc = Calculator {
                 input,
+                prepared: &prepared,
                 now,
                 config: &self.config,
                 tolerances,
@@ -571,8 +573,18 @@ impl Tolerances {
     }
 }
 
+/// What checking an input learned, kept for the computation (nothing is parsed twice).
+struct Prepared {
+    now: f64,
+    /// Per pod: `startTime` and the `Ready` transition, Unix seconds.
+    times: Vec<(Option<f64>, Option<f64>)>,
+    /// Per metric, per sample: the index of its pod, `None` for a pod not listed.
+    sample_pods: Vec<Vec<Option<usize>>>,
+}
+
 struct Calculator<'a> {
     input: &'a HpaInput,
+    prepared: &'a Prepared,
     now: f64,
     config: &'a HpaConfig,
     tolerances: Tolerances,
@@ -606,8 +618,15 @@ impl Calculator<'_> {
         let mut statuses = Vec::with_capacity(self.input.spec.metrics.len());
         let mut best: Option<(i32, String)> = None;
         let mut invalid = 0usize;
-        for (spec, value) in self.input.spec.metrics.iter().zip(&self.input.metrics) {
-            match self.one(spec, value) {
+        for (n, (spec, value)) in self
+            .input
+            .spec
+            .metrics
+            .iter()
+            .zip(&self.input.metrics)
+            .enumerate()
+        {
+            match self.one(n, spec, value) {
                 Ok((proposal, status)) => {
                     if best.as_ref().is_none_or(|(r, _)| *r == 0 || proposal > *r) {
                         best = Some((proposal, status.name.clone()));
@@ -639,7 +658,7 @@ impl Calculator<'_> {
         (Some(replicas), best.map(|(_, n)| n), statuses)
     }
 
-    fn one(&self, spec: &MetricSpec, value: &MetricValue) -> Proposal {
+    fn one(&self, n: usize, spec: &MetricSpec, value: &MetricValue) -> Proposal {
         if let Some(e) = &value.error {
             return Err(format!("unable to get metric: {e}"));
         }
@@ -659,6 +678,7 @@ impl Calculator<'_> {
         };
         match spec {
             MetricSpec::Resource { resource: r } => self.resource(
+                n,
                 &r.name,
                 None,
                 &r.target,
@@ -668,6 +688,7 @@ impl Calculator<'_> {
             MetricSpec::ContainerResource {
                 container_resource: r,
             } => self.resource(
+                n,
                 &r.name,
                 Some(&r.container),
                 &r.target,
@@ -676,7 +697,7 @@ impl Calculator<'_> {
             ),
             MetricSpec::Pods { pods } => {
                 let target = milli(pods.target.average_value.as_ref());
-                self.plain(value, target, false, status(MetricOutcome::Scaled))
+                self.plain(n, value, target, false, status(MetricOutcome::Scaled))
             }
             MetricSpec::Object { object } => {
                 let usage = milli(value.value.as_ref());
@@ -762,6 +783,7 @@ impl Calculator<'_> {
     /// Resource and ContainerResource metrics.
     fn resource(
         &self,
+        n: usize,
         resource: &str,
         container: Option<&str>,
         target: &MetricTarget,
@@ -771,11 +793,11 @@ impl Calculator<'_> {
         let is_cpu = resource == "cpu";
         if target.kind == MetricTargetType::AverageValue {
             // GetRawResourceReplicas: the plain path, with the CPU readiness rules.
-            return self.plain(value, milli(target.average_value.as_ref()), is_cpu, st);
+            return self.plain(n, value, milli(target.average_value.as_ref()), is_cpu, st);
         }
         let target_util = target.average_utilization.unwrap_or(1).max(1);
         // GetResourceReplicas
-        let mut s = self.group(value, is_cpu)?;
+        let mut s = self.group(n, value, is_cpu)?;
         let requests = self.requests(resource, container)?;
         let request = |i: Option<usize>| i.and_then(|i| requests.get(i).copied());
         let ratio_of =
@@ -857,12 +879,13 @@ impl Calculator<'_> {
     /// `calcPlainMetricReplicas`: Pods metrics and resource `AverageValue` targets.
     fn plain(
         &self,
+        n: usize,
         value: &MetricValue,
         target: i64,
         is_cpu: bool,
         mut st: MetricStatus,
     ) -> Proposal {
-        let mut s = self.group(value, is_cpu)?;
+        let mut s = self.group(n, value, is_cpu)?;
         let usage_ratio = |values: &[(i64, Option<usize>)]| {
             let total: i128 = values.iter().map(|&(v, _)| i128::from(v)).sum();
             let n = i128::try_from(values.len()).unwrap_or(i128::MAX).max(1);
@@ -905,18 +928,28 @@ impl Calculator<'_> {
     }
 
     /// `groupPods`, then the samples of ready pods and of pods not in the list.
-    fn group(&self, value: &MetricValue, is_cpu: bool) -> std::result::Result<Samples, String> {
+    fn group(
+        &self,
+        n: usize,
+        value: &MetricValue,
+        is_cpu: bool,
+    ) -> std::result::Result<Samples, String> {
         let pods = &self.input.pods;
         if pods.is_empty() {
             return Err("no pods returned by selector while calculating replica count".to_owned());
         }
         let samples = value.pods.as_deref().unwrap_or(&[]);
-        let mut by_pod: FastMap<&str, usize> = map_with_capacity(samples.len());
-        for (i, s) in samples.iter().enumerate() {
-            by_pod.insert(s.pod.as_str(), i);
-        }
-        let mut groups = vec![Group::Ready; pods.len()];
+        let sample_pods = self
+            .prepared
+            .sample_pods
+            .get(n)
+            .map_or(&[][..], Vec::as_slice);
         let mut sample_of: Vec<Option<usize>> = vec![None; pods.len()];
+        for (si, pod) in sample_pods.iter().enumerate() {
+            if let Some(slot) = pod.and_then(|p| sample_of.get_mut(p)) {
+                *slot = Some(si);
+            }
+        }
         let mut out = Samples {
             values: Vec::with_capacity(samples.len()),
             ready: 0,
@@ -924,19 +957,17 @@ impl Calculator<'_> {
             missing: Vec::new(),
             ignored: 0,
         };
-        let mut known: FastMap<&str, ()> = map_with_capacity(pods.len());
-        for (i, pod) in pods.iter().enumerate() {
-            known.insert(pod.name.as_str(), ());
+        for (i, (pod, sample)) in pods.iter().zip(&sample_of).enumerate() {
             let phase = pod.phase.unwrap_or(PodPhase::Running);
-            let sample = by_pod.get(pod.name.as_str()).copied();
+            let sample = sample.and_then(|si| samples.get(si));
             let g = if pod.deleting == Some(true)
                 || matches!(phase, PodPhase::Failed | PodPhase::Succeeded)
             {
                 Group::Ignored
             } else if phase == PodPhase::Pending {
                 Group::Unready
-            } else if let Some(si) = sample {
-                if is_cpu && self.cpu_unready(pod, samples.get(si)) {
+            } else if let Some(sample) = sample {
+                if is_cpu && self.cpu_unready(i, pod, sample) {
                     Group::Unready
                 } else {
                     Group::Ready
@@ -944,34 +975,22 @@ impl Calculator<'_> {
             } else {
                 Group::Missing
             };
-            if let Some(slot) = groups.get_mut(i) {
-                *slot = g;
-            }
-            if let Some(slot) = sample_of.get_mut(i) {
-                *slot = sample;
-            }
             match g {
-                Group::Ready => out.ready += 1,
+                Group::Ready => {
+                    out.ready += 1;
+                    // Ready pods keep their samples; ignored and unready ones lose them.
+                    if let Some(s) = sample {
+                        out.values.push((milli(Some(&s.value)), Some(i)));
+                    }
+                }
                 Group::Unready => out.unready.push(i),
                 Group::Missing => out.missing.push(i),
                 Group::Ignored => out.ignored += 1,
             }
         }
-        // Samples of ready pods, and of pods the selector did not return (they stay, as
-        // in Kubernetes: only ignored and unready pods' samples are removed).
-        for (i, g) in groups.iter().enumerate() {
-            if *g == Group::Ready
-                && let Some(s) = sample_of
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(|si| samples.get(si))
-            {
-                out.values.push((milli(Some(&s.value)), Some(i)));
-            }
-        }
-        for s in samples {
-            if !known.contains_key(s.pod.as_str()) {
+        // Samples of pods the selector did not return stay, as in Kubernetes.
+        for (s, pod) in samples.iter().zip(sample_pods) {
+            if pod.is_none() {
                 out.values.push((milli(Some(&s.value)), None));
             }
         }
@@ -984,26 +1003,19 @@ impl Calculator<'_> {
     }
 
     /// The CPU readiness rules of `groupPods`.
-    fn cpu_unready(&self, pod: &HpaPod, sample: Option<&PodSample>) -> bool {
-        let (Some(ready), Some(start)) = (pod.ready, pod.start_time.as_deref()) else {
+    fn cpu_unready(&self, i: usize, pod: &HpaPod, sample: &PodSample) -> bool {
+        let (start, transition) = self.prepared.times.get(i).copied().unwrap_or((None, None));
+        let (Some(ready), Some(start)) = (pod.ready, start) else {
             return true;
         };
-        let start = crate::time::parse(start).unwrap_or(0.0);
-        let transition = pod
-            .ready_transition_time
-            .as_deref()
-            .and_then(crate::time::parse)
-            .unwrap_or(start);
+        let transition = transition.unwrap_or(start);
         if start + f64::from(self.config.cpu_initialization_period_seconds) > self.now {
-            let (ts, window) = sample.map_or((self.now, 60.0), |s| {
-                (
-                    s.timestamp
-                        .as_deref()
-                        .and_then(crate::time::parse)
-                        .unwrap_or(self.now),
-                    f64::from(s.window_seconds.unwrap_or(60)),
-                )
-            });
+            let ts = sample
+                .timestamp
+                .as_deref()
+                .and_then(crate::time::parse)
+                .unwrap_or(self.now);
+            let window = f64::from(sample.window_seconds.unwrap_or(60));
             !ready || ts < transition + window
         } else {
             !ready && start + f64::from(self.config.initial_readiness_delay_seconds) > transition
@@ -1126,8 +1138,9 @@ fn check_config(c: &HpaConfig, errs: &mut ValidationErrors) {
 }
 
 /// Every problem of an input, Kubernetes' API validation (`validateHorizontalPodAutoscalerSpec`,
-/// `validateMetrics`, `validateBehavior`) plus the observations' shape; returns `now`.
-fn check_input(input: &HpaInput) -> Result<f64> {
+/// `validateMetrics`, `validateBehavior`) plus the observations' shape; keeps what it
+/// parsed.
+fn check_input(input: &HpaInput) -> Result<Prepared> {
     let mut errs = ValidationErrors::new();
     let now = crate::time::parse(&input.now);
     if now.is_none() {
@@ -1219,32 +1232,70 @@ fn check_input(input: &HpaInput) -> Result<f64> {
             }
         }
     }
-    let mut names: FastMap<&str, ()> = map_with_capacity(input.pods.len());
+    let mut names: FastMap<&str, usize> = map_with_capacity(input.pods.len());
+    let mut times = Vec::with_capacity(input.pods.len());
     for (n, pod) in input.pods.iter().enumerate() {
-        if names.insert(pod.name.as_str(), ()).is_some() {
+        if names.insert(pod.name.as_str(), n).is_some() {
             errs.push(
                 format!("pods[{n}].name"),
                 Code::Duplicate,
                 format!("pod `{}` is listed twice", pod.name),
             );
         }
-        for (t, field) in [
+        let mut parsed = [None, None];
+        for ((t, field), slot) in [
             (&pod.start_time, "startTime"),
             (&pod.ready_transition_time, "readyTransitionTime"),
-        ] {
-            if let Some(t) = t
-                && crate::time::parse(t).is_none()
-            {
-                errs.push(
-                    format!("pods[{n}].{field}"),
-                    Code::Invalid,
-                    format!("`{t}` must be an RFC 3339 timestamp"),
-                );
+        ]
+        .into_iter()
+        .zip(&mut parsed)
+        {
+            if let Some(t) = t {
+                *slot = crate::time::parse(t);
+                if slot.is_none() {
+                    errs.push(
+                        format!("pods[{n}].{field}"),
+                        Code::Invalid,
+                        format!("`{t}` must be an RFC 3339 timestamp"),
+                    );
+                }
             }
         }
+        times.push((parsed[0], parsed[1]));
+    }
+    let mut sample_pods = Vec::with_capacity(input.metrics.len());
+    for (n, v) in input.metrics.iter().enumerate() {
+        let samples = v.pods.as_deref().unwrap_or(&[]);
+        let mut seen = vec![false; input.pods.len()];
+        let mut unknown: FastMap<&str, ()> = FastMap::default();
+        let mut of = Vec::with_capacity(samples.len());
+        for (i, s) in samples.iter().enumerate() {
+            // Samples usually come in pod order: try the same position first.
+            let pod = match input.pods.get(i) {
+                Some(p) if p.name == s.pod => Some(i),
+                _ => names.get(s.pod.as_str()).copied(),
+            };
+            let duplicate = match pod {
+                Some(p) => seen.get_mut(p).is_some_and(|f| std::mem::replace(f, true)),
+                None => unknown.insert(s.pod.as_str(), ()).is_some(),
+            };
+            if duplicate {
+                errs.push(
+                    format!("metrics[{n}].pods[{i}].pod"),
+                    Code::Duplicate,
+                    format!("two samples for pod `{}`", s.pod),
+                );
+            }
+            of.push(pod);
+        }
+        sample_pods.push(of);
     }
     errs.into_result(())?;
-    now.ok_or_else(|| Error::invalid_input("now"))
+    Ok(Prepared {
+        now: now.ok_or_else(|| Error::invalid_input("now"))?,
+        times,
+        sample_pods,
+    })
 }
 
 fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut ValidationErrors) {
@@ -1328,15 +1379,8 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
                         format!("at most {MAX_HPA_ITEMS}"),
                     );
                 }
-                let mut seen: FastMap<&str, ()> = map_with_capacity(samples.len());
+                // Duplicates are found where samples meet pods (`check_input`).
                 for (i, s) in samples.iter().enumerate() {
-                    if seen.insert(s.pod.as_str(), ()).is_some() {
-                        errs.push(
-                            format!("{mpath}.pods[{i}].pod"),
-                            Code::Duplicate,
-                            format!("two samples for pod `{}`", s.pod),
-                        );
-                    }
                     if let Some(t) = &s.timestamp
                         && crate::time::parse(t).is_none()
                     {
