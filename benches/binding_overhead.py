@@ -12,6 +12,32 @@ import weir
 
 TARGET_US = 3.0
 
+# The smallest HPA call: one pod, one CPU sample (spec/07-quality.md's example).
+HPA_ONE_POD = {
+    "now": "2026-01-01T00:00:00Z",
+    "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
+    "currentReplicas": 1,
+    "pods": [{"name": "a", "ready": True, "startTime": "2025-12-01T00:00:00Z", "containers": [{"name": "c", "requests": {"cpu": "1"}}]}],
+    "metrics": [{"pods": [{"pod": "a", "value": "900m"}]}],
+}
+
+
+def reconcile_every_15s():
+    """One long-lived HpaState fed a reconcile every 15 s of simulated time, as a
+    controller does (its history stays at the window's 20 entries)."""
+    import datetime
+
+    state = weir.HpaState()
+    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    stamps = [(start + datetime.timedelta(seconds=15 * n)).strftime("%Y-%m-%dT%H:%M:%SZ") for n in range(200_000)]
+    it = iter(stamps * 50)
+
+    def call(i):
+        i["now"] = next(it)
+        return state.recommend(i)
+
+    return call
+
 
 def per_call(fn, arg, seconds):
     n, t0 = 0, time.perf_counter()
@@ -30,6 +56,7 @@ def main():
         "parse_quantity('1')": (weir.parse_quantity, "1"),
         "validate_labels({})": (weir.validate_labels, {}),
         "match_label_selector(small)": (weir.match_label_selector, {"selector": {"matchLabels": {"app": "vote"}}, "labels": {"app": "vote"}}),
+        "HpaState.recommend(1 pod)": (reconcile_every_15s(), HPA_ONE_POD),
         "python baseline (lambda)": (lambda x: x, "1"),
     }
     for name, (fn, arg) in cases.items():

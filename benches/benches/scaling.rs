@@ -45,6 +45,14 @@ fn hpa(c: &mut Criterion) {
             criterion::BatchSize::SmallInput,
         )
     });
+    // What the Node binding pays before the computation: its input crosses as JSON text.
+    let text = serde_json::to_string(&input).unwrap_or_default();
+    g.bench_function("read the 100-pod input from JSON text", |b| {
+        b.iter(|| black_box(serde_json::from_str::<weir::HpaInput>(black_box(&text))))
+    });
+    g.bench_function("parse one quantity (512Mi)", |b| {
+        b.iter(|| black_box(weir::Quantity::parse(black_box("512Mi"))))
+    });
     g.finish();
     let mut states: Vec<weir::HpaState> = (0..2001).map(|_| warm.clone()).collect();
     let mut next = states.iter_mut();

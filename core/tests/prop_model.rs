@@ -247,3 +247,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The shortcut for whole digits with a plain suffix gives exactly what the general
+    /// parser gives for the same value written another way (`N.0` forces the general path).
+    #[test]
+    fn simple_quantities_parse_like_the_general_path(
+        v in 0u64..1_000_000_000_000_000_000,
+        suffix in prop::sample::select(vec!["", "m", "u", "n", "k", "M", "G", "Ki", "Mi", "Gi", "Ti"]),
+    ) {
+        let fast = weir::Quantity::parse(&format!("{v}{suffix}"));
+        let general = weir::Quantity::parse(&format!("{v}.0{suffix}"));
+        match (fast, general) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.nano_value(), b.nano_value());
+                prop_assert_eq!(a.format(), b.format());
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code()),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+        }
+    }
+}

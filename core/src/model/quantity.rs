@@ -308,6 +308,9 @@ fn parse(text: &str) -> std::result::Result<Quantity, QuantityErrorReason> {
     if text.is_empty() {
         return Err(QuantityErrorReason::Empty);
     }
+    if let Some(q) = parse_simple(text) {
+        return Ok(q);
+    }
     let bytes = text.as_bytes();
     let (negative, start) = match bytes.first() {
         Some(b'-') => (true, 1),
@@ -363,6 +366,40 @@ fn parse(text: &str) -> std::result::Result<Quantity, QuantityErrorReason> {
     }
     let nanos = scale_round_up(&digits, dec_exp)?;
     Ok(Quantity {
+        nanos,
+        format: effective_format(nanos, format),
+    })
+}
+
+/// The common shape, whole digits and a plain suffix (`500m`, `2`, `512Mi`, `1Gi`), read
+/// without the general path's digit vector; `None` sends anything else (and any value the
+/// shortcut cannot represent exactly) to the general path, which gives the same answer.
+fn parse_simple(text: &str) -> Option<Quantity> {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 18 {
+        return None;
+    }
+    let mut v: u128 = 0;
+    for b in bytes.get(..digits)? {
+        v = v * 10 + u128::from(b - b'0');
+    }
+    let (scale, format): (u128, QuantityFormat) = match bytes.get(digits..)? {
+        b"" => (NANO, QuantityFormat::DecimalSI),
+        b"m" => (1_000_000, QuantityFormat::DecimalSI),
+        b"u" => (1_000, QuantityFormat::DecimalSI),
+        b"n" => (1, QuantityFormat::DecimalSI),
+        b"k" => (NANO * 1_000, QuantityFormat::DecimalSI),
+        b"M" => (NANO * 1_000_000, QuantityFormat::DecimalSI),
+        b"G" => (NANO * 1_000_000_000, QuantityFormat::DecimalSI),
+        b"Ki" => (NANO << 10, QuantityFormat::BinarySI),
+        b"Mi" => (NANO << 20, QuantityFormat::BinarySI),
+        b"Gi" => (NANO << 30, QuantityFormat::BinarySI),
+        b"Ti" => (NANO << 40, QuantityFormat::BinarySI),
+        _ => return None,
+    };
+    let nanos = v.checked_mul(scale)?;
+    (nanos <= MAX_NANOS).then(|| Quantity {
         nanos,
         format: effective_format(nanos, format),
     })
@@ -446,8 +483,34 @@ impl Serialize for Quantity {
 
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let raw = RawQuantity::deserialize(deserializer)?;
-        raw.parse().map_err(serde::de::Error::custom)
+        /// Strings are parsed where they lie; numbers go through their text, as for
+        /// [`RawQuantity`].
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Quantity;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a quantity string or number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Quantity, E> {
+                Quantity::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Quantity, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Quantity, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> std::result::Result<Quantity, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> std::result::Result<Quantity, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Quantity, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 
