@@ -80,8 +80,9 @@ impl<'de> de::Deserializer<'de> for PyDeserializer<'_, '_> {
             });
         }
         if let Ok(l) = obj.cast_exact::<PyList>() {
-            return visitor.visit_seq(SeqAccess {
-                items: l.iter().collect::<Vec<_>>().into_iter(),
+            return visitor.visit_seq(ListAccess {
+                list: l,
+                next: 0,
                 depth: self.depth,
             });
         }
@@ -214,6 +215,34 @@ impl<'de> de::MapAccess<'de> for DictAccess<'_> {
             .take()
             .ok_or_else(|| DeError("a dict value without its key".into()))?;
         seed.deserialize(PyDeserializer::new(&v, self.depth + 1)?)
+    }
+}
+
+/// A list read in place, by index (no copy of its items).
+struct ListAccess<'a, 'py> {
+    list: &'a Bound<'py, PyList>,
+    next: usize,
+    depth: usize,
+}
+
+impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        if self.next >= self.list.len() {
+            return Ok(None);
+        }
+        let item = self.list.get_item(self.next)?;
+        self.next += 1;
+        seed.deserialize(PyDeserializer::new(&item, self.depth + 1)?)
+            .map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.list.len().saturating_sub(self.next))
     }
 }
 
