@@ -16,6 +16,7 @@ pub mod hash;
 pub mod model;
 pub mod release;
 pub mod scaling;
+pub mod scheduling;
 pub mod schema;
 pub mod time;
 
@@ -73,6 +74,19 @@ pub use scaling::timed::{
     CurveInput, CurvePoint, Effective, EffectiveAtInput, EffectiveKind, MAX_CHANGES,
     MAX_CURVE_POINTS, NextChangesInput, ReplicaCurve, ScalingChange, ScalingChanges, ScalingInput,
     effective_at, next_changes, replica_curve, replica_curve_svg, validate_scaling,
+};
+pub use scheduling::ops::{
+    DrainInput, DrainResult, Fit, FitsTemplateInput, KeptPod, NodeRefusal, NodeScore, PlaceInput,
+    PlaceResult, Placement, Preemption, PreemptionCandidate, ScheduleAllInput, ScheduleAllResult,
+    ScheduleOneInput, TaintEviction, TaintEvictionsInput, UnitPlacement, drain, fits_template,
+    place, schedule_all, schedule_one, taint_evictions,
+};
+pub use scheduling::types::{
+    Affinity, ClusterSnapshot, ContainerResources, InclusionPolicy, LabelKeys, Node, NodeAffinity,
+    NodeSpec, NodeStatus, ObjectMeta, Pod, PodAffinity, PodAffinityTerm, PodContainer, PodHints,
+    PodRunStatus, PodSpec, PreemptionPolicy, PreferredSchedulingTerm, ScoringConfig,
+    ScoringStrategy, Taint, TaintEffect, Toleration, TolerationOperator, TopologySpreadConstraint,
+    WeightedPodAffinityTerm, WhenUnsatisfiable,
 };
 
 /// The repository README's Rust examples, run as doctests.

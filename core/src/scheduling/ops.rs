@@ -1,0 +1,951 @@
+//! The operations on a snapshot: `schedule_one`, `schedule_all` (with preemption), `place`
+//! (even over units, with spill-over), `drain`, `taint_evictions`, `fits_template`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::cluster::{Cluster, Failure, PodInfo, tolerates};
+use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+
+/// Input of [`schedule_one`] and [`fits_template`]-like calls: a snapshot and a pod.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScheduleOneInput {
+    /// The cluster.
+    pub snapshot: ClusterSnapshot,
+    /// The pod to place (its `nodeName` is ignored).
+    pub pod: Pod,
+}
+
+/// Why one node was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeRefusal {
+    /// The node.
+    pub node: String,
+    /// The Filter plugin that refused it.
+    pub plugin: String,
+    /// kube-scheduler's reason text (one entry per short resource).
+    pub reasons: Vec<String>,
+    /// Preemption cannot help on this node (`UnschedulableAndUnresolvable`).
+    pub unresolvable: bool,
+}
+
+/// One candidate node's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeScore {
+    /// The node.
+    pub node: String,
+    /// Σ plugin score × weight.
+    pub total: i64,
+    /// Each plugin's weighted score.
+    pub plugins: BTreeMap<String, i64>,
+}
+
+/// A preemption: the node and the pods removed to make room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Preemption {
+    /// The node chosen.
+    pub node: String,
+    /// The victims, `namespace/name`, most important first.
+    pub victims: Vec<String>,
+    /// Why this node: the rule of `pickOneNodeForPreemption` that decided.
+    pub reason: String,
+    /// Nodes where removing lower-priority pods would make room, with their victims.
+    pub candidates: Vec<PreemptionCandidate>,
+}
+
+/// A node preemption could use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PreemptionCandidate {
+    /// The node.
+    pub node: String,
+    /// Its minimal victims, `namespace/name`.
+    pub victims: Vec<String>,
+}
+
+/// Where one pod goes, or why it cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Placement {
+    /// `namespace/name`.
+    pub pod: String,
+    /// The node; absent: unschedulable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// How many nodes passed every filter.
+    pub feasible_nodes: u32,
+    /// The best candidates (at most 5), best first; the first is the choice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<NodeScore>,
+    /// Why each refused node was refused (unschedulable pods; capped at 1,000 nodes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refusals: Vec<NodeRefusal>,
+    /// kube-scheduler's summary (`0/5 nodes are available: ...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Set when the pod got its node by preempting others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption: Option<Preemption>,
+}
+
+fn pod_id(p: &PodInfo) -> String {
+    format!("{}/{}", p.namespace, p.name)
+}
+
+/// A feasible node, its total and the weighted score of each plugin.
+type Scored = (usize, i64, Vec<(&'static str, i64)>);
+
+/// The most refusals listed per pod (the summary line still counts every node).
+const MAX_REFUSALS: usize = 1_000;
+
+impl Cluster {
+    /// Filter every node, score the feasible ones, pick the best (ties: lowest name).
+    fn decide(&self, pod: usize, p: &PodInfo) -> Placement {
+        let ctx = self.context(p, Some(pod));
+        let mut feasible = Vec::new();
+        let mut refusals: Vec<(usize, Vec<Failure>)> = Vec::new();
+        for n in 0..self.nodes.len() {
+            let f = self.filter(p, n, &ctx);
+            if f.is_empty() {
+                feasible.push(n);
+            } else {
+                refusals.push((n, f));
+            }
+        }
+        let mut out = Placement {
+            pod: pod_id(p),
+            node: None,
+            feasible_nodes: u32::try_from(feasible.len()).unwrap_or(u32::MAX),
+            scores: Vec::new(),
+            refusals: Vec::new(),
+            message: None,
+            preemption: None,
+        };
+        if feasible.is_empty() {
+            out.message = Some(summary(self.nodes.len(), &refusals));
+            out.refusals = refusals
+                .iter()
+                .take(MAX_REFUSALS)
+                .filter_map(|(n, f)| {
+                    Some(NodeRefusal {
+                        node: self.nodes.get(*n)?.name.clone(),
+                        plugin: f.first()?.plugin.to_owned(),
+                        reasons: f.iter().map(|x| x.reason.clone()).collect(),
+                        unresolvable: f.iter().any(|x| x.unresolvable),
+                    })
+                })
+                .collect();
+            return out;
+        }
+        let mut scored: Vec<Scored> = self
+            .score(p, &feasible, &ctx)
+            .into_iter()
+            .map(|(n, b)| (n, b.iter().map(|(_, s)| s).sum(), b))
+            .collect();
+        // Highest total first; nodes are in name order, so the stable sort keeps the
+        // lowest name first among equals.
+        scored.sort_by_key(|s| std::cmp::Reverse(s.1));
+        out.scores = scored
+            .iter()
+            .take(5)
+            .filter_map(|(n, total, b)| {
+                Some(NodeScore {
+                    node: self.nodes.get(*n)?.name.clone(),
+                    total: *total,
+                    plugins: b.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+                })
+            })
+            .collect();
+        out.node = out.scores.first().map(|s| s.node.clone());
+        out
+    }
+
+    /// Schedule pod `pod` (already in `self.pods`, unbound): bind it, preempting if
+    /// needed and allowed.
+    fn schedule(&mut self, pod: usize, preempt: bool) -> Placement {
+        let Some(p) = self.pods.get(pod).cloned() else {
+            return Placement {
+                pod: String::new(),
+                node: None,
+                feasible_nodes: 0,
+                scores: Vec::new(),
+                refusals: Vec::new(),
+                message: None,
+                preemption: None,
+            };
+        };
+        let mut out = self.decide(pod, &p);
+        if let Some(node) = out
+            .node
+            .as_ref()
+            .and_then(|n| self.node_by_name.get(n))
+            .copied()
+        {
+            self.bind(pod, node);
+            return out;
+        }
+        if preempt
+            && !p.preempt_never
+            && let Some(pre) = self.preempt(pod, &p, &out.refusals)
+            && let Some(&node) = self.node_by_name.get(&pre.node)
+        {
+            // The victims leave the cluster; the pod takes their room at once (a pure
+            // engine needs no nominated node).
+            self.pods.retain(|q| !pre.victims.contains(&pod_id(q)));
+            self.reindex_totals();
+            if let Some(i) = self.pods.iter().position(|q| pod_id(q) == pod_id(&p)) {
+                self.bind(i, node);
+            }
+            out.node = Some(pre.node.clone());
+            out.preemption = Some(pre);
+        }
+        out
+    }
+
+    /// Recompute every node's totals and pod list after pods were removed.
+    fn reindex_totals(&mut self) {
+        for n in &mut self.nodes {
+            n.requested = super::cluster::Res::default();
+            n.nonzero = super::cluster::Res::default();
+        }
+        let bound: Vec<(usize, usize)> = self
+            .pods
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.node.map(|n| (i, n)))
+            .collect();
+        for (i, _) in &bound {
+            if let Some(p) = self.pods.get_mut(*i) {
+                p.node = None;
+            }
+        }
+        for n in &mut self.nodes {
+            n.pods.clear();
+        }
+        self.with_affinity.clear();
+        for (i, n) in bound {
+            self.bind(i, n);
+        }
+    }
+
+    /// Rebuild the node→pods lists and the affinity set after pods were removed.
+    fn reindex(&mut self) {
+        for n in &mut self.nodes {
+            n.pods.clear();
+        }
+        self.with_affinity.clear();
+        for i in 0..self.pods.len() {
+            let Some(p) = self.pods.get(i) else { continue };
+            let (node, aff) = (p.node, p.has_affinity());
+            if let Some(n) = node.and_then(|n| self.nodes.get_mut(n)) {
+                n.pods.push(i);
+            }
+            if node.is_some() && aff {
+                self.with_affinity.insert(i);
+            }
+        }
+    }
+
+    /// DefaultPreemption: candidates are nodes refused only for reasons preemption can
+    /// fix; on each, every lower-priority pod is a potential victim, then the most
+    /// important are reprieved while the pod still fits (`SelectVictimsOnNode`); the node is
+    /// picked by `pickOneNodeForPreemption` (no PDBs here: rule 1 never decides).
+    fn preempt(&mut self, pod: usize, p: &PodInfo, refusals: &[NodeRefusal]) -> Option<Preemption> {
+        let mut candidates: Vec<(usize, Vec<usize>)> = Vec::new();
+        for r in refusals.iter().filter(|r| !r.unresolvable) {
+            let Some(&n) = self.node_by_name.get(&r.node) else {
+                continue;
+            };
+            let mut lower: Vec<usize> = self
+                .nodes
+                .get(n)?
+                .pods
+                .iter()
+                .copied()
+                .filter(|&q| self.pods.get(q).is_some_and(|q| q.priority < p.priority))
+                .collect();
+            if lower.is_empty() {
+                continue;
+            }
+            // Most important first: higher priority, then earlier start.
+            lower.sort_by(|&a, &b| {
+                let (pa, pb) = (self.pods.get(a), self.pods.get(b));
+                let key =
+                    |q: Option<&PodInfo>| q.map(|q| (-q.priority, q.start.unwrap_or(f64::MAX)));
+                key(pa)
+                    .partial_cmp(&key(pb))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            for &q in &lower {
+                self.unbind_keep(q);
+            }
+            let fits = self.filter(p, n, &self.context(p, Some(pod))).is_empty();
+            let mut victims = Vec::new();
+            if fits {
+                for &q in &lower {
+                    self.bind(q, n);
+                    if !self.filter(p, n, &self.context(p, Some(pod))).is_empty() {
+                        self.unbind_keep(q);
+                        victims.push(q);
+                    }
+                }
+            }
+            for &q in &victims {
+                self.bind(q, n);
+            }
+            if !fits {
+                for &q in &lower {
+                    self.bind(q, n);
+                }
+                continue;
+            }
+            candidates.push((n, victims));
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        let prio = |q: &usize| self.pods.get(*q).map_or(i64::MIN, |q| q.priority);
+        let highest = |v: &[usize]| v.iter().map(prio).max().unwrap_or(i64::MIN);
+        let sum = |v: &[usize]| v.iter().map(|q| prio(q) - i64::from(i32::MIN)).sum::<i64>();
+        let latest_start = |v: &[usize]| {
+            let h = highest(v);
+            v.iter()
+                .filter(|q| prio(q) == h)
+                .filter_map(|q| self.pods.get(*q).and_then(|q| q.start))
+                .fold(f64::MIN, f64::min)
+        };
+        let mut best = 0usize;
+        let mut reason = "the only candidate";
+        for (i, (_, v)) in candidates.iter().enumerate().skip(1) {
+            let Some((_, b)) = candidates.get(best) else {
+                break;
+            };
+            let ord = [
+                (
+                    highest(v).cmp(&highest(b)),
+                    "lowest highest-victim priority",
+                ),
+                (sum(v).cmp(&sum(b)), "lowest sum of victim priorities"),
+                (v.len().cmp(&b.len()), "fewest victims"),
+                (
+                    latest_start(b)
+                        .partial_cmp(&latest_start(v))
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                    "latest start among the highest-priority victims",
+                ),
+            ];
+            if let Some((o, why)) = ord.iter().find(|(o, _)| o.is_ne()) {
+                if o.is_lt() {
+                    best = i;
+                }
+                reason = why;
+            } else if reason == "the only candidate" {
+                reason = "the first candidate by name";
+            }
+        }
+        let names = |v: &[usize]| {
+            v.iter()
+                .filter_map(|q| self.pods.get(*q).map(pod_id))
+                .collect()
+        };
+        let (node, victims) = candidates.get(best)?;
+        Some(Preemption {
+            node: self.nodes.get(*node)?.name.clone(),
+            victims: names(victims),
+            reason: reason.to_owned(),
+            candidates: candidates
+                .iter()
+                .filter_map(|(n, v)| {
+                    Some(PreemptionCandidate {
+                        node: self.nodes.get(*n)?.name.clone(),
+                        victims: names(v),
+                    })
+                })
+                .collect(),
+        })
+    }
+
+    /// Unbind, keeping the pod's place in the lists (for dry runs).
+    fn unbind_keep(&mut self, p: usize) {
+        self.unbind(p);
+    }
+
+    /// The snapshot as it stands: nodes as given, pods with their current `nodeName`.
+    fn snapshot(&self, base: &ClusterSnapshot) -> ClusterSnapshot {
+        let mut nodes: Vec<Node> = self.nodes.iter().map(|n| n.source.clone()).collect();
+        // Keep the caller's node order.
+        let order: BTreeMap<&str, usize> = base
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.metadata.name.as_str(), i))
+            .collect();
+        nodes.sort_by_key(|n| {
+            order
+                .get(n.metadata.name.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        ClusterSnapshot {
+            nodes,
+            pods: self.pods.iter().map(|p| p.source.clone()).collect(),
+            namespaces: base.namespaces.clone(),
+            label_keys: base.label_keys.clone(),
+            scoring: base.scoring.clone(),
+        }
+    }
+}
+
+/// kube-scheduler's `FitError` message: reason counts sorted as strings
+/// (`pkg/scheduler/framework/types.go`).
+fn summary(total: usize, refusals: &[(usize, Vec<Failure>)]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, fs) in refusals {
+        for f in fs {
+            *counts.entry(f.reason.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut parts: Vec<String> = counts.iter().map(|(r, c)| format!("{c} {r}")).collect();
+    parts.sort();
+    if parts.is_empty() {
+        format!("0/{total} nodes are available.")
+    } else {
+        format!("0/{total} nodes are available: {}.", parts.join(", "))
+    }
+}
+
+fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
+    let mut errs = ValidationErrors::new();
+    let info = PodInfo::compile(pod, path, &mut errs);
+    errs.into_result(())?;
+    let mut info = info.ok_or_else(|| Error::invalid_input("pod"))?;
+    info.source.spec.node_name = None;
+    let id = pod_id(&info);
+    if cluster.pods.iter().any(|q| pod_id(q) == id) {
+        let mut e = ValidationErrors::new();
+        e.push(
+            format!("{path}.metadata.name"),
+            Code::Duplicate,
+            format!("pod `{id}` is already in the snapshot"),
+        );
+        return Err(Error::Validation(e));
+    }
+    cluster.pods.push(info);
+    Ok(cluster.pods.len() - 1)
+}
+
+/// Where kube-scheduler would put one pod (no preemption, nothing changes): the node with
+/// its score breakdown, or every node's refusal and the summary line.
+///
+/// # Errors
+///
+/// [`Error::Validation`] for a malformed snapshot or pod (duplicate names, unknown
+/// `nodeName`, bad selectors).
+pub fn schedule_one(input: &ScheduleOneInput) -> Result<Placement> {
+    let mut cluster = Cluster::build(&input.snapshot)?;
+    let pod = add_pod(&mut cluster, &input.pod, "pod")?;
+    let p = cluster
+        .pods
+        .get(pod)
+        .cloned()
+        .ok_or_else(|| Error::invalid_input("pod"))?;
+    Ok(cluster.decide(pod, &p))
+}
+
+/// Input of [`schedule_all`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScheduleAllInput {
+    /// The cluster; its pending pods are scheduled too.
+    pub snapshot: ClusterSnapshot,
+    /// More pods to schedule.
+    #[serde(default)]
+    pub pods: Vec<Pod>,
+    /// Preempt lower-priority pods when nothing fits; default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption: Option<bool>,
+}
+
+/// The result of [`schedule_all`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleAllResult {
+    /// One per pending pod, in the order they were scheduled.
+    pub placements: Vec<Placement>,
+    /// Pods removed by preemption, `namespace/name`.
+    pub evicted: Vec<String>,
+    /// The snapshot afterwards (bound pods have `nodeName`; victims are gone).
+    pub snapshot: ClusterSnapshot,
+}
+
+/// Schedule every pending pod: priority descending, then the given order (the snapshot's
+/// pending pods first), each seeing the ones placed before it; with preemption.
+///
+/// # Errors
+///
+/// As [`schedule_one`].
+pub fn schedule_all(input: &ScheduleAllInput) -> Result<ScheduleAllResult> {
+    let mut cluster = Cluster::build(&input.snapshot)?;
+    for (i, p) in input.pods.iter().enumerate() {
+        add_pod(&mut cluster, p, &format!("pods[{i}]"))?;
+    }
+    let mut pending: Vec<(i64, usize, String)> = cluster
+        .pods
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.node.is_none())
+        .map(|(i, p)| (p.priority, i, pod_id(p)))
+        .collect();
+    pending.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let preempt = input.preemption.unwrap_or(true);
+    let mut placements = Vec::with_capacity(pending.len());
+    let mut evicted = Vec::new();
+    for (_, _, id) in pending {
+        // Indices move when victims are removed: find the pod by name.
+        let Some(i) = cluster.pods.iter().position(|q| pod_id(q) == id) else {
+            continue;
+        };
+        let placed = cluster.schedule(i, preempt);
+        if let Some(pre) = &placed.preemption {
+            evicted.extend(pre.victims.iter().cloned());
+        }
+        placements.push(placed);
+    }
+    Ok(ScheduleAllResult {
+        placements,
+        evicted,
+        snapshot: cluster.snapshot(&input.snapshot),
+    })
+}
+
+/// Input of [`fits_template`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FitsTemplateInput {
+    /// The pod.
+    pub pod: Pod,
+    /// A node as a node group would create it (empty).
+    pub node: Node,
+    /// Label keys, if not the seed's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_keys: Option<super::types::LabelKeys>,
+}
+
+/// Whether a pod fits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Fit {
+    /// Every filter passed.
+    pub fits: bool,
+    /// The refusal, when it does not fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<NodeRefusal>,
+}
+
+/// Would the pod fit on a new, empty node of this template (the autoscaler's predicate)?
+///
+/// # Errors
+///
+/// As [`schedule_one`].
+pub fn fits_template(input: &FitsTemplateInput) -> Result<Fit> {
+    let snapshot = ClusterSnapshot {
+        nodes: vec![input.node.clone()],
+        label_keys: input.label_keys.clone(),
+        ..ClusterSnapshot::default()
+    };
+    let mut cluster = Cluster::build(&snapshot)?;
+    let pod = add_pod(&mut cluster, &input.pod, "pod")?;
+    let p = cluster
+        .pods
+        .get(pod)
+        .cloned()
+        .ok_or_else(|| Error::invalid_input("pod"))?;
+    let ctx = cluster.context(&p, Some(pod));
+    let f = cluster.filter(&p, 0, &ctx);
+    Ok(Fit {
+        fits: f.is_empty(),
+        refusal: f.first().map(|first| NodeRefusal {
+            node: input.node.metadata.name.clone(),
+            plugin: first.plugin.to_owned(),
+            reasons: f.iter().map(|x| x.reason.clone()).collect(),
+            unresolvable: f.iter().any(|x| x.unresolvable),
+        }),
+    })
+}
+
+/// Input of [`drain`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DrainInput {
+    /// The cluster.
+    pub snapshot: ClusterSnapshot,
+    /// The node to drain.
+    pub node: String,
+}
+
+/// The result of [`drain`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DrainResult {
+    /// Evicted pods and where they went (or why they are pending).
+    pub placements: Vec<Placement>,
+    /// Pods that stay: DaemonSet pods (not evicted) and pods on node-local storage
+    /// (cannot move), `namespace/name` with the reason.
+    pub kept: Vec<KeptPod>,
+    /// The snapshot afterwards (the node cordoned).
+    pub snapshot: ClusterSnapshot,
+}
+
+/// A pod a drain leaves in place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptPod {
+    /// `namespace/name`.
+    pub pod: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// `kubectl drain` before a node is removed (seed 4.7): cordon it, evict its pods except
+/// DaemonSet pods, and reschedule them elsewhere (no preemption). A pod on node-local
+/// storage cannot move: it is reported and left (the caller decides).
+///
+/// # Errors
+///
+/// [`Error::NotFound`] for an unknown node; as [`schedule_one`] otherwise.
+pub fn drain(input: &DrainInput) -> Result<DrainResult> {
+    let mut snapshot = input.snapshot.clone();
+    let Some(node) = snapshot
+        .nodes
+        .iter_mut()
+        .find(|n| n.metadata.name == input.node)
+    else {
+        return Err(Error::NotFound {
+            kind: "node".into(),
+            id: input.node.clone(),
+        });
+    };
+    node.spec.unschedulable = true;
+    let mut cluster = Cluster::build(&snapshot)?;
+    let n = cluster.node_by_name.get(&input.node).copied();
+    let mut kept = Vec::new();
+    let mut moving = Vec::new();
+    for i in n
+        .and_then(|n| cluster.nodes.get(n))
+        .map(|n| n.pods.clone())
+        .unwrap_or_default()
+    {
+        let Some(p) = cluster.pods.get(i) else {
+            continue;
+        };
+        if p.hints.daemon_set {
+            kept.push(KeptPod {
+                pod: pod_id(p),
+                reason: "DaemonSet pod: not evicted".into(),
+            });
+        } else if p.hints.local_storage {
+            kept.push(KeptPod {
+                pod: pod_id(p),
+                reason: "uses node-local storage: cannot move".into(),
+            });
+        } else {
+            moving.push(pod_id(p));
+        }
+    }
+    for id in &moving {
+        if let Some(i) = cluster.pods.iter().position(|q| pod_id(q) == *id) {
+            cluster.unbind(i);
+        }
+    }
+    let mut placements = Vec::new();
+    for id in moving {
+        if let Some(i) = cluster.pods.iter().position(|q| pod_id(q) == id) {
+            placements.push(cluster.schedule(i, false));
+        }
+    }
+    Ok(DrainResult {
+        placements,
+        kept,
+        snapshot: cluster.snapshot(&snapshot),
+    })
+}
+
+/// Input of [`taint_evictions`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TaintEvictionsInput {
+    /// The cluster.
+    pub snapshot: ClusterSnapshot,
+    /// The caller's clock, RFC 3339 (a taint without `timeAdded` counts from now).
+    pub now: String,
+}
+
+/// A pod a `NoExecute` taint evicts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TaintEviction {
+    /// `namespace/name`.
+    pub pod: String,
+    /// Its node.
+    pub node: String,
+    /// The taint, `key=value:NoExecute`.
+    pub taint: String,
+    /// When (RFC 3339 UTC): `timeAdded` + the smallest `tolerationSeconds` of the
+    /// tolerations that match, or at once when none matches.
+    pub evict_at: String,
+}
+
+/// The taint manager's decisions (`pkg/controller/tainteviction`): for each bound pod and
+/// each `NoExecute` taint of its node, the eviction time; pods tolerating a taint
+/// without `tolerationSeconds` stay. Sorted by time, then pod.
+///
+/// # Errors
+///
+/// [`Error::Validation`] for a bad `now` or `timeAdded`; as [`schedule_one`] otherwise.
+pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>> {
+    let now = crate::time::unix_seconds(&input.now)?;
+    let cluster = Cluster::build(&input.snapshot)?;
+    let mut errs = ValidationErrors::new();
+    let mut out: Vec<(f64, TaintEviction)> = Vec::new();
+    for p in &cluster.pods {
+        let Some(node) = p.node.and_then(|n| cluster.nodes.get(n)) else {
+            continue;
+        };
+        let mut earliest: Option<(f64, String)> = None;
+        for (ti, t) in node
+            .taints
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.effect == TaintEffect::NoExecute)
+        {
+            let added = match &t.time_added {
+                Some(s) => match crate::time::parse(s) {
+                    Some(v) => v,
+                    None => {
+                        errs.push(
+                            format!("nodes[{}].spec.taints[{ti}].timeAdded", node.name),
+                            Code::Invalid,
+                            format!("`{s}` must be an RFC 3339 timestamp"),
+                        );
+                        continue;
+                    }
+                },
+                None => now,
+            };
+            let matching: Vec<_> = p.tolerations.iter().filter(|x| tolerates(x, t)).collect();
+            let at = if matching.is_empty() {
+                Some(added.min(now))
+            } else if matching.iter().any(|x| x.toleration_seconds.is_none()) {
+                None // tolerated forever
+            } else {
+                matching
+                    .iter()
+                    .filter_map(|x| x.toleration_seconds)
+                    .min()
+                    .map(|s| added + s.max(0) as f64)
+            };
+            if let Some(at) = at
+                && earliest.as_ref().is_none_or(|(e, _)| at < *e)
+            {
+                earliest = Some((at, format!("{}={}:NoExecute", t.key, t.value)));
+            }
+        }
+        if let Some((at, taint)) = earliest {
+            out.push((
+                at,
+                TaintEviction {
+                    pod: pod_id(p),
+                    node: node.name.clone(),
+                    taint,
+                    evict_at: crate::time::format(at),
+                },
+            ));
+        }
+    }
+    errs.into_result(())?;
+    out.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.1.pod.cmp(&b.1.pod))
+    });
+    Ok(out.into_iter().map(|(_, e)| e).collect())
+}
+
+/// Input of [`place`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlaceInput {
+    /// The cluster.
+    pub snapshot: ClusterSnapshot,
+    /// The service's pod template (`metadata.name` is the name prefix); its
+    /// `hints.units` are the service's units unless `units` is given.
+    pub template: Pod,
+    /// How many pods to place.
+    pub replicas: i32,
+    /// The service's deployment units, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// Preempt lower-priority (slot) pods when a unit is full; default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption: Option<bool>,
+}
+
+/// One unit's outcome in [`place`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitPlacement {
+    /// The unit.
+    pub unit: String,
+    /// Its share of the replicas (the even split).
+    pub quota: u32,
+    /// Pods placed in it.
+    pub placed: u32,
+    /// Pods of other units' quotas it took.
+    pub spilled_in: u32,
+    /// Pods of its quota that went to other units (or stayed pending).
+    pub spilled_out: u32,
+}
+
+/// The result of [`place`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceResult {
+    /// Per unit, in the given order.
+    pub units: Vec<UnitPlacement>,
+    /// Every pod placed, in order.
+    pub placements: Vec<Placement>,
+    /// Pods no unit could take, with the reasons across all the service's units.
+    pub pending: Vec<Placement>,
+    /// The snapshot afterwards.
+    pub snapshot: ClusterSnapshot,
+}
+
+/// Place a service's replicas evenly over its units, with spill-over (seed 6.2: "当某个部署
+/// 单元资源不足以调度平均的 pod 数目时,该部署单元上的 pod 会被动态调整到其他单元"): each unit
+/// gets its quota from the even split (`split_units`); what a unit cannot take moves to the
+/// service's other units, the one with the fewest of the service's pods first (then unit
+/// order). Unlike a hard topology spread constraint, a full unit never leaves a pod pending
+/// while another unit has room (kubernetes#116978).
+///
+/// # Errors
+///
+/// As [`schedule_one`], and [`Error::Validation`] for a bad split (no units, negative
+/// replicas).
+pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
+    let units = if input.units.is_empty() {
+        input
+            .template
+            .hints
+            .as_ref()
+            .map(|h| h.units.clone())
+            .unwrap_or_default()
+    } else {
+        input.units.clone()
+    };
+    let shares = crate::release::groups::split_units(&crate::release::groups::UnitSplitInput {
+        replicas: input.replicas,
+        units: units.clone(),
+    })?;
+    let mut cluster = Cluster::build(&input.snapshot)?;
+    let preempt = input.preemption.unwrap_or(false);
+    let prefix = input.template.metadata.name.clone();
+    let mut report: Vec<UnitPlacement> = shares
+        .iter()
+        .map(|s| UnitPlacement {
+            unit: s.unit.clone(),
+            quota: s.replicas,
+            placed: 0,
+            spilled_in: 0,
+            spilled_out: 0,
+        })
+        .collect();
+    let mut counter = 0usize;
+    let mut next_pod = |unit_list: Vec<String>| {
+        let mut pod = input.template.clone();
+        pod.metadata.name = format!("{prefix}-{counter}");
+        counter += 1;
+        pod.spec.node_name = None;
+        let mut hints = pod.hints.unwrap_or_default();
+        hints.units = unit_list;
+        pod.hints = Some(hints);
+        pod
+    };
+    let mut placements = Vec::new();
+    let mut shortfall: Vec<(usize, Pod)> = Vec::new();
+    for (u, share) in shares.iter().enumerate() {
+        for _ in 0..share.replicas {
+            let pod = next_pod(vec![share.unit.clone()]);
+            let i = add_pod(&mut cluster, &pod, "template")?;
+            let placed = cluster.schedule(i, preempt);
+            if placed.node.is_some() {
+                if let Some(r) = report.get_mut(u) {
+                    r.placed += 1;
+                }
+                placements.push(placed);
+            } else {
+                cluster.pods.remove(i);
+                cluster.reindex();
+                shortfall.push((u, pod));
+            }
+        }
+    }
+    let mut pending = Vec::new();
+    for (from, mut pod) in shortfall {
+        if let Some(r) = report.get_mut(from) {
+            r.spilled_out += 1;
+        }
+        // Least-loaded first: fewest of the service's pods placed so far, then unit order.
+        let mut order: Vec<usize> = (0..report.len()).filter(|&u| u != from).collect();
+        order.sort_by_key(|&u| (report.get(u).map_or(u32::MAX, |r| r.placed), u));
+        let mut done = false;
+        for u in order {
+            let Some(unit) = report.get(u).map(|r| r.unit.clone()) else {
+                continue;
+            };
+            if let Some(h) = pod.hints.as_mut() {
+                h.units = vec![unit];
+            }
+            let i = add_pod(&mut cluster, &pod, "template")?;
+            let placed = cluster.schedule(i, preempt);
+            if placed.node.is_some() {
+                if let Some(r) = report.get_mut(u) {
+                    r.placed += 1;
+                    r.spilled_in += 1;
+                }
+                placements.push(placed);
+                done = true;
+                break;
+            }
+            cluster.pods.remove(i);
+            cluster.reindex();
+        }
+        if !done {
+            // Explain across every unit of the service.
+            if let Some(h) = pod.hints.as_mut() {
+                h.units = units.clone();
+            }
+            let i = add_pod(&mut cluster, &pod, "template")?;
+            let p = cluster
+                .pods
+                .get(i)
+                .cloned()
+                .ok_or_else(|| Error::invalid_input("pod"))?;
+            pending.push(cluster.decide(i, &p));
+            cluster.pods.remove(i);
+            cluster.reindex();
+        }
+    }
+    Ok(PlaceResult {
+        units: report,
+        placements,
+        pending,
+        snapshot: cluster.snapshot(&input.snapshot),
+    })
+}

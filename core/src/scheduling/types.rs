@@ -1,0 +1,482 @@
+//! The wire types of scheduling: a Kubernetes-shaped cluster snapshot (nodes and pods as
+//! `kubectl get -o json` writes them, trimmed to what placement reads) plus weir's hints,
+//! and the decisions with their reasons.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::labels::Labels;
+use crate::model::quantity::Quantity;
+use crate::model::selector::{LabelSelector, NodeSelector, NodeSelectorTerm};
+
+/// The cluster as the scheduler sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClusterSnapshot {
+    /// The nodes.
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    /// The pods: bound (`spec.nodeName` set) or pending.
+    #[serde(default)]
+    pub pods: Vec<Pod>,
+    /// Namespace labels, for `namespaceSelector` in pod affinity terms.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub namespaces: BTreeMap<String, Labels>,
+    /// The label keys that carry meaning; default the seed's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_keys: Option<LabelKeys>,
+    /// How nodes are scored; default kube-scheduler's default profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringConfig>,
+}
+
+/// Label keys with a meaning (seed 6.2, 9.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct LabelKeys {
+    /// The deployment unit of a node; default `cafe.sofastack.io/cell`.
+    pub unit: String,
+    /// The zone of a node (zone-bound volumes); default `cafe.sofastack.io/zone`.
+    pub zone: String,
+    /// Marks sub-cluster (elastic) nodes; default `cafe.sofastack.io/sub-cluster`.
+    pub sub_cluster: String,
+    /// The value of `subCluster` on sub-cluster nodes; default `default`.
+    pub sub_cluster_value: String,
+    /// The node's own name as a label (app-service affinity); default `kubernetes.io/hostname`.
+    pub hostname: String,
+}
+
+impl Default for LabelKeys {
+    fn default() -> Self {
+        LabelKeys {
+            unit: "cafe.sofastack.io/cell".into(),
+            zone: "cafe.sofastack.io/zone".into(),
+            sub_cluster: "cafe.sofastack.io/sub-cluster".into(),
+            sub_cluster_value: "default".into(),
+            hostname: "kubernetes.io/hostname".into(),
+        }
+    }
+}
+
+/// Scoring: the resource strategy and the plugin weights (kube-scheduler's default profile:
+/// TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
+/// NodeResourcesFit 1, NodeResourcesBalancedAllocation 1 —
+/// `pkg/scheduler/apis/config/v1/default_plugins.go`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ScoringConfig {
+    /// `leastAllocated` (spread, the default) or `mostAllocated` (bin-packing).
+    pub strategy: ScoringStrategy,
+    /// NodeResourcesFit weight.
+    pub resources_weight: i64,
+    /// NodeResourcesBalancedAllocation weight (0 turns it off).
+    pub balanced_weight: i64,
+    /// TaintToleration (PreferNoSchedule) weight.
+    pub taint_weight: i64,
+    /// NodeAffinity (preferred terms) weight.
+    pub node_affinity_weight: i64,
+    /// InterPodAffinity (preferred terms) weight.
+    pub pod_affinity_weight: i64,
+    /// PodTopologySpread (`ScheduleAnyway`) weight.
+    pub spread_weight: i64,
+}
+
+impl Default for ScoringConfig {
+    fn default() -> Self {
+        ScoringConfig {
+            strategy: ScoringStrategy::LeastAllocated,
+            resources_weight: 1,
+            balanced_weight: 1,
+            taint_weight: 3,
+            node_affinity_weight: 2,
+            pod_affinity_weight: 2,
+            spread_weight: 2,
+        }
+    }
+}
+
+/// `NodeResourcesFitArgs.scoringStrategy.type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum ScoringStrategy {
+    /// Prefer the emptiest node: `(allocatable − requested) × 100 / allocatable`.
+    LeastAllocated,
+    /// Prefer the fullest node: `requested × 100 / allocatable`.
+    MostAllocated,
+}
+
+/// Object metadata (the parts placement reads).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ObjectMeta {
+    /// Name, unique among nodes (or among pods of a namespace).
+    pub name: String,
+    /// Namespace (pods); default `default`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// Labels.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
+    /// Set when the object is being deleted (terminating pods do not count for spread).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_timestamp: Option<String>,
+}
+
+/// A node.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Node {
+    /// Name and labels.
+    pub metadata: ObjectMeta,
+    /// Taints and cordon.
+    #[serde(default)]
+    pub spec: NodeSpec,
+    /// Allocatable resources.
+    #[serde(default)]
+    pub status: NodeStatus,
+}
+
+/// `NodeSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NodeSpec {
+    /// Taints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taints: Vec<Taint>,
+    /// Cordoned.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unschedulable: bool,
+}
+
+/// `NodeStatus`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NodeStatus {
+    /// `cpu`, `memory`, `pods`, extended resources.
+    #[serde(default)]
+    pub allocatable: BTreeMap<String, Quantity>,
+}
+
+/// A taint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Taint {
+    /// Key.
+    pub key: String,
+    /// Value.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub value: String,
+    /// Effect.
+    pub effect: TaintEffect,
+    /// When a `NoExecute` taint was added (RFC 3339; eviction times count from it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_added: Option<String>,
+}
+
+/// `TaintEffect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum TaintEffect {
+    /// New pods that do not tolerate it are not placed.
+    NoSchedule,
+    /// A soft `NoSchedule`: scored down.
+    PreferNoSchedule,
+    /// Not placed, and running pods that do not tolerate it are evicted.
+    NoExecute,
+}
+
+/// A toleration.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Toleration {
+    /// Empty with `Exists` matches every key.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// `Equal` (default) or `Exists`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<TolerationOperator>,
+    /// Compared with `Equal`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub value: String,
+    /// Empty matches every effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<TaintEffect>,
+    /// For `NoExecute`: how long the pod stays after the taint appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toleration_seconds: Option<i64>,
+}
+
+/// `TolerationOperator`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum TolerationOperator {
+    /// Values must be equal.
+    Equal,
+    /// Any value.
+    Exists,
+}
+
+/// A pod.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Pod {
+    /// Name, namespace, labels.
+    pub metadata: ObjectMeta,
+    /// What placement reads.
+    #[serde(default)]
+    pub spec: PodSpec,
+    /// `status.startTime` (preemption prefers victims started later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PodRunStatus>,
+    /// weir's hints: what the platform knows that Kubernetes' pod does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hints: Option<PodHints>,
+}
+
+/// `PodRunStatus` (the part read).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PodRunStatus {
+    /// RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+}
+
+/// weir's hints about a pod.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PodHints {
+    /// A placeholder reserving capacity: the lowest priority, preempted first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub slot: bool,
+    /// A DaemonSet pod: may go anywhere (sub-cluster too), is not drained.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub daemon_set: bool,
+    /// A system pod: may go on sub-cluster nodes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub system: bool,
+    /// Uses node-local storage: cannot move when its node is drained.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local_storage: bool,
+    /// The app service the pod belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The service's deployment units: the pod only goes on nodes of these units.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// The service uses node autoscaling: the pod only goes on sub-cluster nodes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub node_autoscaling: bool,
+    /// A volume bound to this zone: the pod only goes on nodes of the zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_zone: Option<String>,
+}
+
+/// `PodSpec` (the parts placement reads).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PodSpec {
+    /// The node it is bound to; absent: pending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_name: Option<String>,
+    /// Containers.
+    #[serde(default)]
+    pub containers: Vec<PodContainer>,
+    /// Init containers (`restartPolicy: Always` makes a sidecar).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub init_containers: Vec<PodContainer>,
+    /// Pod overhead (RuntimeClass), added to the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overhead: Option<BTreeMap<String, Quantity>>,
+    /// Priority; default 0 (slot pods count as the lowest whatever this says).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i32>,
+    /// `Never` keeps the pod from preempting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption_policy: Option<PreemptionPolicy>,
+    /// Tolerations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tolerations: Vec<Toleration>,
+    /// Every pair must be a node label.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub node_selector: Labels,
+    /// Node and pod affinity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affinity: Option<Affinity>,
+    /// Topology spread constraints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topology_spread_constraints: Vec<TopologySpreadConstraint>,
+}
+
+/// `PreemptionPolicy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum PreemptionPolicy {
+    /// May preempt lower priorities (default).
+    PreemptLowerPriority,
+    /// Never preempts.
+    Never,
+}
+
+/// A container's requests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PodContainer {
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Requests.
+    #[serde(default)]
+    pub resources: ContainerResources,
+    /// `Always` on an init container makes it a sidecar (it keeps running).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restart_policy: Option<String>,
+}
+
+/// `ResourceRequirements` (requests only; limits do not affect placement).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ContainerResources {
+    /// Requests.
+    #[serde(default)]
+    pub requests: BTreeMap<String, Quantity>,
+    /// Limits (read and ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<BTreeMap<String, Quantity>>,
+}
+
+/// `Affinity`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Affinity {
+    /// Node affinity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_affinity: Option<NodeAffinity>,
+    /// Pod affinity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_affinity: Option<PodAffinity>,
+    /// Pod anti-affinity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_anti_affinity: Option<PodAffinity>,
+}
+
+/// `NodeAffinity`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NodeAffinity {
+    /// Hard: the node must match.
+    #[serde(
+        rename = "requiredDuringSchedulingIgnoredDuringExecution",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: Option<NodeSelector>,
+    /// Soft: matching terms add their weight.
+    #[serde(
+        rename = "preferredDuringSchedulingIgnoredDuringExecution",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub preferred: Vec<PreferredSchedulingTerm>,
+}
+
+/// `PreferredSchedulingTerm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreferredSchedulingTerm {
+    /// 1–100.
+    pub weight: i32,
+    /// The term.
+    pub preference: NodeSelectorTerm,
+}
+
+/// `PodAffinity` / `PodAntiAffinity`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PodAffinity {
+    /// Hard terms.
+    #[serde(
+        rename = "requiredDuringSchedulingIgnoredDuringExecution",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub required: Vec<PodAffinityTerm>,
+    /// Soft terms.
+    #[serde(
+        rename = "preferredDuringSchedulingIgnoredDuringExecution",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub preferred: Vec<WeightedPodAffinityTerm>,
+}
+
+/// `PodAffinityTerm`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PodAffinityTerm {
+    /// Which pods; absent matches none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_selector: Option<LabelSelector>,
+    /// Namespaces; with `namespaceSelector` absent too: the pod's own namespace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub namespaces: Vec<String>,
+    /// Namespaces by label (`{}`: all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace_selector: Option<LabelSelector>,
+    /// The node label that defines "the same place".
+    pub topology_key: String,
+}
+
+/// `WeightedPodAffinityTerm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WeightedPodAffinityTerm {
+    /// 1–100.
+    pub weight: i32,
+    /// The term.
+    pub pod_affinity_term: PodAffinityTerm,
+}
+
+/// `TopologySpreadConstraint`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TopologySpreadConstraint {
+    /// ≥ 1.
+    pub max_skew: i32,
+    /// The node label whose values are the domains.
+    pub topology_key: String,
+    /// Hard or soft.
+    pub when_unsatisfiable: WhenUnsatisfiable,
+    /// Which pods count; absent counts none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_selector: Option<LabelSelector>,
+    /// Fewer eligible domains than this makes the global minimum 0; default 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_domains: Option<i32>,
+    /// `Honor` (default): only nodes matching the pod's node affinity count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_affinity_policy: Option<InclusionPolicy>,
+    /// `Ignore` (default): tainted nodes count too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_taints_policy: Option<InclusionPolicy>,
+    /// Pod label keys whose values narrow the selector.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub match_label_keys: Vec<String>,
+}
+
+/// `UnsatisfiableConstraintAction`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum WhenUnsatisfiable {
+    /// Hard.
+    DoNotSchedule,
+    /// Soft (scored).
+    ScheduleAnyway,
+}
+
+/// `NodeInclusionPolicy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum InclusionPolicy {
+    /// Apply the pod's rule when counting.
+    Honor,
+    /// Count every node.
+    Ignore,
+}
