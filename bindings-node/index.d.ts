@@ -44,6 +44,18 @@ import type {
   ReplicaCurve,
   ScalingChanges,
   ScalingInput,
+  ScheduleOneInput,
+  Placement,
+  ScheduleAllInput,
+  ScheduleAllResult,
+  PlaceInput,
+  PlaceResult,
+  DrainInput,
+  DrainResult,
+  TaintEvictionsInput,
+  TaintEviction,
+  FitsTemplateInput,
+  Fit,
 } from './types';
 
 export * from './types';
@@ -155,5 +167,17 @@ export declare function nextChanges(input: NextChangesInput): ScalingChanges;
 export declare function replicaCurve(input: CurveInput): ReplicaCurve;
 /** Render a `replicaCurve` result as an SVG picture. */
 export declare function replicaCurveSvg(curve: ReplicaCurve): string;
+/** Where kube-scheduler would put one pod (nothing changes); refusals and the summary line when nowhere. */
+export declare function scheduleOne(input: ScheduleOneInput): Placement;
+/** Schedule every pending pod, priority first, with preemption; returns the updated snapshot. */
+export declare function scheduleAll(input: ScheduleAllInput): ScheduleAllResult;
+/** A service's replicas evenly over its units, with spill-over. */
+export declare function place(input: PlaceInput): PlaceResult;
+/** Cordon a node, evict and reschedule its pods. */
+export declare function drain(input: DrainInput): DrainResult;
+/** Which pods NoExecute taints evict, and when. */
+export declare function taintEvictions(input: TaintEvictionsInput): TaintEviction[];
+/** Would a pod fit on a new node of a template (the autoscaler's predicate). */
+export declare function fitsTemplate(input: FitsTemplateInput): Fit;
 /** The version of the native addon. */
 export declare const version: string;

@@ -194,6 +194,18 @@ module.exports = {
   replicaCurve: wrap(native.replicaCurve),
   /** Render a replicaCurve result as an SVG picture (a string). */
   replicaCurveSvg: (curve) => native.replicaCurveSvg(encode(curve)),
+  /** Where kube-scheduler would put one pod ({snapshot, pod}); nothing changes. */
+  scheduleOne: wrap(native.scheduleOne),
+  /** Schedule every pending pod, priority first, with preemption ({snapshot, pods?, preemption?}). */
+  scheduleAll: wrap(native.scheduleAll),
+  /** A service's replicas evenly over its units, with spill-over ({snapshot, template, replicas, units?}). */
+  place: wrap(native.place),
+  /** Cordon a node, evict and reschedule its pods ({snapshot, node}). */
+  drain: wrap(native.drain),
+  /** Which pods NoExecute taints evict, and when ({snapshot, now}). */
+  taintEvictions: wrap(native.taintEvictions),
+  /** Would a pod fit on a new node of a template ({pod, node}). */
+  fitsTemplate: wrap(native.fitsTemplate),
   /** The version of the native addon. */
   version: native.version(),
 };

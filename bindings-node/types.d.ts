@@ -48,6 +48,16 @@ export interface Activity {
   version?: string | null;
 }
 
+/** `Affinity`. */
+export interface Affinity {
+  /** Node affinity. */
+  nodeAffinity?: NodeAffinity | null;
+  /** Pod affinity. */
+  podAffinity?: PodAffinity | null;
+  /** Pod anti-affinity. */
+  podAntiAffinity?: PodAffinity | null;
+}
+
 /** An app service (应用服务): what a version of it holds.
  * 
  * # Examples
@@ -145,6 +155,20 @@ export interface ClusterProfile {
   units?: UnitProfile[];
 }
 
+/** The cluster as the scheduler sees it. */
+export interface ClusterSnapshot {
+  /** The label keys that carry meaning; default the seed's. */
+  labelKeys?: LabelKeys | null;
+  /** Namespace labels, for `namespaceSelector` in pod affinity terms. */
+  namespaces?: Record<string, Record<string, string>>;
+  /** The nodes. */
+  nodes?: Node[];
+  /** The pods: bound (`spec.nodeName` set) or pending. */
+  pods?: Pod[];
+  /** How nodes are scored; default kube-scheduler's default profile. */
+  scoring?: ScoringConfig | null;
+}
+
 /** One container of the pod template. */
 export interface Container {
   /** Arguments. */
@@ -185,6 +209,14 @@ export interface ContainerResourceMetricSource {
   name: string;
   /** `Utilization` or `AverageValue`. */
   target: MetricTarget;
+}
+
+/** `ResourceRequirements` (requests only; limits do not affect placement). */
+export interface ContainerResources {
+  /** Limits (read and ignored). */
+  limits?: Record<string, Quantity> | null;
+  /** Requests. */
+  requests?: Record<string, Quantity>;
 }
 
 /** The fires [`cron_next`] found. */
@@ -343,6 +375,24 @@ export interface Draft {
   spec: AppService;
   /** When it was last changed. */
   updatedAt: string;
+}
+
+/** Input of [`drain`]. */
+export interface DrainInput {
+  /** The node to drain. */
+  node: string;
+  /** The cluster. */
+  snapshot: ClusterSnapshot;
+}
+
+/** The result of [`drain`]. */
+export interface DrainResult {
+  /** Pods that stay: DaemonSet pods (not evicted) and pods on node-local storage (cannot move), `namespace/name` with the reason. */
+  kept: KeptPod[];
+  /** Evicted pods and where they went (or why they are pending). */
+  placements: Placement[];
+  /** The snapshot afterwards (the node cordoned). */
+  snapshot: ClusterSnapshot;
 }
 
 /** What is in effect at an instant. */
@@ -507,6 +557,24 @@ export interface FieldError {
   message: string;
   /** Field path, Kubernetes style (`a.b[0].c`, map keys as `labels[key]`). */
   path: string;
+}
+
+/** Whether a pod fits. */
+export interface Fit {
+  /** Every filter passed. */
+  fits: boolean;
+  /** The refusal, when it does not fit. */
+  refusal?: NodeRefusal | null;
+}
+
+/** Input of [`fits_template`]. */
+export interface FitsTemplateInput {
+  /** Label keys, if not the seed's. */
+  labelKeys?: LabelKeys | null;
+  /** A node as a node group would create it (empty). */
+  node: Node;
+  /** The pod. */
+  pod: Pod;
 }
 
 /** Groups spread evenly over the units (快速分组). */
@@ -958,12 +1026,34 @@ export interface ImageSourcePackage {
   type: "package";
 }
 
+/** A pod a drain leaves in place. */
+export interface KeptPod {
+  /** `namespace/name`. */
+  pod: string;
+  /** Why. */
+  reason: string;
+}
+
 /** A key of a named ConfigMap or Secret. */
 export interface KeyRef {
   /** The key. */
   key: string;
   /** The object's name. */
   name: string;
+}
+
+/** Label keys with a meaning (seed 6.2, 9.1). */
+export interface LabelKeys {
+  /** The node's own name as a label (app-service affinity); default `kubernetes.io/hostname`. */
+  hostname?: string;
+  /** Marks sub-cluster (elastic) nodes; default `cafe.sofastack.io/sub-cluster`. */
+  subCluster?: string;
+  /** The value of `subCluster` on sub-cluster nodes; default `default`. */
+  subClusterValue?: string;
+  /** The deployment unit of a node; default `cafe.sofastack.io/cell`. */
+  unit?: string;
+  /** The zone of a node (zone-bound volumes); default `cafe.sofastack.io/zone`. */
+  zone?: string;
 }
 
 /** A Kubernetes label selector (`metav1.LabelSelector`). */
@@ -1171,6 +1261,46 @@ export interface NextChangesInput {
   until?: string | null;
 }
 
+/** A node. */
+export interface Node {
+  /** Name and labels. */
+  metadata: ObjectMeta;
+  /** Taints and cordon. */
+  spec?: NodeSpec;
+  /** Allocatable resources. */
+  status?: NodeStatus;
+}
+
+/** `NodeAffinity`. */
+export interface NodeAffinity {
+  /** Soft: matching terms add their weight. */
+  preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
+  /** Hard: the node must match. */
+  requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector | null;
+}
+
+/** Why one node was refused. */
+export interface NodeRefusal {
+  /** The node. */
+  node: string;
+  /** The Filter plugin that refused it. */
+  plugin: string;
+  /** kube-scheduler's reason text (one entry per short resource). */
+  reasons: string[];
+  /** Preemption cannot help on this node (`UnschedulableAndUnresolvable`). */
+  unresolvable: boolean;
+}
+
+/** One candidate node's score. */
+export interface NodeScore {
+  /** The node. */
+  node: string;
+  /** Each plugin's weighted score. */
+  plugins: Record<string, number>;
+  /** Σ plugin score × weight. */
+  total: number;
+}
+
 /** A Kubernetes node selector (`requiredDuringSchedulingIgnoredDuringExecution`): its terms
  * are OR'ed. */
 export interface NodeSelector {
@@ -1212,6 +1342,32 @@ export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
   /** Requirements on node fields (only `metadata.name`). */
   matchFields?: NodeSelectorRequirement[];
+}
+
+/** `NodeSpec`. */
+export interface NodeSpec {
+  /** Taints. */
+  taints?: Taint[];
+  /** Cordoned. */
+  unschedulable?: boolean;
+}
+
+/** `NodeStatus`. */
+export interface NodeStatus {
+  /** `cpu`, `memory`, `pods`, extended resources. */
+  allocatable?: Record<string, Quantity>;
+}
+
+/** Object metadata (the parts placement reads). */
+export interface ObjectMeta {
+  /** Set when the object is being deleted (terminating pods do not count for spread). */
+  deletionTimestamp?: string | null;
+  /** Labels. */
+  labels?: Record<string, string>;
+  /** Name, unique among nodes (or among pods of a namespace). */
+  name: string;
+  /** Namespace (pods); default `default`. */
+  namespace?: string | null;
 }
 
 /** `ObjectMetricSource`. */
@@ -1278,12 +1434,98 @@ export interface PausePoint {
   reason: PauseReason;
 }
 
+/** Input of [`place`]. */
+export interface PlaceInput {
+  /** Preempt lower-priority (slot) pods when a unit is full; default false. */
+  preemption?: boolean | null;
+  /** How many pods to place. */
+  replicas: number;
+  /** The cluster. */
+  snapshot: ClusterSnapshot;
+  /** The service's pod template (`metadata.name` is the name prefix); its `hints.units` are the service's units unless `units` is given. */
+  template: Pod;
+  /** The service's deployment units, in order. */
+  units?: string[];
+}
+
+/** The result of [`place`]. */
+export interface PlaceResult {
+  /** Pods no unit could take, with the reasons across all the service's units. */
+  pending: Placement[];
+  /** Every pod placed, in order. */
+  placements: Placement[];
+  /** The snapshot afterwards. */
+  snapshot: ClusterSnapshot;
+  /** Per unit, in the given order. */
+  units: UnitPlacement[];
+}
+
+/** Where one pod goes, or why it cannot. */
+export interface Placement {
+  /** How many nodes passed every filter. */
+  feasibleNodes: number;
+  /** kube-scheduler's summary (`0/5 nodes are available: ...`). */
+  message?: string | null;
+  /** The node; absent: unschedulable. */
+  node?: string | null;
+  /** `namespace/name`. */
+  pod: string;
+  /** Set when the pod got its node by preempting others. */
+  preemption?: Preemption | null;
+  /** Why each refused node was refused (unschedulable pods; capped at 1,000 nodes). */
+  refusals?: NodeRefusal[];
+  /** The best candidates (at most 5), best first; the first is the choice. */
+  scores?: NodeScore[];
+}
+
 /** Where the app service runs: what the platform allows (seed 1.7 / 1.8). */
 export interface PlatformProfile {
   /** The target cluster, when known: checks units, node autoscaling and mesh against it. */
   cluster?: ClusterProfile | null;
   /** Public cloud (default) or private cloud. */
   platform?: Platform | null;
+}
+
+/** A pod. */
+export interface Pod {
+  /** weir's hints: what the platform knows that Kubernetes' pod does not say. */
+  hints?: PodHints | null;
+  /** Name, namespace, labels. */
+  metadata: ObjectMeta;
+  /** What placement reads. */
+  spec?: PodSpec;
+  /** `status.startTime` (preemption prefers victims started later). */
+  status?: PodRunStatus | null;
+}
+
+/** `PodAffinity` / `PodAntiAffinity`. */
+export interface PodAffinity {
+  /** Soft terms. */
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+  /** Hard terms. */
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+}
+
+/** `PodAffinityTerm`. */
+export interface PodAffinityTerm {
+  /** Which pods; absent matches none. */
+  labelSelector?: LabelSelector | null;
+  /** Namespaces by label (`{}`: all). */
+  namespaceSelector?: LabelSelector | null;
+  /** Namespaces; with `namespaceSelector` absent too: the pod's own namespace. */
+  namespaces?: string[];
+  /** The node label that defines "the same place". */
+  topologyKey: string;
+}
+
+/** A container's requests. */
+export interface PodContainer {
+  /** Name. */
+  name?: string;
+  /** Requests. */
+  resources?: ContainerResources;
+  /** `Always` on an init container makes it a sidecar (it keeps running). */
+  restartPolicy?: string | null;
 }
 
 /** How the pods were grouped (`groupPods`). */
@@ -1320,12 +1562,38 @@ export interface PodGroups {
   pauses: PausePoint[];
 }
 
+/** weir's hints about a pod. */
+export interface PodHints {
+  /** A DaemonSet pod: may go anywhere (sub-cluster too), is not drained. */
+  daemonSet?: boolean;
+  /** Uses node-local storage: cannot move when its node is drained. */
+  localStorage?: boolean;
+  /** The service uses node autoscaling: the pod only goes on sub-cluster nodes. */
+  nodeAutoscaling?: boolean;
+  /** The app service the pod belongs to. */
+  service?: string | null;
+  /** A placeholder reserving capacity: the lowest priority, preempted first. */
+  slot?: boolean;
+  /** A system pod: may go on sub-cluster nodes. */
+  system?: boolean;
+  /** The service's deployment units: the pod only goes on nodes of these units. */
+  units?: string[];
+  /** A volume bound to this zone: the pod only goes on nodes of the zone. */
+  volumeZone?: string | null;
+}
+
 /** A pod to release and the unit it is in. */
 export interface PodRef {
   /** The pod's name, unique in the service. */
   name: string;
   /** Its deployment unit. */
   unit: string;
+}
+
+/** `PodRunStatus` (the part read). */
+export interface PodRunStatus {
+  /** RFC 3339. */
+  startTime?: string | null;
 }
 
 /** One pod's sample (`PodMetric`). */
@@ -1338,6 +1606,30 @@ export interface PodSample {
   value: Quantity;
   /** The sample's window; default 60 s (`metricServerDefaultMetricWindow`). */
   windowSeconds?: number | null;
+}
+
+/** `PodSpec` (the parts placement reads). */
+export interface PodSpec {
+  /** Node and pod affinity. */
+  affinity?: Affinity | null;
+  /** Containers. */
+  containers?: PodContainer[];
+  /** Init containers (`restartPolicy: Always` makes a sidecar). */
+  initContainers?: PodContainer[];
+  /** The node it is bound to; absent: pending. */
+  nodeName?: string | null;
+  /** Every pair must be a node label. */
+  nodeSelector?: Record<string, string>;
+  /** Pod overhead (RuntimeClass), added to the request. */
+  overhead?: Record<string, Quantity> | null;
+  /** `Never` keeps the pod from preempting. */
+  preemptionPolicy?: PreemptionPolicy | null;
+  /** Priority; default 0 (slot pods count as the lowest whatever this says). */
+  priority?: number | null;
+  /** Tolerations. */
+  tolerations?: Toleration[];
+  /** Topology spread constraints. */
+  topologySpreadConstraints?: TopologySpreadConstraint[];
 }
 
 /** A pod's state as the engine sees it. */
@@ -1390,6 +1682,34 @@ export interface PolicyActionMetric {
   /** Target utilisations in percent; at least one. */
   targets: MetricTargets;
   type: "metric";
+}
+
+/** A preemption: the node and the pods removed to make room. */
+export interface Preemption {
+  /** Nodes where removing lower-priority pods would make room, with their victims. */
+  candidates: PreemptionCandidate[];
+  /** The node chosen. */
+  node: string;
+  /** Why this node: the rule of `pickOneNodeForPreemption` that decided. */
+  reason: string;
+  /** The victims, `namespace/name`, most important first. */
+  victims: string[];
+}
+
+/** A node preemption could use. */
+export interface PreemptionCandidate {
+  /** The node. */
+  node: string;
+  /** Its minimal victims, `namespace/name`. */
+  victims: string[];
+}
+
+/** `PreferredSchedulingTerm`. */
+export interface PreferredSchedulingTerm {
+  /** The term. */
+  preference: NodeSelectorTerm;
+  /** 1–100. */
+  weight: number;
 }
 
 /** A probe: exactly one handler (`tcpSocket`, `httpGet`, `exec`) and its timing.
@@ -1777,6 +2097,55 @@ export interface Schedule {
   timeZone?: string | null;
 }
 
+/** Input of [`schedule_all`]. */
+export interface ScheduleAllInput {
+  /** More pods to schedule. */
+  pods?: Pod[];
+  /** Preempt lower-priority pods when nothing fits; default true. */
+  preemption?: boolean | null;
+  /** The cluster; its pending pods are scheduled too. */
+  snapshot: ClusterSnapshot;
+}
+
+/** The result of [`schedule_all`]. */
+export interface ScheduleAllResult {
+  /** Pods removed by preemption, `namespace/name`. */
+  evicted: string[];
+  /** One per pending pod, in the order they were scheduled. */
+  placements: Placement[];
+  /** The snapshot afterwards (bound pods have `nodeName`; victims are gone). */
+  snapshot: ClusterSnapshot;
+}
+
+/** Input of [`schedule_one`] and [`fits_template`]-like calls: a snapshot and a pod. */
+export interface ScheduleOneInput {
+  /** The pod to place (its `nodeName` is ignored). */
+  pod: Pod;
+  /** The cluster. */
+  snapshot: ClusterSnapshot;
+}
+
+/** Scoring: the resource strategy and the plugin weights (kube-scheduler's default profile:
+ * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
+ * NodeResourcesFit 1, NodeResourcesBalancedAllocation 1 —
+ * `pkg/scheduler/apis/config/v1/default_plugins.go`). */
+export interface ScoringConfig {
+  /** NodeResourcesBalancedAllocation weight (0 turns it off). */
+  balancedWeight?: number;
+  /** NodeAffinity (preferred terms) weight. */
+  nodeAffinityWeight?: number;
+  /** InterPodAffinity (preferred terms) weight. */
+  podAffinityWeight?: number;
+  /** NodeResourcesFit weight. */
+  resourcesWeight?: number;
+  /** PodTopologySpread (`ScheduleAnyway`) weight. */
+  spreadWeight?: number;
+  /** `leastAllocated` (spread, the default) or `mostAllocated` (bin-packing). */
+  strategy?: ScoringStrategy;
+  /** TaintToleration (PreferNoSchedule) weight. */
+  taintWeight?: number;
+}
+
 /** Affinity to the pods of another app service. */
 export interface ServiceAffinity {
   /** The other app service's name. */
@@ -1865,6 +2234,38 @@ export interface ServiceStatus {
   pods: Record<string, PodStatus>;
 }
 
+/** A taint. */
+export interface Taint {
+  /** Effect. */
+  effect: TaintEffect;
+  /** Key. */
+  key: string;
+  /** When a `NoExecute` taint was added (RFC 3339; eviction times count from it). */
+  timeAdded?: string | null;
+  /** Value. */
+  value?: string;
+}
+
+/** A pod a `NoExecute` taint evicts. */
+export interface TaintEviction {
+  /** When (RFC 3339 UTC): `timeAdded` + the smallest `tolerationSeconds` of the tolerations that match, or at once when none matches. */
+  evictAt: string;
+  /** Its node. */
+  node: string;
+  /** `namespace/name`. */
+  pod: string;
+  /** The taint, `key=value:NoExecute`. */
+  taint: string;
+}
+
+/** Input of [`taint_evictions`]. */
+export interface TaintEvictionsInput {
+  /** The caller's clock, RFC 3339 (a taint without `timeAdded` counts from now). */
+  now: string;
+  /** The cluster. */
+  snapshot: ClusterSnapshot;
+}
+
 /** A TCP connect check. */
 export interface TcpSocketAction {
   /** Container port, 1–65535. */
@@ -1891,6 +2292,54 @@ export interface TimelineEntry {
   service?: string | null;
   /** The phase after. */
   to: ServicePhase;
+}
+
+/** A toleration. */
+export interface Toleration {
+  /** Empty matches every effect. */
+  effect?: TaintEffect | null;
+  /** Empty with `Exists` matches every key. */
+  key?: string;
+  /** `Equal` (default) or `Exists`. */
+  operator?: TolerationOperator | null;
+  /** For `NoExecute`: how long the pod stays after the taint appears (an `int64` in Kubernetes; 32 bits here, about 68 years, keep every value exact in JavaScript). */
+  tolerationSeconds?: number | null;
+  /** Compared with `Equal`. */
+  value?: string;
+}
+
+/** `TopologySpreadConstraint`. */
+export interface TopologySpreadConstraint {
+  /** Which pods count; absent counts none. */
+  labelSelector?: LabelSelector | null;
+  /** Pod label keys whose values narrow the selector. */
+  matchLabelKeys?: string[];
+  /** ≥ 1. */
+  maxSkew: number;
+  /** Fewer eligible domains than this makes the global minimum 0; default 1. */
+  minDomains?: number | null;
+  /** `Honor` (default): only nodes matching the pod's node affinity count. */
+  nodeAffinityPolicy?: InclusionPolicy | null;
+  /** `Ignore` (default): tainted nodes count too. */
+  nodeTaintsPolicy?: InclusionPolicy | null;
+  /** The node label whose values are the domains. */
+  topologyKey: string;
+  /** Hard or soft. */
+  whenUnsatisfiable: WhenUnsatisfiable;
+}
+
+/** One unit's outcome in [`place`]. */
+export interface UnitPlacement {
+  /** Pods placed in it. */
+  placed: number;
+  /** Its share of the replicas (the even split). */
+  quota: number;
+  /** Pods of other units' quotas it took. */
+  spilledIn: number;
+  /** Pods of its quota that went to other units (or stayed pending). */
+  spilledOut: number;
+  /** The unit. */
+  unit: string;
 }
 
 /** A deployment unit and its zone. */
@@ -2009,6 +2458,14 @@ export interface Warning {
   message: string;
 }
 
+/** `WeightedPodAffinityTerm`. */
+export interface WeightedPodAffinityTerm {
+  /** The term. */
+  podAffinityTerm: PodAffinityTerm;
+  /** 1–100. */
+  weight: number;
+}
+
 /** How a service is reached, tagged by `type`. */
 export type Access = AccessClusterIP | AccessIntranetLB | AccessInternetLB;
 
@@ -2069,6 +2526,9 @@ export type ImageSource = ImageSourceRegistry | ImageSourceBuild | ImageSourcePa
 /** Which in-place rule set decides `upgrade`. */
 export type InPlaceRules = "seed" | "kubernetes";
 
+/** `NodeInclusionPolicy`. */
+export type InclusionPolicy = "Honor" | "Ignore";
+
 /** The operators of a label selector requirement (Kubernetes spellings). */
 export type LabelSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist";
 
@@ -2114,6 +2574,9 @@ export type PostTask = "cleanupServiceConfig" | "removeLogConfig";
 /** Work to do before the pods are updated. */
 export type PreTask = "applyServiceConfig" | "applyLogConfig";
 
+/** `PreemptionPolicy`. */
+export type PreemptionPolicy = "PreemptLowerPriority" | "Never";
+
 /** Whether a version is deployed. */
 export type PublishStatus = "pendingDeploy" | "deployed";
 
@@ -2147,6 +2610,9 @@ export type Scaling = ScalingFixed | ScalingElastic;
 /** Pod schedule policy (Pod 调度策略). */
 export type SchedulePolicy = "evenAcrossUnits";
 
+/** `NodeResourcesFitArgs.scoringStrategy.type`. */
+export type ScoringStrategy = "leastAllocated" | "mostAllocated";
+
 /** `ScalingPolicySelect`. */
 export type SelectPolicy = "Max" | "Min" | "Disabled";
 
@@ -2159,11 +2625,17 @@ export type ServicePhase = "waiting" | "preTasks" | "updating" | "paused" | "pos
 /** The stabilisation step's verdict (the `AbleToScale` condition reason). */
 export type Stabilization = "ReadyForNewScale" | "ScaleUpStabilized" | "ScaleDownStabilized";
 
+/** `TaintEffect`. */
+export type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+
 /** A task name: a pre-task or a post-task. */
 export type TaskName = "applyServiceConfig" | "applyLogConfig" | "cleanupServiceConfig" | "removeLogConfig";
 
 /** An RFC 3339 instant, e.g. `2026-11-27T09:00:00Z`. */
 export type Timestamp = string;
+
+/** `TolerationOperator`. */
+export type TolerationOperator = "Equal" | "Exists";
 
 /** How pods reach the new version. */
 export type Upgrade = "none" | "inPlace" | "recreate";
@@ -2182,3 +2654,6 @@ export type VolumeType = "hostPath" | "configMap" | "secret";
 
 /** A consequence the person releasing should know about. */
 export type WarningCode = "loadBalancerChange" | "upgradeModeSwitch" | "affinityNeedsRecreate";
+
+/** `UnsatisfiableConstraintAction`. */
+export type WhenUnsatisfiable = "DoNotSchedule" | "ScheduleAnyway";

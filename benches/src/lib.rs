@@ -163,3 +163,66 @@ pub fn week_curve() -> weir::CurveInput {
     }))
     .unwrap_or_else(|e| panic!("bench fixture: {e}"))
 }
+
+/// The spec/07-quality.md scheduler workload: `nodes` nodes in 10 units and 5 zones (one
+/// in ten tainted `dedicated=batch:NoSchedule`, one in five with a `PreferNoSchedule`
+/// taint), 32 CPU / 128 GiB / 110 pods each; and `pods` pending pods of 500 services
+/// (100 m–500 m CPU, 128–512 MiB): every service tolerates nothing special, a third
+/// spread softly over zones, a third prefer anti-affinity on the hostname, one in ten
+/// require a unit, one in twenty tolerate the batch taint.
+#[must_use]
+#[allow(
+    clippy::panic,
+    reason = "fixed bench data: a broken fixture should stop the bench"
+)]
+pub fn scheduling_workload(nodes: usize, pods: usize) -> weir::ScheduleAllInput {
+    let node_list: Vec<serde_json::Value> = (0..nodes)
+        .map(|i| {
+            let mut taints = Vec::new();
+            if i % 10 == 7 {
+                taints.push(serde_json::json!({"key": "dedicated", "value": "batch", "effect": "NoSchedule"}));
+            }
+            if i % 5 == 3 {
+                taints.push(serde_json::json!({"key": "spot", "value": "true", "effect": "PreferNoSchedule"}));
+            }
+            serde_json::json!({
+                "metadata": {"name": format!("node-{i:05}"), "labels": {
+                    "cafe.sofastack.io/cell": format!("rz{:02}", i % 10),
+                    "cafe.sofastack.io/zone": format!("zone-{}", i % 5),
+                    "kubernetes.io/hostname": format!("node-{i:05}")}},
+                "spec": {"taints": taints},
+                "status": {"allocatable": {"cpu": "32", "memory": "128Gi", "pods": "110"}}})
+        })
+        .collect();
+    let pod_list: Vec<serde_json::Value> = (0..pods)
+        .map(|i| {
+            let svc = i % 500;
+            let app = format!("svc-{svc:03}");
+            let mut spec = serde_json::json!({"containers": [{"name": "app", "resources": {"requests": {
+                "cpu": format!("{}m", 100 + (svc % 5) * 100), "memory": format!("{}Mi", 128 * (1 + svc % 4))}}}]});
+            if svc % 3 == 0 {
+                spec["topologySpreadConstraints"] = serde_json::json!([{"maxSkew": 1,
+                    "topologyKey": "cafe.sofastack.io/zone", "whenUnsatisfiable": "ScheduleAnyway",
+                    "labelSelector": {"matchLabels": {"app": app}}}]);
+            }
+            if svc % 3 == 1 {
+                spec["affinity"] = serde_json::json!({"podAntiAffinity": {"preferredDuringSchedulingIgnoredDuringExecution": [
+                    {"weight": 100, "podAffinityTerm": {"topologyKey": "kubernetes.io/hostname",
+                        "labelSelector": {"matchLabels": {"app": app}}}}]}});
+            }
+            if svc % 10 == 5 {
+                spec["nodeSelector"] = serde_json::json!({"cafe.sofastack.io/cell": format!("rz{:02}", svc % 10)});
+            }
+            if svc % 20 == 7 {
+                spec["tolerations"] = serde_json::json!([{"key": "dedicated", "operator": "Equal", "value": "batch", "effect": "NoSchedule"}]);
+            }
+            serde_json::json!({"metadata": {"name": format!("{app}-{i}"), "labels": {"app": app}}, "spec": spec})
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "snapshot": {"nodes": node_list},
+        "pods": pod_list,
+        "preemption": false
+    }))
+    .unwrap_or_else(|e| panic!("bench fixture: {e}"))
+}

@@ -48,6 +48,12 @@ ops! {
     effective_at(weir::EffectiveAtInput) => weir::effective_at;
     next_changes(weir::NextChangesInput) => weir::next_changes;
     replica_curve(weir::CurveInput) => weir::replica_curve;
+    schedule_one(weir::ScheduleOneInput) => weir::schedule_one;
+    schedule_all(weir::ScheduleAllInput) => weir::schedule_all;
+    place(weir::PlaceInput) => weir::place;
+    drain(weir::DrainInput) => weir::drain;
+    taint_evictions(weir::TaintEvictionsInput) => weir::taint_evictions;
+    fits_template(weir::FitsTemplateInput) => weir::fits_template;
 }
 
 /// `replica_curve_svg`: a curve (JSON text) in, the SVG picture out.

@@ -36,6 +36,12 @@ const OPS = {
   next_changes: weir.nextChanges,
   replica_curve: weir.replicaCurve,
   replica_curve_svg: weir.replicaCurveSvg,
+  schedule_one: weir.scheduleOne,
+  schedule_all: weir.scheduleAll,
+  place: weir.place,
+  drain: weir.drain,
+  taint_evictions: weir.taintEvictions,
+  fits_template: weir.fitsTemplate,
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an

@@ -96,6 +96,24 @@ ops! {
     /// `{"from", "to", "stepSeconds", "minReplicas", "maxReplicas", "points": [{"t", "kind",
     /// "replicas"?, "min"?, "max"?, "policy"?}]}` (at most 1,000,000 points).
     replica_curve(weir::CurveInput) => weir::replica_curve;
+    /// Where kube-scheduler would put one pod: `{"snapshot", "pod"}` → `{"pod", "node"?,
+    /// "feasibleNodes", "scores", "refusals", "message"?}`; nothing changes.
+    schedule_one(weir::ScheduleOneInput) => weir::schedule_one;
+    /// Schedule every pending pod (priority order, with preemption): `{"snapshot",
+    /// "pods"?, "preemption"?}` → `{"placements", "evicted", "snapshot"}`.
+    schedule_all(weir::ScheduleAllInput) => weir::schedule_all;
+    /// A service's replicas evenly over its units, with spill-over: `{"snapshot",
+    /// "template", "replicas", "units"?}` → `{"units", "placements", "pending", "snapshot"}`.
+    place(weir::PlaceInput) => weir::place;
+    /// Cordon a node, evict and reschedule its pods: `{"snapshot", "node"}` →
+    /// `{"placements", "kept", "snapshot"}`.
+    drain(weir::DrainInput) => weir::drain;
+    /// Which pods `NoExecute` taints evict, and when: `{"snapshot", "now"}` →
+    /// `[{"pod", "node", "taint", "evictAt"}]`.
+    taint_evictions(weir::TaintEvictionsInput) => weir::taint_evictions;
+    /// Would a pod fit on a new node of a template: `{"pod", "node"}` → `{"fits",
+    /// "refusal"?}`.
+    fits_template(weir::FitsTemplateInput) => weir::fits_template;
 }
 
 /// Render a `replica_curve` result as an SVG picture (a `str`).

@@ -38,6 +38,12 @@ OPS = {
     "next_changes": weir.next_changes,
     "replica_curve": weir.replica_curve,
     "replica_curve_svg": weir.replica_curve_svg,
+    "schedule_one": weir.schedule_one,
+    "schedule_all": weir.schedule_all,
+    "place": weir.place,
+    "drain": weir.drain,
+    "taint_evictions": weir.taint_evictions,
+    "fits_template": weir.fits_template,
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).

@@ -17,6 +17,11 @@ use crate::{
     CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
     HpaRecommendation, HpaState, NextChangesInput, ReplicaCurve, ScalingChanges, ScalingInput,
 };
+use crate::{
+    ClusterSnapshot, DrainInput, DrainResult, Fit, FitsTemplateInput, PlaceInput, PlaceResult,
+    Placement, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput, TaintEviction,
+    TaintEvictionsInput,
+};
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
     (
@@ -75,5 +80,18 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<ScalingChanges>(&mut g),
         one::<CurveInput>(&mut g),
         one::<ReplicaCurve>(&mut g),
+        one::<ClusterSnapshot>(&mut g),
+        one::<ScheduleOneInput>(&mut g),
+        one::<Placement>(&mut g),
+        one::<ScheduleAllInput>(&mut g),
+        one::<ScheduleAllResult>(&mut g),
+        one::<PlaceInput>(&mut g),
+        one::<PlaceResult>(&mut g),
+        one::<DrainInput>(&mut g),
+        one::<DrainResult>(&mut g),
+        one::<TaintEvictionsInput>(&mut g),
+        one::<TaintEviction>(&mut g),
+        one::<FitsTemplateInput>(&mut g),
+        one::<Fit>(&mut g),
     ]
 }

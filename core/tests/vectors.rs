@@ -56,6 +56,12 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "next_changes" => (|| out(weir::next_changes(&input(i)?)))(),
         "replica_curve" => (|| out(weir::replica_curve(&input(i)?)))(),
         "replica_curve_svg" => (|| out(Ok(weir::replica_curve_svg(&input(i)?))))(),
+        "schedule_one" => (|| out(weir::schedule_one(&input(i)?)))(),
+        "schedule_all" => (|| out(weir::schedule_all(&input(i)?)))(),
+        "place" => (|| out(weir::place(&input(i)?)))(),
+        "drain" => (|| out(weir::drain(&input(i)?)))(),
+        "taint_evictions" => (|| out(weir::taint_evictions(&input(i)?)))(),
+        "fits_template" => (|| out(weir::fits_template(&input(i)?)))(),
         _ => return None,
     })
 }

@@ -49,6 +49,7 @@ from weir._weir import (
     validate_app_service,
     validate_labels,
     validate_scaling,
+    drain,
 )
 
 __all__ = [
@@ -85,4 +86,5 @@ __all__ = [
     "validate_app_service",
     "validate_labels",
     "validate_scaling",
+    "drain",
 ]

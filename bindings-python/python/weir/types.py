@@ -62,6 +62,16 @@ class Activity(TypedDict):
     version: NotRequired[Union[str, None]]
 
 
+class Affinity(TypedDict):
+    """`Affinity`."""
+    #: Node affinity.
+    nodeAffinity: NotRequired[Union["NodeAffinity", None]]
+    #: Pod affinity.
+    podAffinity: NotRequired[Union["PodAffinity", None]]
+    #: Pod anti-affinity.
+    podAntiAffinity: NotRequired[Union["PodAffinity", None]]
+
+
 class AppService(TypedDict):
     """An app service (应用服务): what a version of it holds.
     
@@ -158,6 +168,20 @@ class ClusterProfile(TypedDict):
     units: NotRequired[List["UnitProfile"]]
 
 
+class ClusterSnapshot(TypedDict):
+    """The cluster as the scheduler sees it."""
+    #: The label keys that carry meaning; default the seed's.
+    labelKeys: NotRequired[Union["LabelKeys", None]]
+    #: Namespace labels, for `namespaceSelector` in pod affinity terms.
+    namespaces: NotRequired[Dict[str, Dict[str, str]]]
+    #: The nodes.
+    nodes: NotRequired[List["Node"]]
+    #: The pods: bound (`spec.nodeName` set) or pending.
+    pods: NotRequired[List["Pod"]]
+    #: How nodes are scored; default kube-scheduler's default profile.
+    scoring: NotRequired[Union["ScoringConfig", None]]
+
+
 class Container(TypedDict):
     """One container of the pod template."""
     #: Arguments.
@@ -198,6 +222,14 @@ class ContainerResourceMetricSource(TypedDict):
     name: str
     #: `Utilization` or `AverageValue`.
     target: "MetricTarget"
+
+
+class ContainerResources(TypedDict):
+    """`ResourceRequirements` (requests only; limits do not affect placement)."""
+    #: Limits (read and ignored).
+    limits: NotRequired[Union[Dict[str, "Quantity"], None]]
+    #: Requests.
+    requests: NotRequired[Dict[str, "Quantity"]]
 
 
 class CronFires(TypedDict):
@@ -350,6 +382,25 @@ class Draft(TypedDict):
     spec: "AppService"
     #: When it was last changed.
     updatedAt: str
+
+
+class DrainInput(TypedDict):
+    """Input of [`drain`]."""
+    #: The node to drain.
+    node: str
+    #: The cluster.
+    snapshot: "ClusterSnapshot"
+
+
+class DrainResult(TypedDict):
+    """The result of [`drain`]."""
+    #: Pods that stay: DaemonSet pods (not evicted) and pods on node-local storage
+    #: (cannot move), `namespace/name` with the reason.
+    kept: List["KeptPod"]
+    #: Evicted pods and where they went (or why they are pending).
+    placements: List["Placement"]
+    #: The snapshot afterwards (the node cordoned).
+    snapshot: "ClusterSnapshot"
 
 
 class Effective(TypedDict):
@@ -514,6 +565,24 @@ class FieldError(TypedDict):
     message: str
     #: Field path, Kubernetes style (`a.b[0].c`, map keys as `labels[key]`).
     path: str
+
+
+class Fit(TypedDict):
+    """Whether a pod fits."""
+    #: Every filter passed.
+    fits: bool
+    #: The refusal, when it does not fit.
+    refusal: NotRequired[Union["NodeRefusal", None]]
+
+
+class FitsTemplateInput(TypedDict):
+    """Input of [`fits_template`]."""
+    #: Label keys, if not the seed's.
+    labelKeys: NotRequired[Union["LabelKeys", None]]
+    #: A node as a node group would create it (empty).
+    node: "Node"
+    #: The pod.
+    pod: "Pod"
 
 
 class GroupingFast(TypedDict):
@@ -974,12 +1043,34 @@ class ImageSourcePackage(TypedDict):
     type: Literal["package"]
 
 
+class KeptPod(TypedDict):
+    """A pod a drain leaves in place."""
+    #: `namespace/name`.
+    pod: str
+    #: Why.
+    reason: str
+
+
 class KeyRef(TypedDict):
     """A key of a named ConfigMap or Secret."""
     #: The key.
     key: str
     #: The object's name.
     name: str
+
+
+class LabelKeys(TypedDict):
+    """Label keys with a meaning (seed 6.2, 9.1)."""
+    #: The node's own name as a label (app-service affinity); default `kubernetes.io/hostname`.
+    hostname: NotRequired[str]
+    #: Marks sub-cluster (elastic) nodes; default `cafe.sofastack.io/sub-cluster`.
+    subCluster: NotRequired[str]
+    #: The value of `subCluster` on sub-cluster nodes; default `default`.
+    subClusterValue: NotRequired[str]
+    #: The deployment unit of a node; default `cafe.sofastack.io/cell`.
+    unit: NotRequired[str]
+    #: The zone of a node (zone-bound volumes); default `cafe.sofastack.io/zone`.
+    zone: NotRequired[str]
 
 
 class LabelSelector(TypedDict):
@@ -1184,6 +1275,46 @@ NextChangesInput = TypedDict("NextChangesInput", {
 """Input of [`next_changes`]."""
 
 
+class Node(TypedDict):
+    """A node."""
+    #: Name and labels.
+    metadata: "ObjectMeta"
+    #: Taints and cordon.
+    spec: NotRequired["NodeSpec"]
+    #: Allocatable resources.
+    status: NotRequired["NodeStatus"]
+
+
+class NodeAffinity(TypedDict):
+    """`NodeAffinity`."""
+    #: Soft: matching terms add their weight.
+    preferredDuringSchedulingIgnoredDuringExecution: NotRequired[List["PreferredSchedulingTerm"]]
+    #: Hard: the node must match.
+    requiredDuringSchedulingIgnoredDuringExecution: NotRequired[Union["NodeSelector", None]]
+
+
+class NodeRefusal(TypedDict):
+    """Why one node was refused."""
+    #: The node.
+    node: str
+    #: The Filter plugin that refused it.
+    plugin: str
+    #: kube-scheduler's reason text (one entry per short resource).
+    reasons: List[str]
+    #: Preemption cannot help on this node (`UnschedulableAndUnresolvable`).
+    unresolvable: bool
+
+
+class NodeScore(TypedDict):
+    """One candidate node's score."""
+    #: The node.
+    node: str
+    #: Each plugin's weighted score.
+    plugins: Dict[str, int]
+    #: Σ plugin score × weight.
+    total: int
+
+
 class NodeSelector(TypedDict):
     """A Kubernetes node selector (`requiredDuringSchedulingIgnoredDuringExecution`): its terms
     are OR'ed."""
@@ -1225,6 +1356,32 @@ class NodeSelectorTerm(TypedDict):
     matchExpressions: NotRequired[List["NodeSelectorRequirement"]]
     #: Requirements on node fields (only `metadata.name`).
     matchFields: NotRequired[List["NodeSelectorRequirement"]]
+
+
+class NodeSpec(TypedDict):
+    """`NodeSpec`."""
+    #: Taints.
+    taints: NotRequired[List["Taint"]]
+    #: Cordoned.
+    unschedulable: NotRequired[bool]
+
+
+class NodeStatus(TypedDict):
+    """`NodeStatus`."""
+    #: `cpu`, `memory`, `pods`, extended resources.
+    allocatable: NotRequired[Dict[str, "Quantity"]]
+
+
+class ObjectMeta(TypedDict):
+    """Object metadata (the parts placement reads)."""
+    #: Set when the object is being deleted (terminating pods do not count for spread).
+    deletionTimestamp: NotRequired[Union[str, None]]
+    #: Labels.
+    labels: NotRequired[Dict[str, str]]
+    #: Name, unique among nodes (or among pods of a namespace).
+    name: str
+    #: Namespace (pods); default `default`.
+    namespace: NotRequired[Union[str, None]]
 
 
 class ObjectMetricSource(TypedDict):
@@ -1292,12 +1449,99 @@ class PausePoint(TypedDict):
     reason: "PauseReason"
 
 
+class PlaceInput(TypedDict):
+    """Input of [`place`]."""
+    #: Preempt lower-priority (slot) pods when a unit is full; default false.
+    preemption: NotRequired[Union[bool, None]]
+    #: How many pods to place.
+    replicas: int
+    #: The cluster.
+    snapshot: "ClusterSnapshot"
+    #: The service's pod template (`metadata.name` is the name prefix); its
+    #: `hints.units` are the service's units unless `units` is given.
+    template: "Pod"
+    #: The service's deployment units, in order.
+    units: NotRequired[List[str]]
+
+
+class PlaceResult(TypedDict):
+    """The result of [`place`]."""
+    #: Pods no unit could take, with the reasons across all the service's units.
+    pending: List["Placement"]
+    #: Every pod placed, in order.
+    placements: List["Placement"]
+    #: The snapshot afterwards.
+    snapshot: "ClusterSnapshot"
+    #: Per unit, in the given order.
+    units: List["UnitPlacement"]
+
+
+class Placement(TypedDict):
+    """Where one pod goes, or why it cannot."""
+    #: How many nodes passed every filter.
+    feasibleNodes: int
+    #: kube-scheduler's summary (`0/5 nodes are available: ...`).
+    message: NotRequired[Union[str, None]]
+    #: The node; absent: unschedulable.
+    node: NotRequired[Union[str, None]]
+    #: `namespace/name`.
+    pod: str
+    #: Set when the pod got its node by preempting others.
+    preemption: NotRequired[Union["Preemption", None]]
+    #: Why each refused node was refused (unschedulable pods; capped at 1,000 nodes).
+    refusals: NotRequired[List["NodeRefusal"]]
+    #: The best candidates (at most 5), best first; the first is the choice.
+    scores: NotRequired[List["NodeScore"]]
+
+
 class PlatformProfile(TypedDict):
     """Where the app service runs: what the platform allows (seed 1.7 / 1.8)."""
     #: The target cluster, when known: checks units, node autoscaling and mesh against it.
     cluster: NotRequired[Union["ClusterProfile", None]]
     #: Public cloud (default) or private cloud.
     platform: NotRequired[Union["Platform", None]]
+
+
+class Pod(TypedDict):
+    """A pod."""
+    #: weir's hints: what the platform knows that Kubernetes' pod does not say.
+    hints: NotRequired[Union["PodHints", None]]
+    #: Name, namespace, labels.
+    metadata: "ObjectMeta"
+    #: What placement reads.
+    spec: NotRequired["PodSpec"]
+    #: `status.startTime` (preemption prefers victims started later).
+    status: NotRequired[Union["PodRunStatus", None]]
+
+
+class PodAffinity(TypedDict):
+    """`PodAffinity` / `PodAntiAffinity`."""
+    #: Soft terms.
+    preferredDuringSchedulingIgnoredDuringExecution: NotRequired[List["WeightedPodAffinityTerm"]]
+    #: Hard terms.
+    requiredDuringSchedulingIgnoredDuringExecution: NotRequired[List["PodAffinityTerm"]]
+
+
+class PodAffinityTerm(TypedDict):
+    """`PodAffinityTerm`."""
+    #: Which pods; absent matches none.
+    labelSelector: NotRequired[Union["LabelSelector", None]]
+    #: Namespaces by label (`{}`: all).
+    namespaceSelector: NotRequired[Union["LabelSelector", None]]
+    #: Namespaces; with `namespaceSelector` absent too: the pod's own namespace.
+    namespaces: NotRequired[List[str]]
+    #: The node label that defines "the same place".
+    topologyKey: str
+
+
+class PodContainer(TypedDict):
+    """A container's requests."""
+    #: Name.
+    name: NotRequired[str]
+    #: Requests.
+    resources: NotRequired["ContainerResources"]
+    #: `Always` on an init container makes it a sidecar (it keeps running).
+    restartPolicy: NotRequired[Union[str, None]]
 
 
 class PodCounts(TypedDict):
@@ -1335,12 +1579,38 @@ class PodGroups(TypedDict):
     pauses: List["PausePoint"]
 
 
+class PodHints(TypedDict):
+    """weir's hints about a pod."""
+    #: A DaemonSet pod: may go anywhere (sub-cluster too), is not drained.
+    daemonSet: NotRequired[bool]
+    #: Uses node-local storage: cannot move when its node is drained.
+    localStorage: NotRequired[bool]
+    #: The service uses node autoscaling: the pod only goes on sub-cluster nodes.
+    nodeAutoscaling: NotRequired[bool]
+    #: The app service the pod belongs to.
+    service: NotRequired[Union[str, None]]
+    #: A placeholder reserving capacity: the lowest priority, preempted first.
+    slot: NotRequired[bool]
+    #: A system pod: may go on sub-cluster nodes.
+    system: NotRequired[bool]
+    #: The service's deployment units: the pod only goes on nodes of these units.
+    units: NotRequired[List[str]]
+    #: A volume bound to this zone: the pod only goes on nodes of the zone.
+    volumeZone: NotRequired[Union[str, None]]
+
+
 class PodRef(TypedDict):
     """A pod to release and the unit it is in."""
     #: The pod's name, unique in the service.
     name: str
     #: Its deployment unit.
     unit: str
+
+
+class PodRunStatus(TypedDict):
+    """`PodRunStatus` (the part read)."""
+    #: RFC 3339.
+    startTime: NotRequired[Union[str, None]]
 
 
 class PodSample(TypedDict):
@@ -1353,6 +1623,30 @@ class PodSample(TypedDict):
     value: "Quantity"
     #: The sample's window; default 60 s (`metricServerDefaultMetricWindow`).
     windowSeconds: NotRequired[Union[int, None]]
+
+
+class PodSpec(TypedDict):
+    """`PodSpec` (the parts placement reads)."""
+    #: Node and pod affinity.
+    affinity: NotRequired[Union["Affinity", None]]
+    #: Containers.
+    containers: NotRequired[List["PodContainer"]]
+    #: Init containers (`restartPolicy: Always` makes a sidecar).
+    initContainers: NotRequired[List["PodContainer"]]
+    #: The node it is bound to; absent: pending.
+    nodeName: NotRequired[Union[str, None]]
+    #: Every pair must be a node label.
+    nodeSelector: NotRequired[Dict[str, str]]
+    #: Pod overhead (RuntimeClass), added to the request.
+    overhead: NotRequired[Union[Dict[str, "Quantity"], None]]
+    #: `Never` keeps the pod from preempting.
+    preemptionPolicy: NotRequired[Union["PreemptionPolicy", None]]
+    #: Priority; default 0 (slot pods count as the lowest whatever this says).
+    priority: NotRequired[Union[int, None]]
+    #: Tolerations.
+    tolerations: NotRequired[List["Toleration"]]
+    #: Topology spread constraints.
+    topologySpreadConstraints: NotRequired[List["TopologySpreadConstraint"]]
 
 
 class PodState(TypedDict):
@@ -1405,6 +1699,34 @@ class PolicyActionMetric(TypedDict):
     #: Target utilisations in percent; at least one.
     targets: "MetricTargets"
     type: Literal["metric"]
+
+
+class Preemption(TypedDict):
+    """A preemption: the node and the pods removed to make room."""
+    #: Nodes where removing lower-priority pods would make room, with their victims.
+    candidates: List["PreemptionCandidate"]
+    #: The node chosen.
+    node: str
+    #: Why this node: the rule of `pickOneNodeForPreemption` that decided.
+    reason: str
+    #: The victims, `namespace/name`, most important first.
+    victims: List[str]
+
+
+class PreemptionCandidate(TypedDict):
+    """A node preemption could use."""
+    #: The node.
+    node: str
+    #: Its minimal victims, `namespace/name`.
+    victims: List[str]
+
+
+class PreferredSchedulingTerm(TypedDict):
+    """`PreferredSchedulingTerm`."""
+    #: The term.
+    preference: "NodeSelectorTerm"
+    #: 1–100.
+    weight: int
 
 
 class Probe(TypedDict):
@@ -1785,6 +2107,55 @@ class Schedule(TypedDict):
     timeZone: NotRequired[Union[str, None]]
 
 
+class ScheduleAllInput(TypedDict):
+    """Input of [`schedule_all`]."""
+    #: More pods to schedule.
+    pods: NotRequired[List["Pod"]]
+    #: Preempt lower-priority pods when nothing fits; default true.
+    preemption: NotRequired[Union[bool, None]]
+    #: The cluster; its pending pods are scheduled too.
+    snapshot: "ClusterSnapshot"
+
+
+class ScheduleAllResult(TypedDict):
+    """The result of [`schedule_all`]."""
+    #: Pods removed by preemption, `namespace/name`.
+    evicted: List[str]
+    #: One per pending pod, in the order they were scheduled.
+    placements: List["Placement"]
+    #: The snapshot afterwards (bound pods have `nodeName`; victims are gone).
+    snapshot: "ClusterSnapshot"
+
+
+class ScheduleOneInput(TypedDict):
+    """Input of [`schedule_one`] and [`fits_template`]-like calls: a snapshot and a pod."""
+    #: The pod to place (its `nodeName` is ignored).
+    pod: "Pod"
+    #: The cluster.
+    snapshot: "ClusterSnapshot"
+
+
+class ScoringConfig(TypedDict):
+    """Scoring: the resource strategy and the plugin weights (kube-scheduler's default profile:
+    TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
+    NodeResourcesFit 1, NodeResourcesBalancedAllocation 1 —
+    `pkg/scheduler/apis/config/v1/default_plugins.go`)."""
+    #: NodeResourcesBalancedAllocation weight (0 turns it off).
+    balancedWeight: NotRequired[int]
+    #: NodeAffinity (preferred terms) weight.
+    nodeAffinityWeight: NotRequired[int]
+    #: InterPodAffinity (preferred terms) weight.
+    podAffinityWeight: NotRequired[int]
+    #: NodeResourcesFit weight.
+    resourcesWeight: NotRequired[int]
+    #: PodTopologySpread (`ScheduleAnyway`) weight.
+    spreadWeight: NotRequired[int]
+    #: `leastAllocated` (spread, the default) or `mostAllocated` (bin-packing).
+    strategy: NotRequired["ScoringStrategy"]
+    #: TaintToleration (PreferNoSchedule) weight.
+    taintWeight: NotRequired[int]
+
+
 class ServiceAffinity(TypedDict):
     """Affinity to the pods of another app service."""
     #: The other app service's name.
@@ -1876,6 +2247,39 @@ class ServiceStatus(TypedDict):
     pods: Dict[str, "PodStatus"]
 
 
+class Taint(TypedDict):
+    """A taint."""
+    #: Effect.
+    effect: "TaintEffect"
+    #: Key.
+    key: str
+    #: When a `NoExecute` taint was added (RFC 3339; eviction times count from it).
+    timeAdded: NotRequired[Union[str, None]]
+    #: Value.
+    value: NotRequired[str]
+
+
+class TaintEviction(TypedDict):
+    """A pod a `NoExecute` taint evicts."""
+    #: When (RFC 3339 UTC): `timeAdded` + the smallest `tolerationSeconds` of the
+    #: tolerations that match, or at once when none matches.
+    evictAt: str
+    #: Its node.
+    node: str
+    #: `namespace/name`.
+    pod: str
+    #: The taint, `key=value:NoExecute`.
+    taint: str
+
+
+class TaintEvictionsInput(TypedDict):
+    """Input of [`taint_evictions`]."""
+    #: The caller's clock, RFC 3339 (a taint without `timeAdded` counts from now).
+    now: str
+    #: The cluster.
+    snapshot: "ClusterSnapshot"
+
+
 class TcpSocketAction(TypedDict):
     """A TCP connect check."""
     #: Container port, 1–65535.
@@ -1898,6 +2302,55 @@ TimelineEntry = TypedDict("TimelineEntry", {
     "to": "ServicePhase",
 })
 """One recorded transition."""
+
+
+class Toleration(TypedDict):
+    """A toleration."""
+    #: Empty matches every effect.
+    effect: NotRequired[Union["TaintEffect", None]]
+    #: Empty with `Exists` matches every key.
+    key: NotRequired[str]
+    #: `Equal` (default) or `Exists`.
+    operator: NotRequired[Union["TolerationOperator", None]]
+    #: For `NoExecute`: how long the pod stays after the taint appears (an `int64` in
+    #: Kubernetes; 32 bits here, about 68 years, keep every value exact in JavaScript).
+    tolerationSeconds: NotRequired[Union[int, None]]
+    #: Compared with `Equal`.
+    value: NotRequired[str]
+
+
+class TopologySpreadConstraint(TypedDict):
+    """`TopologySpreadConstraint`."""
+    #: Which pods count; absent counts none.
+    labelSelector: NotRequired[Union["LabelSelector", None]]
+    #: Pod label keys whose values narrow the selector.
+    matchLabelKeys: NotRequired[List[str]]
+    #: ≥ 1.
+    maxSkew: int
+    #: Fewer eligible domains than this makes the global minimum 0; default 1.
+    minDomains: NotRequired[Union[int, None]]
+    #: `Honor` (default): only nodes matching the pod's node affinity count.
+    nodeAffinityPolicy: NotRequired[Union["InclusionPolicy", None]]
+    #: `Ignore` (default): tainted nodes count too.
+    nodeTaintsPolicy: NotRequired[Union["InclusionPolicy", None]]
+    #: The node label whose values are the domains.
+    topologyKey: str
+    #: Hard or soft.
+    whenUnsatisfiable: "WhenUnsatisfiable"
+
+
+class UnitPlacement(TypedDict):
+    """One unit's outcome in [`place`]."""
+    #: Pods placed in it.
+    placed: int
+    #: Its share of the replicas (the even split).
+    quota: int
+    #: Pods of other units' quotas it took.
+    spilledIn: int
+    #: Pods of its quota that went to other units (or stayed pending).
+    spilledOut: int
+    #: The unit.
+    unit: str
 
 
 class UnitProfile(TypedDict):
@@ -2017,6 +2470,14 @@ class Warning(TypedDict):
     message: str
 
 
+class WeightedPodAffinityTerm(TypedDict):
+    """`WeightedPodAffinityTerm`."""
+    #: The term.
+    podAffinityTerm: "PodAffinityTerm"
+    #: 1–100.
+    weight: int
+
+
 Access = Union["AccessClusterIP", "AccessIntranetLB", "AccessInternetLB"]
 """How a service is reached, tagged by `type`."""
 
@@ -2077,6 +2538,9 @@ ImageSource = Union["ImageSourceRegistry", "ImageSourceBuild", "ImageSourcePacka
 InPlaceRules = Literal["seed", "kubernetes"]
 """Which in-place rule set decides `upgrade`."""
 
+InclusionPolicy = Literal["Honor", "Ignore"]
+"""`NodeInclusionPolicy`."""
+
 LabelSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist"]
 """The operators of a label selector requirement (Kubernetes spellings)."""
 
@@ -2122,6 +2586,9 @@ PostTask = Literal["cleanupServiceConfig", "removeLogConfig"]
 PreTask = Literal["applyServiceConfig", "applyLogConfig"]
 """Work to do before the pods are updated."""
 
+PreemptionPolicy = Literal["PreemptLowerPriority", "Never"]
+"""`PreemptionPolicy`."""
+
 PublishStatus = Literal["pendingDeploy", "deployed"]
 """Whether a version is deployed."""
 
@@ -2155,6 +2622,9 @@ Scaling = Union["ScalingFixed", "ScalingElastic"]
 SchedulePolicy = Literal["evenAcrossUnits"]
 """Pod schedule policy (Pod 调度策略)."""
 
+ScoringStrategy = Literal["leastAllocated", "mostAllocated"]
+"""`NodeResourcesFitArgs.scoringStrategy.type`."""
+
 SelectPolicy = Literal["Max", "Min", "Disabled"]
 """`ScalingPolicySelect`."""
 
@@ -2167,11 +2637,17 @@ ServicePhase = Literal["waiting", "preTasks", "updating", "paused", "postTasks",
 Stabilization = Literal["ReadyForNewScale", "ScaleUpStabilized", "ScaleDownStabilized"]
 """The stabilisation step's verdict (the `AbleToScale` condition reason)."""
 
+TaintEffect = Literal["NoSchedule", "PreferNoSchedule", "NoExecute"]
+"""`TaintEffect`."""
+
 TaskName = Literal["applyServiceConfig", "applyLogConfig", "cleanupServiceConfig", "removeLogConfig"]
 """A task name: a pre-task or a post-task."""
 
 Timestamp = str
 """An RFC 3339 instant, e.g. `2026-11-27T09:00:00Z`."""
+
+TolerationOperator = Literal["Equal", "Exists"]
+"""`TolerationOperator`."""
 
 Upgrade = Literal["none", "inPlace", "recreate"]
 """How pods reach the new version."""
@@ -2190,3 +2666,6 @@ VolumeType = Literal["hostPath", "configMap", "secret"]
 
 WarningCode = Literal["loadBalancerChange", "upgradeModeSwitch", "affinityNeedsRecreate"]
 """A consequence the person releasing should know about."""
+
+WhenUnsatisfiable = Literal["DoNotSchedule", "ScheduleAnyway"]
+"""`UnsatisfiableConstraintAction`."""

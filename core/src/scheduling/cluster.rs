@@ -441,21 +441,57 @@ pub(crate) struct NodeInfo {
     pub source: Node,
 }
 
+/// Why a Filter plugin refused a node, kept cheap (no text) until an explanation is needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// A fixed message.
+    Text(&'static str),
+    /// The node's taint at this index is not tolerated.
+    Taint(usize),
+    /// NodeResourcesFit: too many pods, and the short resources.
+    Short { pods: bool, resources: Vec<String> },
+}
+
 /// One Filter failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Failure {
     pub plugin: &'static str,
-    pub reason: String,
+    pub reason: Reason,
     /// `UnschedulableAndUnresolvable`: preemption cannot help.
     pub unresolvable: bool,
 }
 
-fn fail(plugin: &'static str, reason: impl Into<String>, unresolvable: bool) -> Failure {
-    Failure {
-        plugin,
-        reason: reason.into(),
-        unresolvable,
+impl Failure {
+    /// kube-scheduler's reason texts (one per short resource).
+    pub(crate) fn texts(&self, node: Option<&NodeInfo>) -> Vec<String> {
+        match &self.reason {
+            Reason::Text(t) => vec![(*t).to_owned()],
+            Reason::Taint(i) => {
+                let t = node.and_then(|n| n.taints.get(*i));
+                vec![format!(
+                    "node(s) had untolerated taint {{{}: {}}}",
+                    t.map_or("", |t| t.key.as_str()),
+                    t.map_or("", |t| t.value.as_str())
+                )]
+            }
+            Reason::Short { pods, resources } => {
+                let mut v: Vec<String> = Vec::new();
+                if *pods {
+                    v.push("Too many pods".to_owned());
+                }
+                v.extend(resources.iter().map(|r| format!("Insufficient {r}")));
+                v
+            }
+        }
     }
+}
+
+fn fail(plugin: &'static str, reason: &'static str, unresolvable: bool) -> Option<Failure> {
+    Some(Failure {
+        plugin,
+        reason: Reason::Text(reason),
+        unresolvable,
+    })
 }
 
 /// `ToleratesTaint` (`k8s.io/api/core/v1/toleration.go`).
@@ -814,11 +850,11 @@ impl Cluster {
         }
     }
 
-    /// Every Filter plugin, in the default profile's order; the failures of the first
-    /// plugin that fails (NodeResourcesFit reports every short resource).
-    pub(crate) fn filter(&self, p: &PodInfo, n: usize, ctx: &PodCtx) -> Vec<Failure> {
+    /// Every Filter plugin, in the default profile's order; the failure of the first
+    /// plugin that fails (NodeResourcesFit reports every short resource), or `None`.
+    pub(crate) fn filter(&self, p: &PodInfo, n: usize, ctx: &PodCtx) -> Option<Failure> {
         let Some(node) = self.nodes.get(n) else {
-            return vec![fail("NodeName", "node(s) didn't exist", true)];
+            return fail("NodeName", "node(s) didn't exist", true);
         };
         // NodeUnschedulable
         if node.unschedulable {
@@ -829,32 +865,32 @@ impl Cluster {
                 time_added: None,
             };
             if !tolerated(&p.tolerations, &cordon) {
-                return vec![fail(
+                return fail(
                     "NodeUnschedulable",
                     "node(s) were unschedulable",
                     true,
-                )];
+                );
             }
         }
         // TaintToleration: the first untolerated NoSchedule/NoExecute taint.
-        if let Some(t) = node
+        if let Some(i) = node
             .taints
             .iter()
-            .find(|t| t.effect != TaintEffect::PreferNoSchedule && !tolerated(&p.tolerations, t))
+            .position(|t| t.effect != TaintEffect::PreferNoSchedule && !tolerated(&p.tolerations, t))
         {
-            return vec![fail(
-                "TaintToleration",
-                format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value),
-                true,
-            )];
+            return Some(Failure {
+                plugin: "TaintToleration",
+                reason: Reason::Taint(i),
+                unresolvable: true,
+            });
         }
         // NodeAffinity
         if !ctx.affinity_ok.get(n).copied().unwrap_or(false) {
-            return vec![fail(
+            return fail(
                 "NodeAffinity",
                 "node(s) didn't match Pod's node affinity/selector",
                 true,
-            )];
+            );
         }
         // The seed's rules: deployment units, sub-cluster isolation, zone-bound volumes.
         if !p.hints.units.is_empty()
@@ -863,60 +899,52 @@ impl Cluster {
                 .get(&self.keys.unit)
                 .is_some_and(|u| p.hints.units.contains(u))
         {
-            return vec![fail(
+            return fail(
                 "DeploymentUnit",
                 "node(s) were not in the service's deployment units",
                 true,
-            )];
+            );
         }
         let sub_cluster =
             node.labels.get(&self.keys.sub_cluster) == Some(&self.keys.sub_cluster_value);
         if p.hints.node_autoscaling && !sub_cluster {
-            return vec![fail(
+            return fail(
                 "SubCluster",
                 "node(s) were not in the sub-cluster",
                 true,
-            )];
+            );
         }
         if sub_cluster && !p.hints.node_autoscaling && !p.hints.daemon_set && !p.hints.system {
-            return vec![fail(
+            return fail(
                 "SubCluster",
                 "node(s) were reserved for the sub-cluster",
                 true,
-            )];
+            );
         }
         if let Some(z) = &p.hints.volume_zone
             && node.labels.get(&self.keys.zone) != Some(z)
         {
-            return vec![fail(
+            return fail(
                 "VolumeZone",
                 "node(s) had no available volume zone",
                 true,
-            )];
+            );
         }
         // NodeResourcesFit
-        let mut short = Vec::new();
-        if i64::try_from(node.pods.len()).unwrap_or(i64::MAX) + 1 > node.alloc_pods {
-            short.push(fail("NodeResourcesFit", "Too many pods", false));
-        }
-        for name in p.req.names() {
+        let too_many = i64::try_from(node.pods.len()).unwrap_or(i64::MAX) + 1 > node.alloc_pods;
+        let short = |name: &str| {
             let want = p.req.get(name);
-            if want > 0
-                && want
-                    > node
-                        .alloc
-                        .get(name)
-                        .saturating_sub(node.requested.get(name))
-            {
-                short.push(fail(
-                    "NodeResourcesFit",
-                    format!("Insufficient {name}"),
-                    false,
-                ));
-            }
-        }
-        if !short.is_empty() {
-            return short;
+            want > 0 && want > node.alloc.get(name).saturating_sub(node.requested.get(name))
+        };
+        if too_many || p.req.names().any(short) {
+            return Some(Failure {
+                plugin: "NodeResourcesFit",
+                reason: Reason::Short {
+                    pods: too_many,
+                    resources: p.req.names().filter(|r| short(r)).map(str::to_owned).collect(),
+                },
+                unresolvable: false,
+            });
         }
         // PodTopologySpread (DoNotSchedule)
         for (s, c) in p.spread.iter().zip(&ctx.spread) {
@@ -924,46 +952,46 @@ impl Cluster {
                 continue;
             }
             let Some(v) = node.labels.get(&s.key) else {
-                return vec![fail(
+                return fail(
                     "PodTopologySpread",
                     "node(s) didn't match pod topology spread constraints (missing required label)",
                     true,
-                )];
+                );
             };
             let count = c.by_domain.get(v).copied().unwrap_or(0);
             if count + c.self_match - c.global_min > s.max_skew {
-                return vec![fail(
+                return fail(
                     "PodTopologySpread",
                     "node(s) didn't match pod topology spread constraints",
                     false,
-                )];
+                );
             }
         }
         // InterPodAffinity: required affinity, own anti-affinity, existing anti-affinity.
         if !ctx.first_replica {
             for (t, set) in p.aff_req.iter().zip(&ctx.aff_domains) {
                 if !node.labels.get(&t.key).is_some_and(|v| set.contains(v)) {
-                    return vec![fail(
+                    return fail(
                         "InterPodAffinity",
                         "node(s) didn't match pod affinity rules",
                         true,
-                    )];
+                    );
                 }
             }
         } else if p.aff_req.iter().any(|t| !node.labels.contains_key(&t.key)) {
-            return vec![fail(
+            return fail(
                 "InterPodAffinity",
                 "node(s) didn't match pod affinity rules",
                 true,
-            )];
+            );
         }
         for (t, set) in p.anti_req.iter().zip(&ctx.anti_domains) {
             if node.labels.get(&t.key).is_some_and(|v| set.contains(v)) {
-                return vec![fail(
+                return fail(
                     "InterPodAffinity",
                     "node(s) didn't match pod anti-affinity rules",
                     false,
-                )];
+                );
             }
         }
         if !ctx.blocked.is_empty()
@@ -972,13 +1000,13 @@ impl Cluster {
                 .iter()
                 .any(|(k, v)| ctx.blocked.contains(&(k.clone(), v.clone())))
         {
-            return vec![fail(
+            return fail(
                 "InterPodAffinity",
                 "node(s) didn't satisfy existing pods anti-affinity rules",
                 false,
-            )];
+            );
         }
-        Vec::new()
+        None
     }
 
     /// The Score plugins over the feasible nodes: `(node, total, breakdown)`.
@@ -1013,6 +1041,13 @@ impl Cluster {
                 }
                 values.len() as f64
             })
+            .collect();
+        // TaintToleration score: only tolerations with an empty or PreferNoSchedule effect.
+        let prefer: Vec<Toleration> = p
+            .tolerations
+            .iter()
+            .filter(|t| t.effect.is_none_or(|e| e == TaintEffect::PreferNoSchedule))
+            .cloned()
             .collect();
         for &n in feasible {
             let Some(node) = self.nodes.get(n) else {
@@ -1056,26 +1091,14 @@ impl Cluster {
                     Some((used as f64 / alloc as f64).min(1.0))
                 }
             };
-            let fs: Vec<f64> = [
+            let std = match (
                 frac(node.alloc.cpu, node.requested.cpu.saturating_add(p.req.cpu)),
                 frac(node.alloc.mem, node.requested.mem.saturating_add(p.req.mem)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let std = match fs.as_slice() {
-                [a, b] => (a - b).abs() / 2.0,
+            ) {
+                (Some(a), Some(b)) => (a - b).abs() / 2.0,
                 _ => 0.0,
             };
             balanced.push(((1.0 - std) * MAX_SCORE as f64) as i64);
-            // TaintToleration: untolerated PreferNoSchedule taints (only tolerations with an
-            // empty or PreferNoSchedule effect count).
-            let prefer: Vec<Toleration> = p
-                .tolerations
-                .iter()
-                .filter(|t| t.effect.is_none_or(|e| e == TaintEffect::PreferNoSchedule))
-                .cloned()
-                .collect();
             raw_taint.push(
                 node.taints
                     .iter()
@@ -1140,41 +1163,14 @@ impl Cluster {
         let node_aff = normalize(&raw_node_aff, false);
         let pod_aff = min_max(&raw_pod_aff);
         let spread = spread_scores(&raw_spread);
+        let w = |on: bool, weight: i32| if on { i64::from(weight) } else { 0 };
         let weights = [
-            ("NodeResourcesFit", cfg.resources_weight),
-            (
-                "NodeResourcesBalancedAllocation",
-                if p.best_effort {
-                    0
-                } else {
-                    cfg.balanced_weight
-                },
-            ),
-            ("TaintToleration", cfg.taint_weight),
-            (
-                "NodeAffinity",
-                if p.preferred.is_empty() {
-                    0
-                } else {
-                    cfg.node_affinity_weight
-                },
-            ),
-            (
-                "InterPodAffinity",
-                if ctx.topology_score.is_empty() {
-                    0
-                } else {
-                    cfg.pod_affinity_weight
-                },
-            ),
-            (
-                "PodTopologySpread",
-                if soft.is_empty() {
-                    0
-                } else {
-                    cfg.spread_weight
-                },
-            ),
+            ("NodeResourcesFit", w(true, cfg.resources_weight)),
+            ("NodeResourcesBalancedAllocation", w(!p.best_effort, cfg.balanced_weight)),
+            ("TaintToleration", w(true, cfg.taint_weight)),
+            ("NodeAffinity", w(!p.preferred.is_empty(), cfg.node_affinity_weight)),
+            ("InterPodAffinity", w(!ctx.topology_score.is_empty(), cfg.pod_affinity_weight)),
+            ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
         feasible
             .iter()

@@ -41,9 +41,9 @@ pub struct NodeScore {
     /// The node.
     pub node: String,
     /// Σ plugin score × weight.
-    pub total: i64,
+    pub total: i32,
     /// Each plugin's weighted score.
-    pub plugins: BTreeMap<String, i64>,
+    pub plugins: BTreeMap<String, i32>,
 }
 
 /// A preemption: the node and the pods removed to make room.
@@ -110,13 +110,11 @@ impl Cluster {
     fn decide(&self, pod: usize, p: &PodInfo) -> Placement {
         let ctx = self.context(p, Some(pod));
         let mut feasible = Vec::new();
-        let mut refusals: Vec<(usize, Vec<Failure>)> = Vec::new();
+        let mut refusals: Vec<(usize, Failure)> = Vec::new();
         for n in 0..self.nodes.len() {
-            let f = self.filter(p, n, &ctx);
-            if f.is_empty() {
-                feasible.push(n);
-            } else {
-                refusals.push((n, f));
+            match self.filter(p, n, &ctx) {
+                None => feasible.push(n),
+                Some(f) => refusals.push((n, f)),
             }
         }
         let mut out = Placement {
@@ -129,19 +127,21 @@ impl Cluster {
             preemption: None,
         };
         if feasible.is_empty() {
-            out.message = Some(summary(self.nodes.len(), &refusals));
-            out.refusals = refusals
+            let explained: Vec<NodeRefusal> = refusals
                 .iter()
-                .take(MAX_REFUSALS)
                 .filter_map(|(n, f)| {
+                    let node = self.nodes.get(*n)?;
                     Some(NodeRefusal {
-                        node: self.nodes.get(*n)?.name.clone(),
-                        plugin: f.first()?.plugin.to_owned(),
-                        reasons: f.iter().map(|x| x.reason.clone()).collect(),
-                        unresolvable: f.iter().any(|x| x.unresolvable),
+                        node: node.name.clone(),
+                        plugin: f.plugin.to_owned(),
+                        reasons: f.texts(Some(node)),
+                        unresolvable: f.unresolvable,
                     })
                 })
                 .collect();
+            out.message = Some(summary(self.nodes.len(), &explained));
+            out.refusals = explained;
+            out.refusals.truncate(MAX_REFUSALS);
             return out;
         }
         let mut scored: Vec<Scored> = self
@@ -156,10 +156,11 @@ impl Cluster {
             .iter()
             .take(5)
             .filter_map(|(n, total, b)| {
+                let small = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
                 Some(NodeScore {
                     node: self.nodes.get(*n)?.name.clone(),
-                    total: *total,
-                    plugins: b.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+                    total: small(*total),
+                    plugins: b.iter().map(|(k, v)| ((*k).to_owned(), small(*v))).collect(),
                 })
             })
             .collect();
@@ -286,12 +287,12 @@ impl Cluster {
             for &q in &lower {
                 self.unbind_keep(q);
             }
-            let fits = self.filter(p, n, &self.context(p, Some(pod))).is_empty();
+            let fits = self.filter(p, n, &self.context(p, Some(pod))).is_none();
             let mut victims = Vec::new();
             if fits {
                 for &q in &lower {
                     self.bind(q, n);
-                    if !self.filter(p, n, &self.context(p, Some(pod))).is_empty() {
+                    if self.filter(p, n, &self.context(p, Some(pod))).is_some() {
                         self.unbind_keep(q);
                         victims.push(q);
                     }
@@ -405,11 +406,11 @@ impl Cluster {
 
 /// kube-scheduler's `FitError` message: reason counts sorted as strings
 /// (`pkg/scheduler/framework/types.go`).
-fn summary(total: usize, refusals: &[(usize, Vec<Failure>)]) -> String {
+fn summary(total: usize, refusals: &[NodeRefusal]) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, fs) in refusals {
-        for f in fs {
-            *counts.entry(f.reason.as_str()).or_insert(0) += 1;
+    for r in refusals {
+        for reason in &r.reasons {
+            *counts.entry(reason.as_str()).or_insert(0) += 1;
         }
     }
     let mut parts: Vec<String> = counts.iter().map(|(r, c)| format!("{c} {r}")).collect();
@@ -570,12 +571,12 @@ pub fn fits_template(input: &FitsTemplateInput) -> Result<Fit> {
     let ctx = cluster.context(&p, Some(pod));
     let f = cluster.filter(&p, 0, &ctx);
     Ok(Fit {
-        fits: f.is_empty(),
-        refusal: f.first().map(|first| NodeRefusal {
+        fits: f.is_none(),
+        refusal: f.map(|f| NodeRefusal {
             node: input.node.metadata.name.clone(),
-            plugin: first.plugin.to_owned(),
-            reasons: f.iter().map(|x| x.reason.clone()).collect(),
-            unresolvable: f.iter().any(|x| x.unresolvable),
+            plugin: f.plugin.to_owned(),
+            reasons: f.texts(cluster.nodes.first()),
+            unresolvable: f.unresolvable,
         }),
     })
 }
@@ -749,7 +750,7 @@ pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>
                     .iter()
                     .filter_map(|x| x.toleration_seconds)
                     .min()
-                    .map(|s| added + s.max(0) as f64)
+                    .map(|s| added + f64::from(s.max(0)))
             };
             if let Some(at) = at
                 && earliest.as_ref().is_none_or(|(e, _)| at < *e)

@@ -70,17 +70,17 @@ pub struct ScoringConfig {
     /// `leastAllocated` (spread, the default) or `mostAllocated` (bin-packing).
     pub strategy: ScoringStrategy,
     /// NodeResourcesFit weight.
-    pub resources_weight: i64,
+    pub resources_weight: i32,
     /// NodeResourcesBalancedAllocation weight (0 turns it off).
-    pub balanced_weight: i64,
+    pub balanced_weight: i32,
     /// TaintToleration (PreferNoSchedule) weight.
-    pub taint_weight: i64,
+    pub taint_weight: i32,
     /// NodeAffinity (preferred terms) weight.
-    pub node_affinity_weight: i64,
+    pub node_affinity_weight: i32,
     /// InterPodAffinity (preferred terms) weight.
-    pub pod_affinity_weight: i64,
+    pub pod_affinity_weight: i32,
     /// PodTopologySpread (`ScheduleAnyway`) weight.
-    pub spread_weight: i64,
+    pub spread_weight: i32,
 }
 
 impl Default for ScoringConfig {
@@ -202,9 +202,10 @@ pub struct Toleration {
     /// Empty matches every effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effect: Option<TaintEffect>,
-    /// For `NoExecute`: how long the pod stays after the taint appears.
+    /// For `NoExecute`: how long the pod stays after the taint appears (an `int64` in
+    /// Kubernetes; 32 bits here, about 68 years, keep every value exact in JavaScript).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub toleration_seconds: Option<i64>,
+    pub toleration_seconds: Option<i32>,
 }
 
 /// `TolerationOperator`.
