@@ -399,3 +399,50 @@ pub fn hpa(data: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Scheduling from arbitrary JSON ([`crate::ScheduleAllInput`]): no node ends over its
+/// allocatable CPU, memory or pod count, every pending pod gets exactly one answer, and
+/// the same input gives the same answer twice.
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn scheduling(data: &[u8]) -> Result<(), String> {
+    let Ok(input) = serde_json::from_slice::<crate::ScheduleAllInput>(data) else {
+        return Ok(());
+    };
+    if input.snapshot.nodes.len() > 64 || input.snapshot.pods.len() + input.pods.len() > 256 {
+        return Ok(());
+    }
+    // A caller's snapshot may already be over (pods bound by someone else): nothing to say.
+    if check_commitments(&input.snapshot).is_err() {
+        return Ok(());
+    }
+    let Ok(out) = crate::schedule_all(&input) else {
+        return Ok(());
+    };
+    check_commitments(&out.snapshot)?;
+    let again = crate::schedule_all(&input).map_err(|e| e.to_string())?;
+    if again != out {
+        return Err("the same input scheduled differently".into());
+    }
+    Ok(())
+}
+
+/// Every node's bound pods fit its allocatable CPU, memory and pod count.
+///
+/// # Errors
+///
+/// The first node over its allocatable.
+pub fn check_commitments(snapshot: &crate::ClusterSnapshot) -> Result<(), String> {
+    let cluster = crate::scheduling::cluster_for_checks(snapshot).map_err(|e| e.to_string())?;
+    for (name, used_cpu, cap_cpu, used_mem, cap_mem, pods, cap_pods) in cluster {
+        let pods = i64::try_from(pods).unwrap_or(i64::MAX);
+        if used_cpu > cap_cpu || used_mem > cap_mem || pods > cap_pods {
+            return Err(format!(
+                "node {name} over-committed: cpu {used_cpu}/{cap_cpu}m, memory {used_mem}/{cap_mem}, pods {pods}/{cap_pods}"
+            ));
+        }
+    }
+    Ok(())
+}

@@ -14,13 +14,13 @@ use crate::{
     ReleaseGuard, ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
 };
 use crate::{
-    CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
-    HpaRecommendation, HpaState, NextChangesInput, ReplicaCurve, ScalingChanges, ScalingInput,
-};
-use crate::{
     ClusterSnapshot, DrainInput, DrainResult, Fit, FitsTemplateInput, PlaceInput, PlaceResult,
     Placement, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput, TaintEviction,
     TaintEvictionsInput,
+};
+use crate::{
+    CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
+    HpaRecommendation, HpaState, NextChangesInput, ReplicaCurve, ScalingChanges, ScalingInput,
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {

@@ -14,13 +14,14 @@ type Check = fn(&[u8]) -> Result<(), String>;
 #[test]
 fn replay_fuzz_inputs() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-    let targets: [(&str, Check); 6] = [
+    let targets: [(&str, Check); 7] = [
         ("parse_quantity", weir::fuzzing::quantity),
         ("selector_json", weir::fuzzing::selector),
         ("app_service_json", weir::fuzzing::app_service),
         ("release_events", weir::fuzzing::release_events),
         ("cron_policy", weir::fuzzing::cron_policy),
         ("hpa_json", weir::fuzzing::hpa),
+        ("scheduling_json", weir::fuzzing::scheduling),
     ];
     let mut replayed = 0;
     for (target, check) in targets {

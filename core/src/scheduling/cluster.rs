@@ -865,19 +865,13 @@ impl Cluster {
                 time_added: None,
             };
             if !tolerated(&p.tolerations, &cordon) {
-                return fail(
-                    "NodeUnschedulable",
-                    "node(s) were unschedulable",
-                    true,
-                );
+                return fail("NodeUnschedulable", "node(s) were unschedulable", true);
             }
         }
         // TaintToleration: the first untolerated NoSchedule/NoExecute taint.
-        if let Some(i) = node
-            .taints
-            .iter()
-            .position(|t| t.effect != TaintEffect::PreferNoSchedule && !tolerated(&p.tolerations, t))
-        {
+        if let Some(i) = node.taints.iter().position(|t| {
+            t.effect != TaintEffect::PreferNoSchedule && !tolerated(&p.tolerations, t)
+        }) {
             return Some(Failure {
                 plugin: "TaintToleration",
                 reason: Reason::Taint(i),
@@ -908,11 +902,7 @@ impl Cluster {
         let sub_cluster =
             node.labels.get(&self.keys.sub_cluster) == Some(&self.keys.sub_cluster_value);
         if p.hints.node_autoscaling && !sub_cluster {
-            return fail(
-                "SubCluster",
-                "node(s) were not in the sub-cluster",
-                true,
-            );
+            return fail("SubCluster", "node(s) were not in the sub-cluster", true);
         }
         if sub_cluster && !p.hints.node_autoscaling && !p.hints.daemon_set && !p.hints.system {
             return fail(
@@ -924,24 +914,30 @@ impl Cluster {
         if let Some(z) = &p.hints.volume_zone
             && node.labels.get(&self.keys.zone) != Some(z)
         {
-            return fail(
-                "VolumeZone",
-                "node(s) had no available volume zone",
-                true,
-            );
+            return fail("VolumeZone", "node(s) had no available volume zone", true);
         }
         // NodeResourcesFit
         let too_many = i64::try_from(node.pods.len()).unwrap_or(i64::MAX) + 1 > node.alloc_pods;
         let short = |name: &str| {
             let want = p.req.get(name);
-            want > 0 && want > node.alloc.get(name).saturating_sub(node.requested.get(name))
+            want > 0
+                && want
+                    > node
+                        .alloc
+                        .get(name)
+                        .saturating_sub(node.requested.get(name))
         };
         if too_many || p.req.names().any(short) {
             return Some(Failure {
                 plugin: "NodeResourcesFit",
                 reason: Reason::Short {
                     pods: too_many,
-                    resources: p.req.names().filter(|r| short(r)).map(str::to_owned).collect(),
+                    resources: p
+                        .req
+                        .names()
+                        .filter(|r| short(r))
+                        .map(str::to_owned)
+                        .collect(),
                 },
                 unresolvable: false,
             });
@@ -1166,10 +1162,19 @@ impl Cluster {
         let w = |on: bool, weight: i32| if on { i64::from(weight) } else { 0 };
         let weights = [
             ("NodeResourcesFit", w(true, cfg.resources_weight)),
-            ("NodeResourcesBalancedAllocation", w(!p.best_effort, cfg.balanced_weight)),
+            (
+                "NodeResourcesBalancedAllocation",
+                w(!p.best_effort, cfg.balanced_weight),
+            ),
             ("TaintToleration", w(true, cfg.taint_weight)),
-            ("NodeAffinity", w(!p.preferred.is_empty(), cfg.node_affinity_weight)),
-            ("InterPodAffinity", w(!ctx.topology_score.is_empty(), cfg.pod_affinity_weight)),
+            (
+                "NodeAffinity",
+                w(!p.preferred.is_empty(), cfg.node_affinity_weight),
+            ),
+            (
+                "InterPodAffinity",
+                w(!ctx.topology_score.is_empty(), cfg.pod_affinity_weight),
+            ),
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
         feasible

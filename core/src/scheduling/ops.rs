@@ -160,7 +160,10 @@ impl Cluster {
                 Some(NodeScore {
                     node: self.nodes.get(*n)?.name.clone(),
                     total: small(*total),
-                    plugins: b.iter().map(|(k, v)| ((*k).to_owned(), small(*v))).collect(),
+                    plugins: b
+                        .iter()
+                        .map(|(k, v)| ((*k).to_owned(), small(*v)))
+                        .collect(),
                 })
             })
             .collect();

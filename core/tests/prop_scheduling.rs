@@ -1,0 +1,161 @@
+//! Invariants of scheduling (spec/04-scheduling.md): no node is ever over-committed; a pod
+//! that fits an empty, untainted node is never reported unschedulable; spill-over never
+//! leaves a pod pending while a unit of its service has room.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn node(name: &str, unit: &str, cpu: u32, mem_gi: u32, pods: u32, tainted: bool) -> Value {
+    let taints = if tainted {
+        json!([{"key": "dedicated", "value": "x", "effect": "NoSchedule"}])
+    } else {
+        json!([])
+    };
+    json!({"metadata": {"name": name, "labels": {"cafe.sofastack.io/cell": unit, "kubernetes.io/hostname": name,
+            "cafe.sofastack.io/zone": format!("z{}", name.len() % 3)}},
+        "spec": {"taints": taints},
+        "status": {"allocatable": {"cpu": format!("{cpu}"), "memory": format!("{mem_gi}Gi"), "pods": format!("{pods}")}}})
+}
+
+fn pod(
+    name: &str,
+    cpu_m: u32,
+    mem_mi: u32,
+    prio: i32,
+    anti: bool,
+    spread: bool,
+    slot: bool,
+) -> Value {
+    let mut spec = json!({"priority": prio, "containers": [{"name": "c", "resources": {"requests": {
+        "cpu": format!("{cpu_m}m"), "memory": format!("{mem_mi}Mi")}}}]});
+    if anti {
+        spec["affinity"] = json!({"podAntiAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": [
+            {"topologyKey": "kubernetes.io/hostname", "labelSelector": {"matchLabels": {"app": "anti"}}}]}});
+    }
+    if spread {
+        spec["topologySpreadConstraints"] = json!([{"maxSkew": 1, "topologyKey": "cafe.sofastack.io/zone",
+            "whenUnsatisfiable": "DoNotSchedule", "labelSelector": {"matchLabels": {"app": "spread"}}}]);
+    }
+    let app = if anti {
+        "anti"
+    } else if spread {
+        "spread"
+    } else {
+        "plain"
+    };
+    json!({"metadata": {"name": name, "labels": {"app": app}}, "spec": spec, "hints": {"slot": slot}})
+}
+
+fn cluster() -> impl Strategy<Value = (Vec<Value>, Vec<Value>)> {
+    (
+        prop::collection::vec((1u32..8, 1u32..16, 1u32..6, any::<bool>(), 0usize..3), 1..8),
+        prop::collection::vec(
+            (
+                50u32..3000,
+                64u32..4096,
+                -5i32..5,
+                any::<bool>(),
+                any::<bool>(),
+                any::<bool>(),
+            ),
+            0..40,
+        ),
+    )
+        .prop_map(|(ns, ps)| {
+            let nodes = ns
+                .iter()
+                .enumerate()
+                .map(|(i, (cpu, mem, pods, tainted, unit))| {
+                    node(
+                        &format!("n{i}"),
+                        &format!("u{unit}"),
+                        *cpu,
+                        *mem,
+                        *pods,
+                        *tainted && i % 3 == 0,
+                    )
+                })
+                .collect();
+            let pods = ps
+                .iter()
+                .enumerate()
+                .map(|(i, (cpu, mem, prio, anti, spread, slot))| {
+                    pod(
+                        &format!("p{i}"),
+                        *cpu,
+                        *mem,
+                        *prio,
+                        *anti && i % 4 == 0,
+                        *spread && i % 5 == 0,
+                        *slot && i % 2 == 0,
+                    )
+                })
+                .collect();
+            (nodes, pods)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever is scheduled, with preemption, no node ends over its allocatable.
+    #[test]
+    fn no_node_is_over_committed((nodes, pods) in cluster()) {
+        let input: weir::ScheduleAllInput = serde_json::from_value(json!({"snapshot": {"nodes": nodes}, "pods": pods})).unwrap();
+        let out = weir::schedule_all(&input).unwrap();
+        if let Err(e) = weir::fuzzing::check_commitments(&out.snapshot) {
+            prop_assert!(false, "{}", e);
+        }
+        prop_assert_eq!(out.placements.len(), input.pods.len());
+    }
+
+    /// A pod that fits an empty, untainted node of the right unit is always placed.
+    #[test]
+    fn a_feasible_pod_is_never_unschedulable((nodes, pods) in cluster(), cpu in 50u32..1000) {
+        let mut nodes = nodes;
+        nodes.push(node("zz-empty", "u0", 64, 256, 110, false));
+        let input: weir::ScheduleAllInput = serde_json::from_value(json!({"snapshot": {"nodes": nodes}, "pods": pods})).unwrap();
+        let state = weir::schedule_all(&input).unwrap().snapshot;
+        // The empty node may have been used by now; a pod that fits what is left of it
+        // must still be placed somewhere.
+        let one: weir::ScheduleOneInput = serde_json::from_value(json!({"snapshot": state,
+            "pod": pod("probe", cpu, 64, 0, false, false, false)})).unwrap();
+        let free = weir::fits_template(&serde_json::from_value(json!({
+            "pod": pod("probe", cpu, 64, 0, false, false, false),
+            "node": node("zz-empty", "u0", 64, 256, 110, false)})).unwrap()).unwrap();
+        prop_assert!(free.fits);
+        let placed = weir::schedule_one(&one).unwrap();
+        let used: usize = one.snapshot.pods.iter().filter(|p| p.spec.node_name.as_deref() == Some("zz-empty")).count();
+        if used == 0 {
+            prop_assert!(placed.node.is_some(), "{:?}", placed.message);
+        }
+    }
+
+    /// `place` leaves a pod pending only when no unit of the service can take one more.
+    #[test]
+    fn spill_over_never_strands_a_pod(caps in prop::collection::vec(0u32..4, 2..5), replicas in 0i32..20) {
+        let units: Vec<String> = (0..caps.len()).map(|u| format!("u{u}")).collect();
+        let nodes: Vec<Value> = caps.iter().enumerate()
+            .map(|(u, c)| node(&format!("node-{u}"), &format!("u{u}"), 8, 32, *c, false)).collect();
+        let template = json!({"metadata": {"name": "web", "labels": {"app": "web"}},
+            "spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": "100m"}}}]},
+            "hints": {"units": units}});
+        let out = weir::place(&serde_json::from_value(json!({"snapshot": {"nodes": nodes}, "template": template, "replicas": replicas})).unwrap()).unwrap();
+        let total: u32 = caps.iter().sum();
+        let placed: u32 = out.units.iter().map(|u| u.placed).sum();
+        prop_assert_eq!(placed as usize, out.placements.len());
+        prop_assert_eq!(placed as i32 + out.pending.len() as i32, replicas);
+        if !out.pending.is_empty() {
+            prop_assert_eq!(placed, total, "pending while units have room: {:?}", out.units);
+        }
+        for (u, c) in out.units.iter().zip(&caps) {
+            prop_assert!(u.placed <= *c);
+        }
+    }
+}
