@@ -173,6 +173,7 @@ pub fn week_curve() -> weir::CurveInput {
 #[must_use]
 #[allow(
     clippy::panic,
+    clippy::indexing_slicing,
     reason = "fixed bench data: a broken fixture should stop the bench"
 )]
 pub fn scheduling_workload(nodes: usize, pods: usize) -> weir::ScheduleAllInput {
