@@ -174,3 +174,28 @@ test('replica curve limits and SVG', () => {
   assert.throws(() => weir.replicaCurveSvg({ points: 'many' }), (err) => err.code === 'invalid_input');
   assert.throws(() => weir.cronNext({ cron: '0 9 * * 1-5', after: '2026-01-01T00:00:00Z', count: 1e6 }), (err) => err.code === 'validation');
 });
+
+const SNAPSHOT = { nodes: [{ metadata: { name: 'n1' }, status: { allocatable: { cpu: '2', memory: '4Gi' } } }] };
+const WEB = { metadata: { name: 'web-0' }, spec: { containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] } };
+const badScheduling = {
+  'node name number': { snapshot: { nodes: [{ metadata: { name: 7 } }] }, pod: WEB },
+  'priority NaN': { snapshot: SNAPSHOT, pod: { ...WEB, spec: { priority: NaN } } },
+  'priority 2^40': { snapshot: SNAPSHOT, pod: { ...WEB, spec: { priority: 2 ** 40 } } },
+  'unknown taint effect': { snapshot: { nodes: [{ metadata: { name: 'n1' }, spec: { taints: [{ key: 'k', effect: 'Sometimes' }] } }] }, pod: WEB },
+  'no pod': { snapshot: SNAPSHOT },
+  'extra field': { snapshot: SNAPSHOT, pod: WEB, extra: true },
+};
+for (const [name, input] of Object.entries(badScheduling)) {
+  test(`scheduleOne refuses ${name}`, () => {
+    assert.throws(() => weir.scheduleOne(input), (err) => err.code === 'invalid_input');
+  });
+}
+
+test('scheduling validation and results', () => {
+  assert.throws(() => weir.scheduleOne({ snapshot: { nodes: [...SNAPSHOT.nodes, ...SNAPSHOT.nodes] }, pod: WEB }),
+    (err) => err.code === 'validation' && err.details.fields[0].code === 'duplicate');
+  assert.equal(weir.scheduleOne({ snapshot: SNAPSHOT, pod: WEB }).node, 'n1');
+  const big = { ...WEB, spec: { containers: [{ name: 'c', resources: { requests: { cpu: '3' } } }] } };
+  assert.equal(weir.scheduleOne({ snapshot: SNAPSHOT, pod: big }).message, '0/1 nodes are available: 1 Insufficient cpu.');
+  assert.throws(() => weir.drain({ snapshot: SNAPSHOT, node: 'nope' }), (err) => err.code === 'not_found');
+});

@@ -196,3 +196,37 @@ def test_curve_limits_and_svg():
         weir.replica_curve_svg({"points": "many"})
     with pytest.raises(weir.ValidationError):
         weir.cron_next({"cron": "0 9 * * 1-5", "after": "2026-01-01T00:00:00Z", "count": 10**6})
+
+
+SNAPSHOT = {"nodes": [{"metadata": {"name": "n1"}, "status": {"allocatable": {"cpu": "2", "memory": "4Gi"}}}]}
+WEB = {"metadata": {"name": "web-0"}, "spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": "1"}}}]}}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"snapshot": {"nodes": [{"metadata": {"name": 7}}]}, "pod": WEB},
+        {"snapshot": SNAPSHOT, "pod": {**WEB, "spec": {"priority": float("nan")}}},
+        {"snapshot": SNAPSHOT, "pod": {**WEB, "spec": {"priority": 2**40}}},
+        {"snapshot": {"nodes": [{"metadata": {"name": "n1"}, "spec": {"taints": [{"key": "k", "effect": "Sometimes"}]}}]}, "pod": WEB},
+        {"snapshot": SNAPSHOT},
+        {"snapshot": SNAPSHOT, "pod": WEB, "extra": True},
+    ],
+)
+def test_scheduling_wrong_shapes(bad):
+    with pytest.raises(weir.InvalidInputError):
+        weir.schedule_one(bad)
+
+
+def test_scheduling_validation_and_results():
+    dup = {"nodes": SNAPSHOT["nodes"] * 2}
+    with pytest.raises(weir.ValidationError) as info:
+        weir.schedule_one({"snapshot": dup, "pod": WEB})
+    assert info.value.details["fields"][0]["code"] == "duplicate"
+    placed = weir.schedule_one({"snapshot": SNAPSHOT, "pod": WEB})
+    assert placed["node"] == "n1"
+    big = {**WEB, "spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": "3"}}}]}}
+    refused = weir.schedule_one({"snapshot": SNAPSHOT, "pod": big})
+    assert refused["message"] == "0/1 nodes are available: 1 Insufficient cpu."
+    with pytest.raises(weir.NotFoundError):
+        weir.drain({"snapshot": SNAPSHOT, "node": "nope"})

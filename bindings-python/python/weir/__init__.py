@@ -50,6 +50,11 @@ from weir._weir import (
     validate_labels,
     validate_scaling,
     drain,
+    fits_template,
+    place,
+    schedule_all,
+    schedule_one,
+    taint_evictions,
 )
 
 __all__ = [
@@ -87,4 +92,9 @@ __all__ = [
     "validate_labels",
     "validate_scaling",
     "drain",
+    "fits_template",
+    "place",
+    "schedule_all",
+    "schedule_one",
+    "taint_evictions",
 ]
