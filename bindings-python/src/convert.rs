@@ -178,10 +178,16 @@ impl<'de> de::Deserializer<'de> for PyDeserializer<'_, '_> {
         )))
     }
 
+    /// A value serde discards (an unknown field where unknown fields are allowed) is not
+    /// read at all, as serde_json skips it: no depth limit, no cost.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct identifier ignored_any
+        tuple_struct map struct identifier
     }
 }
 

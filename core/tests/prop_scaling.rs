@@ -231,3 +231,47 @@ proptest! {
         }
     }
 }
+
+/// Review findings, kept as checks: ranges ending in `SUN`, no `+` signs, rare dates far
+/// ahead, ramp ties rounded up exactly.
+#[test]
+fn cron_and_ramp_edge_cases() {
+    let fires = |expr: &str, after: &str, count: u32| {
+        weir::cron_next(&weir::CronNextInput {
+            cron: expr.into(),
+            time_zone: None,
+            after: after.into(),
+            count: Some(count),
+        })
+        .map(|f| f.fires)
+    };
+    // Friday to Sunday, written with names.
+    assert_eq!(
+        fires("0 0 * * FRI-SUN", "2026-11-26T00:00:00Z", 3).unwrap(),
+        [
+            "2026-11-27T00:00:00Z",
+            "2026-11-28T00:00:00Z",
+            "2026-11-29T00:00:00Z"
+        ]
+    );
+    assert!(fires("0 0 * * 5-0", "2026-11-26T00:00:00Z", 1).is_err());
+    assert!(fires("0 0 * * +1", "2026-11-26T00:00:00Z", 1).is_err());
+    assert!(fires("*/+5 * * * *", "2026-11-26T00:00:00Z", 1).is_err());
+    // 29 February on a Sunday: 2032, then 2060.
+    assert_eq!(
+        fires("0 0 29 2 */7", "2033-01-01T00:00:00Z", 1).unwrap(),
+        ["2060-02-29T00:00:00Z"]
+    );
+    // Linear 21 -> 0 over 14 s, 9 s in: exactly 7.5, rounded up to 8.
+    let e = weir::effective_at(
+        &serde_json::from_value(serde_json::json!({
+            "scaling": {"type": "elastic", "initialReplicas": 0, "minReplicas": 0, "maxReplicas": 30,
+                "policies": [{"name": "down", "schedule": {"at": "2026-01-01T00:00:00Z"}, "durationSeconds": 14,
+                    "priority": 1, "action": {"type": "replicas", "replicas": 0,
+                        "ramp": {"from": 21, "to": 0, "mode": "linear"}}}]},
+            "at": "2026-01-01T00:00:09Z"}))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(e.replicas, Some(8));
+}

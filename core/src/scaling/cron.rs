@@ -25,9 +25,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
 use crate::time::{days_from_civil, days_in_month};
 
-/// How far ahead or back a fire is searched: a schedule that passes the parse-time check
-/// fires at least once in 8 years (29 February around a skipped leap year).
-const SEARCH_YEARS: i32 = 10;
+/// How far ahead or back a fire is searched: the Gregorian calendar repeats every 400
+/// years, so a schedule that passes the parse-time check fires within one cycle (29
+/// February on a Sunday, `0 0 29 2 */7`, recurs only every 28 years or so).
+const SEARCH_YEARS: i32 = 400;
 
 /// The most fires one [`cron_next`] call returns.
 pub const MAX_CRON_FIRES: u32 = 100_000;
@@ -428,7 +429,9 @@ fn field(
             // Month names count from 1 (the field's minimum), day names from 0.
             return Ok(u32::try_from(i).unwrap_or(0) + min);
         }
-        let n: u32 = v.parse().map_err(|_| {
+        // Digits only: Rust's parser would take a leading `+`, cron does not.
+        let digits = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+        let n: u32 = v.parse().ok().filter(|_| digits).ok_or_else(|| {
             format!(
                 "{what} `{v}` is not a number{}",
                 if names.is_some() { " or a name" } else { "" }
@@ -448,7 +451,9 @@ fn field(
             Some((r, s)) => {
                 let step: u32 = s
                     .parse()
-                    .map_err(|_| format!("{what} step `{s}` is not a number"))?;
+                    .ok()
+                    .filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                    .ok_or_else(|| format!("{what} step `{s}` is not a number"))?;
                 // Any step ≥ 1, as Vixie cron (`*/30` hours is hour 0 only).
                 if step == 0 {
                     return Err(format!("{what} step must be at least 1"));
@@ -459,8 +464,12 @@ fn field(
         };
         let (lo, hi) = if range == "*" || (question_mark && range == "?") {
             (min, max)
-        } else if let Some((a, b)) = range.split_once('-') {
-            let (a, b) = (value(a)?, value(b)?);
+        } else if let Some((a, b_text)) = range.split_once('-') {
+            let (a, mut b) = (value(a)?, value(b_text)?);
+            // `FRI-SUN`: Sunday ends a day range as 7 (as the digit 7 does).
+            if max == 7 && b_text.eq_ignore_ascii_case("SUN") {
+                b = 7;
+            }
             if a > b {
                 return Err(format!("{what} range {a}-{b} runs backwards"));
             }

@@ -1031,14 +1031,25 @@ impl Calculator<'_> {
         let mut out = Vec::with_capacity(self.input.pods.len());
         for pod in &self.input.pods {
             if container.is_none()
-                && let Some(q) = pod.requests.as_ref().and_then(|r| r.get(resource))
+                && let Some(pod_level) = pod.requests.as_ref()
             {
-                out.push(milli(Some(q)));
+                // `calculatePodLevelRequests`: the pod-level request, else the containers'
+                // aggregate with no per-container check.
+                out.push(match pod_level.get(resource) {
+                    Some(q) => milli(Some(q)),
+                    None => pod
+                        .containers
+                        .iter()
+                        .filter_map(|c| c.requests.get(resource))
+                        .fold(0i64, |acc, q| acc.saturating_add(milli(Some(q)))),
+                });
                 continue;
             }
             let mut sum = 0i64;
+            let mut found = false;
             for c in &pod.containers {
                 if container.is_none_or(|name| name == c.name) {
+                    found = true;
                     match c.requests.get(resource) {
                         Some(q) => sum = sum.saturating_add(milli(Some(q))),
                         None => {
@@ -1049,6 +1060,10 @@ impl Calculator<'_> {
                         }
                     }
                 }
+            }
+            // `calculatePodRequestsFromContainers`: a named container must exist.
+            if let (Some(name), false) = (container, found) {
+                return Err(format!("container {name} not found in Pod {}", pod.name));
             }
             out.push(sum);
         }

@@ -362,18 +362,11 @@ impl Plan {
         };
         match &p.action {
             PolicyAction::Replicas { replicas, ramp } => match (ramp, p.duration) {
-                (Some(r), Some(d)) if d > 0 => {
-                    let x = ((t - f) as f64 / d as f64).clamp(0.0, 1.0);
-                    let shape = match r.mode {
-                        RampMode::Linear => x,
-                        RampMode::Accelerating => x * x,
-                        RampMode::Decelerating => 1.0 - (1.0 - x) * (1.0 - x),
-                    };
-                    let v = f64::from(r.from) + f64::from(r.to - r.from) * shape;
-                    // Rounded to nearest, ties up.
-                    let v = (v + 0.5).floor() as i32;
-                    (EffectiveKind::Ramp, Some(self.clamp(v)), None)
-                }
+                (Some(r), Some(d)) if d > 0 => (
+                    EffectiveKind::Ramp,
+                    Some(self.clamp(ramp_value(r, t - f, d))),
+                    None,
+                ),
                 _ => (EffectiveKind::Preset, Some(self.clamp(*replicas)), None),
             },
             PolicyAction::Metric {
@@ -448,6 +441,23 @@ impl Plan {
         }
         e
     }
+}
+
+/// A ramp's value `k` seconds into a window of `d`: `from + (to − from) · shape(k/d)` with
+/// shape x, x², 1 − (1 − x)², rounded to nearest with ties up — in exact integers, so a
+/// tie such as 7.5 really is a tie (floating point would land on 7.4999…).
+fn ramp_value(r: &crate::model::app_service::Ramp, k: i64, d: i64) -> i32 {
+    let (k, d) = (i128::from(k.clamp(0, d)), i128::from(d.max(1)));
+    // shape = num / den.
+    let (num, den) = match r.mode {
+        RampMode::Linear => (k, d),
+        RampMode::Accelerating => (k * k, d * d),
+        RampMode::Decelerating => (2 * k * d - k * k, d * d),
+    };
+    let span = i128::from(r.to) - i128::from(r.from);
+    // from + span·num/den, rounded half up: floor((2·span·num + den) / (2·den)).
+    let v = i128::from(r.from) + (2 * span * num + den).div_euclid(2 * den);
+    i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX })
 }
 
 /// The HPA a metric window hands over to: each target as a Resource utilisation metric.

@@ -318,12 +318,12 @@ impl Cluster {
         let prio = |q: &usize| self.pods.get(*q).map_or(i64::MIN, |q| q.priority);
         let highest = |v: &[usize]| v.iter().map(prio).max().unwrap_or(i64::MIN);
         let sum = |v: &[usize]| v.iter().map(|q| prio(q) - i64::from(i32::MIN)).sum::<i64>();
-        let latest_start = |v: &[usize]| {
+        let earliest_start = |v: &[usize]| {
             let h = highest(v);
             v.iter()
                 .filter(|q| prio(q) == h)
                 .filter_map(|q| self.pods.get(*q).and_then(|q| q.start))
-                .fold(f64::MIN, f64::min)
+                .fold(f64::MAX, f64::min)
         };
         let mut best = 0usize;
         let mut reason = "the only candidate";
@@ -339,8 +339,8 @@ impl Cluster {
                 (sum(v).cmp(&sum(b)), "lowest sum of victim priorities"),
                 (v.len().cmp(&b.len()), "fewest victims"),
                 (
-                    latest_start(b)
-                        .partial_cmp(&latest_start(v))
+                    earliest_start(b)
+                        .partial_cmp(&earliest_start(v))
                         .unwrap_or(std::cmp::Ordering::Equal),
                     "latest start among the highest-priority victims",
                 ),
@@ -699,16 +699,21 @@ pub struct TaintEviction {
     pub pod: String,
     /// Its node.
     pub node: String,
-    /// The taint, `key=value:NoExecute`.
+    /// The taint that evicts it first, as `Taint.ToString()` writes it (`key=value:NoExecute`,
+    /// `key:NoExecute` without a value).
     pub taint: String,
-    /// When (RFC 3339 UTC): `timeAdded` + the smallest `tolerationSeconds` of the
-    /// tolerations that match, or at once when none matches.
+    /// When (RFC 3339 UTC): `timeAdded` (or now, if later or absent) when no toleration
+    /// matches; else `timeAdded` + the smallest `tolerationSeconds` among the matching
+    /// tolerations that have one.
     pub evict_at: String,
 }
 
-/// The taint manager's decisions (`pkg/controller/tainteviction`): for each bound pod and
-/// each `NoExecute` taint of its node, the eviction time; pods tolerating a taint
-/// without `tolerationSeconds` stay. Sorted by time, then pod.
+/// The taint manager's decisions (`pkg/controller/tainteviction`, `processPodOnNode` and
+/// `getMinTolerationTime`): each bound pod on a node with `NoExecute` taints is evicted
+/// once, at the earliest time any of them sets; a taint whose matching tolerations have no
+/// `tolerationSeconds` keeps the pod forever. Times count from the taint's `timeAdded`
+/// (the taint manager counts from when it saw the taint; the snapshot carries no such
+/// memory). Sorted by time, then pod.
 ///
 /// # Errors
 ///
@@ -744,10 +749,10 @@ pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>
                 None => now,
             };
             let matching: Vec<_> = p.tolerations.iter().filter(|x| tolerates(x, t)).collect();
+            // `getMinTolerationTime`: the smallest `tolerationSeconds` among the matching
+            // tolerations that have one (≤ 0: at once); none has one: tolerated forever.
             let at = if matching.is_empty() {
                 Some(added.min(now))
-            } else if matching.iter().any(|x| x.toleration_seconds.is_none()) {
-                None // tolerated forever
             } else {
                 matching
                     .iter()
@@ -758,7 +763,13 @@ pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>
             if let Some(at) = at
                 && earliest.as_ref().is_none_or(|(e, _)| at < *e)
             {
-                earliest = Some((at, format!("{}={}:NoExecute", t.key, t.value)));
+                // `Taint.ToString()`: `key=value:effect`, or `key:effect` without a value.
+                let text = if t.value.is_empty() {
+                    format!("{}:NoExecute", t.key)
+                } else {
+                    format!("{}={}:NoExecute", t.key, t.value)
+                };
+                earliest = Some((at, text));
             }
         }
         if let Some((at, taint)) = earliest {
@@ -834,8 +845,9 @@ pub struct PlaceResult {
 /// Place a service's replicas evenly over its units, with spill-over (seed 6.2: "当某个部署
 /// 单元资源不足以调度平均的 pod 数目时,该部署单元上的 pod 会被动态调整到其他单元"): each unit
 /// gets its quota from the even split (`split_units`); what a unit cannot take moves to the
-/// service's other units, the one with the fewest of the service's pods first (then unit
-/// order). Unlike a hard topology spread constraint, a full unit never leaves a pod pending
+/// service's other units, the one with the fewest of the service's pods first — those
+/// already running (same namespace and `hints.service`, or the template's labels when it
+/// names no service) and those placed now — then unit order. Unlike a hard topology spread constraint, a full unit never leaves a pod pending
 /// while another unit has room (kubernetes#116978).
 ///
 /// # Errors
@@ -868,6 +880,37 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
             placed: 0,
             spilled_in: 0,
             spilled_out: 0,
+        })
+        .collect();
+    // The service's pods already running, per unit: they count for "least loaded".
+    let service = input
+        .template
+        .hints
+        .as_ref()
+        .and_then(|h| h.service.clone());
+    let namespace = input
+        .template
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| "default".into());
+    let existing: Vec<u32> = report
+        .iter()
+        .map(|r| {
+            let n = cluster
+                .pods
+                .iter()
+                .filter(|p| {
+                    p.namespace == namespace
+                        && match &service {
+                            Some(s) => p.hints.service.as_ref() == Some(s),
+                            None => p.labels == input.template.metadata.labels,
+                        }
+                })
+                .filter_map(|p| p.node.and_then(|n| cluster.nodes.get(n)))
+                .filter(|n| n.labels.get(&cluster.keys.unit) == Some(&r.unit))
+                .count();
+            u32::try_from(n).unwrap_or(u32::MAX)
         })
         .collect();
     let mut counter = 0usize;
@@ -905,9 +948,18 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
         if let Some(r) = report.get_mut(from) {
             r.spilled_out += 1;
         }
-        // Least-loaded first: fewest of the service's pods placed so far, then unit order.
+        // Least-loaded first: fewest of the service's pods (running before, and placed
+        // now), then unit order.
         let mut order: Vec<usize> = (0..report.len()).filter(|&u| u != from).collect();
-        order.sort_by_key(|&u| (report.get(u).map_or(u32::MAX, |r| r.placed), u));
+        order.sort_by_key(|&u| {
+            let before = existing.get(u).copied().unwrap_or(0);
+            (
+                report
+                    .get(u)
+                    .map_or(u32::MAX, |r| r.placed.saturating_add(before)),
+                u,
+            )
+        });
         let mut done = false;
         for u in order {
             let Some(unit) = report.get(u).map(|r| r.unit.clone()) else {
