@@ -438,6 +438,10 @@ pub(crate) struct NodeInfo {
     pub requested: Res,
     pub nonzero: Res,
     pub pods: Vec<usize>,
+    /// The unit and zone label values and the sub-cluster mark, read once.
+    pub unit: Option<String>,
+    pub zone: Option<String>,
+    pub sub_cluster: bool,
     pub source: Node,
 }
 
@@ -527,25 +531,25 @@ pub(crate) struct Cluster {
 }
 
 /// Per-pod precomputation for the filters and scores.
-pub(crate) struct PodCtx {
-    /// Per hard/soft spread constraint: matching pods per domain value, and per node.
-    spread: Vec<SpreadCtx>,
+pub(crate) struct PodCtx<'a> {
+    /// Per hard/soft spread constraint: matching pods per domain value.
+    spread: Vec<SpreadCtx<'a>>,
     /// Per required affinity term: domain values with a matching pod.
-    aff_domains: Vec<FastSet<String>>,
+    aff_domains: Vec<FastSet<&'a str>>,
     /// No pod anywhere matches any required affinity term, and the pod matches all its own.
     first_replica: bool,
     /// Per required anti-affinity term: domain values with a matching pod.
-    anti_domains: Vec<FastSet<String>>,
+    anti_domains: Vec<FastSet<&'a str>>,
     /// (topology key, value) blocked by existing pods' required anti-affinity.
-    blocked: FastSet<(String, String)>,
+    blocked: FastSet<(&'a str, &'a str)>,
     /// Preferred inter-pod affinity: key → value → score.
-    topology_score: FastMap<String, FastMap<String, i64>>,
+    topology_score: FastMap<&'a str, FastMap<&'a str, i64>>,
     /// Nodes passing the pod's node selector and required affinity (spread's `Honor`).
     affinity_ok: Vec<bool>,
 }
 
-struct SpreadCtx {
-    by_domain: FastMap<String, i64>,
+struct SpreadCtx<'a> {
+    by_domain: FastMap<&'a str, i64>,
     /// Minimum over eligible domains (0 when fewer than `minDomains`).
     global_min: i64,
     self_match: i64,
@@ -559,6 +563,7 @@ impl Cluster {
             let name = |i: &usize| snapshot.nodes.get(*i).map(|n| n.metadata.name.as_str());
             name(a).cmp(&name(b))
         });
+        let keys = snapshot.label_keys.clone().unwrap_or_default();
         let mut nodes = Vec::with_capacity(order.len());
         let mut node_by_name = map_with_capacity(order.len());
         for i in order {
@@ -583,6 +588,10 @@ impl Cluster {
                 );
             }
             nodes.push(NodeInfo {
+                unit: n.metadata.labels.get(&keys.unit).cloned(),
+                zone: n.metadata.labels.get(&keys.zone).cloned(),
+                sub_cluster: n.metadata.labels.get(&keys.sub_cluster)
+                    == Some(&keys.sub_cluster_value),
                 name: n.metadata.name.clone(),
                 labels: n.metadata.labels.clone(),
                 taints: n.spec.taints.clone(),
@@ -708,7 +717,7 @@ impl Cluster {
                 .is_none_or(|m| m.matches(&node.name, &node.labels))
     }
 
-    pub(crate) fn context(&self, p: &PodInfo, skip: Option<usize>) -> PodCtx {
+    pub(crate) fn context<'a>(&'a self, p: &'a PodInfo, skip: Option<usize>) -> PodCtx<'a> {
         let affinity_ok: Vec<bool> = self
             .nodes
             .iter()
@@ -730,12 +739,12 @@ impl Cluster {
                                 || tolerated(&p.tolerations, t)
                         }))
             };
-            let mut by_domain: FastMap<String, i64> = FastMap::default();
+            let mut by_domain: FastMap<&str, i64> = FastMap::default();
             for (n, node) in self.nodes.iter().enumerate() {
                 if included(n)
                     && let Some(v) = node.labels.get(&s.key)
                 {
-                    by_domain.entry(v.clone()).or_insert(0);
+                    by_domain.entry(v.as_str()).or_insert(0);
                 }
             }
             for (_, q, n) in live() {
@@ -743,7 +752,7 @@ impl Cluster {
                     && q.matches_spread(s)
                     && included(n)
                     && let Some(v) = self.label(n, &s.key)
-                    && let Some(c) = by_domain.get_mut(v)
+                    && let Some(c) = by_domain.get_mut(v.as_str())
                 {
                     *c += 1;
                 }
@@ -764,12 +773,12 @@ impl Cluster {
         let mut anti_domains = vec![FastSet::default(); p.anti_req.len()];
         let mut any_match = false;
         let mut blocked = FastSet::default();
-        let mut topology_score: FastMap<String, FastMap<String, i64>> = FastMap::default();
-        let mut add_score = |key: &str, value: &String, w: i64| {
+        let mut topology_score: FastMap<&str, FastMap<&str, i64>> = FastMap::default();
+        let mut add_score = |key: &'a str, value: &'a str, w: i64| {
             *topology_score
-                .entry(key.to_owned())
+                .entry(key)
                 .or_default()
-                .entry(value.clone())
+                .entry(value)
                 .or_insert(0) += w;
         };
         let incoming_terms = p.has_affinity();
@@ -779,7 +788,7 @@ impl Cluster {
                     if t.matches(q, &self.ns_labels) {
                         any_match = true;
                         if let Some(v) = self.label(n, &t.key) {
-                            set.insert(v.clone());
+                            set.insert(v.as_str());
                         }
                     }
                 }
@@ -787,7 +796,7 @@ impl Cluster {
                     if t.matches(q, &self.ns_labels)
                         && let Some(v) = self.label(n, &t.key)
                     {
-                        set.insert(v.clone());
+                        set.insert(v.as_str());
                     }
                 }
                 for (w, t) in &p.aff_pref {
@@ -811,7 +820,7 @@ impl Cluster {
                     if t.matches(p, &self.ns_labels)
                         && let Some(v) = self.label(n, &t.key)
                     {
-                        blocked.insert((t.key.clone(), v.clone()));
+                        blocked.insert((t.key.as_str(), v.as_str()));
                     }
                 }
                 for (w, t) in &q.aff_pref {
@@ -889,8 +898,8 @@ impl Cluster {
         // The seed's rules: deployment units, sub-cluster isolation, zone-bound volumes.
         if !p.hints.units.is_empty()
             && !node
-                .labels
-                .get(&self.keys.unit)
+                .unit
+                .as_ref()
                 .is_some_and(|u| p.hints.units.contains(u))
         {
             return fail(
@@ -899,8 +908,7 @@ impl Cluster {
                 true,
             );
         }
-        let sub_cluster =
-            node.labels.get(&self.keys.sub_cluster) == Some(&self.keys.sub_cluster_value);
+        let sub_cluster = node.sub_cluster;
         if p.hints.node_autoscaling && !sub_cluster {
             return fail("SubCluster", "node(s) were not in the sub-cluster", true);
         }
@@ -912,7 +920,7 @@ impl Cluster {
             );
         }
         if let Some(z) = &p.hints.volume_zone
-            && node.labels.get(&self.keys.zone) != Some(z)
+            && node.zone.as_ref() != Some(z)
         {
             return fail("VolumeZone", "node(s) had no available volume zone", true);
         }
@@ -954,7 +962,7 @@ impl Cluster {
                     true,
                 );
             };
-            let count = c.by_domain.get(v).copied().unwrap_or(0);
+            let count = c.by_domain.get(v.as_str()).copied().unwrap_or(0);
             if count + c.self_match - c.global_min > s.max_skew {
                 return fail(
                     "PodTopologySpread",
@@ -966,7 +974,11 @@ impl Cluster {
         // InterPodAffinity: required affinity, own anti-affinity, existing anti-affinity.
         if !ctx.first_replica {
             for (t, set) in p.aff_req.iter().zip(&ctx.aff_domains) {
-                if !node.labels.get(&t.key).is_some_and(|v| set.contains(v)) {
+                if !node
+                    .labels
+                    .get(&t.key)
+                    .is_some_and(|v| set.contains(v.as_str()))
+                {
                     return fail(
                         "InterPodAffinity",
                         "node(s) didn't match pod affinity rules",
@@ -982,7 +994,11 @@ impl Cluster {
             );
         }
         for (t, set) in p.anti_req.iter().zip(&ctx.anti_domains) {
-            if node.labels.get(&t.key).is_some_and(|v| set.contains(v)) {
+            if node
+                .labels
+                .get(&t.key)
+                .is_some_and(|v| set.contains(v.as_str()))
+            {
                 return fail(
                     "InterPodAffinity",
                     "node(s) didn't match pod anti-affinity rules",
@@ -994,7 +1010,7 @@ impl Cluster {
             && node
                 .labels
                 .iter()
-                .any(|(k, v)| ctx.blocked.contains(&(k.clone(), v.clone())))
+                .any(|(k, v)| ctx.blocked.contains(&(k.as_str(), v.as_str())))
         {
             return fail(
                 "InterPodAffinity",
@@ -1006,12 +1022,7 @@ impl Cluster {
     }
 
     /// The Score plugins over the feasible nodes: `(node, total, breakdown)`.
-    pub(crate) fn score(
-        &self,
-        p: &PodInfo,
-        feasible: &[usize],
-        ctx: &PodCtx,
-    ) -> Vec<(usize, Vec<(&'static str, i64)>)> {
+    pub(crate) fn score(&self, p: &PodInfo, feasible: &[usize], ctx: &PodCtx) -> Scores {
         let cfg = &self.scoring;
         let mut raw_taint = Vec::with_capacity(feasible.len());
         let mut raw_node_aff = Vec::with_capacity(feasible.len());
@@ -1113,8 +1124,8 @@ impl Cluster {
                     .iter()
                     .map(|(k, by)| {
                         node.labels
-                            .get(k)
-                            .and_then(|v| by.get(v))
+                            .get(*k)
+                            .and_then(|v| by.get(v.as_str()))
                             .copied()
                             .unwrap_or(0)
                     })
@@ -1146,7 +1157,7 @@ impl Cluster {
                     } else {
                         node.labels
                             .get(&s.key)
-                            .and_then(|v| c.by_domain.get(v))
+                            .and_then(|v| c.by_domain.get(v.as_str()))
                             .copied()
                             .unwrap_or(0)
                     };
@@ -1177,11 +1188,11 @@ impl Cluster {
             ),
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
-        feasible
+        let scores = feasible
             .iter()
             .enumerate()
             .map(|(i, &n)| {
-                let scores = [
+                let raw = [
                     resources.get(i),
                     balanced.get(i),
                     taint.get(i),
@@ -1189,16 +1200,26 @@ impl Cluster {
                     pod_aff.get(i),
                     spread.get(i),
                 ];
-                let breakdown = weights
-                    .iter()
-                    .zip(scores)
-                    .filter(|((_, w), _)| *w != 0)
-                    .map(|((name, w), s)| (*name, s.copied().unwrap_or(0) * w))
-                    .collect();
-                (n, breakdown)
+                let mut weighted = [0i64; 6];
+                for ((slot, r), (_, w)) in weighted.iter_mut().zip(raw).zip(&weights) {
+                    *slot = r.copied().unwrap_or(0) * w;
+                }
+                (n, weighted)
             })
-            .collect()
+            .collect();
+        Scores {
+            plugins: weights.map(|(name, w)| (w != 0).then_some(name)),
+            nodes: scores,
+        }
     }
+}
+
+/// The weighted scores of the feasible nodes: the plugins that had something to say (in
+/// [`Scores::plugins`] order) and, per node, each plugin's weighted score.
+pub(crate) struct Scores {
+    /// Plugin names; `None` where the plugin is off for this pod (weight 0, nothing to say).
+    pub plugins: [Option<&'static str>; 6],
+    pub nodes: Vec<(usize, [i64; 6])>,
 }
 
 /// `DefaultNormalizeScore(MaxNodeScore, reverse)` (`helper/normalize_score.go`).

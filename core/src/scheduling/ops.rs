@@ -99,9 +99,6 @@ fn pod_id(p: &PodInfo) -> String {
     format!("{}/{}", p.namespace, p.name)
 }
 
-/// A feasible node, its total and the weighted score of each plugin.
-type Scored = (usize, i64, Vec<(&'static str, i64)>);
-
 /// The most refusals listed per pod (the summary line still counts every node).
 const MAX_REFUSALS: usize = 1_000;
 
@@ -144,25 +141,28 @@ impl Cluster {
             out.refusals.truncate(MAX_REFUSALS);
             return out;
         }
-        let mut scored: Vec<Scored> = self
-            .score(p, &feasible, &ctx)
-            .into_iter()
-            .map(|(n, b)| (n, b.iter().map(|(_, s)| s).sum(), b))
+        let scores = self.score(p, &feasible, &ctx);
+        let mut scored: Vec<(usize, i64, [i64; 6])> = scores
+            .nodes
+            .iter()
+            .map(|(n, b)| (*n, b.iter().sum(), *b))
             .collect();
         // Highest total first; nodes are in name order, so the stable sort keeps the
         // lowest name first among equals.
         scored.sort_by_key(|s| std::cmp::Reverse(s.1));
+        let small = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
         out.scores = scored
             .iter()
             .take(5)
             .filter_map(|(n, total, b)| {
-                let small = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
                 Some(NodeScore {
                     node: self.nodes.get(*n)?.name.clone(),
                     total: small(*total),
-                    plugins: b
+                    plugins: scores
+                        .plugins
                         .iter()
-                        .map(|(k, v)| ((*k).to_owned(), small(*v)))
+                        .zip(b)
+                        .filter_map(|(name, v)| name.map(|k| (k.to_owned(), small(*v))))
                         .collect(),
                 })
             })
