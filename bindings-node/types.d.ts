@@ -2248,13 +2248,13 @@ export interface Taint {
 
 /** A pod a `NoExecute` taint evicts. */
 export interface TaintEviction {
-  /** When (RFC 3339 UTC): `timeAdded` + the smallest `tolerationSeconds` of the tolerations that match, or at once when none matches. */
+  /** When (RFC 3339 UTC): `timeAdded` (or now, if later or absent) when no toleration matches; else `timeAdded` + the smallest `tolerationSeconds` among the matching tolerations that have one. */
   evictAt: string;
   /** Its node. */
   node: string;
   /** `namespace/name`. */
   pod: string;
-  /** The taint, `key=value:NoExecute`. */
+  /** The taint that evicts it first, as `Taint.ToString()` writes it (`key=value:NoExecute`, `key:NoExecute` without a value). */
   taint: string;
 }
 

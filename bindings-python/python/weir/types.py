@@ -2261,14 +2261,16 @@ class Taint(TypedDict):
 
 class TaintEviction(TypedDict):
     """A pod a `NoExecute` taint evicts."""
-    #: When (RFC 3339 UTC): `timeAdded` + the smallest `tolerationSeconds` of the
-    #: tolerations that match, or at once when none matches.
+    #: When (RFC 3339 UTC): `timeAdded` (or now, if later or absent) when no toleration
+    #: matches; else `timeAdded` + the smallest `tolerationSeconds` among the matching
+    #: tolerations that have one.
     evictAt: str
     #: Its node.
     node: str
     #: `namespace/name`.
     pod: str
-    #: The taint, `key=value:NoExecute`.
+    #: The taint that evicts it first, as `Taint.ToString()` writes it (`key=value:NoExecute`,
+    #: `key:NoExecute` without a value).
     taint: str
 
 

@@ -797,7 +797,7 @@ impl Calculator<'_> {
         }
         let target_util = target.average_utilization.unwrap_or(1).max(1);
         // GetResourceReplicas
-        let mut s = self.group(n, value, is_cpu)?;
+        let s = self.group(n, value, is_cpu)?;
         let requests = self.requests(resource, container)?;
         let request = |i: Option<usize>| i.and_then(|i| requests.get(i).copied());
         let ratio_of =
@@ -822,6 +822,23 @@ impl Calculator<'_> {
         st.current_average_value = quantity(raw);
         st.ratio = finite(ratio);
         st.pods = Some(counts(&s));
+        // On a scale-down a missing pod is assumed to use max(100 %, target) of its request.
+        let fallback = i64::from(target_util.max(100));
+        let fill_down = |p: usize| request(Some(p)).unwrap_or(0).saturating_mul(fallback) / 100;
+        self.settle(s, ratio, fill_down, |v| ratio_of(v).map(|r| r.0), st)
+    }
+
+    /// The rest of `GetResourceReplicas` and `calcPlainMetricReplicas` once the first ratio
+    /// is known: the fast path, or missing pods filled in (`fill_down` on a scale-down, 0 on
+    /// a scale-up; none at exactly 1), unready pods at 0 on a scale-up, and the re-check.
+    fn settle(
+        &self,
+        mut s: Samples,
+        ratio: f64,
+        fill_down: impl Fn(usize) -> i64,
+        ratio_of: impl Fn(&[(i64, Option<usize>)]) -> std::result::Result<f64, String>,
+        mut st: MetricStatus,
+    ) -> Proposal {
         let current = self.input.current_replicas;
         let scale_up_with_unready = !s.unready.is_empty() && ratio > 1.0;
         if !scale_up_with_unready && s.missing.is_empty() {
@@ -835,10 +852,8 @@ impl Calculator<'_> {
             return Ok((replicas, st));
         }
         if ratio < 1.0 {
-            let fallback = i64::from(target_util.max(100));
             for &p in &s.missing {
-                let r = request(Some(p)).unwrap_or(0);
-                s.values.push((r.saturating_mul(fallback) / 100, Some(p)));
+                s.values.push((fill_down(p), Some(p)));
             }
         } else if ratio > 1.0 {
             for &p in &s.missing {
@@ -850,7 +865,7 @@ impl Calculator<'_> {
                 s.values.push((0, Some(p)));
             }
         }
-        let (new_ratio, _, _) = ratio_of(&s.values)?;
+        let new_ratio = ratio_of(&s.values)?;
         let replicas = self.rebalanced(ratio, new_ratio, s.values.len(), &mut st);
         Ok((replicas, st))
     }
@@ -885,7 +900,7 @@ impl Calculator<'_> {
         is_cpu: bool,
         mut st: MetricStatus,
     ) -> Proposal {
-        let mut s = self.group(n, value, is_cpu)?;
+        let s = self.group(n, value, is_cpu)?;
         let usage_ratio = |values: &[(i64, Option<usize>)]| {
             let total: i128 = values.iter().map(|&(v, _)| i128::from(v)).sum();
             let n = i128::try_from(values.len()).unwrap_or(i128::MAX).max(1);
@@ -896,35 +911,7 @@ impl Calculator<'_> {
         st.current_average_value = quantity(usage);
         st.ratio = finite(ratio);
         st.pods = Some(counts(&s));
-        let current = self.input.current_replicas;
-        let scale_up_with_unready = !s.unready.is_empty() && ratio > 1.0;
-        if !scale_up_with_unready && s.missing.is_empty() {
-            let replicas = if self.tolerances.within(ratio) {
-                st.outcome = MetricOutcome::WithinTolerance;
-                current
-            } else {
-                ceil_i32(ratio * f64::from(s.ready))
-            };
-            st.proposal = Some(replicas);
-            return Ok((replicas, st));
-        }
-        if ratio < 1.0 {
-            for &p in &s.missing {
-                s.values.push((target, Some(p)));
-            }
-        } else if ratio > 1.0 {
-            for &p in &s.missing {
-                s.values.push((0, Some(p)));
-            }
-        }
-        if scale_up_with_unready {
-            for &p in &s.unready {
-                s.values.push((0, Some(p)));
-            }
-        }
-        let (new_ratio, _) = usage_ratio(&s.values);
-        let replicas = self.rebalanced(ratio, new_ratio, s.values.len(), &mut st);
-        Ok((replicas, st))
+        self.settle(s, ratio, |_| target, |v| Ok(usage_ratio(v).0), st)
     }
 
     /// `groupPods`, then the samples of ready pods and of pods not in the list.
