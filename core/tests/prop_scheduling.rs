@@ -159,3 +159,26 @@ proptest! {
         }
     }
 }
+
+/// Preemption looks at every node a refusal allows, not only the first 1,000 listed.
+#[test]
+fn preemption_reaches_past_the_listed_refusals() {
+    let nodes: Vec<Value> = (0..1001)
+        .map(|i| node(&format!("n{i:04}"), "u0", 1, 4, 110, false))
+        .collect();
+    let pods: Vec<Value> = (0..1001)
+        .map(|i| {
+            let mut p = pod(&format!("p{i:04}"), 1000, 64, 0, false, false, i == 1000);
+            p["spec"]["nodeName"] = json!(format!("n{i:04}"));
+            p
+        })
+        .collect();
+    let input: weir::ScheduleAllInput = serde_json::from_value(json!({
+        "snapshot": {"nodes": nodes, "pods": pods},
+        "pods": [pod("new", 1000, 64, 0, false, false, false)]}))
+    .unwrap();
+    let out = weir::schedule_all(&input).unwrap();
+    assert_eq!(out.placements[0].node.as_deref(), Some("n1000"));
+    assert_eq!(out.evicted, ["default/p1000"]);
+    assert_eq!(out.placements[0].refusals.len(), 1000);
+}

@@ -80,13 +80,22 @@ impl Res {
         }
     }
 
-    fn sub(&mut self, o: &Res) {
+    pub(crate) fn sub(&mut self, o: &Res) {
         self.cpu = self.cpu.saturating_sub(o.cpu);
         self.mem = self.mem.saturating_sub(o.mem);
         for (n, v) in &o.other {
             let s = self.slot(n);
             *s = s.saturating_sub(*v);
         }
+    }
+
+    /// Whether `want` fits in `self` (allocatable) beside `used`, resource by resource
+    /// (a zero request always fits, as in `fitsRequest`).
+    pub(crate) fn has_room(&self, used: &Res, want: &Res) -> bool {
+        want.names().all(|name| {
+            let w = want.get(name);
+            w <= 0 || w <= self.get(name).saturating_sub(used.get(name))
+        })
     }
 
     fn names(&self) -> impl Iterator<Item = &str> {
@@ -177,6 +186,8 @@ pub(crate) struct Spread {
     pub hard: bool,
     selector: Option<Selector>,
     pub min_domains: i64,
+    /// `labelSelector: {}`: matches the pod itself, counts no pod.
+    pub empty_selector: bool,
     pub honor_affinity: bool,
     pub honor_taints: bool,
 }
@@ -379,6 +390,10 @@ impl PodInfo {
                 hard: c.when_unsatisfiable == WhenUnsatisfiable::DoNotSchedule,
                 selector,
                 min_domains: i64::from(c.min_domains.unwrap_or(1).max(1)),
+                empty_selector: c
+                    .label_selector
+                    .as_ref()
+                    .is_some_and(|l| l.match_labels.is_empty() && l.match_expressions.is_empty()),
                 honor_affinity: c.node_affinity_policy != Some(InclusionPolicy::Ignore),
                 honor_taints: c.node_taints_policy == Some(InclusionPolicy::Honor),
             });
@@ -419,10 +434,17 @@ impl PodInfo {
         })
     }
 
+    /// selfMatch: the pod matches the constraint's selector (an empty one matches).
     fn matches_spread(&self, s: &Spread) -> bool {
         s.selector
             .as_ref()
             .is_some_and(|sel| sel.matches(&self.labels))
+    }
+
+    /// Whether the pod counts in a domain: `countPodsMatchSelector` counts nothing for an
+    /// empty selector.
+    fn counts_for_spread(&self, s: &Spread) -> bool {
+        !s.empty_selector && self.matches_spread(s)
     }
 }
 
@@ -528,6 +550,8 @@ pub(crate) struct Cluster {
     pub pods: Vec<PodInfo>,
     /// Pods (indices) with any affinity term: the only ones symmetric rules need.
     pub with_affinity: FastSet<usize>,
+    /// `namespace/name` → index in `pods`.
+    pub ids: FastMap<String, usize>,
 }
 
 /// Per-pod precomputation for the filters and scores.
@@ -616,6 +640,7 @@ impl Cluster {
             node_by_name,
             pods: Vec::with_capacity(snapshot.pods.len()),
             with_affinity: FastSet::default(),
+            ids: FastMap::default(),
         };
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
@@ -652,6 +677,9 @@ impl Cluster {
                 None => None,
             };
             let idx = cluster.pods.len();
+            cluster
+                .ids
+                .insert(format!("{}/{}", info.namespace, info.name), idx);
             cluster.pods.push(info);
             if let Some(n) = node {
                 cluster.bind(idx, n);
@@ -694,13 +722,13 @@ impl Cluster {
         self.with_affinity.remove(&p);
     }
 
-    /// Pods bound to a node that count for spread and affinity (not terminating).
+    /// Pods bound to a node. PodTopologySpread leaves out terminating ones; InterPodAffinity
+    /// counts them (`nodeInfo.Pods`, `PodsWithAffinity`).
     fn live_pods(&self) -> impl Iterator<Item = (usize, &PodInfo, usize)> {
         self.pods
             .iter()
             .enumerate()
             .filter_map(|(i, p)| p.node.map(|n| (i, p, n)))
-            .filter(|(_, p, _)| !p.terminating)
     }
 
     fn label<'a>(&'a self, n: usize, key: &str) -> Option<&'a String> {
@@ -731,7 +759,12 @@ impl Cluster {
                 let Some(node) = self.nodes.get(n) else {
                     return false;
                 };
-                p.spread.iter().all(|c| node.labels.contains_key(&c.key))
+                // Filter counts over nodes with every hard key, Score over every soft key
+                // (`calPreFilterState`, `initPreScoreState`).
+                p.spread
+                    .iter()
+                    .filter(|c| c.hard == s.hard)
+                    .all(|c| node.labels.contains_key(&c.key))
                     && (!s.honor_affinity || affinity_ok.get(n).copied().unwrap_or(false))
                     && (!s.honor_taints
                         || node.taints.iter().all(|t| {
@@ -747,9 +780,9 @@ impl Cluster {
                     by_domain.entry(v.as_str()).or_insert(0);
                 }
             }
-            for (_, q, n) in live() {
+            for (_, q, n) in live().filter(|(_, q, _)| !q.terminating) {
                 if q.namespace == p.namespace
-                    && q.matches_spread(s)
+                    && q.counts_for_spread(s)
                     && included(n)
                     && let Some(v) = self.label(n, &s.key)
                     && let Some(c) = by_domain.get_mut(v.as_str())
@@ -784,10 +817,13 @@ impl Cluster {
         let incoming_terms = p.has_affinity();
         for (i, q, n) in live() {
             if incoming_terms {
-                for (t, set) in p.aff_req.iter().zip(aff_domains.iter_mut()) {
-                    if t.matches(q, &self.ns_labels) {
-                        any_match = true;
+                // `updateWithAffinityTerms`: an existing pod counts only if it matches every
+                // required term, and only in the domains its node has.
+                if !p.aff_req.is_empty() && p.aff_req.iter().all(|t| t.matches(q, &self.ns_labels))
+                {
+                    for (t, set) in p.aff_req.iter().zip(aff_domains.iter_mut()) {
                         if let Some(v) = self.label(n, &t.key) {
+                            any_match = true;
                             set.insert(v.as_str());
                         }
                     }
@@ -1040,9 +1076,15 @@ impl Cluster {
         let domains: Vec<f64> = soft
             .iter()
             .map(|(s, _)| {
+                // Candidates missing a soft key are ignored (`IgnoredNodes`).
                 let mut values: FastSet<&String> = FastSet::default();
                 for &n in feasible {
-                    if let Some(v) = self.label(n, &s.key) {
+                    let Some(node) = self.nodes.get(n) else {
+                        continue;
+                    };
+                    if soft.iter().all(|(c, _)| node.labels.contains_key(&c.key))
+                        && let Some(v) = node.labels.get(&s.key)
+                    {
                         values.insert(v);
                     }
                 }
@@ -1061,7 +1103,9 @@ impl Cluster {
                 continue;
             };
             // NodeResourcesFit score (cpu and memory, weight 1 each).
-            let mut sum = 0;
+            // Per resource (cpu, memory; weight 1 each), leaving out a resource the node
+            // has none of (`leastResourceScorer` skips it in both sums); i128: no overflow.
+            let (mut sum, mut weight) = (0i128, 0i128);
             for (alloc, used) in [
                 (
                     node.alloc.cpu,
@@ -1072,24 +1116,22 @@ impl Cluster {
                     node.nonzero.mem.saturating_add(p.nonzero.mem),
                 ),
             ] {
+                if alloc <= 0 {
+                    continue;
+                }
+                let (alloc, used) = (i128::from(alloc), i128::from(used.max(0)));
+                weight += 1;
                 sum += match cfg.strategy {
-                    ScoringStrategy::LeastAllocated => {
-                        if alloc == 0 || used > alloc {
-                            0
-                        } else {
-                            (alloc - used) * MAX_SCORE / alloc
-                        }
-                    }
-                    ScoringStrategy::MostAllocated => {
-                        if alloc == 0 {
-                            0
-                        } else {
-                            used.min(alloc) * MAX_SCORE / alloc
-                        }
-                    }
+                    ScoringStrategy::LeastAllocated if used > alloc => 0,
+                    ScoringStrategy::LeastAllocated => (alloc - used) * 100 / alloc,
+                    ScoringStrategy::MostAllocated => used.min(alloc) * 100 / alloc,
                 };
             }
-            resources.push(sum / 2);
+            resources.push(if weight == 0 {
+                0
+            } else {
+                (sum / weight) as i64
+            });
             // BalancedAllocation: actual requests, fractions capped at 1.
             let frac = |alloc: i64, used: i64| {
                 if alloc == 0 {
@@ -1149,7 +1191,7 @@ impl Cluster {
                                     .filter(|q| {
                                         !q.terminating
                                             && q.namespace == p.namespace
-                                            && q.matches_spread(s)
+                                            && q.counts_for_spread(s)
                                     })
                                     .count() as i64
                             })
@@ -1248,7 +1290,8 @@ fn min_max(raw: &[i64]) -> Vec<i64> {
             if max == min {
                 0
             } else {
-                MAX_SCORE * (s - min) / (max - min)
+                // `int64(MaxNodeScore * (float64(s-min) / float64(diff)))`.
+                (MAX_SCORE as f64 * ((s - min) as f64 / (max - min) as f64)) as i64
             }
         })
         .collect()

@@ -137,8 +137,8 @@ impl Cluster {
                 })
                 .collect();
             out.message = Some(summary(self.nodes.len(), &explained));
+            // Every refusal stays here (preemption needs them all); callers cap the list.
             out.refusals = explained;
-            out.refusals.truncate(MAX_REFUSALS);
             return out;
         }
         let scores = self.score(p, &feasible, &ctx);
@@ -193,7 +193,7 @@ impl Cluster {
             .copied()
         {
             self.bind(pod, node);
-            return out;
+            return capped(out);
         }
         if preempt
             && !p.preempt_never
@@ -203,14 +203,39 @@ impl Cluster {
             // The victims leave the cluster; the pod takes their room at once (a pure
             // engine needs no nominated node).
             self.pods.retain(|q| !pre.victims.contains(&pod_id(q)));
+            self.rebuild_ids();
             self.reindex_totals();
-            if let Some(i) = self.pods.iter().position(|q| pod_id(q) == pod_id(&p)) {
+            if let Some(&i) = self.ids.get(&pod_id(&p)) {
                 self.bind(i, node);
             }
             out.node = Some(pre.node.clone());
             out.preemption = Some(pre);
         }
-        out
+        capped(out)
+    }
+
+    /// Rebuild the `namespace/name` index after pods were removed.
+    fn rebuild_ids(&mut self) {
+        self.ids = self
+            .pods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (pod_id(p), i))
+            .collect();
+    }
+
+    /// Remove pod `i`, known unbound, and keep the indices right.
+    fn drop_pod(&mut self, i: usize) {
+        if i + 1 == self.pods.len() {
+            // The last pod (a trial): nothing else moves.
+            if let Some(p) = self.pods.pop() {
+                self.ids.remove(&pod_id(&p));
+            }
+        } else if i < self.pods.len() {
+            self.pods.remove(i);
+            self.rebuild_ids();
+            self.reindex();
+        }
     }
 
     /// Recompute every node's totals and pod list after pods were removed.
@@ -263,7 +288,15 @@ impl Cluster {
     /// picked by `pickOneNodeForPreemption` (no PDBs here: rule 1 never decides).
     fn preempt(&mut self, pod: usize, p: &PodInfo, refusals: &[NodeRefusal]) -> Option<Preemption> {
         let mut candidates: Vec<(usize, Vec<usize>)> = Vec::new();
+        // `DryRunPreemption` stops after max(10 % of the nodes, 100) candidates.
+        let wanted = (self.nodes.len() / 10).max(100);
+        // Without spread or affinity rules anywhere, only the node's totals decide a fit:
+        // dry runs are arithmetic, not a re-run of every filter.
+        let simple = p.spread.is_empty() && !p.has_affinity() && self.with_affinity.is_empty();
         for r in refusals.iter().filter(|r| !r.unresolvable) {
+            if candidates.len() >= wanted {
+                break;
+            }
             let Some(&n) = self.node_by_name.get(&r.node) else {
                 continue;
             };
@@ -287,6 +320,21 @@ impl Cluster {
                     .partial_cmp(&key(pb))
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
+            if simple {
+                if !self.fits_without(p, n, &lower) {
+                    continue;
+                }
+                // Reprieve the most important first while the pod still fits.
+                let mut victims: Vec<usize> = lower.clone();
+                for &q in &lower {
+                    let trial: Vec<usize> = victims.iter().copied().filter(|&v| v != q).collect();
+                    if self.fits_without(p, n, &trial) {
+                        victims = trial;
+                    }
+                }
+                candidates.push((n, victims));
+                continue;
+            }
             for &q in &lower {
                 self.unbind_keep(q);
             }
@@ -376,6 +424,19 @@ impl Cluster {
         })
     }
 
+    /// Whether `p` fits node `n`'s resources and pod count once `removed` pods are gone.
+    fn fits_without(&self, p: &PodInfo, n: usize, removed: &[usize]) -> bool {
+        let Some(node) = self.nodes.get(n) else {
+            return false;
+        };
+        let mut used = node.requested.clone();
+        for q in removed.iter().filter_map(|&q| self.pods.get(q)) {
+            used.sub(&q.req);
+        }
+        let pods = i64::try_from(node.pods.len().saturating_sub(removed.len())).unwrap_or(i64::MAX);
+        pods < node.alloc_pods && node.alloc.has_room(&used, &p.req)
+    }
+
     /// Unbind, keeping the pod's place in the lists (for dry runs).
     fn unbind_keep(&mut self, p: usize) {
         self.unbind(p);
@@ -407,6 +468,12 @@ impl Cluster {
     }
 }
 
+/// A placement with at most [`MAX_REFUSALS`] refusals listed (the summary counts them all).
+fn capped(mut out: Placement) -> Placement {
+    out.refusals.truncate(MAX_REFUSALS);
+    out
+}
+
 /// kube-scheduler's `FitError` message: reason counts sorted as strings
 /// (`pkg/scheduler/framework/types.go`).
 fn summary(total: usize, refusals: &[NodeRefusal]) -> String {
@@ -432,7 +499,7 @@ fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
     let mut info = info.ok_or_else(|| Error::invalid_input("pod"))?;
     info.source.spec.node_name = None;
     let id = pod_id(&info);
-    if cluster.pods.iter().any(|q| pod_id(q) == id) {
+    if cluster.ids.contains_key(&id) {
         let mut e = ValidationErrors::new();
         e.push(
             format!("{path}.metadata.name"),
@@ -441,6 +508,7 @@ fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
         );
         return Err(Error::Validation(e));
     }
+    cluster.ids.insert(id, cluster.pods.len());
     cluster.pods.push(info);
     Ok(cluster.pods.len() - 1)
 }
@@ -460,7 +528,7 @@ pub fn schedule_one(input: &ScheduleOneInput) -> Result<Placement> {
         .get(pod)
         .cloned()
         .ok_or_else(|| Error::invalid_input("pod"))?;
-    Ok(cluster.decide(pod, &p))
+    Ok(capped(cluster.decide(pod, &p)))
 }
 
 /// Input of [`schedule_all`].
@@ -513,7 +581,7 @@ pub fn schedule_all(input: &ScheduleAllInput) -> Result<ScheduleAllResult> {
     let mut evicted = Vec::new();
     for (_, _, id) in pending {
         // Indices move when victims are removed: find the pod by name.
-        let Some(i) = cluster.pods.iter().position(|q| pod_id(q) == id) else {
+        let Some(&i) = cluster.ids.get(&id) else {
             continue;
         };
         let placed = cluster.schedule(i, preempt);
@@ -664,13 +732,23 @@ pub fn drain(input: &DrainInput) -> Result<DrainResult> {
         }
     }
     for id in &moving {
-        if let Some(i) = cluster.pods.iter().position(|q| pod_id(q) == *id) {
+        if let Some(&i) = cluster.ids.get(id) {
             cluster.unbind(i);
         }
     }
+    // As the scheduling queue would: higher priority first, then the node's order.
+    let priority = |id: &String| {
+        cluster
+            .ids
+            .get(id)
+            .and_then(|&i| cluster.pods.get(i))
+            .map_or(i64::MIN, |p| p.priority)
+    };
+    let mut moving: Vec<(i64, String)> = moving.into_iter().map(|id| (priority(&id), id)).collect();
+    moving.sort_by_key(|(prio, _)| std::cmp::Reverse(*prio));
     let mut placements = Vec::new();
-    for id in moving {
-        if let Some(i) = cluster.pods.iter().position(|q| pod_id(q) == id) {
+    for (_, id) in moving {
+        if let Some(&i) = cluster.ids.get(&id) {
             placements.push(cluster.schedule(i, false));
         }
     }
@@ -748,17 +826,11 @@ pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>
                 },
                 None => now,
             };
-            let matching: Vec<_> = p.tolerations.iter().filter(|x| tolerates(x, t)).collect();
-            // `getMinTolerationTime`: the smallest `tolerationSeconds` among the matching
-            // tolerations that have one (≤ 0: at once); none has one: tolerated forever.
-            let at = if matching.is_empty() {
-                Some(added.min(now))
-            } else {
-                matching
-                    .iter()
-                    .filter_map(|x| x.toleration_seconds)
-                    .min()
-                    .map(|s| added + f64::from(s.max(0)))
+            // `GetMatchingTolerations` takes the first toleration that matches a taint;
+            // `getMinTolerationTime`: its `tolerationSeconds` (≤ 0: at once), none: forever.
+            let at = match p.tolerations.iter().find(|x| tolerates(x, t)) {
+                None => Some(added.min(now)),
+                Some(x) => x.toleration_seconds.map(|s| added + f64::from(s.max(0))),
             };
             if let Some(at) = at
                 && earliest.as_ref().is_none_or(|(e, _)| at < *e)
@@ -914,8 +986,13 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
         })
         .collect();
     let mut counter = 0usize;
+    let taken: std::collections::BTreeSet<String> = cluster.ids.keys().cloned().collect();
     let mut next_pod = |unit_list: Vec<String>| {
         let mut pod = input.template.clone();
+        // The next `prefix-N` not already in the snapshot (a scale-up keeps the old pods).
+        while taken.contains(&format!("{namespace}/{prefix}-{counter}")) {
+            counter += 1;
+        }
         pod.metadata.name = format!("{prefix}-{counter}");
         counter += 1;
         pod.spec.node_name = None;
@@ -937,8 +1014,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 }
                 placements.push(placed);
             } else {
-                cluster.pods.remove(i);
-                cluster.reindex();
+                cluster.drop_pod(i);
                 shortfall.push((u, pod));
             }
         }
@@ -979,8 +1055,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 done = true;
                 break;
             }
-            cluster.pods.remove(i);
-            cluster.reindex();
+            cluster.drop_pod(i);
         }
         if !done {
             // Explain across every unit of the service.
@@ -993,9 +1068,8 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 .get(i)
                 .cloned()
                 .ok_or_else(|| Error::invalid_input("pod"))?;
-            pending.push(cluster.decide(i, &p));
-            cluster.pods.remove(i);
-            cluster.reindex();
+            pending.push(capped(cluster.decide(i, &p)));
+            cluster.drop_pod(i);
         }
     }
     Ok(PlaceResult {

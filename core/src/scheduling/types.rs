@@ -154,7 +154,9 @@ pub struct NodeSpec {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NodeStatus {
-    /// `cpu`, `memory`, `pods`, extended resources.
+    /// `cpu`, `memory`, `pods`, extended resources. Without `pods` a node takes 110 (the
+    /// kubelet's default `maxPods`; kube-scheduler would read 0 and refuse every pod, which
+    /// only ever happens with a hand-written node).
     #[serde(default)]
     pub allocatable: BTreeMap<String, Quantity>,
 }
