@@ -1354,7 +1354,7 @@ export interface NodeSpec {
 
 /** `NodeStatus`. */
 export interface NodeStatus {
-  /** `cpu`, `memory`, `pods`, extended resources. */
+  /** `cpu`, `memory`, `pods`, extended resources. Without `pods` a node takes 110 (the kubelet's default `maxPods`; kube-scheduler would read 0 and refuse every pod, which only ever happens with a hand-written node). */
   allocatable?: Record<string, Quantity>;
 }
 
