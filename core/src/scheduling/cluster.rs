@@ -552,6 +552,11 @@ pub(crate) struct Cluster {
     pub with_affinity: FastSet<usize>,
     /// `namespace/name` → index in `pods`.
     pub ids: FastMap<String, usize>,
+    /// Per node, its equivalence class: nodes with the same labels (the hostname aside),
+    /// taints and cordon pass or fail the static filters alike.
+    pub node_class: Vec<usize>,
+    /// One node of each class.
+    pub class_rep: Vec<usize>,
 }
 
 /// Per-pod precomputation for the filters and scores.
@@ -568,8 +573,9 @@ pub(crate) struct PodCtx<'a> {
     blocked: FastSet<(&'a str, &'a str)>,
     /// Preferred inter-pod affinity: key → value → score.
     topology_score: FastMap<&'a str, FastMap<&'a str, i64>>,
-    /// Nodes passing the pod's node selector and required affinity (spread's `Honor`).
-    affinity_ok: Vec<bool>,
+    /// The static filters' verdict per class (per node when `per_node`).
+    static_fails: Vec<Option<Failure>>,
+    per_node: bool,
 }
 
 struct SpreadCtx<'a> {
@@ -641,7 +647,10 @@ impl Cluster {
             pods: Vec::with_capacity(snapshot.pods.len()),
             with_affinity: FastSet::default(),
             ids: FastMap::default(),
+            node_class: Vec::new(),
+            class_rep: Vec::new(),
         };
+        cluster.classify();
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
@@ -686,6 +695,135 @@ impl Cluster {
             }
         }
         errs.into_result(cluster)
+    }
+
+    /// Group the nodes into equivalence classes (the lever the issue names: the static
+    /// filters then run once per class, not once per node).
+    fn classify(&mut self) {
+        let mut by_signature: FastMap<String, usize> = FastMap::default();
+        self.node_class = Vec::with_capacity(self.nodes.len());
+        self.class_rep.clear();
+        for (i, n) in self.nodes.iter().enumerate() {
+            let mut sig = String::new();
+            for (k, v) in &n.labels {
+                if *k != self.keys.hostname {
+                    sig.push_str(k);
+                    sig.push('\u{1}');
+                    sig.push_str(v);
+                    sig.push('\u{2}');
+                }
+            }
+            sig.push('\u{3}');
+            for t in &n.taints {
+                sig.push_str(&t.key);
+                sig.push('\u{1}');
+                sig.push_str(&t.value);
+                sig.push_str(match t.effect {
+                    TaintEffect::NoSchedule => "\u{1}S",
+                    TaintEffect::PreferNoSchedule => "\u{1}P",
+                    TaintEffect::NoExecute => "\u{1}E",
+                });
+                sig.push('\u{2}');
+            }
+            sig.push(if n.unschedulable { 'U' } else { 'u' });
+            let next = self.class_rep.len();
+            let class = *by_signature.entry(sig).or_insert(next);
+            if class == next {
+                self.class_rep.push(i);
+            }
+            self.node_class.push(class);
+        }
+    }
+
+    /// Whether a pod's node rules name nodes one by one (`metadata.name` fields or the
+    /// hostname label): then nodes of a class may differ for it.
+    fn names_nodes(&self, p: &PodInfo) -> bool {
+        let host = self.keys.hostname.as_str();
+        if p.node_selector.contains_key(host) {
+            return true;
+        }
+        let Some(na) = p
+            .source
+            .spec
+            .affinity
+            .as_ref()
+            .and_then(|a| a.node_affinity.as_ref())
+        else {
+            return false;
+        };
+        let term_names = |t: &crate::model::selector::NodeSelectorTerm| {
+            !t.match_fields.is_empty() || t.match_expressions.iter().any(|e| e.key == host)
+        };
+        na.required
+            .as_ref()
+            .is_some_and(|r| r.node_selector_terms.iter().any(term_names))
+            || na.preferred.iter().any(|w| term_names(&w.preference))
+    }
+
+    /// The filters that read only the node's labels, taints and cordon, in the default
+    /// profile's order: cordon, taints, node affinity, then the seed's unit, sub-cluster and
+    /// zone rules.
+    fn static_filter(&self, p: &PodInfo, node: &NodeInfo) -> Option<Failure> {
+        // NodeUnschedulable
+        if node.unschedulable {
+            let cordon = Taint {
+                key: UNSCHEDULABLE_KEY.into(),
+                value: String::new(),
+                effect: TaintEffect::NoSchedule,
+                time_added: None,
+            };
+            if !tolerated(&p.tolerations, &cordon) {
+                return fail("NodeUnschedulable", "node(s) were unschedulable", true);
+            }
+        }
+        // TaintToleration: the first untolerated NoSchedule/NoExecute taint.
+        if let Some(i) = node.taints.iter().position(|t| {
+            t.effect != TaintEffect::PreferNoSchedule && !tolerated(&p.tolerations, t)
+        }) {
+            return Some(Failure {
+                plugin: "TaintToleration",
+                reason: Reason::Taint(i),
+                unresolvable: true,
+            });
+        }
+        // NodeAffinity
+        if !self.node_affinity_ok(p, node) {
+            return fail(
+                "NodeAffinity",
+                "node(s) didn't match Pod's node affinity/selector",
+                true,
+            );
+        }
+        // The seed's rules: deployment units, sub-cluster isolation, zone-bound volumes.
+        if !p.hints.units.is_empty()
+            && !node
+                .unit
+                .as_ref()
+                .is_some_and(|u| p.hints.units.contains(u))
+        {
+            return fail(
+                "DeploymentUnit",
+                "node(s) were not in the service's deployment units",
+                true,
+            );
+        }
+        let sub_cluster = node.sub_cluster;
+        if p.hints.node_autoscaling && !sub_cluster {
+            return fail("SubCluster", "node(s) were not in the sub-cluster", true);
+        }
+        if sub_cluster && !p.hints.node_autoscaling && !p.hints.daemon_set && !p.hints.system {
+            return fail(
+                "SubCluster",
+                "node(s) were reserved for the sub-cluster",
+                true,
+            );
+        }
+        if let Some(z) = &p.hints.volume_zone
+            && node.zone.as_ref() != Some(z)
+        {
+            return fail("VolumeZone", "node(s) had no available volume zone", true);
+        }
+        None
     }
 
     /// Put pod `p` on node `n` (updating the totals).
@@ -746,11 +884,42 @@ impl Cluster {
     }
 
     pub(crate) fn context<'a>(&'a self, p: &'a PodInfo, skip: Option<usize>) -> PodCtx<'a> {
-        let affinity_ok: Vec<bool> = self
-            .nodes
-            .iter()
-            .map(|n| self.node_affinity_ok(p, n))
-            .collect();
+        // The static filters once per class, or per node when the pod names nodes.
+        let per_node = self.names_nodes(p);
+        let static_fails: Vec<Option<Failure>> = if per_node {
+            self.nodes
+                .iter()
+                .map(|n| self.static_filter(p, n))
+                .collect()
+        } else {
+            self.class_rep
+                .iter()
+                .map(|&r| self.nodes.get(r).and_then(|n| self.static_filter(p, n)))
+                .collect()
+        };
+        let class_affinity: Vec<bool> = if per_node {
+            Vec::new()
+        } else {
+            self.class_rep
+                .iter()
+                .map(|&r| {
+                    self.nodes
+                        .get(r)
+                        .is_some_and(|n| self.node_affinity_ok(p, n))
+                })
+                .collect()
+        };
+        let affinity_ok: Vec<bool> = if per_node {
+            self.nodes
+                .iter()
+                .map(|n| self.node_affinity_ok(p, n))
+                .collect()
+        } else {
+            self.node_class
+                .iter()
+                .map(|&c| class_affinity.get(c).copied().unwrap_or(false))
+                .collect()
+        };
         let live = || self.live_pods().filter(move |(i, _, _)| Some(*i) != skip);
         // PodTopologySpread: counts per domain over the nodes the constraint includes.
         let mut spread = Vec::with_capacity(p.spread.len());
@@ -891,7 +1060,8 @@ impl Cluster {
             anti_domains,
             blocked,
             topology_score,
-            affinity_ok,
+            static_fails,
+            per_node,
         }
     }
 
@@ -901,64 +1071,13 @@ impl Cluster {
         let Some(node) = self.nodes.get(n) else {
             return fail("NodeName", "node(s) didn't exist", true);
         };
-        // NodeUnschedulable
-        if node.unschedulable {
-            let cordon = Taint {
-                key: UNSCHEDULABLE_KEY.into(),
-                value: String::new(),
-                effect: TaintEffect::NoSchedule,
-                time_added: None,
-            };
-            if !tolerated(&p.tolerations, &cordon) {
-                return fail("NodeUnschedulable", "node(s) were unschedulable", true);
-            }
-        }
-        // TaintToleration: the first untolerated NoSchedule/NoExecute taint.
-        if let Some(i) = node.taints.iter().position(|t| {
-            t.effect != TaintEffect::PreferNoSchedule && !tolerated(&p.tolerations, t)
-        }) {
-            return Some(Failure {
-                plugin: "TaintToleration",
-                reason: Reason::Taint(i),
-                unresolvable: true,
-            });
-        }
-        // NodeAffinity
-        if !ctx.affinity_ok.get(n).copied().unwrap_or(false) {
-            return fail(
-                "NodeAffinity",
-                "node(s) didn't match Pod's node affinity/selector",
-                true,
-            );
-        }
-        // The seed's rules: deployment units, sub-cluster isolation, zone-bound volumes.
-        if !p.hints.units.is_empty()
-            && !node
-                .unit
-                .as_ref()
-                .is_some_and(|u| p.hints.units.contains(u))
-        {
-            return fail(
-                "DeploymentUnit",
-                "node(s) were not in the service's deployment units",
-                true,
-            );
-        }
-        let sub_cluster = node.sub_cluster;
-        if p.hints.node_autoscaling && !sub_cluster {
-            return fail("SubCluster", "node(s) were not in the sub-cluster", true);
-        }
-        if sub_cluster && !p.hints.node_autoscaling && !p.hints.daemon_set && !p.hints.system {
-            return fail(
-                "SubCluster",
-                "node(s) were reserved for the sub-cluster",
-                true,
-            );
-        }
-        if let Some(z) = &p.hints.volume_zone
-            && node.zone.as_ref() != Some(z)
-        {
-            return fail("VolumeZone", "node(s) had no available volume zone", true);
+        let slot = if ctx.per_node {
+            n
+        } else {
+            self.node_class.get(n).copied().unwrap_or(usize::MAX)
+        };
+        if let Some(f) = ctx.static_fails.get(slot).and_then(Option::as_ref) {
+            return Some(f.clone());
         }
         // NodeResourcesFit
         let too_many = i64::try_from(node.pods.len()).unwrap_or(i64::MAX) + 1 > node.alloc_pods;
