@@ -56,6 +56,10 @@ import type {
   TaintEviction,
   FitsTemplateInput,
   Fit,
+  ClusterSnapshot,
+  Pod,
+  SchedulePodsInput,
+  SchedulePodsResult,
 } from './types';
 
 export * from './types';
@@ -179,5 +183,20 @@ export declare function drain(input: DrainInput): DrainResult;
 export declare function taintEvictions(input: TaintEvictionsInput): TaintEviction[];
 /** Would a pod fit on a new node of a template (the autoscaler's predicate). */
 export declare function fitsTemplate(input: FitsTemplateInput): Fit;
+/**
+ * A cluster snapshot compiled once and scheduled against many times. A refused call
+ * throws and changes nothing.
+ */
+export declare class Scheduler {
+  constructor(snapshot: ClusterSnapshot);
+  /** Where one pod would go; nothing changes. */
+  scheduleOne(pod: Pod): Placement;
+  /** Add pods and schedule every pending pod; the placements stay. */
+  scheduleAll(input?: SchedulePodsInput): SchedulePodsResult;
+  /** The cluster as a snapshot. */
+  snapshot(): ClusterSnapshot;
+  /** A scheduler from a snapshot. */
+  static restore(snapshot: ClusterSnapshot): Scheduler;
+}
 /** The version of the native addon. */
 export declare const version: string;

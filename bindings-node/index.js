@@ -151,6 +151,34 @@ class HpaState {
   }
 }
 
+/**
+ * A cluster snapshot compiled once and scheduled against many times (a large snapshot
+ * crosses once, not on every call). `new Scheduler(snapshot)`; `scheduleOne(pod)` changes
+ * nothing; `scheduleAll({pods?, preemption?})` keeps its placements; `snapshot()`;
+ * `Scheduler.restore(snapshot)`. A refused call throws and changes nothing.
+ */
+class Scheduler {
+  constructor(snapshot) {
+    this._native = new native.Scheduler(encode(snapshot));
+  }
+
+  scheduleOne(pod) {
+    return JSON.parse(this._native.scheduleOne(encode(pod)));
+  }
+
+  scheduleAll(input) {
+    return JSON.parse(this._native.scheduleAll(encode(input === undefined ? {} : input)));
+  }
+
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+
+  static restore(snapshot) {
+    return new Scheduler(snapshot);
+  }
+}
+
 module.exports = {
   /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
   parseQuantity: wrap(native.parseQuantity),
@@ -182,6 +210,7 @@ module.exports = {
   ReleaseEngine,
   ReleaseGuard,
   HpaState,
+  Scheduler,
   /** The next fires of a cron expression ({cron, timeZone?, after, count?} → {fires}); Sunday = 0 or 7. */
   cronNext: wrap(native.cronNext),
   /** Validate scaling alone ({scaling}); throws a 'validation' error listing every problem. */

@@ -2125,6 +2125,22 @@ export interface ScheduleOneInput {
   snapshot: ClusterSnapshot;
 }
 
+/** Input of [`Scheduler::schedule_all`]. */
+export interface SchedulePodsInput {
+  /** Pods to add and schedule (with the cluster's pending pods). */
+  pods?: Pod[];
+  /** Preempt lower-priority pods when nothing fits; default true. */
+  preemption?: boolean | null;
+}
+
+/** The result of [`Scheduler::schedule_all`]. */
+export interface SchedulePodsResult {
+  /** Pods removed by preemption, `namespace/name`. */
+  evicted: string[];
+  /** One per pending pod, in the order they were scheduled. */
+  placements: Placement[];
+}
+
 /** Scoring: the resource strategy and the plugin weights (kube-scheduler's default profile:
  * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
  * NodeResourcesFit 1, NodeResourcesBalancedAllocation 1 —

@@ -168,3 +168,40 @@ impl NativeHpaState {
         Ok(Self { inner })
     }
 }
+
+/// A compiled cluster snapshot (native half).
+#[napi(js_name = "Scheduler")]
+pub struct NativeScheduler {
+    inner: weir::Scheduler,
+}
+
+#[napi]
+impl NativeScheduler {
+    /// Compile a snapshot (JSON text).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: Env, snapshot: String) -> Result<Self> {
+        let parsed: weir::ClusterSnapshot = from_json(&env, &snapshot)?;
+        let inner = weir::Scheduler::new(&parsed).map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
+    }
+
+    /// Where one pod (JSON text) would go; nothing changes.
+    #[napi(catch_unwind)]
+    pub fn schedule_one(&mut self, env: Env, pod: String) -> Result<String> {
+        let parsed: weir::Pod = from_json(&env, &pod)?;
+        to_json(&env, self.inner.schedule_one(&parsed))
+    }
+
+    /// Add pods and schedule every pending pod (JSON text); the placements stay.
+    #[napi(catch_unwind)]
+    pub fn schedule_all(&mut self, env: Env, input: String) -> Result<String> {
+        let parsed: weir::SchedulePodsInput = from_json(&env, &input)?;
+        to_json(&env, self.inner.schedule_all(&parsed))
+    }
+
+    /// The cluster as JSON text.
+    #[napi(catch_unwind)]
+    pub fn snapshot(&self, env: Env) -> Result<String> {
+        to_json(&env, Ok(self.inner.snapshot()))
+    }
+}

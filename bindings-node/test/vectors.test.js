@@ -42,6 +42,7 @@ const OPS = {
   drain: weir.drain,
   taint_evictions: weir.taintEvictions,
   fits_template: weir.fitsTemplate,
+  scheduler: (i) => runScheduler(i),
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an
@@ -91,6 +92,11 @@ function runEngine(i) {
 function runHpa(i) {
   const state = 'state' in i ? weir.HpaState.restore(i.state) : new weir.HpaState();
   return transcript(state, i.steps, (h, s) => h.recommend(s.input), weir.HpaState.restore).snapshot();
+}
+
+function runScheduler(i) {
+  const call = (s, step) => ('scheduleOne' in step ? s.scheduleOne(step.scheduleOne) : s.scheduleAll(step.scheduleAll));
+  return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).snapshot();
 }
 
 function runGuard(i) {

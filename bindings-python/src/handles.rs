@@ -180,3 +180,48 @@ impl HpaState {
         Ok(Self { inner })
     }
 }
+
+/// A cluster snapshot compiled once and scheduled against many times (a large snapshot is
+/// converted once, not on every call).
+///
+/// `Scheduler(snapshot)`; `schedule_one(pod)` says where a pod would go and changes
+/// nothing; `schedule_all({"pods"?, "preemption"?})` adds the pods, schedules every pending
+/// pod and keeps the result; `snapshot()`; `Scheduler.restore(snapshot)`. A refused call
+/// raises and changes nothing.
+#[pyclass(name = "Scheduler", module = "weir")]
+pub struct Scheduler {
+    inner: weir::Scheduler,
+}
+
+#[pymethods]
+impl Scheduler {
+    #[new]
+    fn new(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let parsed: weir::ClusterSnapshot = from_py(snapshot)?;
+        let inner = weir::Scheduler::new(&parsed).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
+    }
+
+    /// Where one pod would go; nothing changes.
+    fn schedule_one<'py>(&mut self, pod: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parsed: weir::Pod = from_py(pod)?;
+        to_py(pod.py(), self.inner.schedule_one(&parsed))
+    }
+
+    /// Add pods and schedule every pending pod; the placements stay.
+    fn schedule_all<'py>(&mut self, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parsed: weir::SchedulePodsInput = from_py(input)?;
+        to_py(input.py(), self.inner.schedule_all(&parsed))
+    }
+
+    /// The cluster as a snapshot dict.
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.snapshot()))
+    }
+
+    /// A scheduler from a snapshot.
+    #[staticmethod]
+    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::new(snapshot)
+    }
+}

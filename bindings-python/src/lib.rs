@@ -134,5 +134,6 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::ReleaseEngine>()?;
     m.add_class::<handles::ReleaseGuard>()?;
     m.add_class::<handles::HpaState>()?;
+    m.add_class::<handles::Scheduler>()?;
     Ok(())
 }

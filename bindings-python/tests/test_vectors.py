@@ -44,6 +44,7 @@ OPS = {
     "drain": weir.drain,
     "taint_evictions": weir.taint_evictions,
     "fits_template": weir.fits_template,
+    "scheduler": lambda i: run_scheduler(i),
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -111,6 +112,16 @@ def run_hpa(i):
     state = weir.HpaState.restore(i["state"]) if "state" in i else weir.HpaState()
     state = transcript(state, i["steps"], lambda h, s: h.recommend(s["input"]), weir.HpaState.restore)
     return state.snapshot()
+
+
+def run_scheduler(i):
+    def call(s, step):
+        if "scheduleOne" in step:
+            return s.schedule_one(step["scheduleOne"])
+        return s.schedule_all(step["scheduleAll"])
+
+    s = transcript(weir.Scheduler(i["snapshot"]), i["steps"], call, weir.Scheduler.restore)
+    return s.snapshot()
 
 
 def check_error(err, expected):

@@ -15,8 +15,8 @@ use crate::{
 };
 use crate::{
     ClusterSnapshot, DrainInput, DrainResult, Fit, FitsTemplateInput, PlaceInput, PlaceResult,
-    Placement, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput, TaintEviction,
-    TaintEvictionsInput,
+    Placement, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput, SchedulePodsInput,
+    SchedulePodsResult, TaintEviction, TaintEvictionsInput,
 };
 use crate::{
     CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
@@ -93,5 +93,7 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<TaintEviction>(&mut g),
         one::<FitsTemplateInput>(&mut g),
         one::<Fit>(&mut g),
+        one::<SchedulePodsInput>(&mut g),
+        one::<SchedulePodsResult>(&mut g),
     ]
 }

@@ -62,6 +62,7 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "drain" => (|| out(weir::drain(&input(i)?)))(),
         "taint_evictions" => (|| out(weir::taint_evictions(&input(i)?)))(),
         "fits_template" => (|| out(weir::fits_template(&input(i)?)))(),
+        "scheduler" => scheduler(i),
         _ => return None,
     })
 }
@@ -175,6 +176,20 @@ fn hpa(i: &Value) -> weir::Result<Value> {
         Ok(serde_json::to_value(h.recommend(&input(&step["input"])?)?).unwrap())
     });
     Ok(serde_json::to_value(state.snapshot()).unwrap())
+}
+
+/// A scheduler transcript: `{snapshot, steps: [{scheduleOne: pod} | {scheduleAll: input},
+/// expect? | error?]}`; the result is the final snapshot.
+fn scheduler(i: &Value) -> weir::Result<Value> {
+    let s = weir::Scheduler::new(&input(&i["snapshot"])?)?;
+    let s = transcript(s, &i["steps"], |s, step| {
+        if let Some(pod) = step.get("scheduleOne") {
+            Ok(serde_json::to_value(s.schedule_one(&input(pod)?)?).unwrap())
+        } else {
+            Ok(serde_json::to_value(s.schedule_all(&input(&step["scheduleAll"])?)?).unwrap())
+        }
+    });
+    Ok(serde_json::to_value(s.snapshot()).unwrap())
 }
 
 fn files(dir: &Path, acc: &mut Vec<PathBuf>) {

