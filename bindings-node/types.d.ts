@@ -1690,7 +1690,7 @@ export interface Preemption {
   candidates: PreemptionCandidate[];
   /** The node chosen. */
   node: string;
-  /** Why this node: the rule of `pickOneNodeForPreemption` that decided. */
+  /** Why this node: the `pickOneNodeForPreemption` rule of its closest contest. */
   reason: string;
   /** The victims, `namespace/name`, most important first. */
   victims: string[];
@@ -1698,6 +1698,8 @@ export interface Preemption {
 
 /** A node preemption could use. */
 export interface PreemptionCandidate {
+  /** Why it was not chosen: the `pickOneNodeForPreemption` rule the chosen node won by (absent on the chosen node). */
+  lostBy?: string | null;
   /** The node. */
   node: string;
   /** Its minimal victims, `namespace/name`. */

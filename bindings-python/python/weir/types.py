@@ -1709,7 +1709,7 @@ class Preemption(TypedDict):
     candidates: List["PreemptionCandidate"]
     #: The node chosen.
     node: str
-    #: Why this node: the rule of `pickOneNodeForPreemption` that decided.
+    #: Why this node: the `pickOneNodeForPreemption` rule of its closest contest.
     reason: str
     #: The victims, `namespace/name`, most important first.
     victims: List[str]
@@ -1717,6 +1717,9 @@ class Preemption(TypedDict):
 
 class PreemptionCandidate(TypedDict):
     """A node preemption could use."""
+    #: Why it was not chosen: the `pickOneNodeForPreemption` rule the chosen node won by
+    #: (absent on the chosen node).
+    lostBy: NotRequired[Union[str, None]]
     #: The node.
     node: str
     #: Its minimal victims, `namespace/name`.

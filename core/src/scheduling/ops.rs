@@ -54,7 +54,7 @@ pub struct Preemption {
     pub node: String,
     /// The victims, `namespace/name`, most important first.
     pub victims: Vec<String>,
-    /// Why this node: the rule of `pickOneNodeForPreemption` that decided.
+    /// Why this node: the `pickOneNodeForPreemption` rule of its closest contest.
     pub reason: String,
     /// Nodes where removing lower-priority pods would make room, with their victims.
     pub candidates: Vec<PreemptionCandidate>,
@@ -68,6 +68,10 @@ pub struct PreemptionCandidate {
     pub node: String,
     /// Its minimal victims, `namespace/name`.
     pub victims: Vec<String>,
+    /// Why it was not chosen: the `pickOneNodeForPreemption` rule the chosen node won by
+    /// (absent on the chosen node).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_by: Option<String>,
 }
 
 /// Where one pod goes, or why it cannot.
@@ -409,33 +413,35 @@ impl Cluster {
                 .filter_map(|q| self.pods.get(*q).and_then(|q| q.start))
                 .fold(f64::MAX, f64::min)
         };
+        // `pickOneNodeForPreemption`'s rules in order: the first that separates two
+        // candidates decides (`Less`: `v` is the better node).
+        const RULES: [&str; 4] = [
+            "lowest highest-victim priority",
+            "lowest sum of victim priorities",
+            "fewest victims",
+            "latest start among the highest-priority victims",
+        ];
+        let compare = |v: &[usize], b: &[usize]| -> Option<(std::cmp::Ordering, usize)> {
+            [
+                highest(v).cmp(&highest(b)),
+                sum(v).cmp(&sum(b)),
+                v.len().cmp(&b.len()),
+                earliest_start(b)
+                    .partial_cmp(&earliest_start(v))
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            ]
+            .into_iter()
+            .enumerate()
+            .find(|(_, o)| o.is_ne())
+            .map(|(i, o)| (o, i))
+        };
         let mut best = 0usize;
-        let mut reason = "the only candidate";
         for (i, (_, v)) in candidates.iter().enumerate().skip(1) {
             let Some((_, b)) = candidates.get(best) else {
                 break;
             };
-            let ord = [
-                (
-                    highest(v).cmp(&highest(b)),
-                    "lowest highest-victim priority",
-                ),
-                (sum(v).cmp(&sum(b)), "lowest sum of victim priorities"),
-                (v.len().cmp(&b.len()), "fewest victims"),
-                (
-                    earliest_start(b)
-                        .partial_cmp(&earliest_start(v))
-                        .unwrap_or(std::cmp::Ordering::Equal),
-                    "latest start among the highest-priority victims",
-                ),
-            ];
-            if let Some((o, why)) = ord.iter().find(|(o, _)| o.is_ne()) {
-                if o.is_lt() {
-                    best = i;
-                }
-                reason = why;
-            } else if reason == "the only candidate" {
-                reason = "the first candidate by name";
+            if compare(v, b).is_some_and(|(o, _)| o.is_lt()) {
+                best = i;
             }
         }
         let names = |v: &[usize]| {
@@ -444,16 +450,41 @@ impl Cluster {
                 .collect()
         };
         let (node, victims) = candidates.get(best)?;
+        // Each other candidate: the rule it lost by (none: a tie, the first by name won).
+        let lost: Vec<Option<Option<usize>>> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, (_, v))| (i != best).then(|| compare(v, victims).map(|(_, r)| r)))
+            .collect();
+        // The choice's reason: the closest contest (the latest rule any rival lost by).
+        let reason = match lost
+            .iter()
+            .flatten()
+            .max_by_key(|r| r.map_or(usize::MAX, |r| r))
+        {
+            None => "the only candidate",
+            Some(None) => "the first candidate by name (the rest tie)",
+            Some(Some(r)) => RULES
+                .get(*r)
+                .copied()
+                .unwrap_or("the first candidate by name"),
+        };
         Some(Preemption {
             node: self.nodes.get(*node)?.name.clone(),
             victims: names(victims),
             reason: reason.to_owned(),
             candidates: candidates
                 .iter()
-                .filter_map(|(n, v)| {
+                .zip(&lost)
+                .filter_map(|((n, v), lost)| {
                     Some(PreemptionCandidate {
                         node: self.nodes.get(*n)?.name.clone(),
                         victims: names(v),
+                        lost_by: lost.map(|r| {
+                            r.and_then(|r| RULES.get(r).copied())
+                                .unwrap_or("a tie: the first candidate by name won")
+                                .to_owned()
+                        }),
                     })
                 })
                 .collect(),
