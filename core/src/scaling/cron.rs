@@ -41,10 +41,10 @@ pub const MAX_CRON_FIRES: u32 = 100_000;
 /// use weir::scaling::cron::Cron;
 /// // Monday to Friday at 09:00 in Shanghai.
 /// let c = Cron::parse("0 9 * * 1-5", "Asia/Shanghai")?;
-/// let friday = weir::time::parse("2026-11-27T02:00:00Z").unwrap() as i64; // 10:00 local
-/// let next = c.next_after(friday).unwrap();
+/// let friday = weir::time::parse("2026-11-27T02:00:00Z").ok_or("not a time")? as i64; // 10:00 local
+/// let next = c.next_after(friday).ok_or("never fires")?;
 /// assert_eq!(weir::time::format(next as f64), "2026-11-30T01:00:00Z"); // Monday 09:00
-/// # Ok::<(), weir::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cron {
