@@ -26,15 +26,24 @@ pub fn unix_seconds(now: &str) -> Result<f64> {
 ///
 /// [`Error::Validation`] at `path` when `text` is not an RFC 3339 timestamp.
 pub fn unix_seconds_at(text: &str, path: &str) -> Result<f64> {
-    parse(text).ok_or_else(|| {
-        let mut errs = ValidationErrors::new();
+    let mut errs = ValidationErrors::new();
+    let t = check(text, path, &mut errs);
+    errs.into_result(())?;
+    t.ok_or_else(|| Error::invalid_input(path))
+}
+
+/// Parse `text` as an instant, or note a field error at `path` and return `None`: the one
+/// wording of a bad timestamp, for checks that collect every problem.
+pub fn check(text: &str, path: &str, errs: &mut ValidationErrors) -> Option<f64> {
+    let t = parse(text);
+    if t.is_none() {
         errs.push(
             path,
             FieldErrorCode::Invalid,
             format!("`{text}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`"),
         );
-        Error::Validation(errs)
-    })
+    }
+    t
 }
 
 /// Parse RFC 3339 text to Unix seconds (milliseconds kept), or `None`.

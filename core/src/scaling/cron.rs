@@ -547,14 +547,7 @@ pub fn cron_next(input: &CronNextInput) -> Result<CronFires> {
         }
         Err(e) => return Err(e),
     };
-    let after = crate::time::parse(&input.after);
-    if after.is_none() {
-        errs.push(
-            "after",
-            FieldErrorCode::Invalid,
-            format!("`{}` must be an RFC 3339 timestamp", input.after),
-        );
-    }
+    let after = crate::time::check(&input.after, "after", &mut errs);
     let count = input.count.unwrap_or(1);
     if count > MAX_CRON_FIRES {
         errs.push(

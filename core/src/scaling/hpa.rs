@@ -1068,16 +1068,35 @@ fn counts(s: &Samples) -> PodCounts {
     }
 }
 
-fn describe(spec: &MetricSpec) -> (&'static str, &str) {
-    match spec {
-        MetricSpec::Resource { resource } => ("Resource", resource.name.as_str()),
-        MetricSpec::ContainerResource { container_resource } => {
-            ("ContainerResource", container_resource.name.as_str())
-        }
-        MetricSpec::Pods { pods } => ("Pods", pods.metric.name.as_str()),
-        MetricSpec::Object { object } => ("Object", object.metric.name.as_str()),
-        MetricSpec::External { external } => ("External", external.metric.name.as_str()),
+/// A metric's type, its source field in the spec, its resource or metric name, and target.
+struct Parts<'a> {
+    kind: &'static str,
+    field: &'static str,
+    name: &'a str,
+    target: &'a MetricTarget,
+}
+
+fn parts(spec: &MetricSpec) -> Parts<'_> {
+    let (kind, field, name, target) = match spec {
+        MetricSpec::Resource { resource: r } => ("Resource", "resource", &r.name, &r.target),
+        MetricSpec::ContainerResource {
+            container_resource: r,
+        } => ("ContainerResource", "containerResource", &r.name, &r.target),
+        MetricSpec::Pods { pods: r } => ("Pods", "pods", &r.metric.name, &r.target),
+        MetricSpec::Object { object: r } => ("Object", "object", &r.metric.name, &r.target),
+        MetricSpec::External { external: r } => ("External", "external", &r.metric.name, &r.target),
+    };
+    Parts {
+        kind,
+        field,
+        name,
+        target,
     }
+}
+
+fn describe(spec: &MetricSpec) -> (&'static str, &str) {
+    let p = parts(spec);
+    (p.kind, p.name)
 }
 
 /// Kubernetes' `MilliValue` as an `int64`.
@@ -1144,14 +1163,7 @@ fn check_config(c: &HpaConfig, errs: &mut ValidationErrors) {
 /// parsed.
 fn check_input(input: &HpaInput) -> Result<Prepared> {
     let mut errs = ValidationErrors::new();
-    let now = crate::time::parse(&input.now);
-    if now.is_none() {
-        errs.push(
-            "now",
-            Code::Invalid,
-            format!("`{}` must be an RFC 3339 timestamp", input.now),
-        );
-    }
+    let now = crate::time::check(&input.now, "now", &mut errs);
     let spec = &input.spec;
     let min = spec.min_replicas.unwrap_or(1);
     if min < 0 {
@@ -1253,14 +1265,7 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
         .zip(&mut parsed)
         {
             if let Some(t) = t {
-                *slot = crate::time::parse(t);
-                if slot.is_none() {
-                    errs.push(
-                        format!("pods[{n}].{field}"),
-                        Code::Invalid,
-                        format!("`{t}` must be an RFC 3339 timestamp"),
-                    );
-                }
+                *slot = crate::time::check(t, &format!("pods[{n}].{field}"), &mut errs);
             }
         }
         times.push((parsed[0], parsed[1]));
@@ -1301,22 +1306,13 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
 }
 
 fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut ValidationErrors) {
-    let (kind, _) = describe(m);
-    let field = match m {
-        MetricSpec::Resource { .. } => "resource",
-        MetricSpec::ContainerResource { .. } => "containerResource",
-        MetricSpec::Pods { .. } => "pods",
-        MetricSpec::Object { .. } => "object",
-        MetricSpec::External { .. } => "external",
-    };
+    let Parts {
+        kind,
+        field,
+        target,
+        ..
+    } = parts(m);
     let path = format!("spec.metrics[{n}].{field}.target");
-    let target = match m {
-        MetricSpec::Resource { resource } => &resource.target,
-        MetricSpec::ContainerResource { container_resource } => &container_resource.target,
-        MetricSpec::Pods { pods } => &pods.target,
-        MetricSpec::Object { object } => &object.target,
-        MetricSpec::External { external } => &external.target,
-    };
     let allowed: &[MetricTargetType] = match m {
         MetricSpec::Resource { .. } | MetricSpec::ContainerResource { .. } => &[
             MetricTargetType::Utilization,
@@ -1383,14 +1379,8 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
                 }
                 // Duplicates are found where samples meet pods (`check_input`).
                 for (i, s) in samples.iter().enumerate() {
-                    if let Some(t) = &s.timestamp
-                        && crate::time::parse(t).is_none()
-                    {
-                        errs.push(
-                            format!("{mpath}.pods[{i}].timestamp"),
-                            Code::Invalid,
-                            format!("`{t}` must be an RFC 3339 timestamp"),
-                        );
+                    if let Some(t) = &s.timestamp {
+                        crate::time::check(t, &format!("{mpath}.pods[{i}].timestamp"), errs);
                     }
                     if s.window_seconds.is_some_and(|w| w < 0) {
                         errs.push(

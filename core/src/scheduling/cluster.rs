@@ -282,7 +282,7 @@ fn pod_requests(pod: &Pod, non_zero: bool) -> Res {
 }
 
 impl PodInfo {
-    pub(crate) fn compile(pod: &Pod, path: &str, errs: &mut ValidationErrors) -> Option<PodInfo> {
+    pub(crate) fn compile(pod: &Pod, path: &str, errs: &mut ValidationErrors) -> PodInfo {
         let namespace = pod
             .metadata
             .namespace
@@ -400,7 +400,7 @@ impl PodInfo {
         }
         let req = pod_requests(pod, false);
         let best_effort = req.cpu == 0 && req.mem == 0;
-        Some(PodInfo {
+        PodInfo {
             name: pod.metadata.name.clone(),
             namespace,
             labels: pod.metadata.labels.clone(),
@@ -431,7 +431,7 @@ impl PodInfo {
             terminating: pod.metadata.deletion_timestamp.is_some(),
             hints,
             source: pod.clone(),
-        })
+        }
     }
 
     /// selfMatch: the pod matches the constraint's selector (an empty one matches).
@@ -654,9 +654,7 @@ impl Cluster {
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
-            let Some(info) = PodInfo::compile(p, &path, &mut errs) else {
-                continue;
-            };
+            let info = PodInfo::compile(p, &path, &mut errs);
             if p.metadata.name.is_empty() {
                 errs.push(
                     format!("{path}.metadata.name"),

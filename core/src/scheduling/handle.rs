@@ -89,7 +89,7 @@ impl Scheduler {
             .cloned()
             .ok_or_else(|| Error::invalid_input("pod"))?;
         let out = capped(self.cluster.decide(i, &p));
-        self.cluster.drop_pod(i);
+        self.cluster.drop_last();
         Ok(out)
     }
 
@@ -105,15 +105,13 @@ impl Scheduler {
         let mut names: FastSet<String> = FastSet::default();
         for (i, pod) in input.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
-            if let Some(info) = PodInfo::compile(pod, &path, &mut errs) {
-                let id = pod_id(&info);
-                if self.cluster.ids.contains_key(&id) || !names.insert(id.clone()) {
-                    errs.push(
-                        format!("{path}.metadata.name"),
-                        Code::Duplicate,
-                        format!("pod `{id}` is already in the snapshot"),
-                    );
-                }
+            let id = pod_id(&PodInfo::compile(pod, &path, &mut errs));
+            if self.cluster.ids.contains_key(&id) || !names.insert(id.clone()) {
+                errs.push(
+                    format!("{path}.metadata.name"),
+                    Code::Duplicate,
+                    format!("pod `{id}` is already in the snapshot"),
+                );
             }
         }
         errs.into_result(())?;

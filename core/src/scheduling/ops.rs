@@ -264,17 +264,10 @@ impl Cluster {
             .collect();
     }
 
-    /// Remove pod `i`, known unbound, and keep the indices right.
-    pub(crate) fn drop_pod(&mut self, i: usize) {
-        if i + 1 == self.pods.len() {
-            // The last pod (a trial): nothing else moves.
-            if let Some(p) = self.pods.pop() {
-                self.ids.remove(&pod_id(&p));
-            }
-        } else if i < self.pods.len() {
-            self.pods.remove(i);
-            self.rebuild_ids();
-            self.reindex();
+    /// Remove the trial pod just added (the last, unbound): nothing else moves.
+    pub(crate) fn drop_last(&mut self) {
+        if let Some(p) = self.pods.pop() {
+            self.ids.remove(&pod_id(&p));
         }
     }
 
@@ -301,24 +294,6 @@ impl Cluster {
         self.with_affinity.clear();
         for (i, n) in bound {
             self.bind(i, n);
-        }
-    }
-
-    /// Rebuild the node→pods lists and the affinity set after pods were removed.
-    fn reindex(&mut self) {
-        for n in &mut self.nodes {
-            n.pods.clear();
-        }
-        self.with_affinity.clear();
-        for i in 0..self.pods.len() {
-            let Some(p) = self.pods.get(i) else { continue };
-            let (node, aff) = (p.node, p.has_affinity());
-            if let Some(n) = node.and_then(|n| self.nodes.get_mut(n)) {
-                n.pods.push(i);
-            }
-            if node.is_some() && aff {
-                self.with_affinity.insert(i);
-            }
         }
     }
 
@@ -376,7 +351,7 @@ impl Cluster {
                 continue;
             }
             for &q in &lower {
-                self.unbind_keep(q);
+                self.unbind(q);
             }
             let fits = self.filter(p, n, &self.context(p, Some(pod))).is_none();
             let mut victims = Vec::new();
@@ -384,7 +359,7 @@ impl Cluster {
                 for &q in &lower {
                     self.bind(q, n);
                     if self.filter(p, n, &self.context(p, Some(pod))).is_some() {
-                        self.unbind_keep(q);
+                        self.unbind(q);
                         victims.push(q);
                     }
                 }
@@ -504,11 +479,6 @@ impl Cluster {
         pods < node.alloc_pods && node.alloc.has_room(&used, &p.req)
     }
 
-    /// Unbind, keeping the pod's place in the lists (for dry runs).
-    fn unbind_keep(&mut self, p: usize) {
-        self.unbind(p);
-    }
-
     /// The snapshot as it stands: nodes as given, pods with their current `nodeName`.
     pub(crate) fn snapshot(&self, base: &ClusterSnapshot) -> ClusterSnapshot {
         let mut nodes: Vec<Node> = self.nodes.iter().map(|n| n.source.clone()).collect();
@@ -561,9 +531,8 @@ fn summary(total: usize, refusals: &[NodeRefusal]) -> String {
 
 pub(crate) fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
     let mut errs = ValidationErrors::new();
-    let info = PodInfo::compile(pod, path, &mut errs);
+    let mut info = PodInfo::compile(pod, path, &mut errs);
     errs.into_result(())?;
-    let mut info = info.ok_or_else(|| Error::invalid_input("pod"))?;
     info.source.spec.node_name = None;
     let id = pod_id(&info);
     if cluster.ids.contains_key(&id) {
@@ -860,17 +829,13 @@ pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>
             .filter(|(_, t)| t.effect == TaintEffect::NoExecute)
         {
             let added = match &t.time_added {
-                Some(s) => match crate::time::parse(s) {
-                    Some(v) => v,
-                    None => {
-                        errs.push(
-                            format!("nodes[{}].spec.taints[{ti}].timeAdded", node.name),
-                            Code::Invalid,
-                            format!("`{s}` must be an RFC 3339 timestamp"),
-                        );
+                Some(s) => {
+                    let path = format!("nodes[{}].spec.taints[{ti}].timeAdded", node.name);
+                    let Some(v) = crate::time::check(s, &path, &mut errs) else {
                         continue;
-                    }
-                },
+                    };
+                    v
+                }
                 None => now,
             };
             // `GetMatchingTolerations` takes the first toleration that matches a taint;
@@ -1061,7 +1026,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 }
                 placements.push(placed);
             } else {
-                cluster.drop_pod(i);
+                cluster.drop_last();
                 shortfall.push((u, pod));
             }
         }
@@ -1102,7 +1067,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 done = true;
                 break;
             }
-            cluster.drop_pod(i);
+            cluster.drop_last();
         }
         if !done {
             // Explain across every unit of the service.
@@ -1116,7 +1081,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 .cloned()
                 .ok_or_else(|| Error::invalid_input("pod"))?;
             pending.push(capped(cluster.decide(i, &p)));
-            cluster.drop_pod(i);
+            cluster.drop_last();
         }
     }
     Ok(PlaceResult {
