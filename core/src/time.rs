@@ -27,18 +27,23 @@ pub fn unix_seconds(now: &str) -> Result<f64> {
 /// [`Error::Validation`] at `path` when `text` is not an RFC 3339 timestamp.
 pub fn unix_seconds_at(text: &str, path: &str) -> Result<f64> {
     let mut errs = ValidationErrors::new();
-    let t = check(text, path, &mut errs);
+    let t = check(text, || path, &mut errs);
     errs.into_result(())?;
     t.ok_or_else(|| Error::invalid_input(path))
 }
 
-/// Parse `text` as an instant, or note a field error at `path` and return `None`: the one
-/// wording of a bad timestamp, for checks that collect every problem.
-pub fn check(text: &str, path: &str, errs: &mut ValidationErrors) -> Option<f64> {
+/// Parse `text` as an instant, or note a field error at `path()` and return `None`: the
+/// one wording of a bad timestamp, for checks that collect every problem. The path is only
+/// built for a bad timestamp (the HPA checks hundreds of good ones per reconcile).
+pub fn check<P: Into<String>>(
+    text: &str,
+    path: impl FnOnce() -> P,
+    errs: &mut ValidationErrors,
+) -> Option<f64> {
     let t = parse(text);
     if t.is_none() {
         errs.push(
-            path,
+            path(),
             FieldErrorCode::Invalid,
             format!("`{text}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`"),
         );

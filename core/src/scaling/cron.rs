@@ -547,7 +547,7 @@ pub fn cron_next(input: &CronNextInput) -> Result<CronFires> {
         }
         Err(e) => return Err(e),
     };
-    let after = crate::time::check(&input.after, "after", &mut errs);
+    let after = crate::time::check(&input.after, || "after", &mut errs);
     let count = input.count.unwrap_or(1);
     if count > MAX_CRON_FIRES {
         errs.push(

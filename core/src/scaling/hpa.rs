@@ -1163,7 +1163,7 @@ fn check_config(c: &HpaConfig, errs: &mut ValidationErrors) {
 /// parsed.
 fn check_input(input: &HpaInput) -> Result<Prepared> {
     let mut errs = ValidationErrors::new();
-    let now = crate::time::check(&input.now, "now", &mut errs);
+    let now = crate::time::check(&input.now, || "now", &mut errs);
     let spec = &input.spec;
     let min = spec.min_replicas.unwrap_or(1);
     if min < 0 {
@@ -1265,7 +1265,7 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
         .zip(&mut parsed)
         {
             if let Some(t) = t {
-                *slot = crate::time::check(t, &format!("pods[{n}].{field}"), &mut errs);
+                *slot = crate::time::check(t, || format!("pods[{n}].{field}"), &mut errs);
             }
         }
         times.push((parsed[0], parsed[1]));
@@ -1380,7 +1380,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
                 // Duplicates are found where samples meet pods (`check_input`).
                 for (i, s) in samples.iter().enumerate() {
                     if let Some(t) = &s.timestamp {
-                        crate::time::check(t, &format!("{mpath}.pods[{i}].timestamp"), errs);
+                        crate::time::check(t, || format!("{mpath}.pods[{i}].timestamp"), errs);
                     }
                     if s.window_seconds.is_some_and(|w| w < 0) {
                         errs.push(

@@ -489,7 +489,7 @@ fn hpa_spec(targets: &MetricTargets, lo: i32, hi: i32) -> HpaSpec {
 }
 
 fn instant(text: &str, path: &str, errs: &mut ValidationErrors) -> Option<i64> {
-    crate::time::check(text, path, errs).map(|t| t.floor() as i64)
+    crate::time::check(text, || path, errs).map(|t| t.floor() as i64)
 }
 
 fn check_current(current: Option<i32>, errs: &mut ValidationErrors) {

@@ -830,8 +830,8 @@ pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>
         {
             let added = match &t.time_added {
                 Some(s) => {
-                    let path = format!("nodes[{}].spec.taints[{ti}].timeAdded", node.name);
-                    let Some(v) = crate::time::check(s, &path, &mut errs) else {
+                    let path = || format!("nodes[{}].spec.taints[{ti}].timeAdded", node.name);
+                    let Some(v) = crate::time::check(s, path, &mut errs) else {
                         continue;
                     };
                     v
