@@ -2,6 +2,7 @@
 //! once, and the Filter and Score plugins of kube-scheduler's default profile
 //! (`pkg/scheduler/framework/plugins/*`), plus the seed's unit, sub-cluster and zone rules.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
@@ -13,6 +14,7 @@ use crate::model::selector::{
     NodeSelectorMatcher, Selector,
 };
 
+use super::index::{Column, Group, NONE, Rules, Topology, UNSET};
 use super::types::{
     ClusterSnapshot, InclusionPolicy, LabelKeys, Node, Pod, PodAffinityTerm, PodHints,
     PreemptionPolicy, ScoringConfig, ScoringStrategy, Taint, TaintEffect, Toleration,
@@ -163,18 +165,23 @@ impl Term {
         })
     }
 
-    /// Whether pod `p` matches the term (namespace and labels).
-    pub(crate) fn matches(&self, p: &PodInfo, ns_labels: &BTreeMap<String, Labels>) -> bool {
+    /// Whether a pod in namespace `ns` with `labels` matches the term.
+    pub(crate) fn matches(
+        &self,
+        ns: &str,
+        labels: &Labels,
+        ns_labels: &BTreeMap<String, Labels>,
+    ) -> bool {
         let ns_ok = match &self.namespaces {
             Namespaces::All => true,
             Namespaces::Some(list, sel) => {
-                list.contains(&p.namespace)
+                list.iter().any(|n| n == ns)
                     || sel
                         .as_ref()
-                        .is_some_and(|s| ns_labels.get(&p.namespace).is_some_and(|l| s.matches(l)))
+                        .is_some_and(|s| ns_labels.get(ns).is_some_and(|l| s.matches(l)))
             }
         };
-        ns_ok && self.selector.as_ref().is_some_and(|s| s.matches(&p.labels))
+        ns_ok && self.selector.as_ref().is_some_and(|s| s.matches(labels))
     }
 }
 
@@ -218,6 +225,10 @@ pub(crate) struct PodInfo {
     pub start: Option<f64>,
     pub terminating: bool,
     pub source: Pod,
+    /// Its bound-pod group ([`super::index::Group`]), assigned on its first bind.
+    pub group: u32,
+    /// Its rule class ([`super::index::Rules`]), assigned when it is first scheduled.
+    pub rule: u32,
 }
 
 impl PodInfo {
@@ -431,20 +442,19 @@ impl PodInfo {
             terminating: pod.metadata.deletion_timestamp.is_some(),
             hints,
             source: pod.clone(),
+            group: UNSET,
+            rule: UNSET,
         }
     }
+}
 
-    /// selfMatch: the pod matches the constraint's selector (an empty one matches).
-    fn matches_spread(&self, s: &Spread) -> bool {
-        s.selector
+impl Spread {
+    /// Whether pods with `labels` match the constraint's selector (an empty one matches;
+    /// `countPodsMatchSelector` still counts nothing for it: see `empty_selector`).
+    pub(crate) fn matches(&self, labels: &Labels) -> bool {
+        self.selector
             .as_ref()
-            .is_some_and(|sel| sel.matches(&self.labels))
-    }
-
-    /// Whether the pod counts in a domain: `countPodsMatchSelector` counts nothing for an
-    /// empty selector.
-    fn counts_for_spread(&self, s: &Spread) -> bool {
-        !s.empty_selector && self.matches_spread(s)
+            .is_some_and(|sel| sel.matches(labels))
     }
 }
 
@@ -534,7 +544,7 @@ pub(crate) fn tolerates(t: &Toleration, taint: &Taint) -> bool {
     }
 }
 
-fn tolerated(tolerations: &[Toleration], taint: &Taint) -> bool {
+pub(crate) fn tolerated(tolerations: &[Toleration], taint: &Taint) -> bool {
     tolerations.iter().any(|t| tolerates(t, taint))
 }
 
@@ -557,32 +567,48 @@ pub(crate) struct Cluster {
     pub node_class: Vec<usize>,
     /// One node of each class.
     pub class_rep: Vec<usize>,
+    /// Node label values per key.
+    pub topology: Topology,
+    /// Bound pods grouped by namespace, labels and own inter-pod terms.
+    pub groups: Vec<Group>,
+    pub group_ids: FastMap<String, u32>,
+    /// The groups with inter-pod terms, in creation order.
+    pub term_groups: Vec<u32>,
+    /// Compiled rule classes by id (`None`: not compiled, or dropped past the cap).
+    pub rules: Vec<Option<Rules>>,
+    pub rule_ids: FastMap<String, u32>,
+    pub rules_built: usize,
 }
 
 /// Per-pod precomputation for the filters and scores.
 pub(crate) struct PodCtx<'a> {
-    /// Per hard/soft spread constraint: matching pods per domain value.
+    /// The pod's rule class: static verdicts and the groups its terms match.
+    rules: Cow<'a, Rules>,
+    /// Per spread constraint: matching pods per domain.
     spread: Vec<SpreadCtx<'a>>,
-    /// Per required affinity term: domain values with a matching pod.
-    aff_domains: Vec<FastSet<&'a str>>,
-    /// No pod anywhere matches any required affinity term, and the pod matches all its own.
+    /// Per required affinity term: domains with a pod matching every term.
+    aff: Vec<Domains<'a, bool>>,
+    /// No pod anywhere matches all required affinity terms, and the pod matches them.
     first_replica: bool,
-    /// Per required anti-affinity term: domain values with a matching pod.
-    anti_domains: Vec<FastSet<&'a str>>,
-    /// (topology key, value) blocked by existing pods' required anti-affinity.
-    blocked: FastSet<(&'a str, &'a str)>,
-    /// Preferred inter-pod affinity: key → value → score.
-    topology_score: FastMap<&'a str, FastMap<&'a str, i64>>,
-    /// The static filters' verdict per class (per node when `per_node`).
-    static_fails: Vec<Option<Failure>>,
-    per_node: bool,
+    /// Per required anti-affinity term: domains with a matching pod.
+    anti: Vec<Domains<'a, bool>>,
+    /// Per topology key: domains blocked by existing pods' required anti-affinity.
+    blocked: Vec<(&'a str, Domains<'a, bool>)>,
+    /// Preferred inter-pod affinity: per topology key, the score per domain.
+    topology: Vec<(&'a str, Domains<'a, i64>)>,
+    /// Some term (own or existing) scored a domain: InterPodAffinity has something to say.
+    scored: bool,
 }
 
 struct SpreadCtx<'a> {
-    by_domain: FastMap<&'a str, i64>,
+    col: Option<&'a Column>,
+    /// By value id: matching pods in the domain; −1 for a value that is not a domain.
+    by_domain: Vec<i64>,
     /// Minimum over eligible domains (0 when fewer than `minDomains`).
     global_min: i64,
     self_match: i64,
+    /// A soft hostname constraint: matching pods per node.
+    host: Option<Vec<i64>>,
 }
 
 impl Cluster {
@@ -649,8 +675,16 @@ impl Cluster {
             ids: FastMap::default(),
             node_class: Vec::new(),
             class_rep: Vec::new(),
+            topology: Topology::default(),
+            groups: Vec::new(),
+            group_ids: FastMap::default(),
+            term_groups: Vec::new(),
+            rules: Vec::new(),
+            rule_ids: FastMap::default(),
+            rules_built: 0,
         };
         cluster.classify();
+        cluster.topology = Topology::build(cluster.nodes.iter().map(|n| &n.labels));
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
@@ -735,7 +769,7 @@ impl Cluster {
 
     /// Whether a pod's node rules name nodes one by one (`metadata.name` fields or the
     /// hostname label): then nodes of a class may differ for it.
-    fn names_nodes(&self, p: &PodInfo) -> bool {
+    pub(crate) fn names_nodes(&self, p: &PodInfo) -> bool {
         let host = self.keys.hostname.as_str();
         if p.node_selector.contains_key(host) {
             return true;
@@ -761,7 +795,7 @@ impl Cluster {
     /// The filters that read only the node's labels, taints and cordon, in the default
     /// profile's order: cordon, taints, node affinity, then the seed's unit, sub-cluster and
     /// zone rules.
-    fn static_filter(&self, p: &PodInfo, node: &NodeInfo) -> Option<Failure> {
+    pub(crate) fn static_filter(&self, p: &PodInfo, node: &NodeInfo) -> Option<Failure> {
         // NodeUnschedulable
         if node.unschedulable {
             let cordon = Taint {
@@ -837,6 +871,7 @@ impl Cluster {
             node.nonzero.add(&nonzero);
             node.pods.push(p);
         }
+        self.count_in_group(p, n, true);
         if aff {
             self.with_affinity.insert(p);
         }
@@ -855,24 +890,12 @@ impl Cluster {
             node.nonzero.sub(&nonzero);
             node.pods.retain(|&q| q != p);
         }
+        self.count_in_group(p, n, false);
         self.with_affinity.remove(&p);
     }
 
-    /// Pods bound to a node. PodTopologySpread leaves out terminating ones; InterPodAffinity
-    /// counts them (`nodeInfo.Pods`, `PodsWithAffinity`).
-    fn live_pods(&self) -> impl Iterator<Item = (usize, &PodInfo, usize)> {
-        self.pods
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.node.map(|n| (i, p, n)))
-    }
-
-    fn label<'a>(&'a self, n: usize, key: &str) -> Option<&'a String> {
-        self.nodes.get(n).and_then(|node| node.labels.get(key))
-    }
-
     /// NodeAffinity's required part: `nodeSelector` and required terms.
-    fn node_affinity_ok(&self, p: &PodInfo, node: &NodeInfo) -> bool {
+    pub(crate) fn node_affinity_ok(&self, p: &PodInfo, node: &NodeInfo) -> bool {
         p.node_selector
             .iter()
             .all(|(k, v)| node.labels.get(k) == Some(v))
@@ -881,224 +904,226 @@ impl Cluster {
                 .is_none_or(|m| m.matches(&node.name, &node.labels))
     }
 
-    pub(crate) fn context<'a>(&'a self, p: &'a PodInfo, skip: Option<usize>) -> PodCtx<'a> {
-        // The static filters once per class, or per node when the pod names nodes.
-        let per_node = self.names_nodes(p);
-        let static_fails: Vec<Option<Failure>> = if per_node {
-            self.nodes
-                .iter()
-                .map(|n| self.static_filter(p, n))
-                .collect()
-        } else {
-            self.class_rep
-                .iter()
-                .map(|&r| self.nodes.get(r).and_then(|n| self.static_filter(p, n)))
-                .collect()
+    /// Everything the filters and scores need about pod `p` (not bound) beyond the node:
+    /// its rule class's cached verdicts, and counts of the bound pods its terms match, per
+    /// topology domain.
+    pub(crate) fn context<'a>(&'a self, p: &'a PodInfo) -> PodCtx<'a> {
+        let rules: Cow<'a, Rules> = match self.cached_rules(p) {
+            Some(r) => Cow::Borrowed(r),
+            None => {
+                let mut r = self.static_rules(p);
+                self.extend_matches(p, &mut r);
+                Cow::Owned(r)
+            }
         };
-        let class_affinity: Vec<bool> = if per_node {
-            Vec::new()
-        } else {
-            self.class_rep
+        let groups = |slot: usize| {
+            rules
+                .matched
+                .get(slot)
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .map(|&r| {
-                    self.nodes
-                        .get(r)
-                        .is_some_and(|n| self.node_affinity_ok(p, n))
-                })
-                .collect()
+                .filter_map(|&g| self.groups.get(g as usize))
         };
-        let affinity_ok: Vec<bool> = if per_node {
-            self.nodes
-                .iter()
-                .map(|n| self.node_affinity_ok(p, n))
-                .collect()
-        } else {
-            self.node_class
-                .iter()
-                .map(|&c| class_affinity.get(c).copied().unwrap_or(false))
-                .collect()
-        };
-        let live = || self.live_pods().filter(move |(i, _, _)| Some(*i) != skip);
-        // PodTopologySpread: counts per domain over the nodes the constraint includes.
+        // PodTopologySpread: matching pods (not terminating) per domain, over the nodes the
+        // constraint includes; per node for a soft hostname constraint (Score counts the
+        // node's own pods).
         let mut spread = Vec::with_capacity(p.spread.len());
-        for s in &p.spread {
-            let included = |n: usize| {
-                let Some(node) = self.nodes.get(n) else {
-                    return false;
-                };
-                // Filter counts over nodes with every hard key, Score over every soft key
-                // (`calPreFilterState`, `initPreScoreState`).
-                p.spread
-                    .iter()
-                    .filter(|c| c.hard == s.hard)
-                    .all(|c| node.labels.contains_key(&c.key))
-                    && (!s.honor_affinity || affinity_ok.get(n).copied().unwrap_or(false))
-                    && (!s.honor_taints
-                        || node.taints.iter().all(|t| {
-                            t.effect == TaintEffect::PreferNoSchedule
-                                || tolerated(&p.tolerations, t)
-                        }))
-            };
-            let mut by_domain: FastMap<&str, i64> = FastMap::default();
-            for (n, node) in self.nodes.iter().enumerate() {
-                if included(n)
-                    && let Some(v) = node.labels.get(&s.key)
-                {
-                    by_domain.entry(v.as_str()).or_insert(0);
+        for (i, (s, d)) in p.spread.iter().zip(&rules.spread).enumerate() {
+            let col = self.topology.column(&s.key);
+            let mut by_domain = d.template.clone();
+            let mut host =
+                (!s.hard && s.key == self.keys.hostname).then(|| vec![0; self.nodes.len()]);
+            for g in groups(i) {
+                for (&n, c) in &g.per_node {
+                    let (n, live) = (n as usize, i64::from(c[1]));
+                    if let Some(h) = host.as_mut().and_then(|h| h.get_mut(n)) {
+                        *h += live;
+                    }
+                    if d.included.get(n).copied().unwrap_or(false)
+                        && let Some(c) = by_domain.get_mut(Column::at(col, n) as usize)
+                        && *c >= 0
+                    {
+                        *c += live;
+                    }
                 }
             }
-            for (_, q, n) in live().filter(|(_, q, _)| !q.terminating) {
-                if q.namespace == p.namespace
-                    && q.counts_for_spread(s)
-                    && included(n)
-                    && let Some(v) = self.label(n, &s.key)
-                    && let Some(c) = by_domain.get_mut(v.as_str())
-                {
-                    *c += 1;
-                }
-            }
-            let global_min = if (by_domain.len() as i64) < s.min_domains {
+            let global_min = if d.domains < s.min_domains {
                 0
             } else {
-                by_domain.values().copied().min().unwrap_or(0)
+                by_domain
+                    .iter()
+                    .copied()
+                    .filter(|c| *c >= 0)
+                    .min()
+                    .unwrap_or(0)
             };
             spread.push(SpreadCtx {
+                col,
                 by_domain,
                 global_min,
-                self_match: i64::from(p.matches_spread(s)),
+                self_match: i64::from(s.matches(&p.labels)),
+                host,
             });
         }
-        // InterPodAffinity.
-        let mut aff_domains = vec![FastSet::default(); p.aff_req.len()];
-        let mut anti_domains = vec![FastSet::default(); p.anti_req.len()];
+        // InterPodAffinity, the incoming pod's terms: `updateWithAffinityTerms` counts an
+        // existing pod only if it matches every required term, and only in the domains its
+        // node has.
+        let slot_aff = p.spread.len();
+        let mut aff: Vec<Domains<'a, bool>> = p
+            .aff_req
+            .iter()
+            .map(|t| Domains::new(self.topology.column(&t.key)))
+            .collect();
         let mut any_match = false;
-        let mut blocked = FastSet::default();
-        let mut topology_score: FastMap<&str, FastMap<&str, i64>> = FastMap::default();
-        let mut add_score = |key: &'a str, value: &'a str, w: i64| {
-            *topology_score
-                .entry(key)
-                .or_default()
-                .entry(value)
-                .or_insert(0) += w;
+        for g in groups(slot_aff) {
+            for &n in g.per_node.keys() {
+                for d in &mut aff {
+                    if let Some(v) = d.slot(n as usize) {
+                        any_match = true;
+                        *v = true;
+                    }
+                }
+            }
+        }
+        let mut anti: Vec<Domains<'a, bool>> = Vec::with_capacity(p.anti_req.len());
+        for (j, t) in p.anti_req.iter().enumerate() {
+            let mut d = Domains::new(self.topology.column(&t.key));
+            for g in groups(slot_aff + 1 + j) {
+                for &n in g.per_node.keys() {
+                    if let Some(v) = d.slot(n as usize) {
+                        *v = true;
+                    }
+                }
+            }
+            anti.push(d);
+        }
+        let mut topology: Vec<(&'a str, Domains<'a, i64>)> = Vec::new();
+        let mut scored = false;
+        let mut add = |key: &'a str, g: &Group, w: i64| {
+            let at = match topology.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    topology.push((key, Domains::new(self.topology.column(key))));
+                    topology.len() - 1
+                }
+            };
+            let Some((_, d)) = topology.get_mut(at) else {
+                return;
+            };
+            for (&n, c) in &g.per_node {
+                if let Some(v) = d.slot(n as usize) {
+                    scored = true;
+                    *v += w * i64::from(c[0]);
+                }
+            }
         };
-        let incoming_terms = p.has_affinity();
-        for (i, q, n) in live() {
-            if incoming_terms {
-                // `updateWithAffinityTerms`: an existing pod counts only if it matches every
-                // required term, and only in the domains its node has.
-                if !p.aff_req.is_empty() && p.aff_req.iter().all(|t| t.matches(q, &self.ns_labels))
-                {
-                    for (t, set) in p.aff_req.iter().zip(aff_domains.iter_mut()) {
-                        if let Some(v) = self.label(n, &t.key) {
-                            any_match = true;
-                            set.insert(v.as_str());
+        let pref_base = slot_aff + 1 + p.anti_req.len();
+        for (k, (w, t)) in p.aff_pref.iter().enumerate() {
+            groups(pref_base + k).for_each(|g| add(&t.key, g, *w));
+        }
+        let anti_base = pref_base + p.aff_pref.len();
+        for (k, (w, t)) in p.anti_pref.iter().enumerate() {
+            groups(anti_base + k).for_each(|g| add(&t.key, g, -*w));
+        }
+        // Symmetric rules of existing pods towards the incoming one.
+        let mut blocked: Vec<(&'a str, Domains<'a, bool>)> = Vec::new();
+        let ns = &self.ns_labels;
+        let hit = |t: &Term| t.matches(&p.namespace, &p.labels, ns);
+        for g in rules
+            .sym
+            .iter()
+            .filter_map(|&g| self.groups.get(g as usize))
+        {
+            for t in g.anti_req.iter().filter(|t| hit(t)) {
+                let at = match blocked.iter().position(|(k, _)| *k == t.key) {
+                    Some(at) => at,
+                    None => {
+                        blocked.push((&t.key, Domains::new(self.topology.column(&t.key))));
+                        blocked.len() - 1
+                    }
+                };
+                if let Some((_, d)) = blocked.get_mut(at) {
+                    for &n in g.per_node.keys() {
+                        if let Some(v) = d.slot(n as usize) {
+                            *v = true;
                         }
                     }
                 }
-                for (t, set) in p.anti_req.iter().zip(anti_domains.iter_mut()) {
-                    if t.matches(q, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        set.insert(v.as_str());
-                    }
-                }
-                for (w, t) in &p.aff_pref {
-                    if t.matches(q, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        add_score(&t.key, v, *w);
-                    }
-                }
-                for (w, t) in &p.anti_pref {
-                    if t.matches(q, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        add_score(&t.key, v, -*w);
-                    }
-                }
             }
-            if self.with_affinity.contains(&i) {
-                // Symmetric rules of the existing pod towards the incoming one.
-                for t in &q.anti_req {
-                    if t.matches(p, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        blocked.insert((t.key.as_str(), v.as_str()));
-                    }
-                }
-                for (w, t) in &q.aff_pref {
-                    if t.matches(p, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        add_score(&t.key, v, *w);
-                    }
-                }
-                for (w, t) in &q.anti_pref {
-                    if t.matches(p, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        add_score(&t.key, v, -*w);
-                    }
-                }
-                // hardPodAffinityWeight (default 1) for the existing pod's required affinity.
-                for t in &q.aff_req {
-                    if t.matches(p, &self.ns_labels)
-                        && let Some(v) = self.label(n, &t.key)
-                    {
-                        add_score(&t.key, v, 1);
-                    }
-                }
+            for (w, t) in g.aff_pref.iter().filter(|(_, t)| hit(t)) {
+                add(&t.key, g, *w);
+            }
+            for (w, t) in g.anti_pref.iter().filter(|(_, t)| hit(t)) {
+                add(&t.key, g, -*w);
+            }
+            // hardPodAffinityWeight (default 1) for the existing pod's required affinity.
+            for t in g.aff_req.iter().filter(|t| hit(t)) {
+                add(&t.key, g, 1);
             }
         }
-        let first_replica = !any_match && p.aff_req.iter().all(|t| t.matches(p, &self.ns_labels));
+        let first_replica = !any_match && p.aff_req.iter().all(hit);
         PodCtx {
+            rules,
             spread,
-            aff_domains,
+            aff,
             first_replica,
-            anti_domains,
+            anti,
             blocked,
-            topology_score,
-            static_fails,
-            per_node,
+            topology,
+            scored,
         }
     }
 
     /// Every Filter plugin, in the default profile's order; the failure of the first
-    /// plugin that fails (NodeResourcesFit reports every short resource), or `None`.
-    pub(crate) fn filter(&self, p: &PodInfo, n: usize, ctx: &PodCtx) -> Option<Failure> {
+    /// plugin that fails (NodeResourcesFit reports every short resource when `explain`),
+    /// or `None`.
+    pub(crate) fn filter(
+        &self,
+        p: &PodInfo,
+        n: usize,
+        ctx: &PodCtx,
+        explain: bool,
+    ) -> Option<Failure> {
         let Some(node) = self.nodes.get(n) else {
             return fail("NodeName", "node(s) didn't exist", true);
         };
-        let slot = if ctx.per_node {
+        let slot = if ctx.rules.per_node {
             n
         } else {
             self.node_class.get(n).copied().unwrap_or(usize::MAX)
         };
-        if let Some(f) = ctx.static_fails.get(slot).and_then(Option::as_ref) {
+        if let Some(f) = ctx.rules.static_fails.get(slot).and_then(Option::as_ref) {
             return Some(f.clone());
         }
         // NodeResourcesFit
         let too_many = i64::try_from(node.pods.len()).unwrap_or(i64::MAX) + 1 > node.alloc_pods;
-        let short = |name: &str| {
-            let want = p.req.get(name);
-            want > 0
-                && want
-                    > node
-                        .alloc
-                        .get(name)
-                        .saturating_sub(node.requested.get(name))
+        let short =
+            |want: i64, alloc: i64, used: i64| want > 0 && want > alloc.saturating_sub(used);
+        let short_named = |name: &str| {
+            short(
+                p.req.get(name),
+                node.alloc.get(name),
+                node.requested.get(name),
+            )
         };
-        if too_many || p.req.names().any(short) {
+        if too_many
+            || short(p.req.cpu, node.alloc.cpu, node.requested.cpu)
+            || short(p.req.mem, node.alloc.mem, node.requested.mem)
+            || p.req.other.iter().any(|(name, _)| short_named(name))
+        {
             return Some(Failure {
                 plugin: "NodeResourcesFit",
                 reason: Reason::Short {
                     pods: too_many,
-                    resources: p
-                        .req
-                        .names()
-                        .filter(|r| short(r))
-                        .map(str::to_owned)
-                        .collect(),
+                    resources: if explain {
+                        p.req
+                            .names()
+                            .filter(|r| short_named(r))
+                            .map(str::to_owned)
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
                 },
                 unresolvable: false,
             });
@@ -1108,14 +1133,15 @@ impl Cluster {
             if !s.hard {
                 continue;
             }
-            let Some(v) = node.labels.get(&s.key) else {
+            let v = Column::at(c.col, n);
+            if v == NONE {
                 return fail(
                     "PodTopologySpread",
                     "node(s) didn't match pod topology spread constraints (missing required label)",
                     true,
                 );
-            };
-            let count = c.by_domain.get(v.as_str()).copied().unwrap_or(0);
+            }
+            let count = c.by_domain.get(v as usize).copied().unwrap_or(0).max(0);
             if count + c.self_match - c.global_min > s.max_skew {
                 return fail(
                     "PodTopologySpread",
@@ -1125,46 +1151,29 @@ impl Cluster {
             }
         }
         // InterPodAffinity: required affinity, own anti-affinity, existing anti-affinity.
-        if !ctx.first_replica {
-            for (t, set) in p.aff_req.iter().zip(&ctx.aff_domains) {
-                if !node
-                    .labels
-                    .get(&t.key)
-                    .is_some_and(|v| set.contains(v.as_str()))
-                {
-                    return fail(
-                        "InterPodAffinity",
-                        "node(s) didn't match pod affinity rules",
-                        true,
-                    );
-                }
+        if ctx.first_replica {
+            if ctx.aff.iter().any(|d| Column::at(d.col, n) == NONE) {
+                return fail(
+                    "InterPodAffinity",
+                    "node(s) didn't match pod affinity rules",
+                    true,
+                );
             }
-        } else if p.aff_req.iter().any(|t| !node.labels.contains_key(&t.key)) {
+        } else if !ctx.aff.iter().all(|d| d.has(n)) {
             return fail(
                 "InterPodAffinity",
                 "node(s) didn't match pod affinity rules",
                 true,
             );
         }
-        for (t, set) in p.anti_req.iter().zip(&ctx.anti_domains) {
-            if node
-                .labels
-                .get(&t.key)
-                .is_some_and(|v| set.contains(v.as_str()))
-            {
-                return fail(
-                    "InterPodAffinity",
-                    "node(s) didn't match pod anti-affinity rules",
-                    false,
-                );
-            }
+        if ctx.anti.iter().any(|d| d.has(n)) {
+            return fail(
+                "InterPodAffinity",
+                "node(s) didn't match pod anti-affinity rules",
+                false,
+            );
         }
-        if !ctx.blocked.is_empty()
-            && node
-                .labels
-                .iter()
-                .any(|(k, v)| ctx.blocked.contains(&(k.as_str(), v.as_str())))
-        {
+        if ctx.blocked.iter().any(|(_, d)| d.has(n)) {
             return fail(
                 "InterPodAffinity",
                 "node(s) didn't satisfy existing pods anti-affinity rules",
@@ -1174,55 +1183,54 @@ impl Cluster {
         None
     }
 
-    /// The Score plugins over the feasible nodes: `(node, total, breakdown)`.
-    pub(crate) fn score(&self, p: &PodInfo, feasible: &[usize], ctx: &PodCtx) -> Scores {
+    /// The Score plugins over the feasible nodes (in node order): the plugins that had
+    /// something to say and the best `keep` nodes with each plugin's weighted score, best
+    /// first (ties: the lowest name, as nodes are in name order).
+    pub(crate) fn score(
+        &self,
+        p: &PodInfo,
+        feasible: &[usize],
+        ctx: &PodCtx,
+        keep: usize,
+    ) -> Scores {
         let cfg = &self.scoring;
-        let mut raw_taint = Vec::with_capacity(feasible.len());
-        let mut raw_node_aff = Vec::with_capacity(feasible.len());
-        let mut raw_pod_aff = Vec::with_capacity(feasible.len());
-        let mut raw_spread: Vec<Option<i64>> = Vec::with_capacity(feasible.len());
-        let mut resources = Vec::with_capacity(feasible.len());
-        let mut balanced = Vec::with_capacity(feasible.len());
-        // Soft spread: numDomains among candidates, per constraint.
+        let count = feasible.len();
+        let mut raw: [Vec<i64>; 6] = std::array::from_fn(|_| Vec::with_capacity(count));
+        let mut raw_spread: Vec<Option<i64>> = Vec::with_capacity(count);
+        // Soft spread: numDomains among candidates, per constraint; candidates missing a
+        // soft key are ignored (`IgnoredNodes`).
         let soft: Vec<(&Spread, &SpreadCtx)> = p
             .spread
             .iter()
             .zip(&ctx.spread)
             .filter(|(s, _)| !s.hard)
             .collect();
-        let domains: Vec<f64> = soft
+        let has_soft_keys = |n: usize| soft.iter().all(|(_, c)| Column::at(c.col, n) != NONE);
+        let ln_domains: Vec<f64> = soft
             .iter()
-            .map(|(s, _)| {
-                // Candidates missing a soft key are ignored (`IgnoredNodes`).
-                let mut values: FastSet<&String> = FastSet::default();
-                for &n in feasible {
-                    let Some(node) = self.nodes.get(n) else {
-                        continue;
-                    };
-                    if soft.iter().all(|(c, _)| node.labels.contains_key(&c.key))
-                        && let Some(v) = node.labels.get(&s.key)
+            .map(|(_, c)| {
+                let mut seen = vec![false; c.col.map_or(0, |c| c.count)];
+                let mut values = 0usize;
+                for &n in feasible.iter().filter(|&&n| has_soft_keys(n)) {
+                    if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize)
+                        && !*s
                     {
-                        values.insert(v);
+                        *s = true;
+                        values += 1;
                     }
                 }
-                values.len() as f64
+                (values as f64 + 2.0).ln()
             })
             .collect();
-        // TaintToleration score: only tolerations with an empty or PreferNoSchedule effect.
-        let prefer: Vec<Toleration> = p
-            .tolerations
-            .iter()
-            .filter(|t| t.effect.is_none_or(|e| e == TaintEffect::PreferNoSchedule))
-            .cloned()
-            .collect();
+        let [resources, balanced, taint, node_aff, pod_aff, _] = &mut raw;
         for &n in feasible {
             let Some(node) = self.nodes.get(n) else {
                 continue;
             };
-            // NodeResourcesFit score (cpu and memory, weight 1 each).
-            // Per resource (cpu, memory; weight 1 each), leaving out a resource the node
-            // has none of (`leastResourceScorer` skips it in both sums); i128: no overflow.
-            let (mut sum, mut weight) = (0i128, 0i128);
+            let class = self.node_class.get(n).copied().unwrap_or(usize::MAX);
+            // NodeResourcesFit score per resource (cpu, memory; weight 1 each), leaving out
+            // a resource the node has none of (`leastResourceScorer` skips it in both sums).
+            let (mut sum, mut weight) = (0i64, 0i64);
             for (alloc, used) in [
                 (
                     node.alloc.cpu,
@@ -1236,19 +1244,15 @@ impl Cluster {
                 if alloc <= 0 {
                     continue;
                 }
-                let (alloc, used) = (i128::from(alloc), i128::from(used.max(0)));
+                let used = used.max(0);
                 weight += 1;
                 sum += match cfg.strategy {
                     ScoringStrategy::LeastAllocated if used > alloc => 0,
-                    ScoringStrategy::LeastAllocated => (alloc - used) * 100 / alloc,
-                    ScoringStrategy::MostAllocated => used.min(alloc) * 100 / alloc,
+                    ScoringStrategy::LeastAllocated => percent(alloc - used, alloc),
+                    ScoringStrategy::MostAllocated => percent(used.min(alloc), alloc),
                 };
             }
-            resources.push(if weight == 0 {
-                0
-            } else {
-                (sum / weight) as i64
-            });
+            resources.push(if weight == 0 { 0 } else { sum / weight });
             // BalancedAllocation: actual requests, fractions capped at 1.
             let frac = |alloc: i64, used: i64| {
                 if alloc == 0 {
@@ -1265,70 +1269,41 @@ impl Cluster {
                 _ => 0.0,
             };
             balanced.push(((1.0 - std) * MAX_SCORE as f64) as i64);
-            raw_taint.push(
-                node.taints
-                    .iter()
-                    .filter(|t| t.effect == TaintEffect::PreferNoSchedule && !tolerated(&prefer, t))
-                    .count() as i64,
-            );
-            raw_node_aff.push(
-                p.preferred
-                    .iter()
-                    .filter(|(_, m)| m.matches(&node.name, &node.labels))
-                    .map(|(w, _)| *w)
-                    .sum::<i64>(),
-            );
-            raw_pod_aff.push(
-                ctx.topology_score
-                    .iter()
-                    .map(|(k, by)| {
-                        node.labels
-                            .get(*k)
-                            .and_then(|v| by.get(v.as_str()))
-                            .copied()
-                            .unwrap_or(0)
-                    })
-                    .sum::<i64>(),
-            );
+            taint.push(ctx.rules.taint_raw.get(class).copied().unwrap_or(0));
+            let verdict = if ctx.rules.per_node { n } else { class };
+            node_aff.push(ctx.rules.node_aff_raw.get(verdict).copied().unwrap_or(0));
+            pod_aff.push(ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>());
             // PodTopologySpread score: Σ cnt × ln(numDomains + 2) + (maxSkew − 1).
             if soft.is_empty() {
                 raw_spread.push(Some(0));
-            } else if soft.iter().any(|(s, _)| !node.labels.contains_key(&s.key)) {
+            } else if !has_soft_keys(n) {
                 raw_spread.push(None);
             } else {
                 let mut total = 0.0;
-                for ((s, c), d) in soft.iter().zip(&domains) {
-                    let cnt = if s.key == self.keys.hostname {
-                        self.nodes
-                            .get(n)
-                            .map(|node| {
-                                node.pods
-                                    .iter()
-                                    .filter_map(|&q| self.pods.get(q))
-                                    .filter(|q| {
-                                        !q.terminating
-                                            && q.namespace == p.namespace
-                                            && q.counts_for_spread(s)
-                                    })
-                                    .count() as i64
-                            })
-                            .unwrap_or(0)
-                    } else {
-                        node.labels
-                            .get(&s.key)
-                            .and_then(|v| c.by_domain.get(v.as_str()))
+                for ((s, c), ln) in soft.iter().zip(&ln_domains) {
+                    let cnt = match &c.host {
+                        Some(h) => h.get(n).copied().unwrap_or(0),
+                        None => c
+                            .by_domain
+                            .get(Column::at(c.col, n) as usize)
                             .copied()
                             .unwrap_or(0)
+                            .max(0),
                     };
-                    total += cnt as f64 * (d + 2.0).ln() + (s.max_skew - 1) as f64;
+                    total += cnt as f64 * ln + (s.max_skew - 1) as f64;
                 }
                 raw_spread.push(Some(total.round() as i64));
             }
         }
-        let taint = normalize(&raw_taint, true);
-        let node_aff = normalize(&raw_node_aff, false);
-        let pod_aff = min_max(&raw_pod_aff);
-        let spread = spread_scores(&raw_spread);
+        let [resources, balanced, taint, node_aff, pod_aff, spread] = raw;
+        let norm = [
+            resources,
+            balanced,
+            normalize(&taint, true),
+            normalize(&node_aff, false),
+            min_max(&pod_aff),
+            spread_scores(&raw_spread),
+        ];
         let w = |on: bool, weight: i32| if on { i64::from(weight) } else { 0 };
         let weights = [
             ("NodeResourcesFit", w(true, cfg.resources_weight)),
@@ -1341,44 +1316,84 @@ impl Cluster {
                 "NodeAffinity",
                 w(!p.preferred.is_empty(), cfg.node_affinity_weight),
             ),
-            (
-                "InterPodAffinity",
-                w(!ctx.topology_score.is_empty(), cfg.pod_affinity_weight),
-            ),
+            ("InterPodAffinity", w(ctx.scored, cfg.pod_affinity_weight)),
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
-        let scores = feasible
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| {
-                let raw = [
-                    resources.get(i),
-                    balanced.get(i),
-                    taint.get(i),
-                    node_aff.get(i),
-                    pod_aff.get(i),
-                    spread.get(i),
-                ];
-                let mut weighted = [0i64; 6];
-                for ((slot, r), (_, w)) in weighted.iter_mut().zip(raw).zip(&weights) {
-                    *slot = r.copied().unwrap_or(0) * w;
-                }
-                (n, weighted)
-            })
-            .collect();
+        drop(spread);
+        // The best `keep`, best first; a later node displaces an earlier one only with a
+        // strictly higher total, so the lowest name wins ties.
+        let mut best: Vec<(usize, i64, [i64; 6])> = Vec::with_capacity(keep + 1);
+        for (i, &n) in feasible.iter().enumerate() {
+            let mut weighted = [0i64; 6];
+            for ((slot, plugin), (_, w)) in weighted.iter_mut().zip(&norm).zip(&weights) {
+                *slot = plugin.get(i).copied().unwrap_or(0) * w;
+            }
+            let total: i64 = weighted.iter().sum();
+            if best.len() == keep && best.last().is_none_or(|b| total <= b.1) {
+                continue;
+            }
+            let at = best.iter().position(|b| total > b.1).unwrap_or(best.len());
+            best.insert(at, (n, total, weighted));
+            best.truncate(keep);
+        }
         Scores {
             plugins: weights.map(|(name, w)| (w != 0).then_some(name)),
-            nodes: scores,
+            best,
         }
     }
 }
 
-/// The weighted scores of the feasible nodes: the plugins that had something to say (in
-/// [`Scores::plugins`] order) and, per node, each plugin's weighted score.
+/// `part × 100 / whole` in integers (`whole` > 0, 0 ≤ `part` ≤ `whole`); i128 only when
+/// the product could overflow.
+fn percent(part: i64, whole: i64) -> i64 {
+    if whole <= i64::MAX / MAX_SCORE {
+        part * MAX_SCORE / whole
+    } else {
+        (i128::from(part) * i128::from(MAX_SCORE) / i128::from(whole)) as i64
+    }
+}
+
+/// Per-domain values of one topology key: indexed by the key's value ids, read per node.
+pub(crate) struct Domains<'a, T> {
+    col: Option<&'a Column>,
+    by_value: Vec<T>,
+}
+
+impl<'a, T: Copy + Default> Domains<'a, T> {
+    fn new(col: Option<&'a Column>) -> Self {
+        Domains {
+            col,
+            by_value: vec![T::default(); col.map_or(0, |c| c.count)],
+        }
+    }
+
+    /// Node `n`'s domain entry (`None`: the node lacks the key).
+    fn slot(&mut self, n: usize) -> Option<&mut T> {
+        self.by_value.get_mut(Column::at(self.col, n) as usize)
+    }
+
+    /// Node `n`'s domain value (the default when it lacks the key).
+    fn value(&self, n: usize) -> T {
+        self.by_value
+            .get(Column::at(self.col, n) as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+impl Domains<'_, bool> {
+    fn has(&self, n: usize) -> bool {
+        self.value(n)
+    }
+}
+
+/// The weighted scores of the best feasible nodes: the plugins that had something to say
+/// (in [`Scores::plugins`] order) and, per node, each plugin's weighted score.
 pub(crate) struct Scores {
     /// Plugin names; `None` where the plugin is off for this pod (weight 0, nothing to say).
     pub plugins: [Option<&'static str>; 6],
-    pub nodes: Vec<(usize, [i64; 6])>,
+    /// `(node, total, weighted scores)`, best first.
+    pub best: Vec<(usize, i64, [i64; 6])>,
 }
 
 /// `DefaultNormalizeScore(MaxNodeScore, reverse)` (`helper/normalize_score.go`).

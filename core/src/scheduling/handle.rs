@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::cluster::{Cluster, PodInfo};
 use super::ops::{Placement, add_pod, capped, pod_id};
 use super::types::{ClusterSnapshot, Pod};
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{FieldErrorCode as Code, Result, ValidationErrors};
 use crate::hash::FastSet;
 
 /// Input of [`Scheduler::schedule_all`].
@@ -82,15 +82,9 @@ impl Scheduler {
     /// [`Error::Validation`] for a malformed pod or one whose name is taken.
     pub fn schedule_one(&mut self, pod: &Pod) -> Result<Placement> {
         let i = add_pod(&mut self.cluster, pod, "pod")?;
-        let p = self
-            .cluster
-            .pods
-            .get(i)
-            .cloned()
-            .ok_or_else(|| Error::invalid_input("pod"))?;
-        let out = capped(self.cluster.decide(i, &p));
+        let out = self.cluster.decide_added(i).map(capped);
         self.cluster.drop_last();
-        Ok(out)
+        out
     }
 
     /// Add the pods and schedule every pending pod (priority first, with preemption),

@@ -2,6 +2,7 @@
 
 mod cluster;
 pub mod handle;
+mod index;
 pub mod ops;
 pub mod types;
 

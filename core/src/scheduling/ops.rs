@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cluster::{Cluster, Failure, PodInfo, tolerates};
+use super::cluster::{Cluster, PodInfo, tolerates};
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 
@@ -108,16 +108,12 @@ const MAX_REFUSALS: usize = 1_000;
 
 impl Cluster {
     /// Filter every node, score the feasible ones, pick the best (ties: lowest name).
-    pub(crate) fn decide(&self, pod: usize, p: &PodInfo) -> Placement {
-        let ctx = self.context(p, Some(pod));
-        let mut feasible = Vec::new();
-        let mut refusals: Vec<(usize, Failure)> = Vec::new();
-        for n in 0..self.nodes.len() {
-            match self.filter(p, n, &ctx) {
-                None => feasible.push(n),
-                Some(f) => refusals.push((n, f)),
-            }
-        }
+    /// `p` is not bound. [`Cluster::prepare`] first makes the per-rule work a cache hit.
+    pub(crate) fn decide(&self, p: &PodInfo) -> Placement {
+        let ctx = self.context(p);
+        let feasible: Vec<usize> = (0..self.nodes.len())
+            .filter(|&n| self.filter(p, n, &ctx, false).is_none())
+            .collect();
         let mut out = Placement {
             pod: pod_id(p),
             node: None,
@@ -128,10 +124,10 @@ impl Cluster {
             preemption: None,
         };
         if feasible.is_empty() {
-            let explained: Vec<NodeRefusal> = refusals
-                .iter()
-                .filter_map(|(n, f)| {
-                    let node = self.nodes.get(*n)?;
+            let explained: Vec<NodeRefusal> = (0..self.nodes.len())
+                .filter_map(|n| {
+                    let f = self.filter(p, n, &ctx, true)?;
+                    let node = self.nodes.get(n)?;
                     Some(NodeRefusal {
                         node: node.name.clone(),
                         plugin: f.plugin.to_owned(),
@@ -145,19 +141,11 @@ impl Cluster {
             out.refusals = explained;
             return out;
         }
-        let scores = self.score(p, &feasible, &ctx);
-        let mut scored: Vec<(usize, i64, [i64; 6])> = scores
-            .nodes
-            .iter()
-            .map(|(n, b)| (*n, b.iter().sum(), *b))
-            .collect();
-        // Highest total first; nodes are in name order, so the stable sort keeps the
-        // lowest name first among equals.
-        scored.sort_by_key(|s| std::cmp::Reverse(s.1));
+        let scores = self.score(p, &feasible, &ctx, 5);
         let small = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
-        out.scores = scored
+        out.scores = scores
+            .best
             .iter()
-            .take(5)
             .filter_map(|(n, total, b)| {
                 Some(NodeScore {
                     node: self.nodes.get(*n)?.name.clone(),
@@ -175,10 +163,21 @@ impl Cluster {
         out
     }
 
+    /// [`Cluster::decide`] for pod `pod`, just added (unbound).
+    pub(crate) fn decide_added(&mut self, pod: usize) -> Result<Placement> {
+        self.prepare(pod);
+        let p = self
+            .pods
+            .get(pod)
+            .ok_or_else(|| Error::invalid_input("pod"))?;
+        Ok(self.decide(p))
+    }
+
     /// Schedule pod `pod` (already in `self.pods`, unbound): bind it, preempting if
     /// needed and allowed.
     fn schedule(&mut self, pod: usize, preempt: bool) -> Placement {
-        let Some(p) = self.pods.get(pod).cloned() else {
+        self.prepare(pod);
+        let Some(mut out) = self.pods.get(pod).map(|p| self.decide(p)) else {
             return Placement {
                 pod: String::new(),
                 node: None,
@@ -189,7 +188,6 @@ impl Cluster {
                 preemption: None,
             };
         };
-        let mut out = self.decide(pod, &p);
         if let Some(node) = out
             .node
             .as_ref()
@@ -199,9 +197,15 @@ impl Cluster {
             self.bind(pod, node);
             return capped(out);
         }
-        if preempt
-            && !p.preempt_never
-            && let Some(pre) = self.preempt(pod, &p, &out.refusals)
+        let Some(p) = self
+            .pods
+            .get(pod)
+            .filter(|p| preempt && !p.preempt_never)
+            .cloned()
+        else {
+            return capped(out);
+        };
+        if let Some(pre) = self.preempt(&p, &out.refusals)
             && let Some(&node) = self.node_by_name.get(&pre.node)
         {
             // The victims leave the cluster; the pod takes their room at once (a pure
@@ -291,6 +295,9 @@ impl Cluster {
         for n in &mut self.nodes {
             n.pods.clear();
         }
+        for g in &mut self.groups {
+            g.per_node.clear();
+        }
         self.with_affinity.clear();
         for (i, n) in bound {
             self.bind(i, n);
@@ -301,7 +308,7 @@ impl Cluster {
     /// fix; on each, every lower-priority pod is a potential victim, then the most
     /// important are reprieved while the pod still fits (`SelectVictimsOnNode`); the node is
     /// picked by `pickOneNodeForPreemption` (no PDBs here: rule 1 never decides).
-    fn preempt(&mut self, pod: usize, p: &PodInfo, refusals: &[NodeRefusal]) -> Option<Preemption> {
+    fn preempt(&mut self, p: &PodInfo, refusals: &[NodeRefusal]) -> Option<Preemption> {
         let mut candidates: Vec<(usize, Vec<usize>)> = Vec::new();
         // `DryRunPreemption` stops after max(10 % of the nodes, 100) candidates.
         let wanted = (self.nodes.len() / 10).max(100);
@@ -353,12 +360,12 @@ impl Cluster {
             for &q in &lower {
                 self.unbind(q);
             }
-            let fits = self.filter(p, n, &self.context(p, Some(pod))).is_none();
+            let fits = self.filter(p, n, &self.context(p), false).is_none();
             let mut victims = Vec::new();
             if fits {
                 for &q in &lower {
                     self.bind(q, n);
-                    if self.filter(p, n, &self.context(p, Some(pod))).is_some() {
+                    if self.filter(p, n, &self.context(p), false).is_some() {
                         self.unbind(q);
                         victims.push(q);
                     }
@@ -559,12 +566,7 @@ pub(crate) fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<us
 pub fn schedule_one(input: &ScheduleOneInput) -> Result<Placement> {
     let mut cluster = Cluster::build(&input.snapshot)?;
     let pod = add_pod(&mut cluster, &input.pod, "pod")?;
-    let p = cluster
-        .pods
-        .get(pod)
-        .cloned()
-        .ok_or_else(|| Error::invalid_input("pod"))?;
-    Ok(capped(cluster.decide(pod, &p)))
+    Ok(capped(cluster.decide_added(pod)?))
 }
 
 /// Input of [`schedule_all`].
@@ -655,8 +657,8 @@ pub fn fits_template(input: &FitsTemplateInput) -> Result<Fit> {
         .get(pod)
         .cloned()
         .ok_or_else(|| Error::invalid_input("pod"))?;
-    let ctx = cluster.context(&p, Some(pod));
-    let f = cluster.filter(&p, 0, &ctx);
+    let ctx = cluster.context(&p);
+    let f = cluster.filter(&p, 0, &ctx, true);
     Ok(Fit {
         fits: f.is_none(),
         refusal: f.map(|f| NodeRefusal {
@@ -1075,12 +1077,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                 h.units = units.clone();
             }
             let i = add_pod(&mut cluster, &pod, "template")?;
-            let p = cluster
-                .pods
-                .get(i)
-                .cloned()
-                .ok_or_else(|| Error::invalid_input("pod"))?;
-            pending.push(capped(cluster.decide(i, &p)));
+            pending.push(capped(cluster.decide_added(i)?));
             cluster.drop_last();
         }
     }

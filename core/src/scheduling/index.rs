@@ -1,0 +1,440 @@
+//! Indexes that keep one pod's scheduling cost independent of how many pods are bound:
+//! node label values interned per key (columns), bound pods grouped by what selectors and
+//! symmetric affinity terms can see, and per-rule caches of what fixed nodes decide.
+//!
+//! Nothing here changes a result: every filter and score reads the same facts the plain
+//! definitions in `cluster.rs` describe, only counted per group of alike pods and per class
+//! of alike nodes instead of pod by pod (the lever `04-scheduling.md` names).
+
+use crate::hash::FastMap;
+use crate::model::labels::Labels;
+
+use super::cluster::{Cluster, Failure, PodInfo, Term};
+use super::types::TaintEffect;
+
+/// "The node lacks the key" in a [`Column`].
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Pods, rule classes or groups whose id is not assigned yet.
+pub(crate) const UNSET: u32 = u32::MAX;
+
+/// Rule classes kept compiled at once; past this the cache starts over (a snapshot of
+/// more distinct pod shapes stays correct, only slower).
+const MAX_RULES: usize = 4_096;
+
+/// One label key over every node: the value's id per node (cluster order), [`NONE`] when
+/// the node lacks the key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Column {
+    pub values: Vec<u32>,
+    /// How many distinct values.
+    pub count: usize,
+}
+
+impl Column {
+    /// The value id of node `n`, [`NONE`] when it lacks the key.
+    #[inline]
+    pub(crate) fn at(col: Option<&Column>, n: usize) -> u32 {
+        col.and_then(|c| c.values.get(n).copied()).unwrap_or(NONE)
+    }
+}
+
+/// Every node label key as a [`Column`] (nodes never change once compiled).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Topology {
+    columns: FastMap<String, Column>,
+}
+
+impl Topology {
+    pub(crate) fn build<'a>(labels: impl ExactSizeIterator<Item = &'a Labels>) -> Topology {
+        let total = labels.len();
+        let mut columns: FastMap<String, Column> = FastMap::default();
+        let mut ids: FastMap<String, FastMap<&str, u32>> = FastMap::default();
+        for (n, node) in labels.enumerate() {
+            for (k, v) in node {
+                let col = columns.entry(k.clone()).or_insert_with(|| Column {
+                    values: vec![NONE; total],
+                    count: 0,
+                });
+                let by_value = ids.entry(k.clone()).or_default();
+                let next = u32::try_from(by_value.len()).unwrap_or(NONE);
+                let id = *by_value.entry(v.as_str()).or_insert(next);
+                col.count = by_value.len();
+                if let Some(slot) = col.values.get_mut(n) {
+                    *slot = id;
+                }
+            }
+        }
+        Topology { columns }
+    }
+
+    pub(crate) fn column(&self, key: &str) -> Option<&Column> {
+        self.columns.get(key)
+    }
+}
+
+/// Bound pods alike for every selector and symmetric rule: same namespace, labels and own
+/// inter-pod terms.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub namespace: String,
+    pub labels: Labels,
+    pub aff_req: Vec<Term>,
+    pub aff_pref: Vec<(i64, Term)>,
+    pub anti_req: Vec<Term>,
+    pub anti_pref: Vec<(i64, Term)>,
+    /// Per node: `[bound pods, bound pods not terminating]` (PodTopologySpread leaves out
+    /// terminating pods, InterPodAffinity counts them).
+    pub per_node: FastMap<u32, [u32; 2]>,
+}
+
+impl Group {
+    fn has_terms(&self) -> bool {
+        !(self.aff_req.is_empty()
+            && self.aff_pref.is_empty()
+            && self.anti_req.is_empty()
+            && self.anti_pref.is_empty())
+    }
+}
+
+/// What one rule class (pods alike in namespace, labels, tolerations, node rules, inter-pod
+/// terms, spread constraints and hints) gets from the fixed nodes, plus which bound-pod
+/// groups its terms match (extended as groups appear).
+#[derive(Debug, Clone)]
+pub(crate) struct Rules {
+    /// The pod names nodes one by one: per-node verdicts instead of per-class ones.
+    pub per_node: bool,
+    /// The static filters' verdict per class (per node when `per_node`).
+    pub static_fails: Vec<Option<Failure>>,
+    /// Per spread constraint: its domains and the nodes it counts over.
+    pub spread: Vec<SpreadDomains>,
+    /// TaintToleration's raw score (untolerated PreferNoSchedule taints) per class.
+    pub taint_raw: Vec<i64>,
+    /// NodeAffinity's raw score per class (per node when `per_node`).
+    pub node_aff_raw: Vec<i64>,
+    /// Per term slot ([`Cluster::slot_matches`]): the groups it matches.
+    pub matched: Vec<Vec<u32>>,
+    /// Groups checked for `matched`.
+    pub upto: usize,
+    /// Groups with terms, whose terms match a pod of this class (symmetric rules).
+    pub sym: Vec<u32>,
+    /// Entries of `Cluster::term_groups` checked for `sym`.
+    pub sym_upto: usize,
+}
+
+/// A spread constraint's domains over the nodes it includes.
+#[derive(Debug, Clone)]
+pub(crate) struct SpreadDomains {
+    /// By value id: 0 for a domain, −1 for a value no included node has.
+    pub template: Vec<i64>,
+    pub domains: i64,
+    /// Per node: counted (has every key of the constraint's kind, passes the inclusion
+    /// policies).
+    pub included: Vec<bool>,
+}
+
+impl Cluster {
+    /// The group of pod `p` (assigned on its first bind).
+    pub(crate) fn group_of(&mut self, p: usize) -> u32 {
+        let Some(pod) = self.pods.get(p) else {
+            return UNSET;
+        };
+        if pod.group != UNSET {
+            return pod.group;
+        }
+        let aff = pod.source.spec.affinity.as_ref();
+        let key = serde_json::to_string(&(
+            &pod.namespace,
+            &pod.labels,
+            aff.and_then(|a| a.pod_affinity.as_ref()),
+            aff.and_then(|a| a.pod_anti_affinity.as_ref()),
+        ))
+        .unwrap_or_else(|_| format!("\u{0}{}/{}", pod.namespace, pod.name));
+        let next = u32::try_from(self.groups.len()).unwrap_or(UNSET);
+        let id = *self.group_ids.entry(key).or_insert(next);
+        if id == next {
+            let g = Group {
+                namespace: pod.namespace.clone(),
+                labels: pod.labels.clone(),
+                aff_req: pod.aff_req.clone(),
+                aff_pref: pod.aff_pref.clone(),
+                anti_req: pod.anti_req.clone(),
+                anti_pref: pod.anti_pref.clone(),
+                per_node: FastMap::default(),
+            };
+            if g.has_terms() {
+                self.term_groups.push(id);
+            }
+            self.groups.push(g);
+        }
+        if let Some(pod) = self.pods.get_mut(p) {
+            pod.group = id;
+        }
+        id
+    }
+
+    /// Count pod `p` in (`add`) or out of its group on node `n`.
+    pub(crate) fn count_in_group(&mut self, p: usize, n: usize, add: bool) {
+        let g = self.group_of(p);
+        let terminating = self.pods.get(p).is_some_and(|q| q.terminating);
+        let (Some(group), Ok(n)) = (self.groups.get_mut(g as usize), u32::try_from(n)) else {
+            return;
+        };
+        let step = [1, u32::from(!terminating)];
+        let c = group.per_node.entry(n).or_insert([0, 0]);
+        for (c, s) in c.iter_mut().zip(step) {
+            *c = if add {
+                c.saturating_add(s)
+            } else {
+                c.saturating_sub(s)
+            };
+        }
+        if c[0] == 0 {
+            group.per_node.remove(&n);
+        }
+    }
+
+    /// Compile pod `pod`'s rule class, or bring its cached matches up to date, so that
+    /// [`Cluster::context`] reads them instead of working them out for this pod alone.
+    pub(crate) fn prepare(&mut self, pod: usize) {
+        let Some(p) = self.pods.get(pod) else { return };
+        let id = if p.rule == UNSET {
+            let key = rule_key(p);
+            let next = u32::try_from(self.rule_ids.len()).unwrap_or(UNSET);
+            let id = *self.rule_ids.entry(key).or_insert(next);
+            if let Some(p) = self.pods.get_mut(pod) {
+                p.rule = id;
+            }
+            id as usize
+        } else {
+            p.rule as usize
+        };
+        let mut rules = self.rules.get_mut(id).and_then(Option::take);
+        let Some(p) = self.pods.get(pod) else { return };
+        if rules.is_none() {
+            if self.rules_built >= MAX_RULES {
+                self.rules.iter_mut().for_each(|r| *r = None);
+                self.rules_built = 0;
+            }
+            rules = Some(self.static_rules(p));
+            self.rules_built += 1;
+        }
+        let Some(mut rules) = rules else { return };
+        self.extend_matches(p, &mut rules);
+        if self.rules.len() <= id {
+            self.rules.resize_with(id + 1, || None);
+        }
+        if let Some(slot) = self.rules.get_mut(id) {
+            *slot = Some(rules);
+        }
+    }
+
+    /// The cached rules of `p` when they are up to date.
+    pub(crate) fn cached_rules(&self, p: &PodInfo) -> Option<&Rules> {
+        self.rules
+            .get(p.rule as usize)
+            .and_then(Option::as_ref)
+            .filter(|r| r.upto == self.groups.len() && r.sym_upto == self.term_groups.len())
+    }
+
+    /// The parts of `p`'s rules that only the fixed nodes decide.
+    pub(crate) fn static_rules(&self, p: &PodInfo) -> Rules {
+        let per_node = self.names_nodes(p);
+        let reps: Vec<usize> = if per_node {
+            (0..self.nodes.len()).collect()
+        } else {
+            self.class_rep.clone()
+        };
+        let static_fails = reps
+            .iter()
+            .map(|&r| self.nodes.get(r).and_then(|n| self.static_filter(p, n)))
+            .collect();
+        let node_aff_raw = reps
+            .iter()
+            .map(|&r| {
+                self.nodes.get(r).map_or(0, |node| {
+                    p.preferred
+                        .iter()
+                        .filter(|(_, m)| m.matches(&node.name, &node.labels))
+                        .map(|(w, _)| *w)
+                        .sum::<i64>()
+                })
+            })
+            .collect();
+        // TaintToleration score: only tolerations with an empty or PreferNoSchedule effect.
+        let prefer: Vec<_> = p
+            .tolerations
+            .iter()
+            .filter(|t| t.effect.is_none_or(|e| e == TaintEffect::PreferNoSchedule))
+            .cloned()
+            .collect();
+        let taint_raw = self
+            .class_rep
+            .iter()
+            .map(|&r| {
+                self.nodes.get(r).map_or(0, |node| {
+                    node.taints
+                        .iter()
+                        .filter(|t| {
+                            t.effect == TaintEffect::PreferNoSchedule
+                                && !super::cluster::tolerated(&prefer, t)
+                        })
+                        .count() as i64
+                })
+            })
+            .collect();
+        let verdict = |n: usize| -> usize {
+            if per_node {
+                n
+            } else {
+                self.node_class.get(n).copied().unwrap_or(usize::MAX)
+            }
+        };
+        let affinity_ok: Vec<bool> = reps
+            .iter()
+            .map(|&r| {
+                self.nodes
+                    .get(r)
+                    .is_some_and(|n| self.node_affinity_ok(p, n))
+            })
+            .collect();
+        let taints_ok: Vec<bool> = self
+            .class_rep
+            .iter()
+            .map(|&r| {
+                self.nodes.get(r).is_some_and(|node| {
+                    node.taints.iter().all(|t| {
+                        t.effect == TaintEffect::PreferNoSchedule
+                            || super::cluster::tolerated(&p.tolerations, t)
+                    })
+                })
+            })
+            .collect();
+        // PodTopologySpread: Filter counts over nodes with every hard key, Score over every
+        // soft key (`calPreFilterState`, `initPreScoreState`), each minus the nodes the
+        // inclusion policies leave out.
+        let spread = p
+            .spread
+            .iter()
+            .map(|s| {
+                let keys: Vec<Option<&Column>> = p
+                    .spread
+                    .iter()
+                    .filter(|c| c.hard == s.hard)
+                    .map(|c| self.topology.column(&c.key))
+                    .collect();
+                let own = self.topology.column(&s.key);
+                let mut template = vec![-1i64; own.map_or(0, |c| c.count)];
+                let included: Vec<bool> = (0..self.nodes.len())
+                    .map(|n| {
+                        let class = self.node_class.get(n).copied().unwrap_or(usize::MAX);
+                        keys.iter().all(|c| Column::at(*c, n) != NONE)
+                            && (!s.honor_affinity
+                                || affinity_ok.get(verdict(n)).copied().unwrap_or(false))
+                            && (!s.honor_taints || taints_ok.get(class).copied().unwrap_or(false))
+                    })
+                    .collect();
+                let mut domains = 0;
+                for (n, _) in included.iter().enumerate().filter(|(_, i)| **i) {
+                    if let Some(d) = template.get_mut(Column::at(own, n) as usize)
+                        && *d < 0
+                    {
+                        *d = 0;
+                        domains += 1;
+                    }
+                }
+                SpreadDomains {
+                    template,
+                    domains,
+                    included,
+                }
+            })
+            .collect();
+        Rules {
+            per_node,
+            static_fails,
+            spread,
+            taint_raw,
+            node_aff_raw,
+            matched: vec![Vec::new(); slot_count(p)],
+            upto: 0,
+            sym: Vec::new(),
+            sym_upto: 0,
+        }
+    }
+
+    /// Bring `rules`' group matches up to the groups that exist now.
+    pub(crate) fn extend_matches(&self, p: &PodInfo, rules: &mut Rules) {
+        for (g, group) in self.groups.iter().enumerate().skip(rules.upto) {
+            let Ok(id) = u32::try_from(g) else { break };
+            for (slot, list) in rules.matched.iter_mut().enumerate() {
+                if self.slot_matches(p, slot, group) {
+                    list.push(id);
+                }
+            }
+        }
+        rules.upto = self.groups.len();
+        for &g in self.term_groups.iter().skip(rules.sym_upto) {
+            let Some(group) = self.groups.get(g as usize) else {
+                continue;
+            };
+            let ns = &self.ns_labels;
+            let hit = |t: &Term| t.matches(&p.namespace, &p.labels, ns);
+            if group.anti_req.iter().any(hit)
+                || group.aff_req.iter().any(hit)
+                || group.aff_pref.iter().any(|(_, t)| hit(t))
+                || group.anti_pref.iter().any(|(_, t)| hit(t))
+            {
+                rules.sym.push(g);
+            }
+        }
+        rules.sym_upto = self.term_groups.len();
+    }
+
+    /// Whether term slot `slot` of `p` matches the pods of `group`. Slots: each spread
+    /// constraint, then "every required affinity term", then each required anti-affinity
+    /// term, each preferred affinity term, each preferred anti-affinity term.
+    pub(crate) fn slot_matches(&self, p: &PodInfo, slot: usize, group: &Group) -> bool {
+        let ns = &self.ns_labels;
+        let term = |t: &Term| t.matches(&group.namespace, &group.labels, ns);
+        let s = p.spread.len();
+        if let Some(c) = p.spread.get(slot) {
+            return group.namespace == p.namespace && !c.empty_selector && c.matches(&group.labels);
+        }
+        if slot == s {
+            return !p.aff_req.is_empty() && p.aff_req.iter().all(term);
+        }
+        let rest = slot - s - 1;
+        if let Some(t) = p.anti_req.get(rest) {
+            return term(t);
+        }
+        let rest = rest - p.anti_req.len();
+        if let Some((_, t)) = p.aff_pref.get(rest) {
+            return term(t);
+        }
+        p.anti_pref
+            .get(rest - p.aff_pref.len())
+            .is_some_and(|(_, t)| term(t))
+    }
+}
+
+/// How many term slots `p` has (see [`Cluster::slot_matches`]).
+pub(crate) fn slot_count(p: &PodInfo) -> usize {
+    p.spread.len() + 1 + p.anti_req.len() + p.aff_pref.len() + p.anti_pref.len()
+}
+
+/// The identity of a pod's rule class: everything but its name, requests and priority.
+fn rule_key(p: &PodInfo) -> String {
+    let spec = &p.source.spec;
+    serde_json::to_string(&(
+        &p.namespace,
+        &p.labels,
+        &spec.tolerations,
+        &spec.node_selector,
+        &spec.affinity,
+        &spec.topology_spread_constraints,
+        &p.hints,
+    ))
+    // Unreachable (plain data serializes); a pod of its own then.
+    .unwrap_or_else(|_| format!("\u{0}{}/{}", p.namespace, p.name))
+}
