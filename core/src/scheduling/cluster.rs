@@ -14,11 +14,13 @@ use crate::model::selector::{
     NodeSelectorMatcher, Selector,
 };
 
-use super::index::{Column, Group, NONE, Rules, Topology, UNSET};
+use super::index::{
+    Column, Group, Hot, NONE, ResourceScores, Rules, Topology, UNSET, resource_scores,
+};
 use super::types::{
     ClusterSnapshot, InclusionPolicy, LabelKeys, Node, Pod, PodAffinityTerm, PodHints,
-    PreemptionPolicy, ScoringConfig, ScoringStrategy, Taint, TaintEffect, Toleration,
-    TolerationOperator, WhenUnsatisfiable,
+    PreemptionPolicy, ScoringConfig, Taint, TaintEffect, Toleration, TolerationOperator,
+    WhenUnsatisfiable,
 };
 
 /// `DefaultMilliCPURequest` and `DefaultMemoryRequest` (`pkg/scheduler/util`): what scoring
@@ -578,6 +580,13 @@ pub(crate) struct Cluster {
     pub rules: Vec<Option<Rules>>,
     pub rule_ids: FastMap<String, u32>,
     pub rules_built: usize,
+    /// Per node, the totals the per-node loops read (derived from `nodes`).
+    pub hot: Vec<Hot>,
+    /// Nodes whose totals changed, in order (the resource-score caches replay it).
+    pub changes: Vec<u32>,
+    /// Resource scores per request shape, and the shapes' ids.
+    pub res_scores: Vec<ResourceScores>,
+    pub res_ids: FastMap<[i64; 4], u32>,
 }
 
 /// Per-pod precomputation for the filters and scores.
@@ -682,9 +691,15 @@ impl Cluster {
             rules: Vec::new(),
             rule_ids: FastMap::default(),
             rules_built: 0,
+            hot: Vec::new(),
+            changes: Vec::new(),
+            res_scores: Vec::new(),
+            res_ids: FastMap::default(),
         };
         cluster.classify();
         cluster.topology = Topology::build(cluster.nodes.iter().map(|n| &n.labels));
+        cluster.hot = vec![Hot::default(); cluster.nodes.len()];
+        (0..cluster.nodes.len()).for_each(|n| cluster.refresh_hot(n));
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
@@ -872,6 +887,7 @@ impl Cluster {
             node.pods.push(p);
         }
         self.count_in_group(p, n, true);
+        self.refresh_hot(n);
         if aff {
             self.with_affinity.insert(p);
         }
@@ -891,6 +907,7 @@ impl Cluster {
             node.pods.retain(|&q| q != p);
         }
         self.count_in_group(p, n, false);
+        self.refresh_hot(n);
         self.with_affinity.remove(&p);
     }
 
@@ -1084,19 +1101,19 @@ impl Cluster {
         ctx: &PodCtx,
         explain: bool,
     ) -> Option<Failure> {
-        let Some(node) = self.nodes.get(n) else {
+        let (Some(node), Some(h)) = (self.nodes.get(n), self.hot.get(n)) else {
             return fail("NodeName", "node(s) didn't exist", true);
         };
         let slot = if ctx.rules.per_node {
             n
         } else {
-            self.node_class.get(n).copied().unwrap_or(usize::MAX)
+            h.class as usize
         };
         if let Some(f) = ctx.rules.static_fails.get(slot).and_then(Option::as_ref) {
             return Some(f.clone());
         }
         // NodeResourcesFit
-        let too_many = i64::try_from(node.pods.len()).unwrap_or(i64::MAX) + 1 > node.alloc_pods;
+        let too_many = h.free_pods < 1;
         let short =
             |want: i64, alloc: i64, used: i64| want > 0 && want > alloc.saturating_sub(used);
         let short_named = |name: &str| {
@@ -1107,8 +1124,8 @@ impl Cluster {
             )
         };
         if too_many
-            || short(p.req.cpu, node.alloc.cpu, node.requested.cpu)
-            || short(p.req.mem, node.alloc.mem, node.requested.mem)
+            || short(p.req.cpu, h.alloc_cpu, h.req_cpu)
+            || short(p.req.mem, h.alloc_mem, h.req_mem)
             || p.req.other.iter().any(|(name, _)| short_named(name))
         {
             return Some(Failure {
@@ -1194,9 +1211,6 @@ impl Cluster {
         keep: usize,
     ) -> Scores {
         let cfg = &self.scoring;
-        let count = feasible.len();
-        let mut raw: [Vec<i64>; 6] = std::array::from_fn(|_| Vec::with_capacity(count));
-        let mut raw_spread: Vec<Option<i64>> = Vec::with_capacity(count);
         // Soft spread: numDomains among candidates, per constraint; candidates missing a
         // soft key are ignored (`IgnoredNodes`).
         let soft: Vec<(&Spread, &SpreadCtx)> = p
@@ -1222,62 +1236,24 @@ impl Cluster {
                 (values as f64 + 2.0).ln()
             })
             .collect();
-        let [resources, balanced, taint, node_aff, pod_aff, _] = &mut raw;
+        let cached = self.cached_resources(p);
+        // Raw scores per feasible node: resources, balance, untolerated PreferNoSchedule
+        // taints, preferred node affinity, inter-pod affinity; and spread (`None`: a soft
+        // key is missing).
+        let mut rows: Vec<([i64; 5], Option<i64>)> = Vec::with_capacity(feasible.len());
         for &n in feasible {
-            let Some(node) = self.nodes.get(n) else {
-                continue;
+            let Some(h) = self.hot.get(n) else { continue };
+            let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
+                Some(&[r, b]) => [i64::from(r), i64::from(b)],
+                None => resource_scores(cfg.strategy, h, p),
             };
-            let class = self.node_class.get(n).copied().unwrap_or(usize::MAX);
-            // NodeResourcesFit score per resource (cpu, memory; weight 1 each), leaving out
-            // a resource the node has none of (`leastResourceScorer` skips it in both sums).
-            let (mut sum, mut weight) = (0i64, 0i64);
-            for (alloc, used) in [
-                (
-                    node.alloc.cpu,
-                    node.nonzero.cpu.saturating_add(p.nonzero.cpu),
-                ),
-                (
-                    node.alloc.mem,
-                    node.nonzero.mem.saturating_add(p.nonzero.mem),
-                ),
-            ] {
-                if alloc <= 0 {
-                    continue;
-                }
-                let used = used.max(0);
-                weight += 1;
-                sum += match cfg.strategy {
-                    ScoringStrategy::LeastAllocated if used > alloc => 0,
-                    ScoringStrategy::LeastAllocated => percent(alloc - used, alloc),
-                    ScoringStrategy::MostAllocated => percent(used.min(alloc), alloc),
-                };
-            }
-            resources.push(if weight == 0 { 0 } else { sum / weight });
-            // BalancedAllocation: actual requests, fractions capped at 1.
-            let frac = |alloc: i64, used: i64| {
-                if alloc == 0 {
-                    None
-                } else {
-                    Some((used as f64 / alloc as f64).min(1.0))
-                }
-            };
-            let std = match (
-                frac(node.alloc.cpu, node.requested.cpu.saturating_add(p.req.cpu)),
-                frac(node.alloc.mem, node.requested.mem.saturating_add(p.req.mem)),
-            ) {
-                (Some(a), Some(b)) => (a - b).abs() / 2.0,
-                _ => 0.0,
-            };
-            balanced.push(((1.0 - std) * MAX_SCORE as f64) as i64);
-            taint.push(ctx.rules.taint_raw.get(class).copied().unwrap_or(0));
+            let class = h.class as usize;
             let verdict = if ctx.rules.per_node { n } else { class };
-            node_aff.push(ctx.rules.node_aff_raw.get(verdict).copied().unwrap_or(0));
-            pod_aff.push(ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>());
             // PodTopologySpread score: Σ cnt × ln(numDomains + 2) + (maxSkew − 1).
-            if soft.is_empty() {
-                raw_spread.push(Some(0));
+            let spread = if soft.is_empty() {
+                Some(0)
             } else if !has_soft_keys(n) {
-                raw_spread.push(None);
+                None
             } else {
                 let mut total = 0.0;
                 for ((s, c), ln) in soft.iter().zip(&ln_domains) {
@@ -1292,18 +1268,33 @@ impl Cluster {
                     };
                     total += cnt as f64 * ln + (s.max_skew - 1) as f64;
                 }
-                raw_spread.push(Some(total.round() as i64));
+                Some(total.round() as i64)
+            };
+            rows.push((
+                [
+                    resources,
+                    balanced,
+                    ctx.rules.taint_raw.get(class).copied().unwrap_or(0),
+                    ctx.rules.node_aff_raw.get(verdict).copied().unwrap_or(0),
+                    ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>(),
+                ],
+                spread,
+            ));
+        }
+        let (mut max, mut min) = ([i64::MIN; 5], [i64::MAX; 5]);
+        let (mut spread_min, mut spread_max) = (i64::MAX, i64::MIN);
+        for (r, s) in &rows {
+            for ((hi, lo), v) in max.iter_mut().zip(&mut min).zip(r) {
+                *hi = (*hi).max(*v);
+                *lo = (*lo).min(*v);
+            }
+            if let Some(s) = s {
+                spread_min = spread_min.min(*s);
+                spread_max = spread_max.max(*s);
             }
         }
-        let [resources, balanced, taint, node_aff, pod_aff, spread] = raw;
-        let norm = [
-            resources,
-            balanced,
-            normalize(&taint, true),
-            normalize(&node_aff, false),
-            min_max(&pod_aff),
-            spread_scores(&raw_spread),
-        ];
+        let [_, _, taint_max, node_aff_max, pod_aff_max] = max;
+        let [_, _, _, _, pod_aff_min] = min;
         let w = |on: bool, weight: i32| if on { i64::from(weight) } else { 0 };
         let weights = [
             ("NodeResourcesFit", w(true, cfg.resources_weight)),
@@ -1319,14 +1310,23 @@ impl Cluster {
             ("InterPodAffinity", w(ctx.scored, cfg.pod_affinity_weight)),
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
-        drop(spread);
         // The best `keep`, best first; a later node displaces an earlier one only with a
         // strictly higher total, so the lowest name wins ties.
         let mut best: Vec<(usize, i64, [i64; 6])> = Vec::with_capacity(keep + 1);
-        for (i, &n) in feasible.iter().enumerate() {
+        for (&n, ([resources, balanced, taint, node_aff, pod_aff], spread)) in
+            feasible.iter().zip(&rows)
+        {
+            let plugin = [
+                *resources,
+                *balanced,
+                normalize(*taint, taint_max, true),
+                normalize(*node_aff, node_aff_max, false),
+                min_max(*pod_aff, pod_aff_min, pod_aff_max),
+                spread_score(*spread, spread_min, spread_max),
+            ];
             let mut weighted = [0i64; 6];
-            for ((slot, plugin), (_, w)) in weighted.iter_mut().zip(&norm).zip(&weights) {
-                *slot = plugin.get(i).copied().unwrap_or(0) * w;
+            for ((slot, v), (_, w)) in weighted.iter_mut().zip(plugin).zip(&weights) {
+                *slot = v * w;
             }
             let total: i64 = weighted.iter().sum();
             if best.len() == keep && best.last().is_none_or(|b| total <= b.1) {
@@ -1340,16 +1340,6 @@ impl Cluster {
             plugins: weights.map(|(name, w)| (w != 0).then_some(name)),
             best,
         }
-    }
-}
-
-/// `part × 100 / whole` in integers (`whole` > 0, 0 ≤ `part` ≤ `whole`); i128 only when
-/// the product could overflow.
-fn percent(part: i64, whole: i64) -> i64 {
-    if whole <= i64::MAX / MAX_SCORE {
-        part * MAX_SCORE / whole
-    } else {
-        (i128::from(part) * i128::from(MAX_SCORE) / i128::from(whole)) as i64
     }
 }
 
@@ -1396,52 +1386,33 @@ pub(crate) struct Scores {
     pub best: Vec<(usize, i64, [i64; 6])>,
 }
 
-/// `DefaultNormalizeScore(MaxNodeScore, reverse)` (`helper/normalize_score.go`).
-fn normalize(raw: &[i64], reverse: bool) -> Vec<i64> {
-    let max = raw.iter().copied().max().unwrap_or(0);
-    raw.iter()
-        .map(|&s| {
-            if max == 0 {
-                if reverse { MAX_SCORE } else { s }
-            } else {
-                let v = MAX_SCORE * s / max;
-                if reverse { MAX_SCORE - v } else { v }
-            }
-        })
-        .collect()
+/// `DefaultNormalizeScore(MaxNodeScore, reverse)` (`helper/normalize_score.go`) of one
+/// raw score, given the largest.
+fn normalize(s: i64, max: i64, reverse: bool) -> i64 {
+    if max == 0 {
+        if reverse { MAX_SCORE } else { s }
+    } else {
+        let v = MAX_SCORE * s / max;
+        if reverse { MAX_SCORE - v } else { v }
+    }
 }
 
-/// InterPodAffinity's NormalizeScore: `100 × (raw − min) / (max − min)`, all 0 when equal.
-fn min_max(raw: &[i64]) -> Vec<i64> {
-    let (min, max) = (
-        raw.iter().copied().min().unwrap_or(0),
-        raw.iter().copied().max().unwrap_or(0),
-    );
-    raw.iter()
-        .map(|&s| {
-            if max == min {
-                0
-            } else {
-                // `int64(MaxNodeScore * (float64(s-min) / float64(diff)))`.
-                (MAX_SCORE as f64 * ((s - min) as f64 / (max - min) as f64)) as i64
-            }
-        })
-        .collect()
+/// InterPodAffinity's NormalizeScore: `100 × (raw − min) / (max − min)`, 0 when equal.
+fn min_max(s: i64, min: i64, max: i64) -> i64 {
+    if max == min {
+        0
+    } else {
+        // `int64(MaxNodeScore * (float64(s-min) / float64(diff)))`.
+        (MAX_SCORE as f64 * ((s - min) as f64 / (max - min) as f64)) as i64
+    }
 }
 
 /// PodTopologySpread's NormalizeScore: `100 × (max + min − raw) / max`, 100 when max is 0;
-/// a node missing a key scores 0.
-fn spread_scores(raw: &[Option<i64>]) -> Vec<i64> {
-    let present: Vec<i64> = raw.iter().flatten().copied().collect();
-    let (min, max) = (
-        present.iter().copied().min().unwrap_or(0),
-        present.iter().copied().max().unwrap_or(0),
-    );
-    raw.iter()
-        .map(|r| match r {
-            None => 0,
-            Some(_) if max == 0 => MAX_SCORE,
-            Some(s) => MAX_SCORE * (max + min - s) / max,
-        })
-        .collect()
+/// a node missing a key scores 0 (`min`/`max` over the nodes that have every key).
+fn spread_score(raw: Option<i64>, min: i64, max: i64) -> i64 {
+    match raw {
+        None => 0,
+        Some(_) if max == 0 => MAX_SCORE,
+        Some(s) => MAX_SCORE * (max + min - s) / max,
+    }
 }

@@ -9,8 +9,8 @@
 use crate::hash::FastMap;
 use crate::model::labels::Labels;
 
-use super::cluster::{Cluster, Failure, PodInfo, Term};
-use super::types::TaintEffect;
+use super::cluster::{Cluster, Failure, MAX_SCORE, PodInfo, Term};
+use super::types::{ScoringStrategy, TaintEffect};
 
 /// "The node lacks the key" in a [`Column`].
 pub(crate) const NONE: u32 = u32::MAX;
@@ -197,6 +197,7 @@ impl Cluster {
     /// Compile pod `pod`'s rule class, or bring its cached matches up to date, so that
     /// [`Cluster::context`] reads them instead of working them out for this pod alone.
     pub(crate) fn prepare(&mut self, pod: usize) {
+        self.prepare_resources(pod);
         let Some(p) = self.pods.get(pod) else { return };
         let id = if p.rule == UNSET {
             let key = rule_key(p);
@@ -437,4 +438,172 @@ fn rule_key(p: &PodInfo) -> String {
     ))
     // Unreachable (plain data serializes); a pod of its own then.
     .unwrap_or_else(|_| format!("\u{0}{}/{}", p.namespace, p.name))
+}
+
+/// Resource-score caches kept at once (one per distinct CPU/memory request); a pod of
+/// another request shape is scored directly.
+const MAX_REQUEST_SHAPES: usize = 256;
+
+/// Node changes remembered for the caches to catch up with; past this the caches start
+/// over.
+const MAX_CHANGES: usize = 1 << 20;
+
+/// A node's running totals the per-node loops read: one cache line per node.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hot {
+    pub alloc_cpu: i64,
+    pub alloc_mem: i64,
+    /// Requests (Filter, BalancedAllocation).
+    pub req_cpu: i64,
+    pub req_mem: i64,
+    /// Requests with the scoring defaults for missing ones (NodeResourcesFit score).
+    pub nz_cpu: i64,
+    pub nz_mem: i64,
+    /// Pods the node still takes.
+    pub free_pods: i64,
+    /// Its equivalence class.
+    pub class: u32,
+}
+
+/// NodeResourcesFit's and BalancedAllocation's scores of one request shape on every node,
+/// as of `at` entries of `Cluster::changes`.
+#[derive(Debug, Clone)]
+pub(crate) struct ResourceScores {
+    at: usize,
+    scores: Vec<[u8; 2]>,
+}
+
+/// The request shape the resource scores depend on.
+fn shape(p: &PodInfo) -> [i64; 4] {
+    [p.req.cpu, p.req.mem, p.nonzero.cpu, p.nonzero.mem]
+}
+
+impl Cluster {
+    /// Re-read node `n`'s totals into [`Cluster::hot`] and log the change for the caches.
+    pub(crate) fn refresh_hot(&mut self, n: usize) {
+        let (Some(node), Some(h)) = (self.nodes.get(n), self.hot.get_mut(n)) else {
+            return;
+        };
+        *h = Hot {
+            alloc_cpu: node.alloc.cpu,
+            alloc_mem: node.alloc.mem,
+            req_cpu: node.requested.cpu,
+            req_mem: node.requested.mem,
+            nz_cpu: node.nonzero.cpu,
+            nz_mem: node.nonzero.mem,
+            free_pods: node
+                .alloc_pods
+                .saturating_sub(i64::try_from(node.pods.len()).unwrap_or(i64::MAX)),
+            class: self
+                .node_class
+                .get(n)
+                .and_then(|&c| u32::try_from(c).ok())
+                .unwrap_or(UNSET),
+        };
+        if self.changes.len() >= MAX_CHANGES {
+            self.changes.clear();
+            // Every cache is now behind a log it cannot replay: it starts over.
+            self.res_scores.iter_mut().for_each(|c| c.at = usize::MAX);
+        }
+        self.changes.push(u32::try_from(n).unwrap_or(UNSET));
+    }
+
+    /// Bring the resource scores of `p`'s request shape up to date.
+    pub(crate) fn prepare_resources(&mut self, pod: usize) {
+        let Some(p) = self.pods.get(pod) else { return };
+        let key = shape(p);
+        let id = match self.res_ids.get(&key) {
+            Some(&id) => id as usize,
+            None if self.res_scores.len() < MAX_REQUEST_SHAPES => {
+                self.res_ids
+                    .insert(key, u32::try_from(self.res_scores.len()).unwrap_or(UNSET));
+                self.res_scores.push(ResourceScores {
+                    at: usize::MAX,
+                    scores: Vec::new(),
+                });
+                self.res_scores.len() - 1
+            }
+            None => return,
+        };
+        let strategy = self.scoring.strategy;
+        let (hot, changes) = (&self.hot, &self.changes);
+        let Some(cache) = self.res_scores.get_mut(id) else {
+            return;
+        };
+        let score = |n: usize| {
+            hot.get(n).map_or([0, 0], |h| {
+                let [r, b] = resource_scores(strategy, h, p);
+                [u8::try_from(r).unwrap_or(0), u8::try_from(b).unwrap_or(0)]
+            })
+        };
+        if cache.at > changes.len() {
+            cache.scores = (0..hot.len()).map(score).collect();
+        } else {
+            for &n in changes.iter().skip(cache.at) {
+                if let Some(s) = cache.scores.get_mut(n as usize) {
+                    *s = score(n as usize);
+                }
+            }
+        }
+        cache.at = changes.len();
+    }
+
+    /// The cached resource scores of `p`'s request shape, when up to date.
+    pub(crate) fn cached_resources(&self, p: &PodInfo) -> Option<&[[u8; 2]]> {
+        let id = *self.res_ids.get(&shape(p))?;
+        self.res_scores
+            .get(id as usize)
+            .filter(|c| c.at == self.changes.len())
+            .map(|c| c.scores.as_slice())
+    }
+}
+
+/// NodeResourcesFit's score (cpu and memory, weight 1 each) and BalancedAllocation's for
+/// `p` on a node with totals `h`, both 0–100.
+pub(crate) fn resource_scores(strategy: ScoringStrategy, h: &Hot, p: &PodInfo) -> [i64; 2] {
+    // Per resource, leaving out a resource the node has none of (`leastResourceScorer`
+    // skips it in both sums).
+    let (mut sum, mut weight) = (0i64, 0i64);
+    for (alloc, used) in [
+        (h.alloc_cpu, h.nz_cpu.saturating_add(p.nonzero.cpu)),
+        (h.alloc_mem, h.nz_mem.saturating_add(p.nonzero.mem)),
+    ] {
+        if alloc <= 0 {
+            continue;
+        }
+        let used = used.max(0);
+        weight += 1;
+        sum += match strategy {
+            ScoringStrategy::LeastAllocated if used > alloc => 0,
+            ScoringStrategy::LeastAllocated => percent(alloc - used, alloc),
+            ScoringStrategy::MostAllocated => percent(used.min(alloc), alloc),
+        };
+    }
+    let resources = if weight == 0 { 0 } else { sum / weight };
+    // BalancedAllocation: actual requests, fractions capped at 1.
+    let frac = |alloc: i64, used: i64| {
+        if alloc == 0 {
+            None
+        } else {
+            Some((used as f64 / alloc as f64).min(1.0))
+        }
+    };
+    let std = match (
+        frac(h.alloc_cpu, h.req_cpu.saturating_add(p.req.cpu)),
+        frac(h.alloc_mem, h.req_mem.saturating_add(p.req.mem)),
+    ) {
+        (Some(a), Some(b)) => (a - b).abs() / 2.0,
+        _ => 0.0,
+    };
+    [resources, ((1.0 - std) * MAX_SCORE as f64) as i64]
+}
+
+/// `part × 100 / whole` in integers (`whole` > 0, 0 ≤ `part` ≤ `whole`); i128 only when
+/// the product could overflow.
+fn percent(part: i64, whole: i64) -> i64 {
+    if whole <= i64::MAX / MAX_SCORE {
+        part * MAX_SCORE / whole
+    } else {
+        (i128::from(part) * i128::from(MAX_SCORE) / i128::from(whole)) as i64
+    }
 }
