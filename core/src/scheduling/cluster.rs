@@ -1091,6 +1091,32 @@ impl Cluster {
         }
     }
 
+    /// The nodes that pass every filter, in node order. A pod whose only per-node filters
+    /// are its class verdicts and CPU, memory and pod count (no hard spread, no required
+    /// inter-pod terms on either side, no other resources) is checked on the node totals
+    /// alone: the same verdict as [`Cluster::filter`], without its explanation.
+    pub(crate) fn feasible(&self, p: &PodInfo, ctx: &PodCtx) -> Vec<usize> {
+        let simple = !ctx.rules.per_node
+            && p.req.other.is_empty()
+            && p.spread.iter().all(|s| !s.hard)
+            && ctx.aff.is_empty()
+            && ctx.anti.is_empty()
+            && ctx.blocked.is_empty();
+        if !simple {
+            return (0..self.nodes.len())
+                .filter(|&n| self.filter(p, n, ctx, false).is_none())
+                .collect();
+        }
+        let class_ok: Vec<bool> = ctx.rules.static_fails.iter().map(Option::is_none).collect();
+        let mut out = Vec::with_capacity(self.hot.len());
+        for (n, h) in self.hot.iter().enumerate() {
+            if class_ok.get(h.class as usize).copied().unwrap_or(false) && fits_totals(h, p) {
+                out.push(n);
+            }
+        }
+        out
+    }
+
     /// Every Filter plugin, in the default profile's order; the failure of the first
     /// plugin that fails (NodeResourcesFit reports every short resource when `explain`),
     /// or `None`.
@@ -1114,8 +1140,6 @@ impl Cluster {
         }
         // NodeResourcesFit
         let too_many = h.free_pods < 1;
-        let short =
-            |want: i64, alloc: i64, used: i64| want > 0 && want > alloc.saturating_sub(used);
         let short_named = |name: &str| {
             short(
                 p.req.get(name),
@@ -1123,11 +1147,7 @@ impl Cluster {
                 node.requested.get(name),
             )
         };
-        if too_many
-            || short(p.req.cpu, h.alloc_cpu, h.req_cpu)
-            || short(p.req.mem, h.alloc_mem, h.req_mem)
-            || p.req.other.iter().any(|(name, _)| short_named(name))
-        {
+        if !fits_totals(h, p) || p.req.other.iter().any(|(name, _)| short_named(name)) {
             return Some(Failure {
                 plugin: "NodeResourcesFit",
                 reason: Reason::Short {
@@ -1341,6 +1361,19 @@ impl Cluster {
             best,
         }
     }
+}
+
+/// A request `want` > 0 that does not fit beside `used` in `alloc` (`fitsRequest`).
+fn short(want: i64, alloc: i64, used: i64) -> bool {
+    want > 0 && want > alloc.saturating_sub(used)
+}
+
+/// NodeResourcesFit on the node's pod count, CPU and memory (other resources aside).
+#[inline]
+fn fits_totals(h: &Hot, p: &PodInfo) -> bool {
+    h.free_pods >= 1
+        && !short(p.req.cpu, h.alloc_cpu, h.req_cpu)
+        && !short(p.req.mem, h.alloc_mem, h.req_mem)
 }
 
 /// Per-domain values of one topology key: indexed by the key's value ids, read per node.

@@ -111,9 +111,7 @@ impl Cluster {
     /// `p` is not bound. [`Cluster::prepare`] first makes the per-rule work a cache hit.
     pub(crate) fn decide(&self, p: &PodInfo) -> Placement {
         let ctx = self.context(p);
-        let feasible: Vec<usize> = (0..self.nodes.len())
-            .filter(|&n| self.filter(p, n, &ctx, false).is_none())
-            .collect();
+        let feasible = self.feasible(p, &ctx);
         let mut out = Placement {
             pod: pod_id(p),
             node: None,
