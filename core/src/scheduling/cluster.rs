@@ -587,6 +587,23 @@ pub(crate) struct Cluster {
     /// Resource scores per request shape, and the shapes' ids.
     pub res_scores: Vec<ResourceScores>,
     pub res_ids: FastMap<[i64; 4], u32>,
+    /// Buffers one decision uses, kept for the next (a pure speed matter).
+    pub scratch: Scratch,
+}
+
+/// Per feasible node, the raw scores normalised over all of them (InterPodAffinity's, and
+/// PodTopologySpread's with `None` for a node missing a soft key).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rows {
+    pub pod_aff: Vec<i64>,
+    pub spread: Vec<Option<i64>>,
+}
+
+/// Per-decision buffers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scratch {
+    pub feasible: Vec<usize>,
+    pub rows: Rows,
 }
 
 /// Per-pod precomputation for the filters and scores.
@@ -695,6 +712,7 @@ impl Cluster {
             changes: Vec::new(),
             res_scores: Vec::new(),
             res_ids: FastMap::default(),
+            scratch: Scratch::default(),
         };
         cluster.classify();
         cluster.topology = Topology::build(cluster.nodes.iter().map(|n| &n.labels));
@@ -1095,7 +1113,8 @@ impl Cluster {
     /// are its class verdicts and CPU, memory and pod count (no hard spread, no required
     /// inter-pod terms on either side, no other resources) is checked on the node totals
     /// alone: the same verdict as [`Cluster::filter`], without its explanation.
-    pub(crate) fn feasible(&self, p: &PodInfo, ctx: &PodCtx) -> Vec<usize> {
+    pub(crate) fn feasible(&self, p: &PodInfo, ctx: &PodCtx, out: &mut Vec<usize>) {
+        out.clear();
         let simple = !ctx.rules.per_node
             && p.req.other.is_empty()
             && p.spread.iter().all(|s| !s.hard)
@@ -1103,18 +1122,15 @@ impl Cluster {
             && ctx.anti.is_empty()
             && ctx.blocked.is_empty();
         if !simple {
-            return (0..self.nodes.len())
-                .filter(|&n| self.filter(p, n, ctx, false).is_none())
-                .collect();
+            out.extend((0..self.nodes.len()).filter(|&n| self.filter(p, n, ctx, false).is_none()));
+            return;
         }
         let class_ok: Vec<bool> = ctx.rules.static_fails.iter().map(Option::is_none).collect();
-        let mut out = Vec::with_capacity(self.hot.len());
         for (n, h) in self.hot.iter().enumerate() {
             if class_ok.get(h.class as usize).copied().unwrap_or(false) && fits_totals(h, p) {
                 out.push(n);
             }
         }
-        out
     }
 
     /// Every Filter plugin, in the default profile's order; the failure of the first
@@ -1223,12 +1239,19 @@ impl Cluster {
     /// The Score plugins over the feasible nodes (in node order): the plugins that had
     /// something to say and the best `keep` nodes with each plugin's weighted score, best
     /// first (ties: the lowest name, as nodes are in name order).
+    ///
+    /// Each plugin is scored and normalised as its own definition says; only the work is
+    /// arranged by what a score depends on: TaintToleration and NodeAffinity per node class
+    /// (per node when the pod names nodes), the resource scores from the per-shape cache,
+    /// InterPodAffinity and PodTopologySpread per node. Totals are summed per node; the
+    /// breakdown is worked out again for the winners only.
     pub(crate) fn score(
         &self,
         p: &PodInfo,
         feasible: &[usize],
         ctx: &PodCtx,
         keep: usize,
+        rows: &mut Rows,
     ) -> Scores {
         let cfg = &self.scoring;
         // Soft spread: numDomains among candidates, per constraint; candidates missing a
@@ -1256,65 +1279,6 @@ impl Cluster {
                 (values as f64 + 2.0).ln()
             })
             .collect();
-        let cached = self.cached_resources(p);
-        // Raw scores per feasible node: resources, balance, untolerated PreferNoSchedule
-        // taints, preferred node affinity, inter-pod affinity; and spread (`None`: a soft
-        // key is missing).
-        let mut rows: Vec<([i64; 5], Option<i64>)> = Vec::with_capacity(feasible.len());
-        for &n in feasible {
-            let Some(h) = self.hot.get(n) else { continue };
-            let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
-                Some(&[r, b]) => [i64::from(r), i64::from(b)],
-                None => resource_scores(cfg.strategy, h, p),
-            };
-            let class = h.class as usize;
-            let verdict = if ctx.rules.per_node { n } else { class };
-            // PodTopologySpread score: Σ cnt × ln(numDomains + 2) + (maxSkew − 1).
-            let spread = if soft.is_empty() {
-                Some(0)
-            } else if !has_soft_keys(n) {
-                None
-            } else {
-                let mut total = 0.0;
-                for ((s, c), ln) in soft.iter().zip(&ln_domains) {
-                    let cnt = match &c.host {
-                        Some(h) => h.get(n).copied().unwrap_or(0),
-                        None => c
-                            .by_domain
-                            .get(Column::at(c.col, n) as usize)
-                            .copied()
-                            .unwrap_or(0)
-                            .max(0),
-                    };
-                    total += cnt as f64 * ln + (s.max_skew - 1) as f64;
-                }
-                Some(total.round() as i64)
-            };
-            rows.push((
-                [
-                    resources,
-                    balanced,
-                    ctx.rules.taint_raw.get(class).copied().unwrap_or(0),
-                    ctx.rules.node_aff_raw.get(verdict).copied().unwrap_or(0),
-                    ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>(),
-                ],
-                spread,
-            ));
-        }
-        let (mut max, mut min) = ([i64::MIN; 5], [i64::MAX; 5]);
-        let (mut spread_min, mut spread_max) = (i64::MAX, i64::MIN);
-        for (r, s) in &rows {
-            for ((hi, lo), v) in max.iter_mut().zip(&mut min).zip(r) {
-                *hi = (*hi).max(*v);
-                *lo = (*lo).min(*v);
-            }
-            if let Some(s) = s {
-                spread_min = spread_min.min(*s);
-                spread_max = spread_max.max(*s);
-            }
-        }
-        let [_, _, taint_max, node_aff_max, pod_aff_max] = max;
-        let [_, _, _, _, pod_aff_min] = min;
         let w = |on: bool, weight: i32| if on { i64::from(weight) } else { 0 };
         let weights = [
             ("NodeResourcesFit", w(true, cfg.resources_weight)),
@@ -1330,35 +1294,126 @@ impl Cluster {
             ("InterPodAffinity", w(ctx.scored, cfg.pod_affinity_weight)),
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
+        let [w_res, w_bal, w_taint, w_node_aff, w_pod_aff, w_spread] = weights.map(|(_, w)| w);
+        // Raw per-node scores: inter-pod affinity, and spread (`None`: a soft key is
+        // missing): PodTopologySpread's Σ cnt × ln(numDomains + 2) + (maxSkew − 1).
+        let pod_aff = |n: usize| ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
+        let spread = |n: usize| {
+            if !has_soft_keys(n) {
+                return None;
+            }
+            let mut total = 0.0;
+            for ((s, c), ln) in soft.iter().zip(&ln_domains) {
+                let cnt = match &c.host {
+                    Some(h) => h.get(n).copied().unwrap_or(0),
+                    None => c
+                        .by_domain
+                        .get(Column::at(c.col, n) as usize)
+                        .copied()
+                        .unwrap_or(0)
+                        .max(0),
+                };
+                total += cnt as f64 * ln + (s.max_skew - 1) as f64;
+            }
+            Some(total.round() as i64)
+        };
+        // The extremes each normalisation needs, over the feasible nodes.
+        let verdict = |n: usize, h: &Hot| {
+            if ctx.rules.per_node {
+                n
+            } else {
+                h.class as usize
+            }
+        };
+        let mut seen = vec![false; ctx.rules.node_aff_raw.len()];
+        rows.pod_aff.clear();
+        rows.spread.clear();
+        let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
+        let (mut sp_min, mut sp_max) = (i64::MAX, i64::MIN);
+        for &n in feasible {
+            let Some(h) = self.hot.get(n) else { continue };
+            if let Some(s) = seen.get_mut(verdict(n, h)) {
+                *s = true;
+            }
+            if w_pod_aff != 0 {
+                let v = pod_aff(n);
+                (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
+                rows.pod_aff.push(v);
+            }
+            if w_spread != 0 {
+                let v = spread(n);
+                if let Some(v) = v {
+                    (sp_min, sp_max) = (sp_min.min(v), sp_max.max(v));
+                }
+                rows.spread.push(v);
+            }
+        }
+        let taint_raw = |v: usize| {
+            let class = if ctx.rules.per_node {
+                self.node_class.get(v).copied().unwrap_or(usize::MAX)
+            } else {
+                v
+            };
+            ctx.rules.taint_raw.get(class).copied().unwrap_or(0)
+        };
+        let node_aff_raw = |v: usize| ctx.rules.node_aff_raw.get(v).copied().unwrap_or(0);
+        let seen_max = |raw: &dyn Fn(usize) -> i64| {
+            seen.iter()
+                .enumerate()
+                .filter(|(_, s)| **s)
+                .map(|(v, _)| raw(v))
+                .max()
+                .unwrap_or(0)
+        };
+        let (taint_max, node_aff_max) = (seen_max(&taint_raw), seen_max(&node_aff_raw));
+        // Per verdict slot: the weighted, normalised TaintToleration + NodeAffinity score.
+        let by_slot: Vec<[i64; 2]> = (0..seen.len())
+            .map(|v| {
+                [
+                    normalize(taint_raw(v), taint_max, true) * w_taint,
+                    normalize(node_aff_raw(v), node_aff_max, false) * w_node_aff,
+                ]
+            })
+            .collect();
+        let cached = self.cached_resources(p);
+        let breakdown = |i: usize, n: usize, h: &Hot| -> [i64; 6] {
+            let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
+                Some(&[r, b]) => [i64::from(r), i64::from(b)],
+                None => resource_scores(cfg.strategy, h, p),
+            };
+            let [taint, node_aff] = by_slot.get(verdict(n, h)).copied().unwrap_or([0, 0]);
+            [
+                resources * w_res,
+                balanced * w_bal,
+                taint,
+                node_aff,
+                rows.pod_aff
+                    .get(i)
+                    .map_or(0, |&v| min_max(v, pa_min, pa_max) * w_pod_aff),
+                rows.spread
+                    .get(i)
+                    .map_or(0, |&v| spread_score(v, sp_min, sp_max) * w_spread),
+            ]
+        };
         // The best `keep`, best first; a later node displaces an earlier one only with a
         // strictly higher total, so the lowest name wins ties.
-        let mut best: Vec<(usize, i64, [i64; 6])> = Vec::with_capacity(keep + 1);
-        for (&n, ([resources, balanced, taint, node_aff, pod_aff], spread)) in
-            feasible.iter().zip(&rows)
-        {
-            let plugin = [
-                *resources,
-                *balanced,
-                normalize(*taint, taint_max, true),
-                normalize(*node_aff, node_aff_max, false),
-                min_max(*pod_aff, pod_aff_min, pod_aff_max),
-                spread_score(*spread, spread_min, spread_max),
-            ];
-            let mut weighted = [0i64; 6];
-            for ((slot, v), (_, w)) in weighted.iter_mut().zip(plugin).zip(&weights) {
-                *slot = v * w;
-            }
-            let total: i64 = weighted.iter().sum();
-            if best.len() == keep && best.last().is_none_or(|b| total <= b.1) {
+        let mut best: Vec<(usize, usize, i64)> = Vec::with_capacity(keep + 1);
+        for (i, &n) in feasible.iter().enumerate() {
+            let Some(h) = self.hot.get(n) else { continue };
+            let total: i64 = breakdown(i, n, h).iter().sum();
+            if best.len() == keep && best.last().is_none_or(|b| total <= b.2) {
                 continue;
             }
-            let at = best.iter().position(|b| total > b.1).unwrap_or(best.len());
-            best.insert(at, (n, total, weighted));
+            let at = best.iter().position(|b| total > b.2).unwrap_or(best.len());
+            best.insert(at, (i, n, total));
             best.truncate(keep);
         }
         Scores {
             plugins: weights.map(|(name, w)| (w != 0).then_some(name)),
-            best,
+            best: best
+                .into_iter()
+                .filter_map(|(i, n, total)| Some((n, total, breakdown(i, n, self.hot.get(n)?))))
+                .collect(),
         }
     }
 }

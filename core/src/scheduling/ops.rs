@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cluster::{Cluster, PodInfo, tolerates};
+use super::cluster::{Cluster, PodInfo, Scratch, tolerates};
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 
@@ -109,9 +109,10 @@ const MAX_REFUSALS: usize = 1_000;
 impl Cluster {
     /// Filter every node, score the feasible ones, pick the best (ties: lowest name).
     /// `p` is not bound. [`Cluster::prepare`] first makes the per-rule work a cache hit.
-    pub(crate) fn decide(&self, p: &PodInfo) -> Placement {
+    pub(crate) fn decide(&self, p: &PodInfo, scratch: &mut Scratch) -> Placement {
         let ctx = self.context(p);
-        let feasible = self.feasible(p, &ctx);
+        self.feasible(p, &ctx, &mut scratch.feasible);
+        let feasible = &scratch.feasible;
         let mut out = Placement {
             pod: pod_id(p),
             node: None,
@@ -139,7 +140,7 @@ impl Cluster {
             out.refusals = explained;
             return out;
         }
-        let scores = self.score(p, &feasible, &ctx, 5);
+        let scores = self.score(p, feasible, &ctx, 5, &mut scratch.rows);
         let small = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
         out.scores = scores
             .best
@@ -164,18 +165,20 @@ impl Cluster {
     /// [`Cluster::decide`] for pod `pod`, just added (unbound).
     pub(crate) fn decide_added(&mut self, pod: usize) -> Result<Placement> {
         self.prepare(pod);
-        let p = self
-            .pods
-            .get(pod)
-            .ok_or_else(|| Error::invalid_input("pod"))?;
-        Ok(self.decide(p))
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let out = self.pods.get(pod).map(|p| self.decide(p, &mut scratch));
+        self.scratch = scratch;
+        out.ok_or_else(|| Error::invalid_input("pod"))
     }
 
     /// Schedule pod `pod` (already in `self.pods`, unbound): bind it, preempting if
     /// needed and allowed.
     fn schedule(&mut self, pod: usize, preempt: bool) -> Placement {
         self.prepare(pod);
-        let Some(mut out) = self.pods.get(pod).map(|p| self.decide(p)) else {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let out = self.pods.get(pod).map(|p| self.decide(p, &mut scratch));
+        self.scratch = scratch;
+        let Some(mut out) = out else {
             return Placement {
                 pod: String::new(),
                 node: None,
