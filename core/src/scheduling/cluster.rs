@@ -595,8 +595,10 @@ pub(crate) struct Cluster {
 /// PodTopologySpread's with `None` for a node missing a soft key).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rows {
+    /// Raw, then normalised.
     pub pod_aff: Vec<i64>,
     pub spread: Vec<Option<i64>>,
+    pub spread_norm: Vec<i64>,
 }
 
 /// Per-decision buffers.
@@ -1315,7 +1317,29 @@ impl Cluster {
                 };
                 total += cnt as f64 * ln + (s.max_skew - 1) as f64;
             }
-            Some(total.round() as i64)
+            Some(round_half_away(total))
+        };
+        // One soft constraint on a key other than the hostname: the raw score is the
+        // domain's, worked out once per domain value.
+        let by_value: Option<(Option<&Column>, Vec<Option<i64>>)> = match soft.as_slice() {
+            [(s, c)] if c.host.is_none() => {
+                let ln = ln_domains.first().copied().unwrap_or(0.0);
+                let table = c
+                    .by_domain
+                    .iter()
+                    .map(|&cnt| {
+                        Some(round_half_away(
+                            cnt.max(0) as f64 * ln + (s.max_skew - 1) as f64,
+                        ))
+                    })
+                    .collect();
+                Some((c.col, table))
+            }
+            _ => None,
+        };
+        let spread = |n: usize| match &by_value {
+            Some((col, table)) => table.get(Column::at(*col, n) as usize).copied().flatten(),
+            None => spread(n),
         };
         // The extremes each normalisation needs, over the feasible nodes.
         let verdict = |n: usize, h: &Hot| {
@@ -1375,6 +1399,18 @@ impl Cluster {
                 ]
             })
             .collect();
+        // Normalised in place; nodes mostly repeat a raw value, so the last result is reused.
+        let mut last = None;
+        for v in &mut rows.pod_aff {
+            *v = memo(&mut last, *v, |v| min_max(v, pa_min, pa_max));
+        }
+        let mut last = None;
+        rows.spread_norm.clear();
+        rows.spread_norm.extend(
+            rows.spread
+                .iter()
+                .map(|&v| memo(&mut last, v, |v| spread_score(v, sp_min, sp_max))),
+        );
         let cached = self.cached_resources(p);
         let breakdown = |i: usize, n: usize, h: &Hot| -> [i64; 6] {
             let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
@@ -1387,12 +1423,8 @@ impl Cluster {
                 balanced * w_bal,
                 taint,
                 node_aff,
-                rows.pod_aff
-                    .get(i)
-                    .map_or(0, |&v| min_max(v, pa_min, pa_max) * w_pod_aff),
-                rows.spread
-                    .get(i)
-                    .map_or(0, |&v| spread_score(v, sp_min, sp_max) * w_spread),
+                rows.pod_aff.get(i).map_or(0, |&v| v * w_pod_aff),
+                rows.spread_norm.get(i).map_or(0, |&v| v * w_spread),
             ]
         };
         // The best `keep`, best first; a later node displaces an earlier one only with a
@@ -1415,6 +1447,32 @@ impl Cluster {
                 .filter_map(|(i, n, total)| Some((n, total, breakdown(i, n, self.hot.get(n)?))))
                 .collect(),
         }
+    }
+}
+
+/// `f(v)`, reusing the previous result when `v` repeats the previous value.
+fn memo<T: Copy + PartialEq>(last: &mut Option<(T, i64)>, v: T, f: impl Fn(T) -> i64) -> i64 {
+    match *last {
+        Some((prev, out)) if prev == v => out,
+        _ => {
+            let out = f(v);
+            *last = Some((v, out));
+            out
+        }
+    }
+}
+
+/// Go's `math.Round` (half away from zero) as an integer, without a libm call: the
+/// fraction `x − trunc(x)` is exact in binary floating point. Saturates past `i64`.
+fn round_half_away(x: f64) -> i64 {
+    let t = x as i64;
+    let frac = x - t as f64;
+    if frac >= 0.5 {
+        t.saturating_add(1)
+    } else if frac <= -0.5 {
+        t.saturating_sub(1)
+    } else {
+        t
     }
 }
 
