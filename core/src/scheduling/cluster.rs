@@ -591,14 +591,16 @@ pub(crate) struct Cluster {
     pub scratch: Scratch,
 }
 
-/// Per feasible node, the raw scores normalised over all of them (InterPodAffinity's, and
-/// PodTopologySpread's with `None` for a node missing a soft key).
+/// Per feasible node, the scores normalised over all of them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rows {
-    /// Raw, then normalised.
+    /// InterPodAffinity per feasible node: raw, then normalised.
     pub pod_aff: Vec<i64>,
-    pub spread: Vec<Option<i64>>,
-    pub spread_norm: Vec<i64>,
+    /// PodTopologySpread raw per feasible node (`None`: a soft key is missing), when it
+    /// is not worked out per domain value.
+    pub raw_spread: Vec<Option<i64>>,
+    /// PodTopologySpread normalised: per domain value or per feasible node.
+    pub spread: Vec<i64>,
 }
 
 /// Per-decision buffers.
@@ -1245,8 +1247,9 @@ impl Cluster {
     /// Each plugin is scored and normalised as its own definition says; only the work is
     /// arranged by what a score depends on: TaintToleration and NodeAffinity per node class
     /// (per node when the pod names nodes), the resource scores from the per-shape cache,
-    /// InterPodAffinity and PodTopologySpread per node. Totals are summed per node; the
-    /// breakdown is worked out again for the winners only.
+    /// PodTopologySpread per domain value when one soft constraint on a non-hostname key
+    /// decides it, InterPodAffinity per node. Totals are summed per node; the breakdown is
+    /// worked out again for the winners only.
     pub(crate) fn score(
         &self,
         p: &PodInfo,
@@ -1256,30 +1259,11 @@ impl Cluster {
         rows: &mut Rows,
     ) -> Scores {
         let cfg = &self.scoring;
-        // Soft spread: numDomains among candidates, per constraint; candidates missing a
-        // soft key are ignored (`IgnoredNodes`).
         let soft: Vec<(&Spread, &SpreadCtx)> = p
             .spread
             .iter()
             .zip(&ctx.spread)
             .filter(|(s, _)| !s.hard)
-            .collect();
-        let has_soft_keys = |n: usize| soft.iter().all(|(_, c)| Column::at(c.col, n) != NONE);
-        let ln_domains: Vec<f64> = soft
-            .iter()
-            .map(|(_, c)| {
-                let mut seen = vec![false; c.col.map_or(0, |c| c.count)];
-                let mut values = 0usize;
-                for &n in feasible.iter().filter(|&&n| has_soft_keys(n)) {
-                    if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize)
-                        && !*s
-                    {
-                        *s = true;
-                        values += 1;
-                    }
-                }
-                (values as f64 + 2.0).ln()
-            })
             .collect();
         let w = |on: bool, weight: i32| if on { i64::from(weight) } else { 0 };
         let weights = [
@@ -1297,10 +1281,55 @@ impl Cluster {
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
         let [w_res, w_bal, w_taint, w_node_aff, w_pod_aff, w_spread] = weights.map(|(_, w)| w);
-        // Raw per-node scores: inter-pod affinity, and spread (`None`: a soft key is
-        // missing): PodTopologySpread's Σ cnt × ln(numDomains + 2) + (maxSkew − 1).
-        let pod_aff = |n: usize| ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
-        let spread = |n: usize| {
+        let verdict = |n: usize, h: &Hot| {
+            if ctx.rules.per_node {
+                n
+            } else {
+                h.class as usize
+            }
+        };
+        let has_soft_keys = |n: usize| soft.iter().all(|(_, c)| Column::at(c.col, n) != NONE);
+        // One pass over the feasible nodes: the verdict slots present, per soft constraint
+        // the domain values present among candidates with every soft key (numDomains;
+        // `IgnoredNodes` leaves the others out), and InterPodAffinity's raw scores.
+        let mut slot_seen = vec![false; ctx.rules.node_aff_raw.len()];
+        let mut value_seen: Vec<Vec<bool>> = soft
+            .iter()
+            .map(|(_, c)| vec![false; c.col.map_or(0, |c| c.count)])
+            .collect();
+        rows.pod_aff.clear();
+        let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
+        for &n in feasible {
+            let Some(h) = self.hot.get(n) else { continue };
+            if let Some(s) = slot_seen.get_mut(verdict(n, h)) {
+                *s = true;
+            }
+            if w_spread != 0 && has_soft_keys(n) {
+                for ((_, c), seen) in soft.iter().zip(&mut value_seen) {
+                    if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize) {
+                        *s = true;
+                    }
+                }
+            }
+            if w_pod_aff != 0 {
+                let v = ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
+                (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
+                rows.pod_aff.push(v);
+            }
+        }
+        // InterPodAffinity normalised in place; nodes mostly repeat a raw value, so the
+        // last result is reused.
+        let mut last = None;
+        for v in &mut rows.pod_aff {
+            *v = memo(&mut last, *v, |v| min_max(v, pa_min, pa_max));
+        }
+        // PodTopologySpread: Σ cnt × ln(numDomains + 2) + (maxSkew − 1), normalised over
+        // the candidates with every soft key.
+        let ln_domains: Vec<f64> = value_seen
+            .iter()
+            .map(|seen| (seen.iter().filter(|s| **s).count() as f64 + 2.0).ln())
+            .collect();
+        let raw_spread = |n: usize| {
             if !has_soft_keys(n) {
                 return None;
             }
@@ -1319,59 +1348,58 @@ impl Cluster {
             }
             Some(round_half_away(total))
         };
-        // One soft constraint on a key other than the hostname: the raw score is the
-        // domain's, worked out once per domain value.
-        let by_value: Option<(Option<&Column>, Vec<Option<i64>>)> = match soft.as_slice() {
-            [(s, c)] if c.host.is_none() => {
-                let ln = ln_domains.first().copied().unwrap_or(0.0);
-                let table = c
-                    .by_domain
-                    .iter()
-                    .map(|&cnt| {
-                        Some(round_half_away(
-                            cnt.max(0) as f64 * ln + (s.max_skew - 1) as f64,
-                        ))
-                    })
-                    .collect();
-                Some((c.col, table))
-            }
-            _ => None,
-        };
-        let spread = |n: usize| match &by_value {
-            Some((col, table)) => table.get(Column::at(*col, n) as usize).copied().flatten(),
-            None => spread(n),
-        };
-        // The extremes each normalisation needs, over the feasible nodes.
-        let verdict = |n: usize, h: &Hot| {
-            if ctx.rules.per_node {
-                n
-            } else {
-                h.class as usize
-            }
-        };
-        let mut seen = vec![false; ctx.rules.node_aff_raw.len()];
-        rows.pod_aff.clear();
         rows.spread.clear();
-        let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
-        let (mut sp_min, mut sp_max) = (i64::MAX, i64::MIN);
-        for &n in feasible {
-            let Some(h) = self.hot.get(n) else { continue };
-            if let Some(s) = seen.get_mut(verdict(n, h)) {
-                *s = true;
-            }
-            if w_pod_aff != 0 {
-                let v = pod_aff(n);
-                (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
-                rows.pod_aff.push(v);
-            }
-            if w_spread != 0 {
-                let v = spread(n);
-                if let Some(v) = v {
-                    (sp_min, sp_max) = (sp_min.min(v), sp_max.max(v));
+        let mut spread_col = None;
+        if w_spread != 0 {
+            match (soft.as_slice(), value_seen.first()) {
+                // One soft constraint on a key other than the hostname: per domain value.
+                ([(s, c)], Some(seen)) if c.host.is_none() => {
+                    let ln = ln_domains.first().copied().unwrap_or(0.0);
+                    let raw = |cnt: i64| {
+                        round_half_away(cnt.max(0) as f64 * ln + (s.max_skew - 1) as f64)
+                    };
+                    let present = || {
+                        c.by_domain
+                            .iter()
+                            .zip(seen)
+                            .filter(|(_, s)| **s)
+                            .map(|(&cnt, _)| raw(cnt))
+                    };
+                    let min = present().min().unwrap_or(i64::MAX);
+                    let max = present().max().unwrap_or(i64::MIN);
+                    rows.spread.extend(
+                        c.by_domain
+                            .iter()
+                            .map(|&cnt| spread_score(Some(raw(cnt)), min, max)),
+                    );
+                    spread_col = Some(c.col);
                 }
-                rows.spread.push(v);
+                _ => {
+                    rows.raw_spread.clear();
+                    rows.raw_spread
+                        .extend(feasible.iter().map(|&n| raw_spread(n)));
+                    let present = || rows.raw_spread.iter().flatten().copied();
+                    let min = present().min().unwrap_or(i64::MAX);
+                    let max = present().max().unwrap_or(i64::MIN);
+                    let mut last = None;
+                    rows.spread.extend(
+                        rows.raw_spread
+                            .iter()
+                            .map(|&v| memo(&mut last, v, |v| spread_score(v, min, max))),
+                    );
+                }
             }
         }
+        // Per node: its normalised spread score (by domain value, or by position).
+        let spread_of = |i: usize, n: usize| match spread_col {
+            Some(col) => rows
+                .spread
+                .get(Column::at(col, n) as usize)
+                .copied()
+                .unwrap_or(0),
+            None => rows.spread.get(i).copied().unwrap_or(0),
+        };
+        // TaintToleration and NodeAffinity: normalised per verdict slot.
         let taint_raw = |v: usize| {
             let class = if ctx.rules.per_node {
                 self.node_class.get(v).copied().unwrap_or(usize::MAX)
@@ -1382,7 +1410,8 @@ impl Cluster {
         };
         let node_aff_raw = |v: usize| ctx.rules.node_aff_raw.get(v).copied().unwrap_or(0);
         let seen_max = |raw: &dyn Fn(usize) -> i64| {
-            seen.iter()
+            slot_seen
+                .iter()
                 .enumerate()
                 .filter(|(_, s)| **s)
                 .map(|(v, _)| raw(v))
@@ -1390,8 +1419,7 @@ impl Cluster {
                 .unwrap_or(0)
         };
         let (taint_max, node_aff_max) = (seen_max(&taint_raw), seen_max(&node_aff_raw));
-        // Per verdict slot: the weighted, normalised TaintToleration + NodeAffinity score.
-        let by_slot: Vec<[i64; 2]> = (0..seen.len())
+        let by_slot: Vec<[i64; 2]> = (0..slot_seen.len())
             .map(|v| {
                 [
                     normalize(taint_raw(v), taint_max, true) * w_taint,
@@ -1399,18 +1427,6 @@ impl Cluster {
                 ]
             })
             .collect();
-        // Normalised in place; nodes mostly repeat a raw value, so the last result is reused.
-        let mut last = None;
-        for v in &mut rows.pod_aff {
-            *v = memo(&mut last, *v, |v| min_max(v, pa_min, pa_max));
-        }
-        let mut last = None;
-        rows.spread_norm.clear();
-        rows.spread_norm.extend(
-            rows.spread
-                .iter()
-                .map(|&v| memo(&mut last, v, |v| spread_score(v, sp_min, sp_max))),
-        );
         let cached = self.cached_resources(p);
         let breakdown = |i: usize, n: usize, h: &Hot| -> [i64; 6] {
             let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
@@ -1424,7 +1440,7 @@ impl Cluster {
                 taint,
                 node_aff,
                 rows.pod_aff.get(i).map_or(0, |&v| v * w_pod_aff),
-                rows.spread_norm.get(i).map_or(0, |&v| v * w_spread),
+                spread_of(i, n) * w_spread,
             ]
         };
         // The best `keep`, best first; a later node displaces an earlier one only with a
