@@ -607,6 +607,8 @@ pub(crate) struct Rows {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
     pub feasible: Vec<usize>,
+    /// Verdict slots with a feasible node.
+    pub seen: Vec<bool>,
     pub rows: Rows,
 }
 
@@ -1117,8 +1119,18 @@ impl Cluster {
     /// are its class verdicts and CPU, memory and pod count (no hard spread, no required
     /// inter-pod terms on either side, no other resources) is checked on the node totals
     /// alone: the same verdict as [`Cluster::filter`], without its explanation.
-    pub(crate) fn feasible(&self, p: &PodInfo, ctx: &PodCtx, out: &mut Vec<usize>) {
+    /// `seen` gets the verdict slots (classes, or nodes when the pod names nodes) that
+    /// have a feasible node.
+    pub(crate) fn feasible(
+        &self,
+        p: &PodInfo,
+        ctx: &PodCtx,
+        out: &mut Vec<usize>,
+        seen: &mut Vec<bool>,
+    ) {
         out.clear();
+        seen.clear();
+        seen.resize(ctx.rules.static_fails.len(), false);
         let simple = !ctx.rules.per_node
             && p.req.other.is_empty()
             && p.spread.iter().all(|s| !s.hard)
@@ -1127,13 +1139,33 @@ impl Cluster {
             && ctx.blocked.is_empty();
         if !simple {
             out.extend((0..self.nodes.len()).filter(|&n| self.filter(p, n, ctx, false).is_none()));
+            for &n in out.iter() {
+                if let Some(s) = seen.get_mut(self.verdict(ctx, n)) {
+                    *s = true;
+                }
+            }
             return;
         }
         let class_ok: Vec<bool> = ctx.rules.static_fails.iter().map(Option::is_none).collect();
         for (n, h) in self.hot.iter().enumerate() {
-            if class_ok.get(h.class as usize).copied().unwrap_or(false) && fits_totals(h, p) {
+            let class = h.class as usize;
+            if class_ok.get(class).copied().unwrap_or(false) && fits_totals(h, p) {
                 out.push(n);
+                if let Some(s) = seen.get_mut(class) {
+                    *s = true;
+                }
             }
+        }
+    }
+
+    /// Where node `n`'s per-rule verdicts are kept: its class, or itself when the pod
+    /// names nodes.
+    #[inline]
+    fn verdict(&self, ctx: &PodCtx, n: usize) -> usize {
+        if ctx.rules.per_node {
+            n
+        } else {
+            self.node_class.get(n).copied().unwrap_or(usize::MAX)
         }
     }
 
@@ -1254,6 +1286,7 @@ impl Cluster {
         &self,
         p: &PodInfo,
         feasible: &[usize],
+        slot_seen: &[bool],
         ctx: &PodCtx,
         keep: usize,
         rows: &mut Rows,
@@ -1281,29 +1314,17 @@ impl Cluster {
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
         let [w_res, w_bal, w_taint, w_node_aff, w_pod_aff, w_spread] = weights.map(|(_, w)| w);
-        let verdict = |n: usize, h: &Hot| {
-            if ctx.rules.per_node {
-                n
-            } else {
-                h.class as usize
-            }
-        };
         let has_soft_keys = |n: usize| soft.iter().all(|(_, c)| Column::at(c.col, n) != NONE);
-        // One pass over the feasible nodes: the verdict slots present, per soft constraint
-        // the domain values present among candidates with every soft key (numDomains;
+        // One pass over the feasible nodes (when a plugin needs it): per soft constraint the
+        // domain values present among candidates with every soft key (numDomains;
         // `IgnoredNodes` leaves the others out), and InterPodAffinity's raw scores.
-        let mut slot_seen = vec![false; ctx.rules.node_aff_raw.len()];
         let mut value_seen: Vec<Vec<bool>> = soft
             .iter()
             .map(|(_, c)| vec![false; c.col.map_or(0, |c| c.count)])
             .collect();
         rows.pod_aff.clear();
         let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
-        for &n in feasible {
-            let Some(h) = self.hot.get(n) else { continue };
-            if let Some(s) = slot_seen.get_mut(verdict(n, h)) {
-                *s = true;
-            }
+        for &n in feasible.iter().filter(|_| w_spread != 0 || w_pod_aff != 0) {
             if w_spread != 0 && has_soft_keys(n) {
                 for ((_, c), seen) in soft.iter().zip(&mut value_seen) {
                     if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize) {
@@ -1433,7 +1454,7 @@ impl Cluster {
                 Some(&[r, b]) => [i64::from(r), i64::from(b)],
                 None => resource_scores(cfg.strategy, h, p),
             };
-            let [taint, node_aff] = by_slot.get(verdict(n, h)).copied().unwrap_or([0, 0]);
+            let [taint, node_aff] = by_slot.get(self.verdict(ctx, n)).copied().unwrap_or([0, 0]);
             [
                 resources * w_res,
                 balanced * w_bal,

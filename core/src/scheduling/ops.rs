@@ -111,7 +111,7 @@ impl Cluster {
     /// `p` is not bound. [`Cluster::prepare`] first makes the per-rule work a cache hit.
     pub(crate) fn decide(&self, p: &PodInfo, scratch: &mut Scratch) -> Placement {
         let ctx = self.context(p);
-        self.feasible(p, &ctx, &mut scratch.feasible);
+        self.feasible(p, &ctx, &mut scratch.feasible, &mut scratch.seen);
         let feasible = &scratch.feasible;
         let mut out = Placement {
             pod: pod_id(p),
@@ -140,7 +140,7 @@ impl Cluster {
             out.refusals = explained;
             return out;
         }
-        let scores = self.score(p, feasible, &ctx, 5, &mut scratch.rows);
+        let scores = self.score(p, feasible, &scratch.seen, &ctx, 5, &mut scratch.rows);
         let small = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
         out.scores = scores
             .best
