@@ -580,6 +580,8 @@ pub(crate) struct Cluster {
     pub rules: Vec<Option<Rules>>,
     pub rule_ids: FastMap<String, u32>,
     pub rules_built: usize,
+    /// Per rule class, the group of its pods (once one is bound).
+    pub rule_group: Vec<u32>,
     /// Per node, the totals the per-node loops read (derived from `nodes`).
     pub hot: Vec<Hot>,
     /// Nodes whose totals changed, in order (the resource-score caches replay it).
@@ -714,6 +716,7 @@ impl Cluster {
             rules: Vec::new(),
             rule_ids: FastMap::default(),
             rules_built: 0,
+            rule_group: Vec::new(),
             hot: Vec::new(),
             changes: Vec::new(),
             res_scores: Vec::new(),

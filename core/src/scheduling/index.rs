@@ -142,6 +142,14 @@ impl Cluster {
         if pod.group != UNSET {
             return pod.group;
         }
+        // A rule class's key holds the group's, so its pods share one group.
+        let by_rule = self.rule_group.get(pod.rule as usize).copied();
+        if let Some(id) = by_rule.filter(|&g| g != UNSET) {
+            if let Some(pod) = self.pods.get_mut(p) {
+                pod.group = id;
+            }
+            return id;
+        }
         let aff = pod.source.spec.affinity.as_ref();
         let key = serde_json::to_string(&(
             &pod.namespace,
@@ -166,6 +174,10 @@ impl Cluster {
                 self.term_groups.push(id);
             }
             self.groups.push(g);
+        }
+        let rule = pod.rule as usize;
+        if let Some(slot) = self.rule_group.get_mut(rule) {
+            *slot = id;
         }
         if let Some(pod) = self.pods.get_mut(p) {
             pod.group = id;
@@ -203,6 +215,9 @@ impl Cluster {
             let key = rule_key(p);
             let next = u32::try_from(self.rule_ids.len()).unwrap_or(UNSET);
             let id = *self.rule_ids.entry(key).or_insert(next);
+            if id == next {
+                self.rule_group.push(UNSET);
+            }
             if let Some(p) = self.pods.get_mut(pod) {
                 p.rule = id;
             }
