@@ -584,6 +584,9 @@ pub(crate) struct Cluster {
     pub rule_group: Vec<u32>,
     /// Per node, the totals the per-node loops read (derived from `nodes`).
     pub hot: Vec<Hot>,
+    /// Per class, at most the least free CPU, memory and pod room of its nodes (kept
+    /// exact as nodes fill; a node emptying leaves it low, which only costs speed).
+    pub class_min: Vec<Hot>,
     /// Nodes whose totals changed, in order (the resource-score caches replay it).
     pub changes: Vec<u32>,
     /// Resource scores per request shape, and the shapes' ids.
@@ -718,6 +721,7 @@ impl Cluster {
             rules_built: 0,
             rule_group: Vec::new(),
             hot: Vec::new(),
+            class_min: Vec::new(),
             changes: Vec::new(),
             res_scores: Vec::new(),
             res_ids: FastMap::default(),
@@ -726,6 +730,7 @@ impl Cluster {
         cluster.classify();
         cluster.topology = Topology::build(cluster.nodes.iter().map(|n| &n.labels));
         cluster.hot = vec![Hot::default(); cluster.nodes.len()];
+        cluster.class_min = vec![Hot::roomiest(); cluster.class_rep.len()];
         (0..cluster.nodes.len()).for_each(|n| cluster.refresh_hot(n));
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
@@ -1149,10 +1154,32 @@ impl Cluster {
             }
             return;
         }
-        let class_ok: Vec<bool> = ctx.rules.static_fails.iter().map(Option::is_none).collect();
-        for (n, h) in self.hot.iter().enumerate() {
-            let class = h.class as usize;
-            if class_ok.get(class).copied().unwrap_or(false) && fits_totals(h, p) {
+        // Per class: refused, every node fits (the class's least free room does), or
+        // check node by node.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Verdict {
+            Refused,
+            AllFit,
+            Check,
+        }
+        let by_class: Vec<Verdict> = ctx
+            .rules
+            .static_fails
+            .iter()
+            .zip(&self.class_min)
+            .map(|(f, min)| match f {
+                Some(_) => Verdict::Refused,
+                None if fits_totals(min, p) => Verdict::AllFit,
+                None => Verdict::Check,
+            })
+            .collect();
+        for (n, &class) in self.node_class.iter().enumerate() {
+            let fits = match by_class.get(class) {
+                Some(Verdict::AllFit) => true,
+                Some(Verdict::Check) => self.hot.get(n).is_some_and(|h| fits_totals(h, p)),
+                _ => false,
+            };
+            if fits {
                 out.push(n);
                 if let Some(s) = seen.get_mut(class) {
                     *s = true;

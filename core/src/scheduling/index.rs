@@ -480,6 +480,30 @@ pub(crate) struct Hot {
     pub class: u32,
 }
 
+impl Hot {
+    /// Room no node has: the start of a class's least free room.
+    pub(crate) fn roomiest() -> Hot {
+        Hot {
+            alloc_cpu: i64::MAX,
+            alloc_mem: i64::MAX,
+            free_pods: i64::MAX,
+            ..Hot::default()
+        }
+    }
+
+    /// Lower `self` (a class's least free room) to node `h`'s where it has less.
+    fn lower_to(&mut self, h: &Hot) {
+        let free = |alloc: i64, used: i64| alloc.saturating_sub(used);
+        if free(h.alloc_cpu, h.req_cpu) < free(self.alloc_cpu, self.req_cpu) {
+            (self.alloc_cpu, self.req_cpu) = (h.alloc_cpu, h.req_cpu);
+        }
+        if free(h.alloc_mem, h.req_mem) < free(self.alloc_mem, self.req_mem) {
+            (self.alloc_mem, self.req_mem) = (h.alloc_mem, h.req_mem);
+        }
+        self.free_pods = self.free_pods.min(h.free_pods);
+    }
+}
+
 /// NodeResourcesFit's and BalancedAllocation's scores of one request shape on every node,
 /// as of `at` entries of `Cluster::changes`.
 #[derive(Debug, Clone)]
@@ -515,6 +539,10 @@ impl Cluster {
                 .and_then(|&c| u32::try_from(c).ok())
                 .unwrap_or(UNSET),
         };
+        let h = *h;
+        if let Some(min) = self.class_min.get_mut(h.class as usize) {
+            min.lower_to(&h);
+        }
         if self.changes.len() >= MAX_CHANGES {
             self.changes.clear();
             // Every cache is now behind a log it cannot replay: it starts over.

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::cluster::{Cluster, PodInfo, Scratch, tolerates};
+use super::index::Hot;
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 
@@ -299,10 +300,13 @@ impl Cluster {
         for g in &mut self.groups {
             g.per_node.clear();
         }
+        // Every node's totals are re-read below; the class minimums start over.
+        self.class_min.iter_mut().for_each(|m| *m = Hot::roomiest());
         self.with_affinity.clear();
         for (i, n) in bound {
             self.bind(i, n);
         }
+        (0..self.nodes.len()).for_each(|n| self.refresh_hot(n));
     }
 
     /// DefaultPreemption: candidates are nodes refused only for reasons preemption can
