@@ -1354,13 +1354,32 @@ impl Cluster {
             .collect();
         rows.pod_aff.clear();
         let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
-        for &n in feasible.iter().filter(|_| w_spread != 0 || w_pod_aff != 0) {
-            if w_spread != 0 && has_soft_keys(n) {
-                for ((_, c), seen) in soft.iter().zip(&mut value_seen) {
+        let mark = |n: usize, value_seen: &mut Vec<Vec<bool>>| {
+            if has_soft_keys(n) {
+                for ((_, c), seen) in soft.iter().zip(value_seen.iter_mut()) {
                     if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize) {
                         *s = true;
                     }
                 }
+            }
+        };
+        // Label values other than the hostname are alike across a class: one node of each
+        // class with a candidate stands for all of them.
+        let by_class = !ctx.rules.per_node && soft.iter().all(|(s, _)| s.key != self.keys.hostname);
+        if w_spread != 0 && by_class {
+            for (c, _) in slot_seen.iter().enumerate().filter(|(_, s)| **s) {
+                if let Some(&rep) = self.class_rep.get(c) {
+                    mark(rep, &mut value_seen);
+                }
+            }
+        }
+        let spread_per_node = w_spread != 0 && !by_class;
+        for &n in feasible
+            .iter()
+            .filter(|_| spread_per_node || w_pod_aff != 0)
+        {
+            if spread_per_node {
+                mark(n, &mut value_seen);
             }
             if w_pod_aff != 0 {
                 let v = ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
