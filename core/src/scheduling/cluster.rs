@@ -599,8 +599,8 @@ pub(crate) struct Cluster {
 /// Per feasible node, the scores normalised over all of them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rows {
-    /// InterPodAffinity per feasible node: raw, then normalised.
-    pub pod_aff: Vec<i64>,
+    /// Nodes in a domain an inter-pod term wrote to.
+    pub touched: Vec<usize>,
     /// PodTopologySpread raw per feasible node (`None`: a soft key is missing), when it
     /// is not worked out per domain value.
     pub raw_spread: Vec<Option<i64>>,
@@ -1060,10 +1060,7 @@ impl Cluster {
                 return;
             };
             for (&n, c) in &g.per_node {
-                if let Some(v) = d.slot(n as usize) {
-                    scored = true;
-                    *v += w * i64::from(c[0]);
-                }
+                scored |= d.add(n as usize, w * i64::from(c[0]));
             }
         };
         let pref_base = slot_aff + 1 + p.anti_req.len();
@@ -1352,7 +1349,6 @@ impl Cluster {
             .iter()
             .map(|(_, c)| vec![false; c.col.map_or(0, |c| c.count)])
             .collect();
-        rows.pod_aff.clear();
         let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
         let mark = |n: usize, value_seen: &mut Vec<Vec<bool>>| {
             if has_soft_keys(n) {
@@ -1373,25 +1369,38 @@ impl Cluster {
                 }
             }
         }
-        let spread_per_node = w_spread != 0 && !by_class;
-        for &n in feasible
-            .iter()
-            .filter(|_| spread_per_node || w_pod_aff != 0)
-        {
-            if spread_per_node {
+        if w_spread != 0 && !by_class {
+            for &n in feasible {
                 mark(n, &mut value_seen);
             }
-            if w_pod_aff != 0 {
-                let v = ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
-                (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
-                rows.pod_aff.push(v);
-            }
         }
-        // InterPodAffinity normalised in place; nodes mostly repeat a raw value, so the
-        // last result is reused.
-        let mut last = None;
-        for v in &mut rows.pod_aff {
-            *v = memo(&mut last, *v, |v| min_max(v, pa_min, pa_max));
+        // InterPodAffinity: a node in no domain a term wrote to scores 0; the extremes
+        // come from the written domains' feasible nodes, and 0 if any other node is
+        // feasible.
+        let pod_aff = |n: usize| ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
+        if w_pod_aff != 0 {
+            rows.touched.clear();
+            for (_, d) in &ctx.topology {
+                if let Some(col) = d.col {
+                    for &v in &d.touched {
+                        rows.touched
+                            .extend(col.nodes_with(v).iter().map(|&n| n as usize));
+                    }
+                }
+            }
+            rows.touched.sort_unstable();
+            rows.touched.dedup();
+            let mut written = 0usize;
+            for &n in &rows.touched {
+                if feasible.binary_search(&n).is_ok() {
+                    written += 1;
+                    let v = pod_aff(n);
+                    (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
+                }
+            }
+            if written < feasible.len() {
+                (pa_min, pa_max) = (pa_min.min(0), pa_max.max(0));
+            }
         }
         // PodTopologySpread: Σ cnt × ln(numDomains + 2) + (maxSkew − 1), normalised over
         // the candidates with every soft key.
@@ -1498,10 +1507,14 @@ impl Cluster {
             })
             .collect();
         let cached = self.cached_resources(p);
-        let breakdown = |i: usize, n: usize, h: &Hot| -> [i64; 6] {
+        let pa_last = std::cell::Cell::new(None);
+        let breakdown = |i: usize, n: usize| -> [i64; 6] {
             let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
                 Some(&[r, b]) => [i64::from(r), i64::from(b)],
-                None => resource_scores(cfg.strategy, h, p),
+                None => self
+                    .hot
+                    .get(n)
+                    .map_or([0, 0], |h| resource_scores(cfg.strategy, h, p)),
             };
             let [taint, node_aff] = by_slot.get(self.verdict(ctx, n)).copied().unwrap_or([0, 0]);
             [
@@ -1509,7 +1522,15 @@ impl Cluster {
                 balanced * w_bal,
                 taint,
                 node_aff,
-                rows.pod_aff.get(i).map_or(0, |&v| v * w_pod_aff),
+                if w_pod_aff == 0 {
+                    0
+                } else {
+                    // Nodes mostly repeat a raw value (0): reuse the last result.
+                    let mut last = pa_last.get();
+                    let v = memo(&mut last, pod_aff(n), |v| min_max(v, pa_min, pa_max));
+                    pa_last.set(last);
+                    v * w_pod_aff
+                },
                 spread_of(i, n) * w_spread,
             ]
         };
@@ -1517,8 +1538,7 @@ impl Cluster {
         // strictly higher total, so the lowest name wins ties.
         let mut best: Vec<(usize, usize, i64)> = Vec::with_capacity(keep + 1);
         for (i, &n) in feasible.iter().enumerate() {
-            let Some(h) = self.hot.get(n) else { continue };
-            let total: i64 = breakdown(i, n, h).iter().sum();
+            let total: i64 = breakdown(i, n).iter().sum();
             if best.len() == keep && best.last().is_none_or(|b| total <= b.2) {
                 continue;
             }
@@ -1530,7 +1550,7 @@ impl Cluster {
             plugins: weights.map(|(name, w)| (w != 0).then_some(name)),
             best: best
                 .into_iter()
-                .filter_map(|(i, n, total)| Some((n, total, breakdown(i, n, self.hot.get(n)?))))
+                .map(|(i, n, total)| (n, total, breakdown(i, n)))
                 .collect(),
         }
     }
@@ -1579,6 +1599,8 @@ fn fits_totals(h: &Hot, p: &PodInfo) -> bool {
 pub(crate) struct Domains<'a, T> {
     col: Option<&'a Column>,
     by_value: Vec<T>,
+    /// Value ids written by [`Domains::add`] (repeats possible).
+    touched: Vec<u32>,
 }
 
 impl<'a, T: Copy + Default> Domains<'a, T> {
@@ -1586,6 +1608,7 @@ impl<'a, T: Copy + Default> Domains<'a, T> {
         Domains {
             col,
             by_value: vec![T::default(); col.map_or(0, |c| c.count)],
+            touched: Vec::new(),
         }
     }
 
@@ -1600,6 +1623,19 @@ impl<'a, T: Copy + Default> Domains<'a, T> {
             .get(Column::at(self.col, n) as usize)
             .copied()
             .unwrap_or_default()
+    }
+}
+
+impl Domains<'_, i64> {
+    /// Add `w` to node `n`'s domain; false when the node lacks the key.
+    fn add(&mut self, n: usize, w: i64) -> bool {
+        let v = Column::at(self.col, n);
+        let Some(x) = self.by_value.get_mut(v as usize) else {
+            return false;
+        };
+        *x += w;
+        self.touched.push(v);
+        true
     }
 }
 

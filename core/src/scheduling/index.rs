@@ -29,6 +29,9 @@ pub(crate) struct Column {
     pub values: Vec<u32>,
     /// How many distinct values.
     pub count: usize,
+    /// The nodes of each value, grouped by value (`starts[v]..starts[v + 1]`).
+    nodes: Vec<u32>,
+    starts: Vec<usize>,
 }
 
 impl Column {
@@ -36,6 +39,42 @@ impl Column {
     #[inline]
     pub(crate) fn at(col: Option<&Column>, n: usize) -> u32 {
         col.and_then(|c| c.values.get(n).copied()).unwrap_or(NONE)
+    }
+
+    /// The nodes with value `v`, in node order.
+    pub(crate) fn nodes_with(&self, v: u32) -> &[u32] {
+        let at = v as usize;
+        match (self.starts.get(at), self.starts.get(at + 1)) {
+            (Some(&a), Some(&b)) => self.nodes.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Fill `nodes`/`starts` from `values` (a counting sort: node order within a value).
+    fn index(&mut self) {
+        let mut starts = vec![0usize; self.count + 1];
+        for &v in &self.values {
+            if let Some(s) = starts.get_mut(v as usize + 1) {
+                *s += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let prev = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(s) = starts.get_mut(i) {
+                *s += prev;
+            }
+        }
+        let mut next = starts.clone();
+        let mut nodes = vec![0u32; starts.last().copied().unwrap_or(0)];
+        for (n, &v) in self.values.iter().enumerate() {
+            if let Some(at) = next.get_mut(v as usize) {
+                if let Some(slot) = nodes.get_mut(*at) {
+                    *slot = u32::try_from(n).unwrap_or(NONE);
+                }
+                *at += 1;
+            }
+        }
+        (self.nodes, self.starts) = (nodes, starts);
     }
 }
 
@@ -54,7 +93,7 @@ impl Topology {
             for (k, v) in node {
                 let col = columns.entry(k.clone()).or_insert_with(|| Column {
                     values: vec![NONE; total],
-                    count: 0,
+                    ..Column::default()
                 });
                 let by_value = ids.entry(k.clone()).or_default();
                 let next = u32::try_from(by_value.len()).unwrap_or(NONE);
@@ -65,6 +104,7 @@ impl Topology {
                 }
             }
         }
+        columns.values_mut().for_each(Column::index);
         Topology { columns }
     }
 
