@@ -182,3 +182,93 @@ fn preemption_reaches_past_the_listed_refusals() {
     assert_eq!(out.evicted, ["default/p1000"]);
     assert_eq!(out.placements[0].refusals.len(), 1000);
 }
+
+/// A node for the differential check: zones and units vary, some nodes carry a soft taint.
+fn rich_node(i: usize, unit: usize, cpu: u32, pods: u32, soft_taint: bool) -> Value {
+    let name = format!("n{i:02}");
+    let taints = if soft_taint {
+        json!([{"key": "spot", "value": "true", "effect": "PreferNoSchedule"}])
+    } else {
+        json!([])
+    };
+    json!({"metadata": {"name": name, "labels": {"cafe.sofastack.io/cell": format!("u{unit}"),
+            "kubernetes.io/hostname": name, "cafe.sofastack.io/zone": format!("z{}", i % 3)}},
+        "spec": {"taints": taints},
+        "status": {"allocatable": {"cpu": format!("{cpu}"), "memory": "8Gi", "pods": format!("{pods}")}}})
+}
+
+/// A pod of service `svc` with the rules the scorer works out by class, by domain and by
+/// cache: soft and hard spread, preferred and required anti-affinity, a unit selector.
+fn rich_pod(i: usize, svc: u8, cpu_m: u32, rules: u8) -> Value {
+    let app = format!("s{svc}");
+    let mut spec = json!({"containers": [{"name": "c", "resources": {"requests": {
+        "cpu": format!("{cpu_m}m"), "memory": "64Mi"}}}]});
+    let sel = json!({"matchLabels": {"app": app}});
+    let mut spread = Vec::new();
+    if rules & 1 != 0 {
+        spread.push(
+            json!({"maxSkew": 1, "topologyKey": "cafe.sofastack.io/zone",
+            "whenUnsatisfiable": "ScheduleAnyway", "labelSelector": sel}),
+        );
+    }
+    if rules & 2 != 0 {
+        spread.push(
+            json!({"maxSkew": 2, "topologyKey": "kubernetes.io/hostname",
+            "whenUnsatisfiable": "ScheduleAnyway", "labelSelector": sel}),
+        );
+    }
+    if rules & 4 != 0 {
+        spread.push(
+            json!({"maxSkew": 1, "topologyKey": "cafe.sofastack.io/cell",
+            "whenUnsatisfiable": "DoNotSchedule", "labelSelector": sel}),
+        );
+    }
+    if !spread.is_empty() {
+        spec["topologySpreadConstraints"] = json!(spread);
+    }
+    if rules & 8 != 0 {
+        spec["affinity"] = json!({"podAntiAffinity": {"preferredDuringSchedulingIgnoredDuringExecution": [
+            {"weight": 50, "podAffinityTerm": {"topologyKey": "kubernetes.io/hostname", "labelSelector": sel}}]}});
+    } else if rules & 16 != 0 {
+        spec["affinity"] = json!({"podAntiAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": [
+            {"topologyKey": "cafe.sofastack.io/zone", "labelSelector": sel}]}});
+    }
+    if rules & 32 != 0 {
+        spec["nodeSelector"] = json!({"cafe.sofastack.io/cell": "u0"});
+    }
+    json!({"metadata": {"name": format!("p{i:03}"), "labels": {"app": app}}, "spec": spec})
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Scheduling many pods in one call, with every index and cache carried from pod to
+    /// pod, places each exactly as a fresh `schedule_one` on the cluster as it stood then
+    /// (same node, same scores, same refusals).
+    #[test]
+    fn incremental_equals_from_scratch(
+        nodes in prop::collection::vec((0usize..3, 1u32..6, 1u32..12, any::<bool>()), 1..12),
+        // Few request shapes, so pods share the per-shape score caches.
+        pods in prop::collection::vec((0u8..4, 1u32..6, 0u8..64), 1..30),
+    ) {
+        let nodes: Vec<Value> = nodes.iter().enumerate()
+            .map(|(i, (u, cpu, cap, t))| rich_node(i, *u, *cpu, *cap, *t)).collect();
+        let pods: Vec<Value> = pods.iter().enumerate()
+            .map(|(i, (svc, cpu, rules))| rich_pod(i, *svc, cpu * 250, *rules)).collect();
+        let input: weir::ScheduleAllInput = serde_json::from_value(json!({
+            "snapshot": {"nodes": nodes}, "pods": pods, "preemption": false})).unwrap();
+        let all = weir::schedule_all(&input).unwrap();
+        let mut state: weir::ClusterSnapshot = serde_json::from_value(json!({"nodes": nodes})).unwrap();
+        for placed in &all.placements {
+            let name = placed.pod.trim_start_matches("default/");
+            let pod = input.pods.iter().find(|p| p.metadata.name == name).unwrap().clone();
+            let one = weir::schedule_one(&weir::ScheduleOneInput { snapshot: state.clone(), pod: pod.clone() }).unwrap();
+            prop_assert_eq!(&one, placed);
+            if let Some(node) = &placed.node {
+                let mut bound = pod;
+                bound.spec.node_name = Some(node.clone());
+                state.pods.push(bound);
+            }
+        }
+    }
+}

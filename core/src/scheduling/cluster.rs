@@ -1684,3 +1684,39 @@ fn spread_score(raw: Option<i64>, min: i64, max: i64) -> i64 {
         Some(s) => MAX_SCORE * (max + min - s) / max,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::round_half_away;
+
+    /// `round_half_away` is `f64::round` (Go's `math.Round`) for every value it meets,
+    /// including halves, the float just below a half, negatives and huge values.
+    #[test]
+    fn rounds_like_f64_round() {
+        let below_half = 0.5f64.next_down();
+        let cases = [
+            0.0,
+            -0.0,
+            0.5,
+            1.5,
+            2.5,
+            -0.5,
+            -1.5,
+            below_half,
+            -below_half,
+            1.0 + below_half,
+            4_503_599_627_370_495.5,
+            9.0e15,
+            1.0e300,
+            -1.0e300,
+            f64::NAN,
+        ];
+        for x in cases {
+            assert_eq!(round_half_away(x), x.round() as i64, "{x}");
+        }
+        for i in 0..10_000 {
+            let x = f64::from(i) * 0.137 - 500.0;
+            assert_eq!(round_half_away(x), x.round() as i64, "{x}");
+        }
+    }
+}
