@@ -3,6 +3,7 @@
 //! (`pkg/scheduler/framework/plugins/*`), plus the seed's unit, sub-cluster and zone rules.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
@@ -201,19 +202,11 @@ pub(crate) struct Spread {
     pub honor_taints: bool,
 }
 
-/// A pod, compiled once.
-#[derive(Debug, Clone)]
-pub(crate) struct PodInfo {
-    pub name: String,
-    pub namespace: String,
+/// A pod's scheduling rules, compiled once per rule class and shared (`Arc`) by every pod
+/// of the class: a snapshot of many replicas holds each set of rules once.
+#[derive(Debug)]
+pub(crate) struct PodRules {
     pub labels: Labels,
-    pub node: Option<usize>,
-    /// Effective priority: slot pods below everything.
-    pub priority: i64,
-    pub preempt_never: bool,
-    pub req: Res,
-    pub nonzero: Res,
-    pub best_effort: bool,
     pub tolerations: Vec<Toleration>,
     pub node_selector: Labels,
     pub required: Option<NodeSelectorMatcher>,
@@ -224,21 +217,69 @@ pub(crate) struct PodInfo {
     pub anti_pref: Vec<(i64, Term)>,
     pub spread: Vec<Spread>,
     pub hints: PodHints,
-    pub start: Option<f64>,
-    pub terminating: bool,
-    pub source: Pod,
-    /// Its bound-pod group ([`super::index::Group`]), assigned on its first bind.
-    pub group: u32,
-    /// Its rule class ([`super::index::Rules`]), assigned when it is first scheduled.
-    pub rule: u32,
+    /// Some node affinity term has `matchFields` (node names).
+    pub names_fields: bool,
+    /// The label keys `nodeSelector` and node affinity terms read.
+    pub node_keys: Vec<String>,
+    /// The identity of the pod's bound-pod group: namespace, labels, inter-pod terms.
+    pub group_key: String,
 }
 
-impl PodInfo {
+impl PodRules {
     pub(crate) fn has_affinity(&self) -> bool {
         !(self.aff_req.is_empty()
             && self.aff_pref.is_empty()
             && self.anti_req.is_empty()
             && self.anti_pref.is_empty())
+    }
+}
+
+/// A pod, compiled once: its own facts, and its rules shared with its rule class. Field
+/// access reaches the rules through `Deref` (`p.spread`, `p.labels`).
+#[derive(Debug, Clone)]
+pub(crate) struct PodInfo {
+    pub name: String,
+    pub namespace: String,
+    pub node: Option<usize>,
+    /// Effective priority: slot pods below everything.
+    pub priority: i64,
+    pub preempt_never: bool,
+    pub req: Res,
+    pub nonzero: Res,
+    pub best_effort: bool,
+    pub start: Option<f64>,
+    pub terminating: bool,
+    pub rules: Arc<PodRules>,
+    /// The pod as given, as compact JSON: a pod's maps cost several times its text in
+    /// memory, and the pod is only read back for a snapshot.
+    source: Box<str>,
+    /// Its bound-pod group ([`super::index::Group`]), assigned on its first bind.
+    pub group: u32,
+    /// Its rule class ([`super::index::Rules`]; [`UNSET`] when compiled outside a
+    /// cluster).
+    pub rule: u32,
+}
+
+impl std::ops::Deref for PodInfo {
+    type Target = PodRules;
+
+    fn deref(&self) -> &PodRules {
+        &self.rules
+    }
+}
+
+impl PodInfo {
+    /// The pod as given, bound to `node` (`None`: pending).
+    pub(crate) fn pod(&self, node: Option<String>) -> Pod {
+        let mut pod: Pod = serde_json::from_str(&self.source).unwrap_or_else(|_| {
+            // Unreachable: the text is a pod's own serialisation.
+            let mut pod = Pod::default();
+            pod.metadata.name.clone_from(&self.name);
+            pod.metadata.namespace = Some(self.namespace.clone());
+            pod
+        });
+        pod.spec.node_name = node;
+        pod
     }
 }
 
@@ -294,13 +335,71 @@ fn pod_requests(pod: &Pod, non_zero: bool) -> Res {
     total
 }
 
+/// The namespace of a pod (`default` when unset).
+fn namespace_of(pod: &Pod) -> String {
+    pod.metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| "default".to_owned())
+}
+
+/// The identity of a pod's rule class: everything but its name, requests and priority.
+pub(crate) fn rule_key(pod: &Pod) -> String {
+    let spec = &pod.spec;
+    serde_json::to_string(&(
+        namespace_of(pod),
+        &pod.metadata.labels,
+        &spec.tolerations,
+        &spec.node_selector,
+        &spec.affinity,
+        &spec.topology_spread_constraints,
+        &pod.hints,
+    ))
+    // Unreachable (plain data serializes); a class of its own then.
+    .unwrap_or_else(|_| format!("\u{0}{}/{}", namespace_of(pod), pod.metadata.name))
+}
+
 impl PodInfo {
+    /// Compile `pod` with rules of its own.
     pub(crate) fn compile(pod: &Pod, path: &str, errs: &mut ValidationErrors) -> PodInfo {
-        let namespace = pod
-            .metadata
-            .namespace
-            .clone()
-            .unwrap_or_else(|| "default".to_owned());
+        let rules = Arc::new(PodRules::compile(pod, path, errs));
+        PodInfo::with_rules(pod, rules, UNSET)
+    }
+
+    /// Compile `pod`'s own facts beside `rules` (of rule class `rule`).
+    pub(crate) fn with_rules(pod: &Pod, rules: Arc<PodRules>, rule: u32) -> PodInfo {
+        let req = pod_requests(pod, false);
+        let best_effort = req.cpu == 0 && req.mem == 0;
+        PodInfo {
+            name: pod.metadata.name.clone(),
+            namespace: namespace_of(pod),
+            node: None,
+            priority: if rules.hints.slot {
+                SLOT_PRIORITY
+            } else {
+                i64::from(pod.spec.priority.unwrap_or(0))
+            },
+            preempt_never: pod.spec.preemption_policy == Some(PreemptionPolicy::Never),
+            nonzero: pod_requests(pod, true),
+            req,
+            best_effort,
+            start: pod
+                .status
+                .as_ref()
+                .and_then(|s| s.start_time.as_deref())
+                .and_then(crate::time::parse),
+            terminating: pod.metadata.deletion_timestamp.is_some(),
+            rules,
+            source: serde_json::to_string(pod).unwrap_or_default().into_boxed_str(),
+            group: UNSET,
+            rule,
+        }
+    }
+}
+
+impl PodRules {
+    pub(crate) fn compile(pod: &Pod, path: &str, errs: &mut ValidationErrors) -> PodRules {
+        let namespace = namespace_of(pod);
         let hints = pod.hints.clone().unwrap_or_default();
         let mut fail = |what: &str, e: Error| {
             errs.push(format!("{path}.{what}"), Code::Invalid, e.to_string());
@@ -411,22 +510,17 @@ impl PodInfo {
                 honor_taints: c.node_taints_policy == Some(InclusionPolicy::Honor),
             });
         }
-        let req = pod_requests(pod, false);
-        let best_effort = req.cpu == 0 && req.mem == 0;
-        PodInfo {
-            name: pod.metadata.name.clone(),
-            namespace,
+        let (names_fields, node_keys) = node_rule_keys(pod);
+        let aff = pod.spec.affinity.as_ref();
+        let group_key = serde_json::to_string(&(
+            &namespace,
+            &pod.metadata.labels,
+            aff.and_then(|a| a.pod_affinity.as_ref()),
+            aff.and_then(|a| a.pod_anti_affinity.as_ref()),
+        ))
+        .unwrap_or_else(|_| format!("\u{0}{namespace}/{}", pod.metadata.name));
+        PodRules {
             labels: pod.metadata.labels.clone(),
-            node: None,
-            priority: if hints.slot {
-                SLOT_PRIORITY
-            } else {
-                i64::from(pod.spec.priority.unwrap_or(0))
-            },
-            preempt_never: pod.spec.preemption_policy == Some(PreemptionPolicy::Never),
-            nonzero: pod_requests(pod, true),
-            req,
-            best_effort,
             tolerations: pod.spec.tolerations.clone(),
             node_selector: pod.spec.node_selector.clone(),
             required,
@@ -436,18 +530,39 @@ impl PodInfo {
             anti_req,
             anti_pref,
             spread,
-            start: pod
-                .status
-                .as_ref()
-                .and_then(|s| s.start_time.as_deref())
-                .and_then(crate::time::parse),
-            terminating: pod.metadata.deletion_timestamp.is_some(),
+            names_fields,
+            node_keys,
             hints,
-            source: pod.clone(),
-            group: UNSET,
-            rule: UNSET,
+            group_key,
         }
     }
+}
+
+/// What a pod's node rules read of a node: whether any term has `matchFields` (node names),
+/// and the label keys of `nodeSelector` and every term's expressions.
+fn node_rule_keys(pod: &Pod) -> (bool, Vec<String>) {
+    let mut fields = false;
+    let mut keys: Vec<String> = pod.spec.node_selector.keys().cloned().collect();
+    let na = pod
+        .spec
+        .affinity
+        .as_ref()
+        .and_then(|a| a.node_affinity.as_ref());
+    let terms = na
+        .into_iter()
+        .flat_map(|na| {
+            na.required
+                .iter()
+                .flat_map(|r| r.node_selector_terms.iter())
+                .chain(na.preferred.iter().map(|w| &w.preference))
+        });
+    for t in terms {
+        fields |= !t.match_fields.is_empty();
+        keys.extend(t.match_expressions.iter().map(|e| e.key.clone()));
+    }
+    keys.sort();
+    keys.dedup();
+    (fields, keys)
 }
 
 impl Spread {
@@ -579,6 +694,8 @@ pub(crate) struct Cluster {
     /// Compiled rule classes by id (`None`: not compiled, or dropped past the cap).
     pub rules: Vec<Option<Rules>>,
     pub rule_ids: FastMap<String, u32>,
+    /// The compiled rules of each rule class, shared by its pods.
+    pub rule_arcs: Vec<Arc<PodRules>>,
     pub rules_built: usize,
     /// Per rule class, the group of its pods (once one is bound).
     pub rule_group: Vec<u32>,
@@ -718,6 +835,7 @@ impl Cluster {
             term_groups: Vec::new(),
             rules: Vec::new(),
             rule_ids: FastMap::default(),
+            rule_arcs: Vec::new(),
             rules_built: 0,
             rule_group: Vec::new(),
             hot: Vec::new(),
@@ -735,7 +853,7 @@ impl Cluster {
         let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
-            let info = PodInfo::compile(p, &path, &mut errs);
+            let info = cluster.compile_pod(p, &path, &mut errs);
             if p.metadata.name.is_empty() {
                 errs.push(
                     format!("{path}.metadata.name"),
@@ -817,26 +935,7 @@ impl Cluster {
     /// Whether a pod's node rules name nodes one by one (`metadata.name` fields or the
     /// hostname label): then nodes of a class may differ for it.
     pub(crate) fn names_nodes(&self, p: &PodInfo) -> bool {
-        let host = self.keys.hostname.as_str();
-        if p.node_selector.contains_key(host) {
-            return true;
-        }
-        let Some(na) = p
-            .source
-            .spec
-            .affinity
-            .as_ref()
-            .and_then(|a| a.node_affinity.as_ref())
-        else {
-            return false;
-        };
-        let term_names = |t: &crate::model::selector::NodeSelectorTerm| {
-            !t.match_fields.is_empty() || t.match_expressions.iter().any(|e| e.key == host)
-        };
-        na.required
-            .as_ref()
-            .is_some_and(|r| r.node_selector_terms.iter().any(term_names))
-            || na.preferred.iter().any(|w| term_names(&w.preference))
+        p.names_fields || p.node_keys.contains(&self.keys.hostname)
     }
 
     /// The filters that read only the node's labels, taints and cordon, in the default
@@ -911,7 +1010,6 @@ impl Cluster {
             return;
         };
         pod.node = Some(n);
-        pod.source.spec.node_name = self.nodes.get(n).map(|x| x.name.clone());
         let (req, nonzero, aff) = (pod.req.clone(), pod.nonzero.clone(), pod.has_affinity());
         if let Some(node) = self.nodes.get_mut(n) {
             node.requested.add(&req);
@@ -931,7 +1029,6 @@ impl Cluster {
             return;
         };
         let Some(n) = pod.node.take() else { return };
-        pod.source.spec.node_name = None;
         let (req, nonzero) = (pod.req.clone(), pod.nonzero.clone());
         if let Some(node) = self.nodes.get_mut(n) {
             node.requested.sub(&req);

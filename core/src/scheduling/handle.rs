@@ -70,8 +70,14 @@ impl Scheduler {
     /// `nodeName`s or bad selectors.
     pub fn new(snapshot: &ClusterSnapshot) -> Result<Scheduler> {
         let cluster = Cluster::build(snapshot)?;
-        let mut base = snapshot.clone();
-        base.pods.clear();
+        // Everything but the pods (which live in `cluster`), without copying them.
+        let base = ClusterSnapshot {
+            nodes: snapshot.nodes.clone(),
+            pods: Vec::new(),
+            namespaces: snapshot.namespaces.clone(),
+            label_keys: snapshot.label_keys.clone(),
+            scoring: snapshot.scoring.clone(),
+        };
         Ok(Scheduler { cluster, base })
     }
 

@@ -9,8 +9,12 @@
 use crate::hash::FastMap;
 use crate::model::labels::Labels;
 
-use super::cluster::{Cluster, Failure, MAX_SCORE, PodInfo, Term};
-use super::types::{ScoringStrategy, TaintEffect};
+use std::sync::Arc;
+
+use crate::error::ValidationErrors;
+
+use super::cluster::{Cluster, Failure, MAX_SCORE, PodInfo, PodRules, Term, rule_key};
+use super::types::{Pod, ScoringStrategy, TaintEffect};
 
 /// "The node lacks the key" in a [`Column`].
 pub(crate) const NONE: u32 = u32::MAX;
@@ -190,14 +194,7 @@ impl Cluster {
             }
             return id;
         }
-        let aff = pod.source.spec.affinity.as_ref();
-        let key = serde_json::to_string(&(
-            &pod.namespace,
-            &pod.labels,
-            aff.and_then(|a| a.pod_affinity.as_ref()),
-            aff.and_then(|a| a.pod_anti_affinity.as_ref()),
-        ))
-        .unwrap_or_else(|_| format!("\u{0}{}/{}", pod.namespace, pod.name));
+        let key = pod.group_key.clone();
         let next = u32::try_from(self.groups.len()).unwrap_or(UNSET);
         let id = *self.group_ids.entry(key).or_insert(next);
         if id == next {
@@ -223,6 +220,32 @@ impl Cluster {
             pod.group = id;
         }
         id
+    }
+
+    /// Compile `pod`, sharing the rules of an earlier pod of the same rule class (rules
+    /// with errors are not shared: each such pod reports its own).
+    pub(crate) fn compile_pod(
+        &mut self,
+        pod: &Pod,
+        path: &str,
+        errs: &mut ValidationErrors,
+    ) -> PodInfo {
+        let key = rule_key(pod);
+        if let Some(&id) = self.rule_ids.get(&key)
+            && let Some(rules) = self.rule_arcs.get(id as usize)
+        {
+            return PodInfo::with_rules(pod, Arc::clone(rules), id);
+        }
+        let before = errs.0.len();
+        let rules = Arc::new(PodRules::compile(pod, path, errs));
+        if errs.0.len() > before {
+            return PodInfo::with_rules(pod, rules, UNSET);
+        }
+        let id = u32::try_from(self.rule_arcs.len()).unwrap_or(UNSET);
+        self.rule_ids.insert(key, id);
+        self.rule_arcs.push(Arc::clone(&rules));
+        self.rule_group.push(UNSET);
+        PodInfo::with_rules(pod, rules, id)
     }
 
     /// Count pod `p` in (`add`) or out of its group on node `n`.
@@ -251,20 +274,10 @@ impl Cluster {
     pub(crate) fn prepare(&mut self, pod: usize) {
         self.prepare_resources(pod);
         let Some(p) = self.pods.get(pod) else { return };
-        let id = if p.rule == UNSET {
-            let key = rule_key(p);
-            let next = u32::try_from(self.rule_ids.len()).unwrap_or(UNSET);
-            let id = *self.rule_ids.entry(key).or_insert(next);
-            if id == next {
-                self.rule_group.push(UNSET);
-            }
-            if let Some(p) = self.pods.get_mut(pod) {
-                p.rule = id;
-            }
-            id as usize
-        } else {
-            p.rule as usize
-        };
+        if p.rule == UNSET {
+            return; // compiled outside the cluster: worked out afresh each time
+        }
+        let id = p.rule as usize;
         let mut rules = self.rules.get_mut(id).and_then(Option::take);
         let Some(p) = self.pods.get(pod) else { return };
         if rules.is_none() {
@@ -477,22 +490,6 @@ impl Cluster {
 /// How many term slots `p` has (see [`Cluster::slot_matches`]).
 pub(crate) fn slot_count(p: &PodInfo) -> usize {
     p.spread.len() + 1 + p.anti_req.len() + p.aff_pref.len() + p.anti_pref.len()
-}
-
-/// The identity of a pod's rule class: everything but its name, requests and priority.
-fn rule_key(p: &PodInfo) -> String {
-    let spec = &p.source.spec;
-    serde_json::to_string(&(
-        &p.namespace,
-        &p.labels,
-        &spec.tolerations,
-        &spec.node_selector,
-        &spec.affinity,
-        &spec.topology_spread_constraints,
-        &p.hints,
-    ))
-    // Unreachable (plain data serializes); a pod of its own then.
-    .unwrap_or_else(|_| format!("\u{0}{}/{}", p.namespace, p.name))
 }
 
 /// Resource-score caches kept at once (one per distinct CPU/memory request); a pod of

@@ -509,7 +509,11 @@ impl Cluster {
         });
         ClusterSnapshot {
             nodes,
-            pods: self.pods.iter().map(|p| p.source.clone()).collect(),
+            pods: self
+                .pods
+                .iter()
+                .map(|p| p.pod(p.node.and_then(|n| self.nodes.get(n)).map(|n| n.name.clone())))
+                .collect(),
             namespaces: base.namespaces.clone(),
             label_keys: base.label_keys.clone(),
             scoring: base.scoring.clone(),
@@ -543,9 +547,8 @@ fn summary(total: usize, refusals: &[NodeRefusal]) -> String {
 
 pub(crate) fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
     let mut errs = ValidationErrors::new();
-    let mut info = PodInfo::compile(pod, path, &mut errs);
+    let info = cluster.compile_pod(pod, path, &mut errs);
     errs.into_result(())?;
-    info.source.spec.node_name = None;
     let id = pod_id(&info);
     if cluster.ids.contains_key(&id) {
         let mut e = ValidationErrors::new();
