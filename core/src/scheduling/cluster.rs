@@ -3,8 +3,8 @@
 //! (`pkg/scheduler/framework/plugins/*`), plus the seed's unit, sub-cluster and zone rules.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 use crate::hash::{FastMap, FastSet, map_with_capacity};
@@ -16,7 +16,7 @@ use crate::model::selector::{
 };
 
 use super::index::{
-    Column, Group, Hot, NONE, ResourceScores, Rules, Topology, UNSET, resource_scores,
+    Column, Group, Hot, NONE, ResourceScores, Rules, Topology, UNCACHED, UNSET, resource_scores,
 };
 use super::types::{
     ClusterSnapshot, InclusionPolicy, LabelKeys, Node, Pod, PodAffinityTerm, PodHints,
@@ -390,7 +390,9 @@ impl PodInfo {
                 .and_then(crate::time::parse),
             terminating: pod.metadata.deletion_timestamp.is_some(),
             rules,
-            source: serde_json::to_string(pod).unwrap_or_default().into_boxed_str(),
+            source: serde_json::to_string(pod)
+                .unwrap_or_default()
+                .into_boxed_str(),
             group: UNSET,
             rule,
         }
@@ -548,14 +550,12 @@ fn node_rule_keys(pod: &Pod) -> (bool, Vec<String>) {
         .affinity
         .as_ref()
         .and_then(|a| a.node_affinity.as_ref());
-    let terms = na
-        .into_iter()
-        .flat_map(|na| {
-            na.required
-                .iter()
-                .flat_map(|r| r.node_selector_terms.iter())
-                .chain(na.preferred.iter().map(|w| &w.preference))
-        });
+    let terms = na.into_iter().flat_map(|na| {
+        na.required
+            .iter()
+            .flat_map(|r| r.node_selector_terms.iter())
+            .chain(na.preferred.iter().map(|w| &w.preference))
+    });
     for t in terms {
         fields |= !t.match_fields.is_empty();
         keys.extend(t.match_expressions.iter().map(|e| e.key.clone()));
@@ -697,6 +697,7 @@ pub(crate) struct Cluster {
     /// The compiled rules of each rule class, shared by its pods.
     pub rule_arcs: Vec<Arc<PodRules>>,
     pub rules_built: usize,
+    pub rules_bytes: usize,
     /// Per rule class, the group of its pods (once one is bound).
     pub rule_group: Vec<u32>,
     /// Per node, the totals the per-node loops read (derived from `nodes`).
@@ -837,6 +838,7 @@ impl Cluster {
             rule_ids: FastMap::default(),
             rule_arcs: Vec::new(),
             rules_built: 0,
+            rules_bytes: 0,
             rule_group: Vec::new(),
             hot: Vec::new(),
             class_min: Vec::new(),
@@ -897,39 +899,41 @@ impl Cluster {
     /// Group the nodes into equivalence classes (the lever the issue names: the static
     /// filters then run once per class, not once per node).
     fn classify(&mut self) {
-        let mut by_signature: FastMap<String, usize> = FastMap::default();
-        self.node_class = Vec::with_capacity(self.nodes.len());
-        self.class_rep.clear();
+        /// A class's identity: the labels but the hostname, the taints, the cordon — the
+        /// values themselves, so no two different label sets can collide.
+        type Signature<'n> = (Vec<(&'n str, &'n str)>, Vec<(&'n str, &'n str, u8)>, bool);
+        let mut by_signature: FastMap<Signature, usize> = FastMap::default();
+        let mut node_class = Vec::with_capacity(self.nodes.len());
+        let mut class_rep = Vec::new();
         for (i, n) in self.nodes.iter().enumerate() {
-            let mut sig = String::new();
-            for (k, v) in &n.labels {
-                if *k != self.keys.hostname {
-                    sig.push_str(k);
-                    sig.push('\u{1}');
-                    sig.push_str(v);
-                    sig.push('\u{2}');
-                }
-            }
-            sig.push('\u{3}');
-            for t in &n.taints {
-                sig.push_str(&t.key);
-                sig.push('\u{1}');
-                sig.push_str(&t.value);
-                sig.push_str(match t.effect {
-                    TaintEffect::NoSchedule => "\u{1}S",
-                    TaintEffect::PreferNoSchedule => "\u{1}P",
-                    TaintEffect::NoExecute => "\u{1}E",
-                });
-                sig.push('\u{2}');
-            }
-            sig.push(if n.unschedulable { 'U' } else { 'u' });
-            let next = self.class_rep.len();
-            let class = *by_signature.entry(sig).or_insert(next);
+            let labels = n
+                .labels
+                .iter()
+                .filter(|(k, _)| **k != self.keys.hostname)
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let taints = n
+                .taints
+                .iter()
+                .map(|t| {
+                    let effect = match t.effect {
+                        TaintEffect::NoSchedule => 0,
+                        TaintEffect::PreferNoSchedule => 1,
+                        TaintEffect::NoExecute => 2,
+                    };
+                    (t.key.as_str(), t.value.as_str(), effect)
+                })
+                .collect();
+            let next = class_rep.len();
+            let class = *by_signature
+                .entry((labels, taints, n.unschedulable))
+                .or_insert(next);
             if class == next {
-                self.class_rep.push(i);
+                class_rep.push(i);
             }
-            self.node_class.push(class);
+            node_class.push(class);
         }
+        (self.node_class, self.class_rep) = (node_class, class_rep);
     }
 
     /// Whether a pod's node rules name nodes one by one (`metadata.name` fields or the
@@ -1029,11 +1033,16 @@ impl Cluster {
             return;
         };
         let Some(n) = pod.node.take() else { return };
-        let (req, nonzero) = (pod.req.clone(), pod.nonzero.clone());
+        // The totals are summed again from the pods that stay: a saturated sum cannot be
+        // undone by a subtraction.
         if let Some(node) = self.nodes.get_mut(n) {
-            node.requested.sub(&req);
-            node.nonzero.sub(&nonzero);
             node.pods.retain(|&q| q != p);
+            let (mut requested, mut nonzero) = (Res::default(), Res::default());
+            for q in node.pods.iter().filter_map(|&q| self.pods.get(q)) {
+                requested.add(&q.req);
+                nonzero.add(&q.nonzero);
+            }
+            (node.requested, node.nonzero) = (requested, nonzero);
         }
         self.count_in_group(p, n, false);
         self.refresh_hot(n);
@@ -1607,8 +1616,8 @@ impl Cluster {
         let pa_last = std::cell::Cell::new(None);
         let breakdown = |i: usize, n: usize| -> [i64; 6] {
             let [resources, balanced] = match cached.and_then(|c| c.get(n)) {
-                Some(&[r, b]) => [i64::from(r), i64::from(b)],
-                None => self
+                Some(&[r, b]) if r != UNCACHED && b != UNCACHED => [i64::from(r), i64::from(b)],
+                _ => self
                     .hot
                     .get(n)
                     .map_or([0, 0], |h| resource_scores(cfg.strategy, h, p)),
@@ -1696,8 +1705,10 @@ fn fits_totals(h: &Hot, p: &PodInfo) -> bool {
 pub(crate) struct Domains<'a, T> {
     col: Option<&'a Column>,
     by_value: Vec<T>,
-    /// Value ids written by [`Domains::add`] (repeats possible).
+    /// Value ids written by [`Domains::add`], each once.
     touched: Vec<u32>,
+    /// Per value id: in `touched` (sized on the first write).
+    marked: Vec<bool>,
 }
 
 impl<'a, T: Copy + Default> Domains<'a, T> {
@@ -1706,6 +1717,7 @@ impl<'a, T: Copy + Default> Domains<'a, T> {
             col,
             by_value: vec![T::default(); col.map_or(0, |c| c.count)],
             touched: Vec::new(),
+            marked: Vec::new(),
         }
     }
 
@@ -1731,7 +1743,15 @@ impl Domains<'_, i64> {
             return false;
         };
         *x += w;
-        self.touched.push(v);
+        if self.marked.is_empty() {
+            self.marked = vec![false; self.by_value.len()];
+        }
+        if let Some(m) = self.marked.get_mut(v as usize)
+            && !*m
+        {
+            *m = true;
+            self.touched.push(v);
+        }
         true
     }
 }
@@ -1784,7 +1804,27 @@ fn spread_score(raw: Option<i64>, min: i64, max: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::round_half_away;
+    use super::{Cluster, round_half_away};
+
+    /// Taking a pod off a node whose requests summed past `i64` (and saturated) leaves the
+    /// exact sum of the pods that stay, not the saturated sum minus the pod.
+    #[test]
+    #[allow(clippy::unwrap_used, reason = "fixed test data")]
+    fn unbind_recounts_past_saturation() {
+        let pod = |name: &str, mem: &str| {
+            serde_json::json!({"metadata": {"name": name}, "spec": {"nodeName": "n1",
+                "containers": [{"name": "c", "resources": {"requests": {"cpu": "1", "memory": mem}}}]}})
+        };
+        let snapshot = serde_json::from_value(serde_json::json!({
+            "nodes": [{"metadata": {"name": "n1"}, "status": {"allocatable": {"cpu": "4", "memory": "4Gi"}}}],
+            "pods": [pod("a", "7Ei"), pod("b", "7Ei"), pod("c", "1Gi")]}))
+        .unwrap();
+        let mut cluster = Cluster::build(&snapshot).unwrap();
+        assert_eq!(cluster.nodes[0].requested.mem, i64::MAX);
+        cluster.unbind(1);
+        assert_eq!(cluster.nodes[0].requested.mem, 7 * (1i64 << 60) + (1 << 30));
+        assert_eq!(cluster.nodes[0].requested.cpu, 2000);
+    }
 
     /// `round_half_away` is `f64::round` (Go's `math.Round`) for every value it meets,
     /// including halves, the float just below a half, negatives and huge values.

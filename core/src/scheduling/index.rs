@@ -22,9 +22,10 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// Pods, rule classes or groups whose id is not assigned yet.
 pub(crate) const UNSET: u32 = u32::MAX;
 
-/// Rule classes kept compiled at once; past this the cache starts over (a snapshot of
-/// more distinct pod shapes stays correct, only slower).
+/// Rule classes kept compiled at once, and the bytes they may hold; past either the cache
+/// starts over (a snapshot of more distinct pod shapes stays correct, only slower).
 const MAX_RULES: usize = 4_096;
+const MAX_RULE_BYTES: usize = 64 << 20;
 
 /// One label key over every node: the value's id per node (cluster order), [`NONE`] when
 /// the node lacks the key.
@@ -166,6 +167,19 @@ pub(crate) struct Rules {
     pub sym_upto: usize,
 }
 
+impl Rules {
+    /// About what the per-node and per-class parts hold, in bytes.
+    fn bytes(&self) -> usize {
+        self.static_fails.len() * std::mem::size_of::<Option<Failure>>()
+            + (self.taint_raw.len() + self.node_aff_raw.len()) * 8
+            + self
+                .spread
+                .iter()
+                .map(|s| s.template.len() * 8 + s.included.len())
+                .sum::<usize>()
+    }
+}
+
 /// A spread constraint's domains over the nodes it includes.
 #[derive(Debug, Clone)]
 pub(crate) struct SpreadDomains {
@@ -274,19 +288,24 @@ impl Cluster {
     pub(crate) fn prepare(&mut self, pod: usize) {
         self.prepare_resources(pod);
         let Some(p) = self.pods.get(pod) else { return };
-        if p.rule == UNSET {
-            return; // compiled outside the cluster: worked out afresh each time
+        // Compiled outside the cluster, or naming nodes one by one (verdicts per node, and
+        // usually a class of one, as a DaemonSet's pinned pods): worked out afresh each time.
+        if p.rule == UNSET || self.names_nodes(p) {
+            return;
         }
         let id = p.rule as usize;
         let mut rules = self.rules.get_mut(id).and_then(Option::take);
         let Some(p) = self.pods.get(pod) else { return };
         if rules.is_none() {
-            if self.rules_built >= MAX_RULES {
+            let compiled = self.static_rules(p);
+            let bytes = compiled.bytes();
+            if self.rules_built >= MAX_RULES || self.rules_bytes + bytes > MAX_RULE_BYTES {
                 self.rules.iter_mut().for_each(|r| *r = None);
-                self.rules_built = 0;
+                (self.rules_built, self.rules_bytes) = (0, 0);
             }
-            rules = Some(self.static_rules(p));
+            rules = Some(compiled);
             self.rules_built += 1;
+            self.rules_bytes += bytes;
         }
         let Some(mut rules) = rules else { return };
         self.extend_matches(p, &mut rules);
@@ -500,6 +519,10 @@ const MAX_REQUEST_SHAPES: usize = 256;
 /// over.
 const MAX_CHANGES: usize = 1 << 20;
 
+/// In a resource-score cache: a score outside 0–254 (totals gone wrong past `i64`), to be
+/// worked out directly.
+pub(crate) const UNCACHED: u8 = u8::MAX;
+
 /// A node's running totals the per-node loops read: one cache line per node.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hot {
@@ -613,7 +636,11 @@ impl Cluster {
         let score = |n: usize| {
             hot.get(n).map_or([0, 0], |h| {
                 let [r, b] = resource_scores(strategy, h, p);
-                [u8::try_from(r).unwrap_or(0), u8::try_from(b).unwrap_or(0)]
+                let small = |v: i64| u8::try_from(v).ok().filter(|v| *v != UNCACHED);
+                match (small(r), small(b)) {
+                    (Some(r), Some(b)) => [r, b],
+                    _ => [UNCACHED; 2],
+                }
             })
         };
         if cache.at > changes.len() {

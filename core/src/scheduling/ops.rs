@@ -512,7 +512,13 @@ impl Cluster {
             pods: self
                 .pods
                 .iter()
-                .map(|p| p.pod(p.node.and_then(|n| self.nodes.get(n)).map(|n| n.name.clone())))
+                .map(|p| {
+                    p.pod(
+                        p.node
+                            .and_then(|n| self.nodes.get(n))
+                            .map(|n| n.name.clone()),
+                    )
+                })
                 .collect(),
             namespaces: base.namespaces.clone(),
             label_keys: base.label_keys.clone(),
