@@ -59,6 +59,9 @@ import type {
   ClusterSnapshot,
   Pod,
   SchedulePodsInput,
+  PlacePodsInput,
+  PlacePodsResult,
+  DrainNodeResult,
   SchedulePodsResult,
 } from './types';
 
@@ -193,6 +196,12 @@ export declare class Scheduler {
   scheduleOne(pod: Pod): Placement;
   /** Add pods and schedule every pending pod; the placements stay. */
   scheduleAll(input?: SchedulePodsInput): SchedulePodsResult;
+  /** Place a service's replicas over its units with spill-over; the placements stay. */
+  place(input: PlacePodsInput): PlacePodsResult;
+  /** Cordon a node and move its pods elsewhere; the result stays. */
+  drain(node: string): DrainNodeResult;
+  /** The pods NoExecute taints evict as of `now` (RFC 3339); nothing changes. */
+  taintEvictions(now: string): TaintEviction[];
   /** The cluster as a snapshot. */
   snapshot(): ClusterSnapshot;
   /** A scheduler from a snapshot. */

@@ -154,8 +154,10 @@ class HpaState {
 /**
  * A cluster snapshot compiled once and scheduled against many times (a large snapshot
  * crosses once, not on every call). `new Scheduler(snapshot)`; `scheduleOne(pod)` changes
- * nothing; `scheduleAll({pods?, preemption?})` keeps its placements; `snapshot()`;
- * `Scheduler.restore(snapshot)`. A refused call throws and changes nothing.
+ * nothing; `scheduleAll({pods?, preemption?})` keeps its placements, as do
+ * `place({template, replicas, units?, preemption?})` and `drain(node)`;
+ * `taintEvictions(now)`; `snapshot()`; `Scheduler.restore(snapshot)`. A refused call
+ * throws and changes nothing.
  */
 class Scheduler {
   constructor(snapshot) {
@@ -168,6 +170,18 @@ class Scheduler {
 
   scheduleAll(input) {
     return JSON.parse(this._native.scheduleAll(encode(input === undefined ? {} : input)));
+  }
+
+  place(input) {
+    return JSON.parse(this._native.place(encode(input)));
+  }
+
+  drain(node) {
+    return JSON.parse(this._native.drain(String(node)));
+  }
+
+  taintEvictions(now) {
+    return JSON.parse(this._native.taintEvictions(String(now)));
   }
 
   snapshot() {

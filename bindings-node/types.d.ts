@@ -385,6 +385,14 @@ export interface DrainInput {
   snapshot: ClusterSnapshot;
 }
 
+/** The result of [`Scheduler::drain`]: [`super::ops::DrainResult`] without the snapshot. */
+export interface DrainNodeResult {
+  /** Pods that stay: DaemonSet pods and pods on node-local storage, with the reason. */
+  kept: KeptPod[];
+  /** Evicted pods and where they went (or why they are pending). */
+  placements: Placement[];
+}
+
 /** The result of [`drain`]. */
 export interface DrainResult {
   /** Pods that stay: DaemonSet pods (not evicted) and pods on node-local storage (cannot move), `namespace/name` with the reason. */
@@ -1446,6 +1454,29 @@ export interface PlaceInput {
   template: Pod;
   /** The service's deployment units, in order. */
   units?: string[];
+}
+
+/** Input of [`Scheduler::place`]: [`super::ops::PlaceInput`] without the snapshot. */
+export interface PlacePodsInput {
+  /** Preempt lower-priority (slot) pods when a unit is full; default false. */
+  preemption?: boolean | null;
+  /** How many pods to place. */
+  replicas: number;
+  /** The service's pod template (`metadata.name` is the name prefix); its `hints.units` are the service's units unless `units` is given. */
+  template: Pod;
+  /** The service's deployment units, in order. */
+  units?: string[];
+}
+
+/** The result of [`Scheduler::place`]: [`super::ops::PlaceResult`] without the snapshot
+ * (the scheduler keeps it). */
+export interface PlacePodsResult {
+  /** Pods no unit could take, with the reasons across all the service's units. */
+  pending: Placement[];
+  /** Every pod placed, in order. */
+  placements: Placement[];
+  /** Per unit, in the given order. */
+  units: UnitPlacement[];
 }
 
 /** The result of [`place`]. */

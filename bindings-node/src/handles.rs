@@ -199,6 +199,25 @@ impl NativeScheduler {
         to_json(&env, self.inner.schedule_all(&parsed))
     }
 
+    /// Place a service's replicas (JSON text) over its units with spill-over; they stay.
+    #[napi(catch_unwind)]
+    pub fn place(&mut self, env: Env, input: String) -> Result<String> {
+        let parsed: weir::PlacePodsInput = from_json(&env, &input)?;
+        to_json(&env, self.inner.place(&parsed))
+    }
+
+    /// Cordon node `node` and move its pods elsewhere; the result stays.
+    #[napi(catch_unwind)]
+    pub fn drain(&mut self, env: Env, node: String) -> Result<String> {
+        to_json(&env, self.inner.drain(&node))
+    }
+
+    /// The pods `NoExecute` taints evict as of `now` (RFC 3339); nothing changes.
+    #[napi(catch_unwind)]
+    pub fn taint_evictions(&self, env: Env, now: String) -> Result<String> {
+        to_json(&env, self.inner.taint_evictions(&now))
+    }
+
     /// The cluster as JSON text.
     #[napi(catch_unwind)]
     pub fn snapshot(&self, env: Env) -> Result<String> {

@@ -95,7 +95,13 @@ function runHpa(i) {
 }
 
 function runScheduler(i) {
-  const call = (s, step) => ('scheduleOne' in step ? s.scheduleOne(step.scheduleOne) : s.scheduleAll(step.scheduleAll));
+  const call = (s, step) => {
+    if ('scheduleOne' in step) return s.scheduleOne(step.scheduleOne);
+    if ('place' in step) return s.place(step.place);
+    if ('drain' in step) return s.drain(step.drain);
+    if ('taintEvictions' in step) return s.taintEvictions(step.taintEvictions);
+    return s.scheduleAll(step.scheduleAll);
+  };
   return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).snapshot();
 }
 

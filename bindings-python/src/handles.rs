@@ -186,8 +186,9 @@ impl HpaState {
 ///
 /// `Scheduler(snapshot)`; `schedule_one(pod)` says where a pod would go and changes
 /// nothing; `schedule_all({"pods"?, "preemption"?})` adds the pods, schedules every pending
-/// pod and keeps the result; `snapshot()`; `Scheduler.restore(snapshot)`. A refused call
-/// raises and changes nothing.
+/// pod and keeps the result; `place({"template", "replicas", "units"?, "preemption"?})` and
+/// `drain(node)` keep theirs; `taint_evictions(now)`; `snapshot()`;
+/// `Scheduler.restore(snapshot)`. A refused call raises and changes nothing.
 #[pyclass(name = "Scheduler", module = "weir")]
 pub struct Scheduler {
     inner: weir::Scheduler,
@@ -212,6 +213,22 @@ impl Scheduler {
     fn schedule_all<'py>(&mut self, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let parsed: weir::SchedulePodsInput = from_py(input)?;
         to_py(input.py(), self.inner.schedule_all(&parsed))
+    }
+
+    /// Place a service's replicas over its units with spill-over; the placements stay.
+    fn place<'py>(&mut self, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parsed: weir::PlacePodsInput = from_py(input)?;
+        to_py(input.py(), self.inner.place(&parsed))
+    }
+
+    /// Cordon a node and move its pods elsewhere; the result stays.
+    fn drain<'py>(&mut self, py: Python<'py>, node: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.inner.drain(node))
+    }
+
+    /// The pods `NoExecute` taints evict as of `now` (RFC 3339); nothing changes.
+    fn taint_evictions<'py>(&self, py: Python<'py>, now: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.inner.taint_evictions(now))
     }
 
     /// The cluster as a snapshot dict.

@@ -118,6 +118,12 @@ def run_scheduler(i):
     def call(s, step):
         if "scheduleOne" in step:
             return s.schedule_one(step["scheduleOne"])
+        if "place" in step:
+            return s.place(step["place"])
+        if "drain" in step:
+            return s.drain(step["drain"])
+        if "taintEvictions" in step:
+            return s.taint_evictions(step["taintEvictions"])
         return s.schedule_all(step["scheduleAll"])
 
     s = transcript(weir.Scheduler(i["snapshot"]), i["steps"], call, weir.Scheduler.restore)

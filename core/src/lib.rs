@@ -75,7 +75,10 @@ pub use scaling::timed::{
     MAX_CURVE_POINTS, NextChangesInput, ReplicaCurve, ScalingChange, ScalingChanges, ScalingInput,
     effective_at, next_changes, replica_curve, replica_curve_svg, validate_scaling,
 };
-pub use scheduling::handle::{SchedulePodsInput, SchedulePodsResult, Scheduler};
+pub use scheduling::handle::{
+    DrainNodeResult, PlacePodsInput, PlacePodsResult, SchedulePodsInput, SchedulePodsResult,
+    Scheduler,
+};
 pub use scheduling::ops::{
     DrainInput, DrainResult, Fit, FitsTemplateInput, KeptPod, NodeRefusal, NodeScore, PlaceInput,
     PlaceResult, Placement, Preemption, PreemptionCandidate, ScheduleAllInput, ScheduleAllResult,

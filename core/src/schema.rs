@@ -14,9 +14,9 @@ use crate::{
     ReleaseGuard, ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
 };
 use crate::{
-    ClusterSnapshot, DrainInput, DrainResult, Fit, FitsTemplateInput, PlaceInput, PlaceResult,
-    Placement, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput, SchedulePodsInput,
-    SchedulePodsResult, TaintEviction, TaintEvictionsInput,
+    ClusterSnapshot, DrainInput, DrainNodeResult, DrainResult, Fit, FitsTemplateInput, PlaceInput,
+    PlacePodsInput, PlacePodsResult, PlaceResult, Placement, ScheduleAllInput, ScheduleAllResult,
+    ScheduleOneInput, SchedulePodsInput, SchedulePodsResult, TaintEviction, TaintEvictionsInput,
 };
 use crate::{
     CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
@@ -94,6 +94,9 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<FitsTemplateInput>(&mut g),
         one::<Fit>(&mut g),
         one::<SchedulePodsInput>(&mut g),
+        one::<PlacePodsInput>(&mut g),
+        one::<PlacePodsResult>(&mut g),
+        one::<DrainNodeResult>(&mut g),
         one::<SchedulePodsResult>(&mut g),
     ]
 }

@@ -178,16 +178,24 @@ fn hpa(i: &Value) -> weir::Result<Value> {
     Ok(serde_json::to_value(state.snapshot()).unwrap())
 }
 
-/// A scheduler transcript: `{snapshot, steps: [{scheduleOne: pod} | {scheduleAll: input},
-/// expect? | error?]}`; the result is the final snapshot.
+/// A scheduler transcript: `{snapshot, steps: [{scheduleOne: pod} | {scheduleAll: input} |
+/// {place: input} | {drain: node} | {taintEvictions: now}, expect? | error?]}`; the result
+/// is the final snapshot.
 fn scheduler(i: &Value) -> weir::Result<Value> {
     let s = weir::Scheduler::new(&input(&i["snapshot"])?)?;
     let s = transcript(s, &i["steps"], |s, step| {
-        if let Some(pod) = step.get("scheduleOne") {
-            Ok(serde_json::to_value(s.schedule_one(&input(pod)?)?).unwrap())
+        let out = if let Some(pod) = step.get("scheduleOne") {
+            serde_json::to_value(s.schedule_one(&input(pod)?)?)
+        } else if let Some(p) = step.get("place") {
+            serde_json::to_value(s.place(&input(p)?)?)
+        } else if let Some(node) = step.get("drain") {
+            serde_json::to_value(s.drain(node.as_str().unwrap())?)
+        } else if let Some(now) = step.get("taintEvictions") {
+            serde_json::to_value(s.taint_evictions(now.as_str().unwrap())?)
         } else {
-            Ok(serde_json::to_value(s.schedule_all(&input(&step["scheduleAll"])?)?).unwrap())
-        }
+            serde_json::to_value(s.schedule_all(&input(&step["scheduleAll"])?)?)
+        };
+        Ok(out.unwrap())
     });
     Ok(serde_json::to_value(s.snapshot()).unwrap())
 }

@@ -392,6 +392,14 @@ class DrainInput(TypedDict):
     snapshot: "ClusterSnapshot"
 
 
+class DrainNodeResult(TypedDict):
+    """The result of [`Scheduler::drain`]: [`super::ops::DrainResult`] without the snapshot."""
+    #: Pods that stay: DaemonSet pods and pods on node-local storage, with the reason.
+    kept: List["KeptPod"]
+    #: Evicted pods and where they went (or why they are pending).
+    placements: List["Placement"]
+
+
 class DrainResult(TypedDict):
     """The result of [`drain`]."""
     #: Pods that stay: DaemonSet pods (not evicted) and pods on node-local storage
@@ -1464,6 +1472,30 @@ class PlaceInput(TypedDict):
     template: "Pod"
     #: The service's deployment units, in order.
     units: NotRequired[List[str]]
+
+
+class PlacePodsInput(TypedDict):
+    """Input of [`Scheduler::place`]: [`super::ops::PlaceInput`] without the snapshot."""
+    #: Preempt lower-priority (slot) pods when a unit is full; default false.
+    preemption: NotRequired[Union[bool, None]]
+    #: How many pods to place.
+    replicas: int
+    #: The service's pod template (`metadata.name` is the name prefix); its
+    #: `hints.units` are the service's units unless `units` is given.
+    template: "Pod"
+    #: The service's deployment units, in order.
+    units: NotRequired[List[str]]
+
+
+class PlacePodsResult(TypedDict):
+    """The result of [`Scheduler::place`]: [`super::ops::PlaceResult`] without the snapshot
+    (the scheduler keeps it)."""
+    #: Pods no unit could take, with the reasons across all the service's units.
+    pending: List["Placement"]
+    #: Every pod placed, in order.
+    placements: List["Placement"]
+    #: Per unit, in the given order.
+    units: List["UnitPlacement"]
 
 
 class PlaceResult(TypedDict):

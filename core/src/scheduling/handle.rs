@@ -6,9 +6,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::cluster::{Cluster, PodInfo};
-use super::ops::{Placement, add_pod, capped, pod_id};
+use super::ops::{
+    KeptPod, Placement, TaintEviction, UnitPlacement, add_pod, capped, drain_cordoned,
+    evictions_at, place_in, pod_id,
+};
 use super::types::{ClusterSnapshot, Pod};
-use crate::error::{FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 use crate::hash::FastSet;
 
 /// Input of [`Scheduler::schedule_all`].
@@ -33,8 +36,49 @@ pub struct SchedulePodsResult {
     pub evicted: Vec<String>,
 }
 
+/// Input of [`Scheduler::place`]: [`super::ops::PlaceInput`] without the snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlacePodsInput {
+    /// The service's pod template (`metadata.name` is the name prefix); its
+    /// `hints.units` are the service's units unless `units` is given.
+    pub template: Pod,
+    /// How many pods to place.
+    pub replicas: i32,
+    /// The service's deployment units, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// Preempt lower-priority (slot) pods when a unit is full; default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption: Option<bool>,
+}
+
+/// The result of [`Scheduler::place`]: [`super::ops::PlaceResult`] without the snapshot
+/// (the scheduler keeps it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PlacePodsResult {
+    /// Per unit, in the given order.
+    pub units: Vec<UnitPlacement>,
+    /// Every pod placed, in order.
+    pub placements: Vec<Placement>,
+    /// Pods no unit could take, with the reasons across all the service's units.
+    pub pending: Vec<Placement>,
+}
+
+/// The result of [`Scheduler::drain`]: [`super::ops::DrainResult`] without the snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DrainNodeResult {
+    /// Evicted pods and where they went (or why they are pending).
+    pub placements: Vec<Placement>,
+    /// Pods that stay: DaemonSet pods and pods on node-local storage, with the reason.
+    pub kept: Vec<KeptPod>,
+}
+
 /// A cluster snapshot compiled once, then scheduled against many times: the stateful form
-/// of [`super::ops::schedule_one`] and [`super::ops::schedule_all`]. Its data is its
+/// of [`super::ops::schedule_one`], [`super::ops::schedule_all`], [`super::ops::place`],
+/// [`super::ops::drain`] and [`super::ops::taint_evictions`]. Its data is its
 /// [`ClusterSnapshot`] (`snapshot()` / `restore()`); a refused call changes nothing.
 ///
 /// # Examples
@@ -70,14 +114,7 @@ impl Scheduler {
     /// `nodeName`s or bad selectors.
     pub fn new(snapshot: &ClusterSnapshot) -> Result<Scheduler> {
         let cluster = Cluster::build(snapshot)?;
-        // Everything but the pods (which live in `cluster`), without copying them.
-        let base = ClusterSnapshot {
-            nodes: snapshot.nodes.clone(),
-            pods: Vec::new(),
-            namespaces: snapshot.namespaces.clone(),
-            label_keys: snapshot.label_keys.clone(),
-            scoring: snapshot.scoring.clone(),
-        };
+        let base = without_pods(snapshot);
         Ok(Scheduler { cluster, base })
     }
 
@@ -128,6 +165,60 @@ impl Scheduler {
         })
     }
 
+    /// Place a service's replicas evenly over its units with spill-over, keeping them (as
+    /// [`super::ops::place`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] for a malformed template or unit split (nothing changes).
+    pub fn place(&mut self, input: &PlacePodsInput) -> Result<PlacePodsResult> {
+        let (units, placements, pending) = place_in(
+            &mut self.cluster,
+            &input.template,
+            input.replicas,
+            &input.units,
+            input.preemption,
+        )?;
+        Ok(PlacePodsResult {
+            units,
+            placements,
+            pending,
+        })
+    }
+
+    /// Cordon node `node`, evict its pods but DaemonSet and node-local ones, and schedule
+    /// them elsewhere, keeping the result (as [`super::ops::drain`]). A cordon changes the
+    /// node's class, so the cluster is compiled again from its snapshot.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotFound`] for an unknown node (nothing changes).
+    pub fn drain(&mut self, node: &str) -> Result<DrainNodeResult> {
+        let mut snapshot = self.snapshot();
+        let Some(n) = snapshot.nodes.iter_mut().find(|n| n.metadata.name == node) else {
+            return Err(Error::NotFound {
+                kind: "node".into(),
+                id: node.to_owned(),
+            });
+        };
+        n.spec.unschedulable = true;
+        let mut cluster = Cluster::build(&snapshot)?;
+        let (placements, kept) = drain_cordoned(&mut cluster, node);
+        self.cluster = cluster;
+        self.base = without_pods(&snapshot);
+        Ok(DrainNodeResult { placements, kept })
+    }
+
+    /// The pods `NoExecute` taints evict, and when, as of `now` (RFC 3339; as
+    /// [`super::ops::taint_evictions`]). Nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] for a bad `now` or taint `timeAdded`.
+    pub fn taint_evictions(&self, now: &str) -> Result<Vec<TaintEviction>> {
+        evictions_at(&self.cluster, crate::time::unix_seconds(now)?)
+    }
+
     /// The cluster as data (pods with their current `nodeName`; victims gone).
     #[must_use]
     pub fn snapshot(&self) -> ClusterSnapshot {
@@ -141,6 +232,17 @@ impl Scheduler {
     /// As [`Scheduler::new`].
     pub fn restore(snapshot: ClusterSnapshot) -> Result<Scheduler> {
         Scheduler::new(&snapshot)
+    }
+}
+
+/// Everything of a snapshot but its pods (which live in the cluster), without copying them.
+fn without_pods(snapshot: &ClusterSnapshot) -> ClusterSnapshot {
+    ClusterSnapshot {
+        nodes: snapshot.nodes.clone(),
+        pods: Vec::new(),
+        namespaces: snapshot.namespaces.clone(),
+        label_keys: snapshot.label_keys.clone(),
+        scoring: snapshot.scoring.clone(),
     }
 }
 

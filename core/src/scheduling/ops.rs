@@ -738,7 +738,18 @@ pub fn drain(input: &DrainInput) -> Result<DrainResult> {
     };
     node.spec.unschedulable = true;
     let mut cluster = Cluster::build(&snapshot)?;
-    let n = cluster.node_by_name.get(&input.node).copied();
+    let (placements, kept) = drain_cordoned(&mut cluster, &input.node);
+    Ok(DrainResult {
+        placements,
+        kept,
+        snapshot: cluster.snapshot(&snapshot),
+    })
+}
+
+/// [`drain`] on a compiled cluster whose node `node` is already cordoned: the placements
+/// of the evicted pods and the pods kept.
+pub(crate) fn drain_cordoned(cluster: &mut Cluster, node: &str) -> (Vec<Placement>, Vec<KeptPod>) {
+    let n = cluster.node_by_name.get(node).copied();
     let mut kept = Vec::new();
     let mut moving = Vec::new();
     for i in n
@@ -784,11 +795,7 @@ pub fn drain(input: &DrainInput) -> Result<DrainResult> {
             placements.push(cluster.schedule(i, false));
         }
     }
-    Ok(DrainResult {
-        placements,
-        kept,
-        snapshot: cluster.snapshot(&snapshot),
-    })
+    (placements, kept)
 }
 
 /// Input of [`taint_evictions`].
@@ -830,7 +837,11 @@ pub struct TaintEviction {
 /// [`Error::Validation`] for a bad `now` or `timeAdded`; as [`schedule_one`] otherwise.
 pub fn taint_evictions(input: &TaintEvictionsInput) -> Result<Vec<TaintEviction>> {
     let now = crate::time::unix_seconds(&input.now)?;
-    let cluster = Cluster::build(&input.snapshot)?;
+    evictions_at(&Cluster::build(&input.snapshot)?, now)
+}
+
+/// [`taint_evictions`] on a compiled cluster, at `now` (Unix seconds).
+pub(crate) fn evictions_at(cluster: &Cluster, now: f64) -> Result<Vec<TaintEviction>> {
     let mut errs = ValidationErrors::new();
     let mut out: Vec<(f64, TaintEviction)> = Vec::new();
     for p in &cluster.pods {
@@ -955,23 +966,52 @@ pub struct PlaceResult {
 /// As [`schedule_one`], and [`Error::Validation`] for a bad split (no units, negative
 /// replicas).
 pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
-    let units = if input.units.is_empty() {
-        input
-            .template
+    let mut cluster = Cluster::build(&input.snapshot)?;
+    let (units, placements, pending) = place_in(
+        &mut cluster,
+        &input.template,
+        input.replicas,
+        &input.units,
+        input.preemption,
+    )?;
+    Ok(PlaceResult {
+        units,
+        placements,
+        pending,
+        snapshot: cluster.snapshot(&input.snapshot),
+    })
+}
+
+/// Per unit, every pod placed, and the pods left pending.
+pub(crate) type Placed = (Vec<UnitPlacement>, Vec<Placement>, Vec<Placement>);
+
+/// [`place`] on a compiled cluster. The template and the unit split are checked before
+/// anything is added: a refused call changes nothing.
+pub(crate) fn place_in(
+    cluster: &mut Cluster,
+    template: &Pod,
+    replicas: i32,
+    units: &[String],
+    preemption: Option<bool>,
+) -> Result<Placed> {
+    let units = if units.is_empty() {
+        template
             .hints
             .as_ref()
             .map(|h| h.units.clone())
             .unwrap_or_default()
     } else {
-        input.units.clone()
+        units.to_vec()
     };
     let shares = crate::release::groups::split_units(&crate::release::groups::UnitSplitInput {
-        replicas: input.replicas,
+        replicas,
         units: units.clone(),
     })?;
-    let mut cluster = Cluster::build(&input.snapshot)?;
-    let preempt = input.preemption.unwrap_or(false);
-    let prefix = input.template.metadata.name.clone();
+    let mut errs = ValidationErrors::new();
+    PodInfo::compile(template, "template", &mut errs);
+    errs.into_result(())?;
+    let preempt = preemption.unwrap_or(false);
+    let prefix = template.metadata.name.clone();
     let mut report: Vec<UnitPlacement> = shares
         .iter()
         .map(|s| UnitPlacement {
@@ -983,13 +1023,8 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
         })
         .collect();
     // The service's pods already running, per unit: they count for "least loaded".
-    let service = input
-        .template
-        .hints
-        .as_ref()
-        .and_then(|h| h.service.clone());
-    let namespace = input
-        .template
+    let service = template.hints.as_ref().and_then(|h| h.service.clone());
+    let namespace = template
         .metadata
         .namespace
         .clone()
@@ -1004,7 +1039,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
                     p.namespace == namespace
                         && match &service {
                             Some(s) => p.hints.service.as_ref() == Some(s),
-                            None => p.labels == input.template.metadata.labels,
+                            None => p.labels == template.metadata.labels,
                         }
                 })
                 .filter_map(|p| p.node.and_then(|n| cluster.nodes.get(n)))
@@ -1016,7 +1051,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
     let mut counter = 0usize;
     let taken: std::collections::BTreeSet<String> = cluster.ids.keys().cloned().collect();
     let mut next_pod = |unit_list: Vec<String>| {
-        let mut pod = input.template.clone();
+        let mut pod = template.clone();
         // The next `prefix-N` not already in the snapshot (a scale-up keeps the old pods).
         while taken.contains(&format!("{namespace}/{prefix}-{counter}")) {
             counter += 1;
@@ -1034,7 +1069,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
     for (u, share) in shares.iter().enumerate() {
         for _ in 0..share.replicas {
             let pod = next_pod(vec![share.unit.clone()]);
-            let i = add_pod(&mut cluster, &pod, "template")?;
+            let i = add_pod(cluster, &pod, "template")?;
             let placed = cluster.schedule(i, preempt);
             if placed.node.is_some() {
                 if let Some(r) = report.get_mut(u) {
@@ -1072,7 +1107,7 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
             if let Some(h) = pod.hints.as_mut() {
                 h.units = vec![unit];
             }
-            let i = add_pod(&mut cluster, &pod, "template")?;
+            let i = add_pod(cluster, &pod, "template")?;
             let placed = cluster.schedule(i, preempt);
             if placed.node.is_some() {
                 if let Some(r) = report.get_mut(u) {
@@ -1090,15 +1125,10 @@ pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
             if let Some(h) = pod.hints.as_mut() {
                 h.units = units.clone();
             }
-            let i = add_pod(&mut cluster, &pod, "template")?;
+            let i = add_pod(cluster, &pod, "template")?;
             pending.push(capped(cluster.decide_added(i)?));
             cluster.drop_last();
         }
     }
-    Ok(PlaceResult {
-        units: report,
-        placements,
-        pending,
-        snapshot: cluster.snapshot(&input.snapshot),
-    })
+    Ok((report, placements, pending))
 }
