@@ -6,12 +6,11 @@
 //! definitions in `cluster.rs` describe, only counted per group of alike pods and per class
 //! of alike nodes instead of pod by pod (the lever `04-scheduling.md` names).
 
-use crate::hash::FastMap;
-use crate::model::labels::Labels;
-
 use std::sync::Arc;
 
 use crate::error::ValidationErrors;
+use crate::hash::FastMap;
+use crate::model::labels::Labels;
 
 use super::cluster::{Cluster, Failure, MAX_SCORE, PodInfo, PodRules, Term, rule_key};
 use super::types::{Pod, ScoringStrategy, TaintEffect};
