@@ -7,7 +7,7 @@
 //! refused rather than turned into `null`; an int beyond 64 bits becomes a float, as in
 //! JSON. Strings are borrowed from Python, never copied on the way in (that and skipping
 //! an intermediate tree make a 100-pod HPA input several times cheaper). Outbound,
-//! pythonize writes dicts and lists.
+//! [`crate::ser`] writes dicts and lists, making each field name once per call.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -339,5 +339,5 @@ pub fn to_py<'py, T: Serialize>(
     result: weir::Result<T>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let value = result.map_err(errors::to_py)?;
-    pythonize::pythonize(py, &value).map_err(invalid)
+    crate::ser::to_object(py, &value)
 }

@@ -87,7 +87,7 @@ pub fn to_py(err: weir::Error) -> PyErr {
     Python::attach(|py| {
         let value = py_err.value(py);
         let _ = value.setattr("code", err.code());
-        if let Ok(details) = pythonize::pythonize(py, &err.details()) {
+        if let Ok(details) = crate::ser::to_object(py, &err.details()) {
             let _ = value.setattr("details", details);
         }
     });

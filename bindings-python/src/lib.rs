@@ -1,12 +1,13 @@
 //! Python bindings of weir: the native module `weir._weir`.
 //!
-//! Thin by construction: each function converts its input with pythonize, calls the core,
-//! and converts the result back; errors go through [`errors::to_py`]. No logic lives here.
+//! Thin by construction: each function converts its input (`convert`), calls the core,
+//! and converts the result back (`ser`); errors go through [`errors::to_py`]. No logic lives here.
 //! Docstrings are written once here; pyo3 makes them `__doc__`.
 
 mod convert;
 mod errors;
 mod handles;
+mod ser;
 
 use pyo3::prelude::*;
 

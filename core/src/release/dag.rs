@@ -140,9 +140,11 @@ fn index_of(i: usize) -> u32 {
 /// A service name as a map key: a short name is held inline, so a lookup compares it in
 /// place instead of following a pointer to the name (at 1M services and 3M dependencies,
 /// that second cache miss per lookup was most of the graph's build time).
+/// A short name is packed into three words (bytes 0–22, its length in byte 23), so equality
+/// is three integer comparisons.
 #[derive(PartialEq, Eq, Hash)]
 enum NameKey<'a> {
-    Short(u8, [u8; 23]),
+    Short([u64; 3]),
     Long(&'a str),
 }
 
@@ -151,11 +153,20 @@ impl<'a> NameKey<'a> {
         let bytes = name.as_bytes();
         match u8::try_from(bytes.len()) {
             Ok(len) if bytes.len() <= 23 => {
-                let mut inline = [0u8; 23];
+                let mut inline = [0u8; 24];
                 for (d, s) in inline.iter_mut().zip(bytes) {
                     *d = *s;
                 }
-                NameKey::Short(len, inline)
+                if let Some(last) = inline.last_mut() {
+                    *last = len;
+                }
+                let mut words = [0u64; 3];
+                for (w, chunk) in words.iter_mut().zip(inline.chunks_exact(8)) {
+                    let mut b = [0u8; 8];
+                    b.copy_from_slice(chunk);
+                    *w = u64::from_le_bytes(b);
+                }
+                NameKey::Short(words)
             }
             _ => NameKey::Long(name),
         }
