@@ -51,8 +51,11 @@ const SLOTS: usize = 64;
 /// The field names made in one call, by the address of their `&'static str`: a
 /// direct-mapped cache (a name whose slot is taken by another is simply made again).
 struct Keys<'py> {
-    made: RefCell<[Option<(usize, Bound<'py, PyString>)>; SLOTS]>,
+    made: RefCell<[Slot<'py>; SLOTS]>,
 }
+
+/// A cached field name: its identity and the Python string.
+type Slot<'py> = Option<(usize, Bound<'py, PyString>)>;
 
 impl<'py> Keys<'py> {
     fn get(&self, py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
