@@ -335,6 +335,17 @@ fn pod_requests(pod: &Pod, non_zero: bool) -> Res {
     total
 }
 
+/// A pod has a name, wherever it comes from (snapshot, added pods, a template's copies).
+pub(crate) fn check_name(pod: &Pod, path: &str, errs: &mut ValidationErrors) {
+    if pod.metadata.name.is_empty() {
+        errs.push(
+            format!("{path}.metadata.name"),
+            Code::Required,
+            "a pod has a name",
+        );
+    }
+}
+
 /// The namespace of a pod (`default` when unset).
 fn namespace_of(pod: &Pod) -> String {
     pod.metadata
@@ -362,6 +373,7 @@ pub(crate) fn rule_key(pod: &Pod) -> String {
 impl PodInfo {
     /// Compile `pod` with rules of its own.
     pub(crate) fn compile(pod: &Pod, path: &str, errs: &mut ValidationErrors) -> PodInfo {
+        check_name(pod, path, errs);
         let rules = Arc::new(PodRules::compile(pod, path, errs));
         PodInfo::with_rules(pod, rules, UNSET)
     }
@@ -856,13 +868,6 @@ impl Cluster {
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
             let info = cluster.compile_pod(p, &path, &mut errs);
-            if p.metadata.name.is_empty() {
-                errs.push(
-                    format!("{path}.metadata.name"),
-                    Code::Required,
-                    "a pod has a name",
-                );
-            }
             if !seen.insert((info.namespace.clone(), info.name.clone())) {
                 errs.push(
                     format!("{path}.metadata.name"),

@@ -12,7 +12,7 @@ use crate::error::ValidationErrors;
 use crate::hash::FastMap;
 use crate::model::labels::Labels;
 
-use super::cluster::{Cluster, Failure, MAX_SCORE, PodInfo, PodRules, Term, rule_key};
+use super::cluster::{Cluster, Failure, MAX_SCORE, PodInfo, PodRules, Term, check_name, rule_key};
 use super::types::{Pod, ScoringStrategy, TaintEffect};
 
 /// "The node lacks the key" in a [`Column`].
@@ -243,6 +243,7 @@ impl Cluster {
         path: &str,
         errs: &mut ValidationErrors,
     ) -> PodInfo {
+        check_name(pod, path, errs);
         let key = rule_key(pod);
         if let Some(&id) = self.rule_ids.get(&key)
             && let Some(rules) = self.rule_arcs.get(id as usize)
