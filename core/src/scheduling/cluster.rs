@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
-use crate::hash::{FastMap, FastSet, map_with_capacity};
+use crate::hash::{FastMap, map_with_capacity};
 use crate::model::labels::Labels;
 use crate::model::quantity::Quantity;
 use crate::model::selector::{
@@ -85,22 +85,11 @@ impl Res {
         }
     }
 
-    pub(crate) fn sub(&mut self, o: &Res) {
-        self.cpu = self.cpu.saturating_sub(o.cpu);
-        self.mem = self.mem.saturating_sub(o.mem);
-        for (n, v) in &o.other {
-            let s = self.slot(n);
-            *s = s.saturating_sub(*v);
-        }
-    }
-
     /// Whether `want` fits in `self` (allocatable) beside `used`, resource by resource
     /// (a zero request always fits, as in `fitsRequest`).
     pub(crate) fn has_room(&self, used: &Res, want: &Res) -> bool {
-        want.names().all(|name| {
-            let w = want.get(name);
-            w <= 0 || w <= self.get(name).saturating_sub(used.get(name))
-        })
+        want.names()
+            .all(|name| !short(want.get(name), self.get(name), used.get(name)))
     }
 
     fn names(&self) -> impl Iterator<Item = &str> {
@@ -246,7 +235,6 @@ pub(crate) struct PodInfo {
     pub preempt_never: bool,
     pub req: Res,
     pub nonzero: Res,
-    pub best_effort: bool,
     pub start: Option<f64>,
     pub terminating: bool,
     pub rules: Arc<PodRules>,
@@ -269,6 +257,11 @@ impl std::ops::Deref for PodInfo {
 }
 
 impl PodInfo {
+    /// No CPU or memory request (BalancedAllocation has nothing to say).
+    pub(crate) fn best_effort(&self) -> bool {
+        self.req.cpu == 0 && self.req.mem == 0
+    }
+
     /// The pod as given, bound to `node` (`None`: pending).
     pub(crate) fn pod(&self, node: Option<String>) -> Pod {
         let mut pod: Pod = serde_json::from_str(&self.source).unwrap_or_else(|_| {
@@ -381,7 +374,6 @@ impl PodInfo {
     /// Compile `pod`'s own facts beside `rules` (of rule class `rule`).
     pub(crate) fn with_rules(pod: &Pod, rules: Arc<PodRules>, rule: u32) -> PodInfo {
         let req = pod_requests(pod, false);
-        let best_effort = req.cpu == 0 && req.mem == 0;
         PodInfo {
             name: pod.metadata.name.clone(),
             namespace: namespace_of(pod),
@@ -394,7 +386,6 @@ impl PodInfo {
             preempt_never: pod.spec.preemption_policy == Some(PreemptionPolicy::Never),
             nonzero: pod_requests(pod, true),
             req,
-            best_effort,
             start: pod
                 .status
                 .as_ref()
@@ -687,8 +678,6 @@ pub(crate) struct Cluster {
     pub nodes: Vec<NodeInfo>,
     pub node_by_name: FastMap<String, usize>,
     pub pods: Vec<PodInfo>,
-    /// Pods (indices) with any affinity term: the only ones symmetric rules need.
-    pub with_affinity: FastSet<usize>,
     /// `namespace/name` → index in `pods`.
     pub ids: FastMap<String, usize>,
     /// Per node, its equivalence class: nodes with the same labels (the hostname aside),
@@ -832,13 +821,12 @@ impl Cluster {
             });
         }
         let mut cluster = Cluster {
-            keys: snapshot.label_keys.clone().unwrap_or_default(),
+            keys,
             scoring: snapshot.scoring.clone().unwrap_or_default(),
             ns_labels: snapshot.namespaces.clone(),
             nodes,
             node_by_name,
             pods: Vec::with_capacity(snapshot.pods.len()),
-            with_affinity: FastSet::default(),
             ids: FastMap::default(),
             node_class: Vec::new(),
             class_rep: Vec::new(),
@@ -864,17 +852,9 @@ impl Cluster {
         cluster.hot = vec![Hot::default(); cluster.nodes.len()];
         cluster.class_min = vec![Hot::roomiest(); cluster.class_rep.len()];
         (0..cluster.nodes.len()).for_each(|n| cluster.refresh_hot(n));
-        let mut seen: FastSet<(String, String)> = FastSet::default();
         for (i, p) in snapshot.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
             let info = cluster.compile_pod(p, &path, &mut errs);
-            if !seen.insert((info.namespace.clone(), info.name.clone())) {
-                errs.push(
-                    format!("{path}.metadata.name"),
-                    Code::Duplicate,
-                    format!("pod `{}/{}` is listed twice", info.namespace, info.name),
-                );
-            }
             let node = match &p.spec.node_name {
                 Some(n) => match cluster.node_by_name.get(n) {
                     Some(&idx) => Some(idx),
@@ -890,9 +870,14 @@ impl Cluster {
                 None => None,
             };
             let idx = cluster.pods.len();
-            cluster
-                .ids
-                .insert(format!("{}/{}", info.namespace, info.name), idx);
+            let id = format!("{}/{}", info.namespace, info.name);
+            if cluster.ids.insert(id, idx).is_some() {
+                errs.push(
+                    format!("{path}.metadata.name"),
+                    Code::Duplicate,
+                    format!("pod `{}/{}` is listed twice", info.namespace, info.name),
+                );
+            }
             cluster.pods.push(info);
             if let Some(n) = node {
                 cluster.bind(idx, n);
@@ -1019,7 +1004,7 @@ impl Cluster {
             return;
         };
         pod.node = Some(n);
-        let (req, nonzero, aff) = (pod.req.clone(), pod.nonzero.clone(), pod.has_affinity());
+        let (req, nonzero) = (pod.req.clone(), pod.nonzero.clone());
         if let Some(node) = self.nodes.get_mut(n) {
             node.requested.add(&req);
             node.nonzero.add(&nonzero);
@@ -1027,9 +1012,6 @@ impl Cluster {
         }
         self.count_in_group(p, n, true);
         self.refresh_hot(n);
-        if aff {
-            self.with_affinity.insert(p);
-        }
     }
 
     /// Take pod `p` off its node.
@@ -1038,20 +1020,43 @@ impl Cluster {
             return;
         };
         let Some(n) = pod.node.take() else { return };
-        // The totals are summed again from the pods that stay: a saturated sum cannot be
-        // undone by a subtraction.
         if let Some(node) = self.nodes.get_mut(n) {
             node.pods.retain(|&q| q != p);
-            let (mut requested, mut nonzero) = (Res::default(), Res::default());
-            for q in node.pods.iter().filter_map(|&q| self.pods.get(q)) {
-                requested.add(&q.req);
-                nonzero.add(&q.nonzero);
-            }
-            (node.requested, node.nonzero) = (requested, nonzero);
+        }
+        let totals = self.requests_without(n, &[]);
+        if let Some(node) = self.nodes.get_mut(n) {
+            (node.requested, node.nonzero) = totals;
         }
         self.count_in_group(p, n, false);
         self.refresh_hot(n);
-        self.with_affinity.remove(&p);
+    }
+
+    /// The requests (actual, and with the scoring defaults) of node `n`'s pods but those in
+    /// `leaving`, summed afresh: a saturated sum cannot be undone by subtracting.
+    pub(crate) fn requests_without(&self, n: usize, leaving: &[usize]) -> (Res, Res) {
+        let (mut requested, mut nonzero) = (Res::default(), Res::default());
+        let pods = self
+            .nodes
+            .get(n)
+            .map_or(&[][..], |node| node.pods.as_slice());
+        for q in pods
+            .iter()
+            .filter(|q| !leaving.contains(q))
+            .filter_map(|&q| self.pods.get(q))
+        {
+            requested.add(&q.req);
+            nonzero.add(&q.nonzero);
+        }
+        (requested, nonzero)
+    }
+
+    /// Whether any bound pod has inter-pod terms (symmetric rules could then apply).
+    pub(crate) fn any_bound_terms(&self) -> bool {
+        self.term_groups.iter().any(|&g| {
+            self.groups
+                .get(g as usize)
+                .is_some_and(|g| !g.per_node.is_empty())
+        })
     }
 
     /// NodeAffinity's required part: `nodeSelector` and required terms.
@@ -1441,7 +1446,7 @@ impl Cluster {
             ("NodeResourcesFit", w(true, cfg.resources_weight)),
             (
                 "NodeResourcesBalancedAllocation",
-                w(!p.best_effort, cfg.balanced_weight),
+                w(!p.best_effort(), cfg.balanced_weight),
             ),
             ("TaintToleration", w(true, cfg.taint_weight)),
             (

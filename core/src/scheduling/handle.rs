@@ -5,14 +5,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cluster::{Cluster, PodInfo};
+use super::cluster::Cluster;
 use super::ops::{
-    KeptPod, Placement, TaintEviction, UnitPlacement, add_pod, capped, drain_cordoned,
-    evictions_at, place_in, pod_id,
+    KeptPod, Placement, TaintEviction, UnitPlacement, add_pod, add_pods, capped, drain_cordoned,
+    evictions_at, place_in,
 };
 use super::types::{ClusterSnapshot, Pod};
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
-use crate::hash::FastSet;
+use crate::error::{Error, Result};
 
 /// Input of [`Scheduler::schedule_all`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -138,23 +137,7 @@ impl Scheduler {
     /// [`Error::Validation`] for a malformed pod or a name already taken (every pod is
     /// checked before any is added: a refused call changes nothing).
     pub fn schedule_all(&mut self, input: &SchedulePodsInput) -> Result<SchedulePodsResult> {
-        let mut errs = ValidationErrors::new();
-        let mut names: FastSet<String> = FastSet::default();
-        for (i, pod) in input.pods.iter().enumerate() {
-            let path = format!("pods[{i}]");
-            let id = pod_id(&PodInfo::compile(pod, &path, &mut errs));
-            if self.cluster.ids.contains_key(&id) || !names.insert(id.clone()) {
-                errs.push(
-                    format!("{path}.metadata.name"),
-                    Code::Duplicate,
-                    format!("pod `{id}` is already in the snapshot"),
-                );
-            }
-        }
-        errs.into_result(())?;
-        for (i, pod) in input.pods.iter().enumerate() {
-            add_pod(&mut self.cluster, pod, &format!("pods[{i}]"))?;
-        }
+        add_pods(&mut self.cluster, &input.pods, |i| format!("pods[{i}]"))?;
         let pending = self.cluster.pending_in_order();
         let (placements, evicted) = self
             .cluster

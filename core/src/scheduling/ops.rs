@@ -10,6 +10,7 @@ use super::cluster::{Cluster, PodInfo, Scratch, tolerates};
 use super::index::Hot;
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::hash::FastSet;
 
 /// Input of [`schedule_one`] and [`fits_template`]-like calls: a snapshot and a pod.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -163,23 +164,26 @@ impl Cluster {
         out
     }
 
-    /// [`Cluster::decide`] for pod `pod`, just added (unbound).
-    pub(crate) fn decide_added(&mut self, pod: usize) -> Result<Placement> {
+    /// [`Cluster::decide`] for pod `pod` (unbound), its rule class and resource scores
+    /// brought up to date first; `None` for an unknown index.
+    fn decide_now(&mut self, pod: usize) -> Option<Placement> {
         self.prepare(pod);
         let mut scratch = std::mem::take(&mut self.scratch);
         let out = self.pods.get(pod).map(|p| self.decide(p, &mut scratch));
         self.scratch = scratch;
-        out.ok_or_else(|| Error::invalid_input("pod"))
+        out
+    }
+
+    /// [`Cluster::decide`] for pod `pod`, just added (unbound).
+    pub(crate) fn decide_added(&mut self, pod: usize) -> Result<Placement> {
+        self.decide_now(pod)
+            .ok_or_else(|| Error::invalid_input("pod"))
     }
 
     /// Schedule pod `pod` (already in `self.pods`, unbound): bind it, preempting if
     /// needed and allowed.
     fn schedule(&mut self, pod: usize, preempt: bool) -> Placement {
-        self.prepare(pod);
-        let mut scratch = std::mem::take(&mut self.scratch);
-        let out = self.pods.get(pod).map(|p| self.decide(p, &mut scratch));
-        self.scratch = scratch;
-        let Some(mut out) = out else {
+        let Some(mut out) = self.decide_now(pod) else {
             return Placement {
                 pod: String::new(),
                 node: None,
@@ -302,7 +306,6 @@ impl Cluster {
         }
         // Every node's totals are re-read below; the class minimums start over.
         self.class_min.iter_mut().for_each(|m| *m = Hot::roomiest());
-        self.with_affinity.clear();
         for (i, n) in bound {
             self.bind(i, n);
         }
@@ -319,7 +322,7 @@ impl Cluster {
         let wanted = (self.nodes.len() / 10).max(100);
         // Without spread or affinity rules anywhere, only the node's totals decide a fit:
         // dry runs are arithmetic, not a re-run of every filter.
-        let simple = p.spread.is_empty() && !p.has_affinity() && self.with_affinity.is_empty();
+        let simple = p.spread.is_empty() && !p.has_affinity() && !self.any_bound_terms();
         for r in refusals.iter().filter(|r| !r.unresolvable) {
             if candidates.len() >= wanted {
                 break;
@@ -483,10 +486,7 @@ impl Cluster {
         let Some(node) = self.nodes.get(n) else {
             return false;
         };
-        let mut used = node.requested.clone();
-        for q in removed.iter().filter_map(|&q| self.pods.get(q)) {
-            used.sub(&q.req);
-        }
+        let (used, _) = self.requests_without(n, removed);
         let pods = i64::try_from(node.pods.len().saturating_sub(removed.len())).unwrap_or(i64::MAX);
         pods < node.alloc_pods && node.alloc.has_room(&used, &p.req)
     }
@@ -551,23 +551,42 @@ fn summary(total: usize, refusals: &[NodeRefusal]) -> String {
     }
 }
 
+/// Add one pod (unbound), its index back.
 pub(crate) fn add_pod(cluster: &mut Cluster, pod: &Pod, path: &str) -> Result<usize> {
-    let mut errs = ValidationErrors::new();
-    let info = cluster.compile_pod(pod, path, &mut errs);
-    errs.into_result(())?;
-    let id = pod_id(&info);
-    if cluster.ids.contains_key(&id) {
-        let mut e = ValidationErrors::new();
-        e.push(
-            format!("{path}.metadata.name"),
-            Code::Duplicate,
-            format!("pod `{id}` is already in the snapshot"),
-        );
-        return Err(Error::Validation(e));
-    }
-    cluster.ids.insert(id, cluster.pods.len());
-    cluster.pods.push(info);
+    add_pods(cluster, std::slice::from_ref(pod), |_| path.to_owned())?;
     Ok(cluster.pods.len() - 1)
+}
+
+/// Add pods (unbound), the `i`th reported at `path(i)`. Every pod is compiled and checked
+/// (its rules, a name, not already in the cluster or earlier in `pods`) before any is
+/// added: a refused call adds nothing.
+pub(crate) fn add_pods(
+    cluster: &mut Cluster,
+    pods: &[Pod],
+    path: impl Fn(usize) -> String,
+) -> Result<()> {
+    let mut errs = ValidationErrors::new();
+    let mut infos = Vec::with_capacity(pods.len());
+    let mut names: FastSet<String> = FastSet::default();
+    for (i, pod) in pods.iter().enumerate() {
+        let path = path(i);
+        let info = cluster.compile_pod(pod, &path, &mut errs);
+        let id = pod_id(&info);
+        if cluster.ids.contains_key(&id) || !names.insert(id.clone()) {
+            errs.push(
+                format!("{path}.metadata.name"),
+                Code::Duplicate,
+                format!("pod `{id}` is already in the snapshot"),
+            );
+        }
+        infos.push((id, info));
+    }
+    errs.into_result(())?;
+    for (id, info) in infos {
+        cluster.ids.insert(id, cluster.pods.len());
+        cluster.pods.push(info);
+    }
+    Ok(())
 }
 
 /// Where kube-scheduler would put one pod (no preemption, nothing changes): the node with
@@ -617,9 +636,7 @@ pub struct ScheduleAllResult {
 /// As [`schedule_one`].
 pub fn schedule_all(input: &ScheduleAllInput) -> Result<ScheduleAllResult> {
     let mut cluster = Cluster::build(&input.snapshot)?;
-    for (i, p) in input.pods.iter().enumerate() {
-        add_pod(&mut cluster, p, &format!("pods[{i}]"))?;
-    }
+    add_pods(&mut cluster, &input.pods, |i| format!("pods[{i}]"))?;
     let pending = cluster.pending_in_order();
     let (placements, evicted) = cluster.run_pending(pending, input.preemption.unwrap_or(true));
     Ok(ScheduleAllResult {
