@@ -413,6 +413,13 @@ fn weekday(y: i32, m: u32, d: u32) -> u32 {
     (days + 4).rem_euclid(7) as u32
 }
 
+/// A cron number: digits only (Rust's parser would take a leading `+`, cron does not).
+fn number(s: &str) -> Option<u32> {
+    s.parse()
+        .ok()
+        .filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// One field's bit set.
 fn field(
     text: &str,
@@ -429,9 +436,7 @@ fn field(
             // Month names count from 1 (the field's minimum), day names from 0.
             return Ok(u32::try_from(i).unwrap_or(0) + min);
         }
-        // Digits only: Rust's parser would take a leading `+`, cron does not.
-        let digits = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
-        let n: u32 = v.parse().ok().filter(|_| digits).ok_or_else(|| {
+        let n = number(v).ok_or_else(|| {
             format!(
                 "{what} `{v}` is not a number{}",
                 if names.is_some() { " or a name" } else { "" }
@@ -449,11 +454,7 @@ fn field(
         }
         let (range, step) = match item.split_once('/') {
             Some((r, s)) => {
-                let step: u32 = s
-                    .parse()
-                    .ok()
-                    .filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-                    .ok_or_else(|| format!("{what} step `{s}` is not a number"))?;
+                let step = number(s).ok_or_else(|| format!("{what} step `{s}` is not a number"))?;
                 // Any step ≥ 1, as Vixie cron (`*/30` hours is hour 0 only).
                 if step == 0 {
                     return Err(format!("{what} step must be at least 1"));
@@ -466,8 +467,9 @@ fn field(
             (min, max)
         } else if let Some((a, b_text)) = range.split_once('-') {
             let (a, mut b) = (value(a)?, value(b_text)?);
-            // `FRI-SUN`: Sunday ends a day range as 7 (as the digit 7 does).
-            if max == 7 && b_text.eq_ignore_ascii_case("SUN") {
+            // `FRI-SUN`: Sunday ending a range after another day counts as 7 (as the digit
+            // 7 does); `SUN-SUN` stays Sunday alone. Only the day field has the name.
+            if a > 0 && b == 0 && b_text.eq_ignore_ascii_case("SUN") {
                 b = 7;
             }
             if a > b {
