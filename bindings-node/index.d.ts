@@ -59,10 +59,10 @@ import type {
   ClusterSnapshot,
   Pod,
   SchedulePodsInput,
+  SchedulePodsResult,
   PlacePodsInput,
   PlacePodsResult,
   DrainNodeResult,
-  SchedulePodsResult,
 } from './types';
 
 export * from './types';

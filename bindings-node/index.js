@@ -72,19 +72,23 @@ class VersionHistory {
  * returns the commands to carry out (a refused event throws and changes nothing);
  * `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
  */
+/** `v` when it is a string, else an invalid_input error naming `what`. */
+function text(v, what) {
+  if (typeof v !== 'string') throw invalid(`${what} must be a string, got ${typeof v}`);
+  return v;
+}
+
 class ReleaseEngine {
   constructor(plan) {
     this._native = new native.ReleaseEngine(encode(plan));
   }
 
   handle(event, now) {
-    if (typeof now !== 'string') throw invalid(`now must be an RFC 3339 string, got ${typeof now}`);
-    return JSON.parse(this._native.handle(encode(event), now));
+    return JSON.parse(this._native.handle(encode(event), text(now, 'now (RFC 3339)')));
   }
 
   status(now) {
-    if (typeof now !== 'string') throw invalid(`now must be an RFC 3339 string, got ${typeof now}`);
-    return JSON.parse(this._native.status(now));
+    return JSON.parse(this._native.status(text(now, 'now (RFC 3339)')));
   }
 
   snapshot() {
@@ -177,11 +181,11 @@ class Scheduler {
   }
 
   drain(node) {
-    return JSON.parse(this._native.drain(String(node)));
+    return JSON.parse(this._native.drain(text(node, 'node')));
   }
 
   taintEvictions(now) {
-    return JSON.parse(this._native.taintEvictions(String(now)));
+    return JSON.parse(this._native.taintEvictions(text(now, 'now (RFC 3339)')));
   }
 
   snapshot() {

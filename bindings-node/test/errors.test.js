@@ -26,6 +26,8 @@ const invalid = {
   'nodeName Infinity': () => weir.matchNodeSelector({ ...SEL, nodeName: Infinity }),
   'operator number': () => weir.matchNodeSelector({ ...SEL, nodeSelector: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'a', operator: 7 }] }] } }),
   'no argument': () => weir.matchNodeSelector(),
+  'Scheduler drain of a number': () => new weir.Scheduler({ nodes: [] }).drain(7),
+  'Scheduler taintEvictions without now': () => new weir.Scheduler({ nodes: [] }).taintEvictions(),
 };
 for (const [name, call] of Object.entries(invalid)) {
   test(`invalid_input: ${name}`, () => {

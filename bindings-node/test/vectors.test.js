@@ -100,7 +100,8 @@ function runScheduler(i) {
     if ('place' in step) return s.place(step.place);
     if ('drain' in step) return s.drain(step.drain);
     if ('taintEvictions' in step) return s.taintEvictions(step.taintEvictions);
-    return s.scheduleAll(step.scheduleAll);
+    if ('scheduleAll' in step) return s.scheduleAll(step.scheduleAll);
+    throw new Error(`unknown scheduler step: ${Object.keys(step)}`);
   };
   return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).snapshot();
 }

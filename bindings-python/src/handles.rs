@@ -209,10 +209,21 @@ impl Scheduler {
         to_py(pod.py(), self.inner.schedule_one(&parsed))
     }
 
-    /// Add pods and schedule every pending pod; the placements stay.
-    fn schedule_all<'py>(&mut self, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let parsed: weir::SchedulePodsInput = from_py(input)?;
-        to_py(input.py(), self.inner.schedule_all(&parsed))
+    /// Add pods (none by default) and schedule every pending pod; the placements stay.
+    #[pyo3(signature = (input = None))]
+    fn schedule_all<'py>(
+        &mut self,
+        py: Python<'py>,
+        input: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let parsed = match input {
+            Some(i) => from_py(i)?,
+            None => weir::SchedulePodsInput {
+                pods: Vec::new(),
+                preemption: None,
+            },
+        };
+        to_py(py, self.inner.schedule_all(&parsed))
     }
 
     /// Place a service's replicas over its units with spill-over; the placements stay.

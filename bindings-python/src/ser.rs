@@ -176,7 +176,7 @@ impl<'a, 'py> ser::Serializer for Serializer<'a, 'py> {
         self.any(v)
     }
     fn serialize_char(self, v: char) -> Out<'py> {
-        self.any(v.to_string())
+        self.serialize_str(v.encode_utf8(&mut [0u8; 4]))
     }
     fn serialize_str(self, v: &str) -> Out<'py> {
         Ok(PyString::new(self.py, v).into_any())

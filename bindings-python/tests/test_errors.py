@@ -230,3 +230,10 @@ def test_scheduling_validation_and_results():
     assert refused["message"] == "0/1 nodes are available: 1 Insufficient cpu."
     with pytest.raises(weir.NotFoundError):
         weir.drain({"snapshot": SNAPSHOT, "node": "nope"})
+
+
+def test_scheduler_schedule_all_takes_no_argument_like_node():
+    s = weir.Scheduler({"nodes": [], "pods": [{"metadata": {"name": "web-0"}}]})
+    out = s.schedule_all()
+    assert [p["pod"] for p in out["placements"]] == ["default/web-0"]
+    assert out["placements"][0].get("node") is None

@@ -422,6 +422,22 @@ pub fn scheduling(data: &[u8]) -> Result<(), String> {
         return Ok(());
     };
     check_commitments(&out.snapshot)?;
+    let pending = input
+        .snapshot
+        .pods
+        .iter()
+        .filter(|p| p.spec.node_name.is_none())
+        .count()
+        + input.pods.len();
+    let answered: std::collections::BTreeSet<&str> =
+        out.placements.iter().map(|p| p.pod.as_str()).collect();
+    if out.placements.len() != pending || answered.len() != pending {
+        return Err(format!(
+            "{pending} pending pods, {} placements for {} pods",
+            out.placements.len(),
+            answered.len()
+        ));
+    }
     let again = crate::schedule_all(&input).map_err(|e| e.to_string())?;
     if again != out {
         return Err("the same input scheduled differently".into());
@@ -435,14 +451,9 @@ pub fn scheduling(data: &[u8]) -> Result<(), String> {
 ///
 /// The first node over its allocatable.
 pub fn check_commitments(snapshot: &crate::ClusterSnapshot) -> Result<(), String> {
-    let cluster = crate::scheduling::cluster_for_checks(snapshot).map_err(|e| e.to_string())?;
-    for (name, used_cpu, cap_cpu, used_mem, cap_mem, pods, cap_pods) in cluster {
-        let pods = i64::try_from(pods).unwrap_or(i64::MAX);
-        if used_cpu > cap_cpu || used_mem > cap_mem || pods > cap_pods {
-            return Err(format!(
-                "node {name} over-committed: cpu {used_cpu}/{cap_cpu}m, memory {used_mem}/{cap_mem}, pods {pods}/{cap_pods}"
-            ));
-        }
+    match crate::scheduling::over_committed(snapshot) {
+        Ok(None) => Ok(()),
+        Ok(Some(node)) => Err(node),
+        Err(e) => Err(e.to_string()),
     }
-    Ok(())
 }

@@ -27,9 +27,10 @@ pub fn unix_seconds(now: &str) -> Result<f64> {
 /// [`Error::Validation`] at `path` when `text` is not an RFC 3339 timestamp.
 pub fn unix_seconds_at(text: &str, path: &str) -> Result<f64> {
     let mut errs = ValidationErrors::new();
-    let t = check(text, || path, &mut errs);
-    errs.into_result(())?;
-    t.ok_or_else(|| Error::invalid_input(path))
+    match check(text, || path, &mut errs) {
+        Some(t) => Ok(t),
+        None => Err(Error::Validation(errs)),
+    }
 }
 
 /// Parse `text` as an instant, or note a field error at `path()` and return `None`: the

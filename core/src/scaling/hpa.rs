@@ -635,7 +635,7 @@ impl Calculator<'_> {
                 }
                 Err(message) => {
                     invalid += 1;
-                    let (kind, name) = describe(spec);
+                    let Parts { kind, name, .. } = parts(spec);
                     statuses.push(MetricStatus {
                         kind: kind.to_owned(),
                         name: name.to_owned(),
@@ -663,7 +663,7 @@ impl Calculator<'_> {
             return Err(format!("unable to get metric: {e}"));
         }
         let current = self.input.current_replicas;
-        let (kind, name) = describe(spec);
+        let Parts { kind, name, .. } = parts(spec);
         let status = |outcome| MetricStatus {
             kind: kind.to_owned(),
             name: name.to_owned(),
@@ -1092,11 +1092,6 @@ fn parts(spec: &MetricSpec) -> Parts<'_> {
         name,
         target,
     }
-}
-
-fn describe(spec: &MetricSpec) -> (&'static str, &str) {
-    let p = parts(spec);
-    (p.kind, p.name)
 }
 
 /// Kubernetes' `MilliValue` as an `int64`.

@@ -6,27 +6,20 @@ mod index;
 pub mod ops;
 pub mod types;
 
-/// Per node: name, requested and allocatable CPU (millicores) and memory (bytes), pods and
-/// the pod limit — what the commitment checks (fuzz, proptests) compare.
-pub(crate) type Commitment = (String, i64, i64, i64, i64, usize, i64);
-
-/// The commitments of a snapshot, for the checks in [`crate::fuzzing`].
-pub(crate) fn cluster_for_checks(
+/// The first node of a snapshot over its allocatable CPU, memory or pod count, described
+/// (`None`: every node fits its pods) — the check of [`crate::fuzzing::check_commitments`].
+pub(crate) fn over_committed(
     snapshot: &types::ClusterSnapshot,
-) -> crate::error::Result<Vec<Commitment>> {
+) -> crate::error::Result<Option<String>> {
     let c = cluster::Cluster::build(snapshot)?;
-    Ok(c.nodes
-        .iter()
-        .map(|n| {
-            (
-                n.name.clone(),
-                n.requested.cpu,
-                n.alloc.cpu,
-                n.requested.mem,
-                n.alloc.mem,
-                n.pods.len(),
-                n.alloc_pods,
+    Ok(c.nodes.iter().find_map(|n| {
+        let pods = i64::try_from(n.pods.len()).unwrap_or(i64::MAX);
+        let (cpu, mem) = (&n.requested.cpu, &n.requested.mem);
+        (*cpu > n.alloc.cpu || *mem > n.alloc.mem || pods > n.alloc_pods).then(|| {
+            format!(
+                "node {} over-committed: cpu {cpu}/{}m, memory {mem}/{}, pods {pods}/{}",
+                n.name, n.alloc.cpu, n.alloc.mem, n.alloc_pods
             )
         })
-        .collect())
+    }))
 }
