@@ -158,6 +158,38 @@ proptest! {
             prop_assert!(u.placed <= *c);
         }
     }
+
+    /// Every pod `place` leaves pending is explained as a fresh `schedule_one` of it on the
+    /// resulting cluster explains it (later copies share the first one's explanation; only
+    /// the first lists the per-node refusals), whatever rules the template carries.
+    #[test]
+    fn pending_pods_are_explained_as_a_fresh_decision(
+        caps in prop::collection::vec(0u32..3, 1..4),
+        extra in 0i32..6,
+        cpu_m in prop::sample::select(vec![100u32, 9000]),
+        anti in any::<bool>(),
+        spread in any::<bool>(),
+    ) {
+        let units: Vec<String> = (0..caps.len()).map(|u| format!("u{u}")).collect();
+        let nodes: Vec<Value> = caps.iter().enumerate()
+            .map(|(u, c)| node(&format!("node-{u}"), &format!("u{u}"), 8, 32, *c, false)).collect();
+        let mut template = pod("web", cpu_m, 64, 0, anti, spread, false);
+        template["hints"]["units"] = json!(units);
+        let replicas = caps.iter().sum::<u32>() as i32 + extra;
+        let out = weir::place(&serde_json::from_value(json!({"snapshot": {"nodes": nodes},
+            "template": template, "replicas": replicas})).unwrap()).unwrap();
+        for (k, pending) in out.pending.iter().enumerate() {
+            let mut copy = template.clone();
+            copy["metadata"]["name"] = json!(pending.pod.trim_start_matches("default/"));
+            let fresh = weir::schedule_one(&serde_json::from_value(json!({
+                "snapshot": out.snapshot, "pod": copy})).unwrap()).unwrap();
+            prop_assert_eq!(&pending.message, &fresh.message);
+            prop_assert_eq!(pending.feasible_nodes, fresh.feasible_nodes);
+            if k == 0 {
+                prop_assert_eq!(&pending.refusals, &fresh.refusals);
+            }
+        }
+    }
 }
 
 /// Preemption looks at every node a refusal allows, not only the first 1,000 listed.

@@ -769,6 +769,7 @@ struct SpreadCtx<'a> {
 
 impl Cluster {
     pub(crate) fn build(snapshot: &ClusterSnapshot) -> Result<Cluster> {
+        super::limits::check_snapshot(snapshot.nodes.len(), snapshot.pods.len())?;
         let mut errs = ValidationErrors::new();
         let mut order: Vec<usize> = (0..snapshot.nodes.len()).collect();
         order.sort_by(|a, b| {

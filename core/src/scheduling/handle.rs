@@ -137,6 +137,7 @@ impl Scheduler {
     /// [`Error::Validation`] for a malformed pod or a name already taken (every pod is
     /// checked before any is added: a refused call changes nothing).
     pub fn schedule_all(&mut self, input: &SchedulePodsInput) -> Result<SchedulePodsResult> {
+        self.cluster.check_pending_work(input.pods.len())?;
         add_pods(&mut self.cluster, &input.pods, |i| format!("pods[{i}]"))?;
         let pending = self.cluster.pending_in_order();
         let (placements, evicted) = self

@@ -3,6 +3,7 @@
 mod cluster;
 pub mod handle;
 mod index;
+pub mod limits;
 pub mod ops;
 pub mod types;
 

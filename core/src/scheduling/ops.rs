@@ -228,6 +228,13 @@ impl Cluster {
         capped(out)
     }
 
+    /// Scheduling the pending pods and `added` more, against
+    /// [`super::limits::MAX_DECISIONS`] (reported at `pods`).
+    pub(crate) fn check_pending_work(&self, added: usize) -> Result<()> {
+        let pending = self.pods.iter().filter(|p| p.node.is_none()).count();
+        super::limits::check_decisions(pending.saturating_add(added), self.nodes.len(), "pods")
+    }
+
     /// The pending pods, `namespace/name`, in scheduling order: priority descending, then
     /// the order given.
     pub(crate) fn pending_in_order(&self) -> Vec<String> {
@@ -565,6 +572,9 @@ pub(crate) fn add_pods(
     pods: &[Pod],
     path: impl Fn(usize) -> String,
 ) -> Result<()> {
+    let first = path(0);
+    let list = first.strip_suffix("[0]").unwrap_or(&first);
+    super::limits::check_added(cluster.pods.len(), pods.len(), list)?;
     let mut errs = ValidationErrors::new();
     let mut infos = Vec::with_capacity(pods.len());
     let mut names: FastSet<String> = FastSet::default();
@@ -636,6 +646,7 @@ pub struct ScheduleAllResult {
 /// As [`schedule_one`].
 pub fn schedule_all(input: &ScheduleAllInput) -> Result<ScheduleAllResult> {
     let mut cluster = Cluster::build(&input.snapshot)?;
+    cluster.check_pending_work(input.pods.len())?;
     add_pods(&mut cluster, &input.pods, |i| format!("pods[{i}]"))?;
     let pending = cluster.pending_in_order();
     let (placements, evicted) = cluster.run_pending(pending, input.preemption.unwrap_or(true));
@@ -1020,6 +1031,7 @@ pub(crate) fn place_in(
     } else {
         units.to_vec()
     };
+    super::limits::check_replicas(replicas, cluster.nodes.len())?;
     let shares = crate::release::groups::split_units(&crate::release::groups::UnitSplitInput {
         replicas,
         units: units.clone(),
@@ -1081,11 +1093,28 @@ pub(crate) fn place_in(
         pod.hints = Some(hints);
         pod
     };
+    // INVARIANT: the copies differ in name only, and placing one only takes room (or
+    // evicts pods of lower priority than theirs, which no copy could use anyway): so once a
+    // copy fits nowhere in a unit, no later copy fits there either — unless the template's
+    // feasibility grows with its own pods (hard spread constraints, required pod
+    // affinity). Remembering the full units keeps a large shortfall linear.
+    let monotone = template.spec.topology_spread_constraints.is_empty()
+        && template
+            .spec
+            .affinity
+            .as_ref()
+            .and_then(|a| a.pod_affinity.as_ref())
+            .is_none_or(|a| a.required.is_empty());
+    let mut full = vec![false; shares.len()];
     let mut placements = Vec::new();
     let mut shortfall: Vec<(usize, Pod)> = Vec::new();
     for (u, share) in shares.iter().enumerate() {
         for _ in 0..share.replicas {
             let pod = next_pod(vec![share.unit.clone()]);
+            if full.get(u).copied().unwrap_or(false) {
+                shortfall.push((u, pod));
+                continue;
+            }
             let i = add_pod(cluster, &pod, "template")?;
             let placed = cluster.schedule(i, preempt);
             if placed.node.is_some() {
@@ -1096,11 +1125,33 @@ pub(crate) fn place_in(
             } else {
                 cluster.drop_last();
                 shortfall.push((u, pod));
+                if let Some(f) = full.get_mut(u) {
+                    *f = monotone;
+                }
             }
         }
     }
     let mut pending = Vec::new();
+    // The explanation of the first copy that fit nowhere (when `monotone`): every later one
+    // is the same, so they carry its message and feasible count, and only the first lists
+    // the per-node refusals (a large shortfall would otherwise repeat them per copy).
+    let mut nowhere: Option<Placement> = None;
     for (from, mut pod) in shortfall {
+        if let Some(first) = &nowhere {
+            if let Some(r) = report.get_mut(from) {
+                r.spilled_out += 1;
+            }
+            pending.push(Placement {
+                pod: format!("{namespace}/{}", pod.metadata.name),
+                node: None,
+                feasible_nodes: first.feasible_nodes,
+                scores: Vec::new(),
+                refusals: Vec::new(),
+                message: first.message.clone(),
+                preemption: None,
+            });
+            continue;
+        }
         if let Some(r) = report.get_mut(from) {
             r.spilled_out += 1;
         }
@@ -1143,8 +1194,12 @@ pub(crate) fn place_in(
                 h.units = units.clone();
             }
             let i = add_pod(cluster, &pod, "template")?;
-            pending.push(capped(cluster.decide_added(i)?));
+            let explained = capped(cluster.decide_added(i)?);
             cluster.drop_last();
+            if monotone {
+                nowhere = Some(explained.clone());
+            }
+            pending.push(explained);
         }
     }
     Ok((report, placements, pending))
