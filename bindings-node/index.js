@@ -43,6 +43,12 @@ function check(key, v) {
   if (typeof key === 'string' && !key.isWellFormed()) {
     throw new Refusal(this, key, 'a key that is not valid Unicode (a lone surrogate)', true);
   }
+  // Every tagged enum of weir is tagged by `type`, and every `type` is a string; a tag nested
+  // in another tagged enum is read from serde's buffer, which would take a number as the
+  // variant's index.
+  if (key === 'type' && typeof v !== 'string' && v !== undefined && !Array.isArray(this)) {
+    throw new Refusal(this, key, `a \`type\` must be a string, got ${v === null ? 'null' : typeof v}`);
+  }
   switch (typeof v) {
     case 'number':
       if (!Number.isFinite(v)) throw new Refusal(this, key, `${v} is not a finite number`);

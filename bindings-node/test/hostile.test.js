@@ -39,6 +39,10 @@ test('an integer tag is not a variant index', () => {
   invalidAt('type', () => guard.apply({ type: 2, service: 'web', operation: 'restart' }));
   assert.deepEqual(guard.snapshot(), new weir.ReleaseGuard().snapshot());
   invalidAt('scaling.type', () => weir.validateScaling({ scaling: { type: 0, replicas: 2 } }));
+  // A tag nested in another tagged enum (read from serde's buffer) too.
+  const policy = { name: 'p', schedule: { cron: '0 9 * * *' }, action: { type: 0, replicas: 6 } };
+  invalidAt('scaling.policies[0].action.type', () => weir.validateScaling({ scaling: {
+    type: 'elastic', initialReplicas: 2, minReplicas: 1, maxReplicas: 20, policies: [policy] } }));
 });
 
 // 3. Unknown keys are refused; so is anything JSON would silently reshape.

@@ -122,6 +122,7 @@ impl<'a, 'py> PyDeserializer<'a, 'py> {
             items: d.iter().collect::<Vec<_>>().into_iter(),
             key: None,
             value: None,
+            tag: false,
             depth: self.depth,
         }
     }
@@ -290,6 +291,8 @@ struct DictAccess<'py> {
     /// The current entry's key, for the path of an error in its value.
     key: Option<Bound<'py, PyAny>>,
     value: Option<Bound<'py, PyAny>>,
+    /// Whether the current key is `type`, every tagged enum's tag (see `next_value_seed`).
+    tag: bool,
     depth: usize,
 }
 
@@ -315,6 +318,7 @@ impl<'de> de::MapAccess<'de> for DictAccess<'_> {
             .cast::<PyString>()
             .map_err(|_| DeError::new(format!("dict keys must be str, got {}", type_name(&k))))?;
         let name = text(key)?;
+        self.tag = name == "type";
         let read = seed
             .deserialize(name.into_deserializer())
             .map_err(|e: DeError| e.at(PathStep::Key(name.to_owned())));
@@ -328,7 +332,17 @@ impl<'de> de::MapAccess<'de> for DictAccess<'_> {
             .value
             .take()
             .ok_or_else(|| DeError::new("a dict value without its key"))?;
-        let read = PyDeserializer::new(&v, self.depth + 1).and_then(|d| seed.deserialize(d));
+        // Every tagged enum of weir is tagged by `type`, and every `type` is a string. A tag
+        // nested inside another tagged enum is read from serde's buffer, which would take an
+        // int as the variant's index: refuse it here, where the value is still Python's.
+        let read = if self.tag && v.cast::<PyString>().is_err() {
+            Err(DeError::new(format!(
+                "a `type` must be a str, got {}",
+                type_name(&v)
+            )))
+        } else {
+            PyDeserializer::new(&v, self.depth + 1).and_then(|d| seed.deserialize(d))
+        };
         read.map_err(|e| match &self.key {
             Some(k) => e.at(key_step(k)),
             None => e,

@@ -50,6 +50,10 @@ def test_an_int_tag_is_not_a_variant_index():
     invalid_at("type", lambda: guard.apply({"type": 2, "service": "web", "operation": "restart"}))
     assert guard.snapshot() == weir.ReleaseGuard().snapshot()
     invalid_at("scaling.type", lambda: weir.validate_scaling({"scaling": {"type": 0, "replicas": 2}}))
+    # A tag nested in another tagged enum (read from serde's buffer) too.
+    policy = {"name": "p", "schedule": {"cron": "0 9 * * *"}, "action": {"type": 0, "replicas": 6}}
+    invalid_at("scaling.policies[0].action.type", lambda: weir.validate_scaling({"scaling": {
+        "type": "elastic", "initialReplicas": 2, "minReplicas": 1, "maxReplicas": 20, "policies": [policy]}}))
 
 
 # 3. Unknown keys are refused (vectors cover the selectors; here a nested input).
