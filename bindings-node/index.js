@@ -4,7 +4,9 @@
 // manifests; the shapes are in types.d.ts). Data crosses to Rust as JSON text (see
 // bindings-node/src/convert.rs for why). Errors are `Error` objects with a stable
 // `err.code` ('validation', 'parse_quantity', 'invalid_input', 'invalid_transition',
-// 'conflict', 'cycle', 'not_found') and `err.details`.
+// 'conflict', 'cycle', 'not_found') and `err.details`; an 'invalid_input' names the field
+// path of the offending value in `err.details.path`. Only plain JSON data crosses: what
+// JSON.stringify would silently reshape is refused (see `check`).
 'use strict';
 
 const native = require('./weir.node');
