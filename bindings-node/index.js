@@ -4,34 +4,116 @@
 // manifests; the shapes are in types.d.ts). Data crosses to Rust as JSON text (see
 // bindings-node/src/convert.rs for why). Errors are `Error` objects with a stable
 // `err.code` ('validation', 'parse_quantity', 'invalid_input', 'invalid_transition',
-// 'conflict', 'cycle', 'not_found') and `err.details`.
+// 'conflict', 'cycle', 'not_found') and `err.details`; an 'invalid_input' names the field
+// path of the offending value in `err.details.path`. Only plain JSON data crosses: what
+// JSON.stringify would silently reshape is refused (see `check`).
 'use strict';
 
 const native = require('./weir.node');
 
-/** An `invalid_input` error, shaped like the native ones. */
-function invalid(reason) {
-  const err = new Error(`invalid input: ${reason}`);
+/** An `invalid_input` error at a field path (`''` for the whole input), shaped like the native ones. */
+function invalid(reason, path = '') {
+  const err = new Error(path ? `invalid input at \`${path}\`: ${reason}` : `invalid input: ${reason}`);
   err.code = 'invalid_input';
-  err.details = { type: 'invalidInput', reason };
+  err.details = { type: 'invalidInput', path, reason };
   return err;
 }
 
-/** JSON would write NaN and ±Infinity as null (silently "absent"): refuse them instead. */
-function finite(key, v) {
-  if (typeof v === 'number' && !Number.isFinite(v)) {
-    throw new TypeError(`${v} at \`${key || '(root)'}\` is not a finite number`);
+/** The largest integer magnitude a number may have: beyond 2^53 a double is no longer exact. */
+const MAX_EXACT_INT = 2 ** 53;
+
+/** A value `encode` refuses, with where: `holder[key]`. */
+class Refusal {
+  constructor(holder, key, reason, atHolder = false) {
+    this.holder = holder;
+    this.key = key;
+    this.reason = reason;
+    // A refused key is reported at its object's path (the key itself cannot be written).
+    this.atHolder = atHolder;
   }
-  return v;
 }
 
-/** JSON text of a value; what JSON cannot carry (NaN, BigInt, cycles) is `invalid_input`. */
+/**
+ * The `JSON.stringify` replacer: only what JSON carries faithfully crosses. Refused: NaN
+ * and ±Infinity (JSON would write null), integers beyond ±2^53 (not exact), strings and
+ * keys that are not well-formed UTF-16 (a lone surrogate), functions and symbols (JSON
+ * would drop them), and objects that are not plain objects or arrays (a Map or Set would
+ * become `{}`). An object with `toJSON` crosses as what it returns (a Date as its ISO
+ * string); `undefined` in an object is an absent field.
+ */
+function check(key, v) {
+  if (typeof key === 'string' && !key.isWellFormed()) {
+    throw new Refusal(this, key, 'a key that is not valid Unicode (a lone surrogate)', true);
+  }
+  // Every tagged enum of weir is tagged by `type`, and every `type` is a string; a tag nested
+  // in another tagged enum is read from serde's buffer, which would take a number as the
+  // variant's index.
+  if (key === 'type' && typeof v !== 'string' && v !== undefined && !Array.isArray(this)) {
+    throw new Refusal(this, key, `a \`type\` must be a string, got ${v === null ? 'null' : typeof v}`);
+  }
+  switch (typeof v) {
+    case 'number':
+      if (!Number.isFinite(v)) throw new Refusal(this, key, `${v} is not a finite number`);
+      if (Math.abs(v) > MAX_EXACT_INT) {
+        throw new Refusal(this, key, 'a number beyond ±2^53 (9007199254740992) cannot be carried exactly by every binding; write a large quantity as a string');
+      }
+      return v;
+    case 'string':
+      if (!v.isWellFormed()) throw new Refusal(this, key, 'a string that is not valid Unicode (a lone surrogate)');
+      return v;
+    case 'object': {
+      if (v === null || Array.isArray(v)) return v;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) {
+        const kind = (proto && proto.constructor && typeof proto.constructor.name === 'string' && proto.constructor.name) || 'object';
+        throw new Refusal(this, key, `unsupported type ${kind.slice(0, 64)} (only plain objects, arrays, strings, finite numbers, booleans and null)`);
+      }
+      return v;
+    }
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      throw new Refusal(this, key, `unsupported type ${typeof v}`);
+    default:
+      return v;
+  }
+}
+
+/** One step of a field path: `.key` (or `key` at the root) for an object, `[i]` for an array. */
+function step(path, holder, key) {
+  if (Array.isArray(holder)) return `${path}[${key}]`;
+  const k = key.length > 320 ? `${key.slice(0, 320)}…` : key;
+  return path ? `${path}.${k}` : k;
+}
+
+/** The field path of `holder[key]` within `root` (found again only when something is refused). */
+function pathOf(root, holder, key, atHolder) {
+  const stack = [[{ '': root }, '', true]];
+  const seen = new Set();
+  while (stack.length) {
+    const [obj, path, top] = stack.pop();
+    if (obj === holder) return top || atHolder ? path : step(path, obj, key);
+    if (seen.has(obj)) continue;
+    seen.add(obj);
+    for (const k of Object.keys(obj)) {
+      const child = obj[k];
+      if (child !== null && typeof child === 'object') {
+        stack.push([child, top ? '' : step(path, obj, k), false]);
+      }
+    }
+  }
+  return '';
+}
+
+/** JSON text of a value; what JSON cannot carry faithfully is `invalid_input` at its path. */
 function encode(value) {
   let text;
   try {
-    text = JSON.stringify(value, finite);
+    text = JSON.stringify(value, check);
   } catch (e) {
-    throw invalid(e.message);
+    if (e instanceof Refusal) throw invalid(e.reason, pathOf(value, e.holder, e.key, e.atHolder));
+    // BigInt inside toJSON output, cycles, a throwing getter or toJSON.
+    throw invalid(String(e && e.message).slice(0, 256));
   }
   return text === undefined ? 'null' : text;
 }
@@ -72,9 +154,10 @@ class VersionHistory {
  * returns the commands to carry out (a refused event throws and changes nothing);
  * `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
  */
-/** `v` when it is a string, else an invalid_input error naming `what`. */
+/** `v` when it is a well-formed string, else an invalid_input error at path `what`. */
 function text(v, what) {
-  if (typeof v !== 'string') throw invalid(`${what} must be a string, got ${typeof v}`);
+  if (typeof v !== 'string') throw invalid(`expected a string, got ${v === null ? 'null' : typeof v}`, what);
+  if (!v.isWellFormed()) throw invalid('a string that is not valid Unicode (a lone surrogate)', what);
   return v;
 }
 
@@ -84,11 +167,11 @@ class ReleaseEngine {
   }
 
   handle(event, now) {
-    return JSON.parse(this._native.handle(encode(event), text(now, 'now (RFC 3339)')));
+    return JSON.parse(this._native.handle(encode(event), text(now, 'now')));
   }
 
   status(now) {
-    return JSON.parse(this._native.status(text(now, 'now (RFC 3339)')));
+    return JSON.parse(this._native.status(text(now, 'now')));
   }
 
   snapshot() {
@@ -185,7 +268,7 @@ class Scheduler {
   }
 
   taintEvictions(now) {
-    return JSON.parse(this._native.taintEvictions(text(now, 'now (RFC 3339)')));
+    return JSON.parse(this._native.taintEvictions(text(now, 'now')));
   }
 
   snapshot() {

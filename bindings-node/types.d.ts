@@ -476,16 +476,18 @@ export interface ErrorDetailsValidation {
 
 /** The quantity that was rejected and why. */
 export interface ErrorDetailsParseQuantity {
-  /** The text as given. */
+  /** The text as given (at most 64 characters, then `…`). */
   input: string;
   /** The reason, a stable code. */
   reason: QuantityErrorReason;
   type: "parseQuantity";
 }
 
-/** Why the input did not have the expected shape. */
+/** Where and why the input did not have the expected shape. */
 export interface ErrorDetailsInvalidInput {
-  /** The converter's message. */
+  /** The field path of the offending value, Kubernetes style (`spec.containers[0].resources`); empty for the whole input. */
+  path: string;
+  /** The converter's message (at most 256 characters). */
   reason: string;
   type: "invalidInput";
 }
@@ -515,7 +517,7 @@ export interface ErrorDetailsCycle {
 
 /** The missing thing. */
 export interface ErrorDetailsNotFound {
-  /** Its id. */
+  /** Its id (at most 64 characters, then `…`). */
   id: string;
   /** Its kind. */
   kind: string;

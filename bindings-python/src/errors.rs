@@ -27,7 +27,7 @@ create_exception!(
     weir,
     InvalidInputError,
     WeirError,
-    "The input does not have the expected shape (wrong type, missing field, out-of-range number)."
+    "The input does not have the expected shape (wrong type, missing field, out-of-range number); `.details['path']` names the field."
 );
 create_exception!(
     weir,

@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::convert::{from_py, to_py};
+use crate::convert::{from_py, text_arg, to_py};
 
 /// The versions, draft and release state of one app service (a sans-IO state machine).
 ///
@@ -73,13 +73,19 @@ impl ReleaseEngine {
     }
 
     /// Handle one event at `now` (RFC 3339); returns the list of commands.
-    fn handle<'py>(&mut self, event: &Bound<'py, PyAny>, now: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn handle<'py>(
+        &mut self,
+        event: &Bound<'py, PyAny>,
+        now: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let parsed: weir::ReleaseEvent = from_py(event)?;
+        let now = &text_arg(now, "now")?;
         to_py(event.py(), self.inner.handle(parsed, now))
     }
 
     /// Each service's phase, group and pod statuses at `now`.
-    fn status<'py>(&self, py: Python<'py>, now: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn status<'py>(&self, py: Python<'py>, now: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let now = &text_arg(now, "now")?;
         to_py(py, Ok(self.inner.status(now)))
     }
 
@@ -233,12 +239,22 @@ impl Scheduler {
     }
 
     /// Cordon a node and move its pods elsewhere; the result stays.
-    fn drain<'py>(&mut self, py: Python<'py>, node: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn drain<'py>(
+        &mut self,
+        py: Python<'py>,
+        node: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let node = &text_arg(node, "node")?;
         to_py(py, self.inner.drain(node))
     }
 
     /// The pods `NoExecute` taints evict as of `now` (RFC 3339); nothing changes.
-    fn taint_evictions<'py>(&self, py: Python<'py>, now: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn taint_evictions<'py>(
+        &self,
+        py: Python<'py>,
+        now: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let now = &text_arg(now, "now")?;
         to_py(py, self.inner.taint_evictions(now))
     }
 

@@ -41,14 +41,16 @@ def test_wrong_shapes_are_invalid_input(call):
 @pytest.mark.parametrize(
     "value,reason",
     [(float("nan"), "not_finite"), (math.inf, "not_finite"), (-math.inf, "not_finite"),
-     (-1, "negative"), (2**60, None), (2**64, "overflow"), (10**30, "overflow"), (1e300, "overflow")],
+     (-1, "negative"), (2**50, None), (2**60, "beyond_2_53"), (2**64, "beyond_2_53"), (10**30, "beyond_2_53"),
+     (1e300, "beyond_2_53")],
 )
 def test_numbers_as_quantities(value, reason):
     if reason is None:
         assert weir.parse_quantity(value)["value"] == str(value)
         return
-    if reason == "not_finite":
-        # Refused before conversion, exactly as the Node binding refuses them.
+    if reason in ("not_finite", "beyond_2_53"):
+        # Refused before conversion, exactly as the Node binding refuses them (JavaScript
+        # cannot carry an integer beyond 2^53 exactly: a huge quantity is written as a string).
         with pytest.raises(weir.InvalidInputError):
             weir.parse_quantity(value)
         return

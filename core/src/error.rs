@@ -7,10 +7,54 @@
 //! unchanged. Messages are lowercase, one line, no final period, user input in backticks
 //! (cedar's style guide).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+/// The most characters of one piece of user input (a quantity, a label key or value, a
+/// name, a map key in a path) an error message or detail quotes; longer input is cut there
+/// and ends in `…`, so a 10 MB input never makes a 10 MB error. See [`clip`].
+pub const MAX_QUOTED_CHARS: usize = 64;
+
+/// The most characters of a map key a field path quotes (`labels[key]`): enough for every
+/// valid label key (a 253-character prefix, `/` and a 63-character name), so a path always
+/// names a valid entry whole; a longer key is cut there and ends in `…`.
+pub const MAX_KEY_CHARS: usize = 320;
+
+/// The most characters of a converter's reason (serde's own messages quote strings and list
+/// the expected variants) kept in an [`Error::InvalidInput`].
+pub const MAX_REASON_CHARS: usize = 256;
+
+/// The most field errors a validation's message lists (its details list all of them).
+pub const MAX_MESSAGE_FIELDS: usize = 16;
+
+/// The most cycles, and names per cycle, a cycle error's message lists (its details list all).
+pub const MAX_MESSAGE_CYCLES: usize = 8;
+
+/// User input as an error quotes it: at most [`MAX_QUOTED_CHARS`] characters, then `…`.
+/// Cuts on a character boundary; short input is borrowed unchanged.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(weir::error::clip("500m"), "500m");
+/// assert_eq!(weir::error::clip(&"9".repeat(100)).chars().count(), 65);
+/// ```
+#[must_use]
+pub fn clip(text: &str) -> Cow<'_, str> {
+    clip_to(text, MAX_QUOTED_CHARS)
+}
+
+/// `text` cut after `max` characters (then `…`), on a character boundary.
+fn clip_to(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", text.get(..cut).unwrap_or_default())),
+    }
+}
 
 /// Every error weir returns.
 ///
@@ -28,7 +72,7 @@ pub enum Error {
     #[error("{0}")]
     InvalidInput(InvalidInput),
     /// The command is not allowed in the engine's current state; nothing changed.
-    #[error("invalid transition: `{command}` is not allowed {state}")]
+    #[error("invalid transition: `{}` is not allowed {state}", clip(command))]
     InvalidTransition {
         /// The command (or event) that was refused.
         command: String,
@@ -44,13 +88,13 @@ pub enum Error {
     },
     /// The dependencies form one or more cycles; each is listed as the names along it,
     /// ending where it starts (`["a", "b", "a"]`).
-    #[error("dependency cycle: {}", cycles.iter().map(|c| c.join(" -> ")).collect::<Vec<_>>().join("; "))]
+    #[error("dependency cycle: {}", cycles_message(cycles))]
     Cycle {
         /// Every cycle, one per strongly connected component, in name order.
         cycles: Vec<Vec<String>>,
     },
     /// A referenced thing does not exist; nothing changed.
-    #[error("{kind} `{id}` not found")]
+    #[error("{kind} `{}` not found", clip(id))]
     NotFound {
         /// What kind of thing (`version`, `container`).
         kind: String,
@@ -90,11 +134,12 @@ impl Error {
                 fields: v.0.clone(),
             },
             Error::ParseQuantity(q) => ErrorDetails::ParseQuantity {
-                input: q.input.clone(),
+                input: clip(&q.input).into_owned(),
                 reason: q.reason,
             },
             Error::InvalidInput(i) => ErrorDetails::InvalidInput {
-                reason: i.0.clone(),
+                path: i.path.clone(),
+                reason: i.reason.clone(),
             },
             Error::InvalidTransition { command, state } => ErrorDetails::InvalidTransition {
                 command: command.clone(),
@@ -108,7 +153,7 @@ impl Error {
             },
             Error::NotFound { kind, id } => ErrorDetails::NotFound {
                 kind: kind.clone(),
-                id: id.clone(),
+                id: clip(id).into_owned(),
             },
         }
     }
@@ -123,12 +168,45 @@ impl Error {
         }
     }
 
-    /// An [`Error::InvalidInput`] with the given reason (used by the bindings when a value
-    /// from Python or JavaScript does not fit the expected type).
+    /// An [`Error::InvalidInput`] of the whole input (an empty path) with the given reason,
+    /// cut to [`MAX_REASON_CHARS`].
     #[must_use]
     pub fn invalid_input(reason: impl fmt::Display) -> Self {
-        Error::InvalidInput(InvalidInput(reason.to_string()))
+        Self::invalid_input_at(String::new(), reason)
     }
+
+    /// An [`Error::InvalidInput`] at a field path (`spec.containers[0].image`, empty for the
+    /// whole input) with the given reason, cut to [`MAX_REASON_CHARS`] (used by the bindings
+    /// when a value from Python or JavaScript does not fit the expected type).
+    #[must_use]
+    pub fn invalid_input_at(path: impl Into<String>, reason: impl fmt::Display) -> Self {
+        let reason = reason.to_string();
+        Error::InvalidInput(InvalidInput {
+            path: path.into(),
+            reason: clip_to(&reason, MAX_REASON_CHARS).into_owned(),
+        })
+    }
+}
+
+/// A cycle error's message: at most [`MAX_MESSAGE_CYCLES`] cycles of at most as many
+/// names each, every name clipped.
+fn cycles_message(cycles: &[Vec<String>]) -> String {
+    let mut parts: Vec<String> = cycles
+        .iter()
+        .take(MAX_MESSAGE_CYCLES)
+        .map(|c| {
+            let mut names: Vec<Cow<'_, str>> =
+                c.iter().take(MAX_MESSAGE_CYCLES).map(|n| clip(n)).collect();
+            if c.len() > MAX_MESSAGE_CYCLES {
+                names.push(Cow::Borrowed("…"));
+            }
+            names.join(" -> ")
+        })
+        .collect();
+    if cycles.len() > MAX_MESSAGE_CYCLES {
+        parts.push(format!("and {} more", cycles.len() - MAX_MESSAGE_CYCLES));
+    }
+    parts.join("; ")
 }
 
 /// A result whose error is weir's [`Error`].
@@ -161,14 +239,17 @@ pub enum ErrorDetails {
     },
     /// The quantity that was rejected and why.
     ParseQuantity {
-        /// The text as given.
+        /// The text as given (at most 64 characters, then `…`).
         input: String,
         /// The reason, a stable code.
         reason: QuantityErrorReason,
     },
-    /// Why the input did not have the expected shape.
+    /// Where and why the input did not have the expected shape.
     InvalidInput {
-        /// The converter's message.
+        /// The field path of the offending value, Kubernetes style
+        /// (`spec.containers[0].resources`); empty for the whole input.
+        path: String,
+        /// The converter's message (at most 256 characters).
         reason: String,
     },
     /// The refused command and the state that refused it.
@@ -192,18 +273,27 @@ pub enum ErrorDetails {
     NotFound {
         /// Its kind.
         kind: String,
-        /// Its id.
+        /// Its id (at most 64 characters, then `…`).
         id: String,
     },
 }
 
-/// Why an input did not fit the expected shape (see [`Error::InvalidInput`]).
+/// Where and why an input did not fit the expected shape (see [`Error::InvalidInput`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvalidInput(pub String);
+pub struct InvalidInput {
+    /// The field path of the offending value (`spec.replicas`); empty for the whole input.
+    pub path: String,
+    /// Why, one line.
+    pub reason: String,
+}
 
 impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid input: {}", self.0)
+        if self.path.is_empty() {
+            write!(f, "invalid input: {}", self.reason)
+        } else {
+            write!(f, "invalid input at `{}`: {}", self.path, self.reason)
+        }
     }
 }
 
@@ -266,7 +356,7 @@ impl fmt::Display for QuantityError {
         write!(
             f,
             "invalid quantity `{}`: {}",
-            self.input,
+            clip(&self.input),
             self.reason.describe()
         )
     }
@@ -359,7 +449,7 @@ impl fmt::Display for ValidationErrors {
             "validation failed with {n} problem{}",
             if n == 1 { "" } else { "s" }
         )?;
-        for (i, e) in self.0.iter().enumerate() {
+        for (i, e) in self.0.iter().take(MAX_MESSAGE_FIELDS).enumerate() {
             write!(
                 f,
                 "{} {}: {}",
@@ -367,6 +457,9 @@ impl fmt::Display for ValidationErrors {
                 e.path,
                 e.message
             )?;
+        }
+        if n > MAX_MESSAGE_FIELDS {
+            write!(f, "; and {} more", n - MAX_MESSAGE_FIELDS)?;
         }
         Ok(())
     }
@@ -388,8 +481,83 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-/// A map entry's path (`labels` + `app` → `labels[app]`), as Kubernetes' `field.Path.Key`.
+/// A map entry's path (`labels` + `app` → `labels[app]`), as Kubernetes' `field.Path.Key`;
+/// the key is cut after [`MAX_KEY_CHARS`] characters.
 #[must_use]
 pub fn key(path: &str, k: &str) -> String {
-    format!("{path}[{k}]")
+    format!("{path}[{}]", clip_to(k, MAX_KEY_CHARS))
+}
+
+/// One step of a field path, as a deserializer descends: a field or map key, or a list index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathStep {
+    /// A struct field, map key or enum variant (written `.name`, cut after [`MAX_KEY_CHARS`]).
+    Key(String),
+    /// A list index (written `[i]`).
+    Index(usize),
+}
+
+/// The Kubernetes-style text of a path (`spec.containers[0].image`; empty for the root).
+#[must_use]
+pub fn path_text<'a>(steps: impl IntoIterator<Item = &'a PathStep>) -> String {
+    let mut path = String::new();
+    for step in steps {
+        path = match step {
+            PathStep::Key(k) => child(&path, &clip_to(k, MAX_KEY_CHARS)),
+            PathStep::Index(i) => index(&path, *i),
+        };
+    }
+    path
+}
+
+/// Read JSON text into a weir input type, as the Node binding does: a value of the wrong
+/// shape is [`Error::InvalidInput`] naming the field path of the offending value
+/// (`spec.replicas`) and serde's reason, without serde_json's line and column (of text the
+/// caller never saw) and with quoted input clipped.
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] when the text is not JSON or does not fit `T`.
+///
+/// # Examples
+///
+/// ```
+/// let err = weir::error::from_json_str::<weir::NodeSelectorMatchInput>(
+///     r#"{"nodeSelector": {"nodeSelectorTerms": [{"matchFields": 7}]}, "nodeName": "n"}"#,
+/// )
+/// .unwrap_err();
+/// let weir::ErrorDetails::InvalidInput { path, .. } = err.details() else { panic!() };
+/// assert_eq!(path, "nodeSelector.nodeSelectorTerms[0].matchFields");
+/// ```
+pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let steps: Vec<PathStep> = e
+            .path()
+            .iter()
+            .map(|s| match s {
+                serde_path_to_error::Segment::Seq { index } => PathStep::Index(*index),
+                serde_path_to_error::Segment::Map { key } => PathStep::Key(key.clone()),
+                serde_path_to_error::Segment::Enum { variant } => PathStep::Key(variant.clone()),
+                serde_path_to_error::Segment::Unknown => PathStep::Key("?".to_owned()),
+            })
+            .collect();
+        Error::invalid_input_at(path_text(&steps), json_reason(e.inner()))
+    })?;
+    de.end()
+        .map_err(|e| Error::invalid_input(json_reason(&e)))?;
+    Ok(value)
+}
+
+/// serde_json's message without its ` at line L column C` suffix.
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    if e.line() == 0 {
+        return text;
+    }
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&suffix) {
+        Some(reason) => reason.to_owned(),
+        None => text,
+    }
 }

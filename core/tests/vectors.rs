@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 /// Deserialize an op's input as the bindings do: a shape error is `invalid_input`.
 fn input<T: DeserializeOwned>(v: &Value) -> weir::Result<T> {
-    serde_json::from_value(v.clone()).map_err(weir::Error::invalid_input)
+    weir::error::from_json_str(&v.to_string())
 }
 
 fn out<T: serde::Serialize>(r: weir::Result<T>) -> weir::Result<Value> {

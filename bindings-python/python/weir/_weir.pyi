@@ -80,7 +80,7 @@ class ParseQuantityError(WeirError):
     """A Kubernetes quantity could not be parsed; `.details['reason']` says why."""
 
 class InvalidInputError(WeirError):
-    """The input does not have the expected shape (wrong type, missing field, out-of-range number)."""
+    """The input does not have the expected shape (wrong type, missing field, out-of-range number); `.details['path']` names the field."""
 
 def parse_quantity(input: Union[str, int, float]) -> ParsedQuantity: ...
 def validate_labels(input: Dict[str, str]) -> None: ...

@@ -484,7 +484,7 @@ class ErrorDetailsValidation(TypedDict):
 
 class ErrorDetailsParseQuantity(TypedDict):
     """The quantity that was rejected and why."""
-    #: The text as given.
+    #: The text as given (at most 64 characters, then `…`).
     input: str
     #: The reason, a stable code.
     reason: "QuantityErrorReason"
@@ -492,8 +492,11 @@ class ErrorDetailsParseQuantity(TypedDict):
 
 
 class ErrorDetailsInvalidInput(TypedDict):
-    """Why the input did not have the expected shape."""
-    #: The converter's message.
+    """Where and why the input did not have the expected shape."""
+    #: The field path of the offending value, Kubernetes style
+    #: (`spec.containers[0].resources`); empty for the whole input.
+    path: str
+    #: The converter's message (at most 256 characters).
     reason: str
     type: Literal["invalidInput"]
 
@@ -523,7 +526,7 @@ class ErrorDetailsCycle(TypedDict):
 
 class ErrorDetailsNotFound(TypedDict):
     """The missing thing."""
-    #: Its id.
+    #: Its id (at most 64 characters, then `…`).
     id: str
     #: Its kind.
     kind: str

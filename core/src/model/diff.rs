@@ -407,7 +407,8 @@ pub fn diff(
             warnings.push(Warning {
                 code: WarningCode::LoadBalancerChange,
                 message: format!(
-                    "service `{name}` changes its load balancer: its traffic is interrupted"
+                    "service `{name}` changes its load balancer: its traffic is interrupted",
+                    name = crate::error::clip(name)
                 ),
             });
         }

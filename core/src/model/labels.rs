@@ -81,33 +81,39 @@ pub fn check_label_key(key: &str, path: &str, errs: &mut ValidationErrors) {
             errs.push(
                 path,
                 FieldErrorCode::Invalid,
-                format!("invalid label key `{key}`: prefix part must be non-empty"),
+                format!(
+                    "invalid label key `{key}`: prefix part must be non-empty",
+                    key = error::clip(key)
+                ),
             );
         } else if prefix.len() > MAX_PREFIX_LEN {
-            errs.push(path, FieldErrorCode::TooLong, format!("invalid label key `{key}`: prefix part must be no more than {MAX_PREFIX_LEN} characters"));
+            errs.push(path, FieldErrorCode::TooLong, format!("invalid label key `{key}`: prefix part must be no more than {MAX_PREFIX_LEN} characters", key = error::clip(key)));
         } else if !is_dns1123_subdomain(prefix) {
-            errs.push(path, FieldErrorCode::Invalid, format!("invalid label key `{key}`: prefix part must be a lowercase DNS-1123 subdomain (e.g. `example.com`)"));
+            errs.push(path, FieldErrorCode::Invalid, format!("invalid label key `{key}`: prefix part must be a lowercase DNS-1123 subdomain (e.g. `example.com`)", key = error::clip(key)));
         }
     }
     if name.is_empty() {
         errs.push(
             path,
             FieldErrorCode::Invalid,
-            format!("invalid label key `{key}`: name part must be non-empty"),
+            format!(
+                "invalid label key `{key}`: name part must be non-empty",
+                key = error::clip(key)
+            ),
         );
     } else if name.len() > MAX_LABEL_NAME_LEN {
-        errs.push(path, FieldErrorCode::TooLong, format!("invalid label key `{key}`: name part must be no more than {MAX_LABEL_NAME_LEN} characters"));
+        errs.push(path, FieldErrorCode::TooLong, format!("invalid label key `{key}`: name part must be no more than {MAX_LABEL_NAME_LEN} characters", key = error::clip(key)));
     } else if !is_name_syntax(name) {
-        errs.push(path, FieldErrorCode::Invalid, format!("invalid label key `{key}`: name part must consist of alphanumeric characters, `-`, `_` or `.`, and must start and end with an alphanumeric character"));
+        errs.push(path, FieldErrorCode::Invalid, format!("invalid label key `{key}`: name part must consist of alphanumeric characters, `-`, `_` or `.`, and must start and end with an alphanumeric character", key = error::clip(key)));
     }
 }
 
 /// Check a label value, adding every problem at `path`.
 pub fn check_label_value(value: &str, path: &str, errs: &mut ValidationErrors) {
     if value.len() > MAX_LABEL_NAME_LEN {
-        errs.push(path, FieldErrorCode::TooLong, format!("invalid label value `{value}`: must be no more than {MAX_LABEL_NAME_LEN} characters"));
+        errs.push(path, FieldErrorCode::TooLong, format!("invalid label value `{value}`: must be no more than {MAX_LABEL_NAME_LEN} characters", value = error::clip(value)));
     } else if !value.is_empty() && !is_name_syntax(value) {
-        errs.push(path, FieldErrorCode::Invalid, format!("invalid label value `{value}`: must be empty or consist of alphanumeric characters, `-`, `_` or `.`, and must start and end with an alphanumeric character"));
+        errs.push(path, FieldErrorCode::Invalid, format!("invalid label value `{value}`: must be empty or consist of alphanumeric characters, `-`, `_` or `.`, and must start and end with an alphanumeric character", value = error::clip(value)));
     }
 }
 
@@ -123,7 +129,7 @@ pub fn check_labels(labels: &Labels, path: &str, errs: &mut ValidationErrors) {
 
 /// Input of [`validate_labels`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LabelsInput {
     /// The labels to check.
     #[serde(default)]

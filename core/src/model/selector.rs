@@ -59,7 +59,7 @@ pub enum NodeSelectorOperator {
 
 /// One requirement of a label selector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LabelSelectorRequirement {
     /// The label key.
     pub key: String,
@@ -72,7 +72,7 @@ pub struct LabelSelectorRequirement {
 
 /// A Kubernetes label selector (`metav1.LabelSelector`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LabelSelector {
     /// Exact key/value pairs, each like an `In` with one value.
     #[serde(default, skip_serializing_if = "Labels::is_empty")]
@@ -84,7 +84,7 @@ pub struct LabelSelector {
 
 /// One requirement of a node selector term (`matchExpressions` or `matchFields`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NodeSelectorRequirement {
     /// The label key (or `metadata.name` in `matchFields`).
     pub key: String,
@@ -97,7 +97,7 @@ pub struct NodeSelectorRequirement {
 
 /// One term of a node selector: its requirements are AND'ed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NodeSelectorTerm {
     /// Requirements on node labels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -110,7 +110,7 @@ pub struct NodeSelectorTerm {
 /// A Kubernetes node selector (`requiredDuringSchedulingIgnoredDuringExecution`): its terms
 /// are OR'ed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NodeSelector {
     /// The terms; at least one.
     pub node_selector_terms: Vec<NodeSelectorTerm>,
@@ -197,7 +197,10 @@ fn check_requirement(
                     errs.push(
                         path0,
                         FieldErrorCode::Invalid,
-                        format!("`{one}` is not an integer: `Gt` and `Lt` need a 64-bit integer"),
+                        format!(
+                            "`{one}` is not an integer: `Gt` and `Lt` need a 64-bit integer",
+                            one = error::clip(&one.to_string())
+                        ),
                     );
                 }
             }
@@ -382,7 +385,7 @@ impl NodeSelector {
                         FieldErrorCode::NotSupported,
                         format!(
                             "unsupported field `{}`: only `{NODE_NAME_FIELD}` can be matched",
-                            req.key
+                            error::clip(&req.key.to_string())
                         ),
                     );
                 }
@@ -435,7 +438,7 @@ impl NodeSelector {
 
 /// Input of [`match_label_selector`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LabelSelectorMatchInput {
     /// The selector; `null` (absent) matches nothing, `{}` matches everything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -472,7 +475,7 @@ pub fn match_label_selector(input: &LabelSelectorMatchInput) -> Result<LabelSele
 
 /// Input of [`match_node_selector`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NodeSelectorMatchInput {
     /// The node selector.
     pub node_selector: NodeSelector,

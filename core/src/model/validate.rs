@@ -46,7 +46,7 @@ impl Checker<'_> {
         if value.is_empty() {
             self.push(path, Code::Required, "must not be empty");
         } else if !is_dns1123_label(value) {
-            self.push(path, Code::Invalid, format!("`{value}` must be a DNS-1123 label: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit"));
+            self.push(path, Code::Invalid, format!("`{value}` must be a DNS-1123 label: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit", value = error::clip(value)));
         }
     }
 
@@ -58,7 +58,7 @@ impl Checker<'_> {
                 path,
                 Code::Invalid,
                 format!(
-                    "`{value}` must be a DNS-1123 subdomain: lowercase letters, digits, `-` and `.`"
+                    "`{value}` must be a DNS-1123 subdomain: lowercase letters, digits, `-` and `.`", value = error::clip(value)
                 ),
             );
         }
@@ -95,7 +95,10 @@ impl Checker<'_> {
             self.push(
                 path,
                 Code::Invalid,
-                format!("`{value}` must be an absolute path starting with `/`"),
+                format!(
+                    "`{value}` must be an absolute path starting with `/`",
+                    value = error::clip(value)
+                ),
             );
         }
     }
@@ -107,7 +110,10 @@ impl Checker<'_> {
             self.push(
                 path,
                 Code::Invalid,
-                format!("invalid image reference `{value}`: {problem}"),
+                format!(
+                    "invalid image reference `{value}`: {problem}",
+                    value = error::clip(value)
+                ),
             );
         }
     }
@@ -120,7 +126,7 @@ impl Checker<'_> {
         if s.app.is_empty() {
             self.push("app", Code::Required, "the application is required");
         } else if !is_app_name(&s.app) {
-            self.push("app", Code::Invalid, format!("`{}` must be letters, digits, `-` and `_`, start with a letter, end with a letter or digit, at most 63 characters", s.app));
+            self.push("app", Code::Invalid, format!("`{}` must be letters, digits, `-` and `_`, start with a letter, end with a letter or digit, at most 63 characters", error::clip(&s.app.to_string())));
         }
         self.storage(s);
         self.template(&s.template);
@@ -138,7 +144,10 @@ impl Checker<'_> {
                 self.push(
                     c(&p, "name"),
                     Code::Duplicate,
-                    format!("service `{}` is defined twice", svc.name),
+                    format!(
+                        "service `{}` is defined twice",
+                        error::clip(&svc.name.to_string())
+                    ),
                 );
             }
             self.access(&c(&p, "access"), &svc.access);
@@ -179,12 +188,15 @@ impl Checker<'_> {
             if t.name.is_empty() {
                 self.push(c(&p, "name"), Code::Required, "must not be empty");
             } else if !is_template_name(&t.name) {
-                self.push(c(&p, "name"), Code::Invalid, format!("`{}` must be lowercase letters, digits and `-`, start with a letter and end with a letter or digit", t.name));
+                self.push(c(&p, "name"), Code::Invalid, format!("`{}` must be lowercase letters, digits and `-`, start with a letter and end with a letter or digit", error::clip(&t.name.to_string())));
             } else if !names.insert(t.name.as_str()) {
                 self.push(
                     c(&p, "name"),
                     Code::Duplicate,
-                    format!("template `{}` is defined twice", t.name),
+                    format!(
+                        "template `{}` is defined twice",
+                        error::clip(&t.name.to_string())
+                    ),
                 );
             }
             if t.storage_class_name.is_empty() {
@@ -211,7 +223,10 @@ impl Checker<'_> {
                 self.push(
                     c(&p, "name"),
                     Code::Duplicate,
-                    format!("container `{}` is defined twice", ctr.name),
+                    format!(
+                        "container `{}` is defined twice",
+                        error::clip(&ctr.name.to_string())
+                    ),
                 );
             }
             self.container(&p, ctr);
@@ -265,7 +280,10 @@ impl Checker<'_> {
                 self.push(
                     c(&mp, "mountPath"),
                     Code::Duplicate,
-                    format!("`{}` is mounted twice", m.mount_path),
+                    format!(
+                        "`{}` is mounted twice",
+                        error::clip(&m.mount_path.to_string())
+                    ),
                 );
             }
             match m.volume_type {
@@ -332,7 +350,9 @@ impl Checker<'_> {
                     c(&c(p, "requests"), name),
                     Code::Invalid,
                     format!(
-                        "request `{req}` must be less than or equal to the {name} limit `{lim}`"
+                        "request `{req}` must be less than or equal to the {name} limit `{lim}`",
+                        req = error::clip(&req.to_string()),
+                        lim = error::clip(&lim.to_string())
                     ),
                 );
             }
@@ -346,12 +366,12 @@ impl Checker<'_> {
             if e.name.is_empty() {
                 self.push(c(&ep, "name"), Code::Required, "must not be empty");
             } else if !is_c_identifier(&e.name) {
-                self.push(c(&ep, "name"), Code::Invalid, format!("`{}` must be a C identifier: letters, digits and `_`, not starting with a digit", e.name));
+                self.push(c(&ep, "name"), Code::Invalid, format!("`{}` must be a C identifier: letters, digits and `_`, not starting with a digit", error::clip(&e.name.to_string())));
             } else if !names.insert(e.name.as_str()) {
                 self.push(
                     c(&ep, "name"),
                     Code::Duplicate,
-                    format!("`{}` is set twice", e.name),
+                    format!("`{}` is set twice", error::clip(&e.name.to_string())),
                 );
             }
             match (&e.value, &e.value_from) {
@@ -400,7 +420,10 @@ impl Checker<'_> {
             self.push(
                 c(p, "key"),
                 Code::Invalid,
-                format!("`{}` must be letters, digits, `-`, `_` and `.`", r.key),
+                format!(
+                    "`{}` must be letters, digits, `-`, `_` and `.`",
+                    error::clip(&r.key.to_string())
+                ),
             );
         }
     }
@@ -438,7 +461,7 @@ impl Checker<'_> {
                 self.push(
                     c(&hp, "path"),
                     Code::Invalid,
-                    format!("`{}` must start with `/`", h.path),
+                    format!("`{}` must start with `/`", error::clip(&h.path.to_string())),
                 );
             }
             self.port(&c(&hp, "port"), h.port);
@@ -478,12 +501,15 @@ impl Checker<'_> {
 
     fn log(&mut self, p: &str, log: &LogConfig, stores: &mut BTreeSet<String>) {
         if !is_logstore_name(&log.logstore) {
-            self.push(c(p, "logstore"), Code::Invalid, format!("`{}` must be 3 to 63 lowercase letters, digits, `-` and `_`, starting and ending with a letter or digit", log.logstore));
+            self.push(c(p, "logstore"), Code::Invalid, format!("`{}` must be 3 to 63 lowercase letters, digits, `-` and `_`, starting and ending with a letter or digit", error::clip(&log.logstore.to_string())));
         } else if !stores.insert(log.logstore.clone()) {
             self.push(
                 c(p, "logstore"),
                 Code::Duplicate,
-                format!("log store `{}` is configured twice", log.logstore),
+                format!(
+                    "log store `{}` is configured twice",
+                    error::clip(&log.logstore.to_string())
+                ),
             );
         }
         if let Some(d) = log.retention_days {
@@ -539,12 +565,15 @@ impl Checker<'_> {
                 for (n, policy) in policies.iter().enumerate() {
                     let p = i("scaling.policies", n);
                     if !is_policy_name(&policy.name) {
-                        self.push(c(&p, "name"), Code::Invalid, format!("`{}` must be 2 to 50 lowercase letters, digits and `-`, starting with a letter", policy.name));
+                        self.push(c(&p, "name"), Code::Invalid, format!("`{}` must be 2 to 50 lowercase letters, digits and `-`, starting with a letter", error::clip(&policy.name.to_string())));
                     } else if !names.insert(policy.name.as_str()) {
                         self.push(
                             c(&p, "name"),
                             Code::Duplicate,
-                            format!("policy `{}` is defined twice", policy.name),
+                            format!(
+                                "policy `{}` is defined twice",
+                                error::clip(&policy.name.to_string())
+                            ),
                         );
                     }
                     self.policy(&p, policy, lo, hi);
@@ -573,7 +602,7 @@ impl Checker<'_> {
                         c(&sp, "at"),
                         Code::Invalid,
                         format!(
-                            "`{at}` must be an RFC 3339 instant such as `2026-11-27T09:00:00+08:00`"
+                            "`{at}` must be an RFC 3339 instant such as `2026-11-27T09:00:00+08:00`", at = error::clip(&at.to_string())
                         ),
                     );
                 }
@@ -607,7 +636,10 @@ impl Checker<'_> {
             self.push(
                 c(&sp, "timeZone"),
                 Code::Invalid,
-                format!("`{tz}` is not an IANA time zone name"),
+                format!(
+                    "`{tz}` is not an IANA time zone name",
+                    tz = error::clip(&tz.to_string())
+                ),
             );
         }
         match (policy.duration_seconds, policy.priority) {
@@ -727,7 +759,8 @@ impl Checker<'_> {
                     Code::Invalid,
                     format!(
                         "unit `{}` is in zone `{}`, which has no node group",
-                        unit.name, unit.zone
+                        error::clip(&unit.name.to_string()),
+                        error::clip(&unit.zone.to_string())
                     ),
                 );
             }
@@ -827,7 +860,14 @@ impl Checker<'_> {
             }
             check_label_value(unit, &p, &mut self.errs);
             if !seen.insert(unit.as_str()) {
-                self.push(p, Code::Duplicate, format!("unit `{unit}` is listed twice"));
+                self.push(
+                    p,
+                    Code::Duplicate,
+                    format!(
+                        "unit `{unit}` is listed twice",
+                        unit = error::clip(&unit.to_string())
+                    ),
+                );
             } else if let Some(known) = &cluster_units
                 && !known.contains(unit)
             {
@@ -836,7 +876,8 @@ impl Checker<'_> {
                     Code::NotSupported,
                     format!(
                         "unit `{unit}` is not a unit of the workspace (known: {})",
-                        known.join(", ")
+                        known.join(", "),
+                        unit = error::clip(&unit.to_string())
                     ),
                 );
             }
@@ -861,7 +902,10 @@ impl Checker<'_> {
                 self.push(
                     p,
                     Code::Duplicate,
-                    format!("affinity to `{}` is listed twice", a.app_service),
+                    format!(
+                        "affinity to `{}` is listed twice",
+                        error::clip(&a.app_service.to_string())
+                    ),
                 );
             }
         }
