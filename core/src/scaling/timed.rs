@@ -14,6 +14,23 @@ use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
 /// The most points one curve may have (a documented limit).
 pub const MAX_CURVE_POINTS: u64 = 1_000_000;
 
+/// The most timed policies one elastic scaling may have (a documented limit, checked before
+/// any schedule is compiled; refused at `scaling.policies` with `too_many`). Every query
+/// looks at every policy at each step, so the policies multiply the work.
+pub const MAX_POLICIES: usize = 100;
+
+/// The most point × policy steps one curve may take: its points times its policies (at
+/// least 1). Checked before the work; refused at `stepSeconds` with `too_many`. A week at
+/// 60 s with 20 policies is 201,600; a day at 1 s with 20 policies is 1,728,000. At each
+/// step a policy may fire, which costs a schedule search.
+pub const MAX_CURVE_WORK: u64 = 5_000_000;
+
+/// The most policy-event steps one [`next_changes`] call examines: the events examined
+/// times the policies (at least 1). With up to 2 policies this is [`MAX_SCANNED_EVENTS`];
+/// with [`MAX_POLICIES`] it is 20,000 events. A structural bound (the search stops,
+/// returning the changes found so far), as [`MAX_SCANNED_EVENTS`] is.
+pub const MAX_SCANNED_WORK: u64 = 2_000_000;
+
 /// The most changes one [`next_changes`] call returns.
 pub const MAX_CHANGES: u32 = 10_000;
 
@@ -66,7 +83,8 @@ pub struct Effective {
     /// When that policy fired (RFC 3339, in its schedule's zone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fired_at: Option<String>,
-    /// When its window ends (duration policies).
+    /// When its window ends (duration policies); absent too when it would end after
+    /// `9999-12-31T23:59:59Z`, which has no RFC 3339 form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// Why, in words.
@@ -97,8 +115,9 @@ pub struct NextChangesInput {
     /// How many; default 10, at most [`MAX_CHANGES`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
-    /// Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found
-    /// or [`MAX_SCANNED_EVENTS`] policy events were examined.
+    /// Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found,
+    /// [`MAX_SCANNED_EVENTS`] policy events (or [`MAX_SCANNED_WORK`] policy-event steps)
+    /// were examined, or at `9999-12-31T23:59:59Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// The replicas running now; absent means the first release.
@@ -253,13 +272,16 @@ impl Plan {
                 policies,
             } => {
                 let mut out = Vec::with_capacity(policies.len());
-                for p in policies {
+                for (n, p) in policies.iter().enumerate() {
                     let when = match (&p.schedule.at, &p.schedule.cron) {
-                        (Some(at), _) => When::At(
-                            crate::time::parse(at)
-                                .ok_or_else(|| Error::invalid_input("checked `at`"))?
-                                .floor() as i64,
-                        ),
+                        // The app-service check reads `at` with chrono; weir's own reader
+                        // also refuses an instant past year 9999 (`9999-12-31T23:00:00-05:00`).
+                        (Some(at), _) => {
+                            let mut errs = ValidationErrors::new();
+                            let path = || format!("scaling.policies[{n}].schedule.at");
+                            let t = crate::time::check(at, path, &mut errs);
+                            When::At(t.ok_or(Error::Validation(errs))?.floor() as i64)
+                        }
                         (None, Some(cron)) => {
                             let tz =
                                 parse_time_zone(p.schedule.time_zone.as_deref().unwrap_or("UTC"))
@@ -304,12 +326,22 @@ impl Plan {
     /// Move the cursors to `t` (not earlier than their last instant).
     fn advance(&self, cursors: &mut [Cursor], t: i64) {
         for (p, c) in self.policies.iter().zip(cursors.iter_mut()) {
-            if c.next.is_some_and(|n| n <= t) {
-                *c = Cursor {
+            let Some(n) = c.next.filter(|n| *n <= t) else {
+                continue;
+            };
+            // Usually `n` is the last fire at or before `t` (one search, not two).
+            let after = p.next_after(n);
+            *c = if after.is_none_or(|a| a > t) {
+                Cursor {
+                    latest: Some(n),
+                    next: after,
+                }
+            } else {
+                Cursor {
                     latest: p.latest_at_or_before(t),
                     next: p.next_after(t),
-                };
-            }
+                }
+            };
         }
     }
 
@@ -418,7 +450,11 @@ impl Plan {
         let mut e = blank(kind, replicas, "");
         e.policy = Some(p.name.to_string());
         e.fired_at = Some(format_in(f, p.zone()));
-        e.until = p.duration.map(|d| format_in(f.saturating_add(d), p.zone()));
+        e.until = p
+            .duration
+            .map(|d| f.saturating_add(d))
+            .filter(|u| *u <= crate::time::MAX_UNIX_SECONDS)
+            .map(|u| format_in(u, p.zone()));
         e.reason = match (p.duration, kind) {
             (Some(_), EffectiveKind::Ramp) => {
                 format!("window of `{}` (priority {}), ramping", p.name, p.priority)
@@ -498,8 +534,37 @@ fn check_current(current: Option<i32>, errs: &mut ValidationErrors) {
     }
 }
 
+/// The policy count check ([`MAX_POLICIES`]), before any policy is looked at.
+fn check_policy_count(scaling: &Scaling, errs: &mut ValidationErrors) -> bool {
+    match scaling {
+        Scaling::Elastic { policies, .. } if policies.len() > MAX_POLICIES => {
+            errs.push(
+                "scaling.policies",
+                FieldErrorCode::TooMany,
+                format!(
+                    "{} policies; an elastic scaling has at most {MAX_POLICIES}",
+                    policies.len()
+                ),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// How many policies a scaling has (at least 1: the work of a step without policies).
+fn policy_factor(scaling: &Scaling) -> u64 {
+    match scaling {
+        Scaling::Elastic { policies, .. } => (policies.len() as u64).max(1),
+        Scaling::Fixed { .. } => 1,
+    }
+}
+
 /// Compile the scaling and check the rest, reporting every problem at once.
-fn prepare(scaling: &Scaling, errs: ValidationErrors) -> Result<Plan> {
+fn prepare(scaling: &Scaling, mut errs: ValidationErrors) -> Result<Plan> {
+    if !check_policy_count(scaling, &mut errs) {
+        return Err(Error::Validation(errs));
+    }
     let plan = Plan::compile(scaling);
     match (plan, errs.is_empty()) {
         (Ok(p), true) => Ok(p),
@@ -540,7 +605,14 @@ pub struct ScalingInput {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn validate_scaling(input: &ScalingInput) -> Result<()> {
-    crate::model::validate::scaling_rules(&input.scaling)
+    let mut errs = ValidationErrors::new();
+    if !check_policy_count(&input.scaling, &mut errs) {
+        return Err(Error::Validation(errs));
+    }
+    crate::model::validate::scaling_rules(&input.scaling)?;
+    // The app-service rules read a one-off `at` with chrono; compiling also refuses an
+    // instant weir cannot print (past year 9999).
+    Plan::compile(&input.scaling).map(|_| ())
 }
 
 /// Render a curve as SVG ([`ReplicaCurve::to_svg`]); the bindings' `replica_curve_svg`.
@@ -607,14 +679,19 @@ pub fn next_changes(input: &NextChangesInput) -> Result<ScalingChanges> {
         .as_deref()
         .map(|u| instant(u, "until", &mut errs));
     let plan = prepare(&input.scaling, errs)?;
-    let until = until.flatten().unwrap_or(i64::MAX);
+    let until = until
+        .flatten()
+        .unwrap_or(i64::MAX)
+        .min(crate::time::MAX_UNIX_SECONDS);
+    let max_scanned =
+        (MAX_SCANNED_WORK / policy_factor(&input.scaling)).min(u64::from(MAX_SCANNED_EVENTS));
     let mut t = from.ok_or_else(|| Error::invalid_input("checked `from`"))?;
     let mut cursors = plan.cursors(t);
     let current = input.current_replicas;
     let mut prev = plan.effective(&cursors, t, current);
     let mut changes = Vec::new();
-    let mut scanned = 0u32;
-    while changes.len() < count as usize && scanned < MAX_SCANNED_EVENTS {
+    let mut scanned = 0u64;
+    while changes.len() < count as usize && scanned < max_scanned {
         scanned += 1;
         // The next instant anything can change: a fire, or the end of a live window.
         let mut next: Option<i64> = None;
@@ -679,8 +756,10 @@ fn change_key(e: &Effective) -> ChangeKey<'_> {
 ///
 /// # Errors
 ///
-/// [`Error::Validation`] for invalid scaling, bad instants, `to` before `from`,
-/// `stepSeconds` < 1, or more than [`MAX_CURVE_POINTS`] points.
+/// [`Error::Validation`] for invalid scaling (more than [`MAX_POLICIES`] policies at
+/// `scaling.policies`), bad instants, `to` before `from`, `stepSeconds` < 1, more than
+/// [`MAX_CURVE_POINTS`] points, or points × policies above [`MAX_CURVE_WORK`] (at
+/// `stepSeconds`).
 pub fn replica_curve(input: &CurveInput) -> Result<ReplicaCurve> {
     let mut errs = ValidationErrors::new();
     let from = instant(&input.from, "from", &mut errs);
@@ -699,11 +778,20 @@ pub fn replica_curve(input: &CurveInput) -> Result<ReplicaCurve> {
             );
         } else if step >= 1 {
             let points = ((t - f) / step) as u64 + 1;
+            let policies = policy_factor(&input.scaling);
             if points > MAX_CURVE_POINTS {
                 errs.push(
                     "stepSeconds",
                     FieldErrorCode::TooMany,
                     format!("{points} points; a curve has at most {MAX_CURVE_POINTS}"),
+                );
+            } else if points.saturating_mul(policies) > MAX_CURVE_WORK {
+                errs.push(
+                    "stepSeconds",
+                    FieldErrorCode::TooMany,
+                    format!(
+                        "{points} points × {policies} policies; a curve takes at most {MAX_CURVE_WORK} point-policy steps"
+                    ),
                 );
             }
         }
