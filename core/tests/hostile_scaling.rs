@@ -342,3 +342,58 @@ fn every_printed_scaling_instant_reads_back() {
         )]
     );
 }
+
+/// An HPA reconcile with `pods` pods, `observations` CPU observations (empty) and
+/// `policies` scale-up policies.
+fn hpa_input(pods: usize, metrics: usize, observations: usize, policies: usize) -> Value {
+    let pods: Vec<_> = (0..pods)
+        .map(|i| json!({"name": format!("p{i}"), "containers": [{"name": "c", "requests": {"cpu": "1"}}]}))
+        .collect();
+    let metric = json!({"type": "Resource", "resource": {"name": "cpu",
+        "target": {"type": "Utilization", "averageUtilization": 50}}});
+    let policy = json!({"type": "Pods", "value": 1, "periodSeconds": 60});
+    json!({"now": FROM, "currentReplicas": 1, "pods": pods,
+        "spec": {"minReplicas": 1, "maxReplicas": 10, "metrics": vec![metric; metrics],
+                 "behavior": {"scaleUp": {"policies": vec![policy; policies]}}},
+        "metrics": vec![json!({"pods": []}); observations]})
+}
+
+#[test]
+fn hpa_sizes_are_checked_before_the_work() {
+    // 100,000 observations × 100,000 pods: each observation was matched against every pod.
+    let hpa = weir::scaling::hpa::MAX_HPA_METRICS;
+    let policies = weir::scaling::hpa::MAX_HPA_POLICIES;
+    for (input, path) in [
+        (hpa_input(100_000, 1, 100_000, 1), "metrics"),
+        (hpa_input(10, hpa + 1, hpa + 1, 1), "spec.metrics"),
+        (
+            hpa_input(10, 1, 1, policies + 1),
+            "spec.behavior.scaleUp.policies",
+        ),
+    ] {
+        let input: weir::HpaInput = serde_json::from_value(input).unwrap();
+        let err = within(10, move || weir::HpaState::new(None).recommend(&input)).unwrap_err();
+        let fields = field_errors(&err);
+        assert!(
+            fields.contains(&(path.to_owned(), "too_many".to_owned())),
+            "{fields:?}"
+        );
+    }
+    // At the limits: answered.
+    let input: weir::HpaInput =
+        serde_json::from_value(hpa_input(1000, hpa, hpa, policies)).unwrap();
+    within(30, move || weir::HpaState::new(None).recommend(&input)).unwrap();
+}
+
+#[test]
+fn hpa_state_lists_are_limited_and_always_restore() {
+    let n = weir::MAX_HPA_ITEMS;
+    let event = json!({"replicaChange": 1, "timestamp": FROM, "outdated": false});
+    let snapshot: weir::HpaState =
+        serde_json::from_value(json!({"scaleUpEvents": vec![event; n + 1]})).unwrap();
+    let err = weir::HpaState::restore(snapshot).unwrap_err();
+    assert_eq!(
+        field_errors(&err),
+        [("scaleUpEvents".to_owned(), "too_many".to_owned())]
+    );
+}
