@@ -542,7 +542,7 @@ pub struct CronNextInput {
 pub struct CronFires {
     /// RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`),
     /// or in UTC when that offset has seconds (local mean time) or the local date is past
-    /// year 9999 ([`format_in`]). Each parses back to exactly the instant fired, so the last
+    /// year 9999. Each parses back to exactly the instant fired, so the last
     /// one, given as `after`, pages on to strictly later fires.
     pub fires: Vec<String>,
 }
