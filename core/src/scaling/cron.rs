@@ -551,6 +551,9 @@ pub struct CronFires {
 ///
 /// Fires stop at `9999-12-31T23:59:59Z` ([`crate::time::MAX_UNIX_SECONDS`]): fewer than
 /// `count` come back when the schedule runs out of years (none at all after the last one).
+/// So the work is bounded twice: at most [`MAX_CRON_FIRES`] fires, and a rare schedule
+/// (`0 0 29 2 *`) scans each year up to 9999 once, plus one 400-year search
+/// past it.
 ///
 /// # Errors
 ///
