@@ -397,3 +397,25 @@ fn hpa_state_lists_are_limited_and_always_restore() {
         [("scaleUpEvents".to_owned(), "too_many".to_owned())]
     );
 }
+
+#[test]
+fn hpa_history_at_its_limit_stays_restorable() {
+    // A state with MAX_HPA_ITEMS recommendations, all at the same instant: another call at
+    // that instant pushed one more, and the snapshot no longer restored.
+    let n = weir::MAX_HPA_ITEMS;
+    let rec = json!({"replicas": 1, "timestamp": FROM});
+    let state: weir::HpaState =
+        serde_json::from_value(json!({"recommendations": vec![rec; n]})).unwrap();
+    let mut state = weir::HpaState::restore(state).unwrap();
+    let input: weir::HpaInput = serde_json::from_value(json!({"now": FROM, "currentReplicas": 1,
+        "pods": [{"name": "p", "ready": true, "startTime": "2025-12-01T00:00:00Z",
+                  "containers": [{"name": "c", "requests": {"cpu": "1"}}]}],
+        "spec": {"minReplicas": 1, "maxReplicas": 10, "metrics": [{"type": "Resource",
+            "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
+        "metrics": [{"pods": [{"pod": "p", "value": "900m"}]}]}))
+    .unwrap();
+    state.recommend(&input).unwrap();
+    let snapshot = state.snapshot();
+    assert_eq!(snapshot.recommendations.as_ref().map(Vec::len), Some(n));
+    weir::HpaState::restore(snapshot).unwrap();
+}
