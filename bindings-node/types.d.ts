@@ -221,7 +221,7 @@ export interface ContainerResources {
 
 /** The fires [`cron_next`] found. */
 export interface CronFires {
-  /** RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`). */
+  /** RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`), or in UTC when that offset has seconds (local mean time) or the local date is past year 9999. Each parses back to exactly the instant fired, so the last one, given as `after`, pages on to strictly later fires. */
   fires: string[];
 }
 
@@ -423,7 +423,7 @@ export interface Effective {
   replicas?: number | null;
   /** For `metric`: the targets. */
   targets?: MetricTargets | null;
-  /** When its window ends (duration policies). */
+  /** When its window ends (duration policies); absent too when it would end after `9999-12-31T23:59:59Z`, which has no RFC 3339 form. */
   until?: string | null;
 }
 
@@ -1267,7 +1267,7 @@ export interface NextChangesInput {
   from: string;
   /** The app service's scaling. */
   scaling: Scaling;
-  /** Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found or [`MAX_SCANNED_EVENTS`] policy events were examined. */
+  /** Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found, [`MAX_SCANNED_EVENTS`] policy events (or [`MAX_SCANNED_WORK`] policy-event steps) were examined, or at `9999-12-31T23:59:59Z`. */
   until?: string | null;
 }
 

@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "stepSeconds": 300
     }))?;
     let curve = replica_curve(&input)?;
-    let svg = curve.to_svg();
+    let svg = curve.to_svg()?;
     match std::env::args().nth(1) {
         Some(path) => std::fs::write(&path, &svg)?,
         None => print!("{svg}"),

@@ -41,28 +41,55 @@ pub fn check<P: Into<String>>(
     path: impl FnOnce() -> P,
     errs: &mut ValidationErrors,
 ) -> Option<f64> {
-    let t = parse(text);
+    let any = parse_any(text);
+    let t = any.filter(|t| in_range(*t));
     if t.is_none() {
-        errs.push(
-            path(),
-            FieldErrorCode::Invalid,
-            format!("`{text}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`"),
-        );
+        let message = if any.is_some() {
+            format!("`{text}` is outside the years 0000 to 9999 (UTC) that weir's timestamps name")
+        } else {
+            format!("`{text}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`")
+        };
+        errs.push(path(), FieldErrorCode::Invalid, message);
     }
     t
 }
 
-/// Parse RFC 3339 text to Unix seconds (milliseconds kept), or `None`.
+/// The first instant weir names: `0000-01-01T00:00:00Z`, in Unix seconds.
+///
+/// RFC 3339 has four-digit years, so an instant before this one printed in UTC has no
+/// RFC 3339 form: [`parse`] refuses it (`0000-01-01T00:00:00+01:00` is an hour earlier).
+pub const MIN_UNIX_SECONDS: i64 = -62_167_219_200;
+
+/// The last whole second weir names: `9999-12-31T23:59:59Z`, in Unix seconds. [`parse`]
+/// refuses anything from `10000-01-01T00:00:00Z` on (`9999-12-31T23:00:00-05:00` is
+/// such an instant), so every instant it returns prints back through [`format`] as text
+/// it reads again.
+pub const MAX_UNIX_SECONDS: i64 = 253_402_300_799;
+
+/// Parse RFC 3339 text to Unix seconds (milliseconds kept), or `None`: not RFC 3339, or
+/// an instant outside [`MIN_UNIX_SECONDS`] to the end of [`MAX_UNIX_SECONDS`]'s second.
 ///
 /// The common shape `YYYY-MM-DDTHH:MM:SS[.fff]Z` is read directly (the HPA parses a few
 /// hundred timestamps per reconcile); anything else goes through chrono.
 #[must_use]
 pub fn parse(text: &str) -> Option<f64> {
+    parse_any(text).filter(|t| in_range(*t))
+}
+
+/// [`parse`] without the range check.
+fn parse_any(text: &str) -> Option<f64> {
     fast_utc(text.as_bytes()).or_else(|| {
         chrono::DateTime::parse_from_rfc3339(text)
             .ok()
             .map(|t| t.timestamp_millis() as f64 / 1000.0)
     })
+}
+
+/// Whether Unix seconds `t` lie in the span weir's timestamps name (years 0000 to 9999 in
+/// UTC, [`MIN_UNIX_SECONDS`] to the end of [`MAX_UNIX_SECONDS`]'s second).
+#[must_use]
+pub fn in_range(t: f64) -> bool {
+    t >= MIN_UNIX_SECONDS as f64 && t < (MAX_UNIX_SECONDS + 1) as f64
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z` only; `None` sends the text to the full parser.
@@ -135,6 +162,10 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// Unix seconds as RFC 3339 UTC text, with milliseconds only when there are some.
+///
+/// Within [`in_range`] the text parses back ([`parse`]) to the same instant (to the
+/// millisecond); outside it chrono's signed-year form (`+10000-01-01T00:00:00Z`) is not
+/// RFC 3339, so callers keep their instants in range.
 #[must_use]
 pub fn format(seconds: f64) -> String {
     let millis = (seconds * 1000.0).round() as i64;

@@ -275,3 +275,68 @@ fn cron_and_ramp_edge_cases() {
     .unwrap();
     assert_eq!(e.replicas, Some(8));
 }
+
+/// Zones whose early offsets have seconds (local mean time: New York −04:56:02 until 1883,
+/// Amsterdam +00:19:32 until 1937, Monrovia −00:44:30 until 1972, Dublin −00:25:21 until
+/// 1916, Kolkata +05:53:28), Sitka (its 1867 change repeated a whole day) and Kiritimati
+/// (+14:00, so its year 10000 starts inside UTC's 9999).
+const LMT_ZONES: [&str; 8] = [
+    "America/New_York",
+    "Europe/Amsterdam",
+    "Africa/Monrovia",
+    "Europe/Dublin",
+    "Asia/Kolkata",
+    "America/Sitka",
+    "Pacific/Kiritimati",
+    "Asia/Kathmandu",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every fire `cron_next` prints parses back (weir's own parser) to exactly the instant
+    /// fired, and given back as `after` pages on to strictly later fires: in zones with
+    /// local-mean-time offsets, in any year up to 9999, with and without a seconds field.
+    #[test]
+    fn printed_fires_read_back_and_page_on(
+        expr in cron_expr(), seconds in prop::option::of(0u32..60), zone in 0usize..8,
+        year in prop_oneof![1i64..1940, 1i64..=9999, 9990i64..=9999],
+        day in 0i64..366, second in 0i64..86_400,
+    ) {
+        let expr = match seconds {
+            Some(s) => format!("{s} {expr}"),
+            None => expr,
+        };
+        let zone = LMT_ZONES[zone];
+        let start = (weir::time::days_from_civil(year, 1, 1) + day) * 86_400 + second;
+        let start = start.min(weir::time::MAX_UNIX_SECONDS);
+        let cron = Cron::parse(&expr, zone).unwrap();
+        let next = |after: &str, count: u32| {
+            weir::cron_next(&weir::CronNextInput {
+                cron: expr.clone(),
+                time_zone: Some(zone.to_owned()),
+                after: after.to_owned(),
+                count: Some(count),
+            })
+            .unwrap()
+            .fires
+        };
+        let fires = next(&weir::time::format(start as f64), 4);
+        let mut t = start;
+        for fire in &fires {
+            let at = weir::time::parse(fire);
+            prop_assert_eq!(at, cron.next_after(t).map(|f| f as f64), "{} in {}: {}", expr, zone, fire);
+            let at = at.unwrap();
+            prop_assert!(at > t as f64);
+            let page = next(fire, 1);
+            if let Some(p) = page.first() {
+                let p = weir::time::parse(p);
+                prop_assert!(p.is_some_and(|p| p > at), "{} in {}: {:?} after {}", expr, zone, page, fire);
+            }
+            t = at as i64;
+        }
+        if fires.len() < 4 {
+            prop_assert_eq!(cron.next_after(t), None);
+        }
+    }
+}

@@ -55,7 +55,7 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "effective_at" => (|| out(weir::effective_at(&input(i)?)))(),
         "next_changes" => (|| out(weir::next_changes(&input(i)?)))(),
         "replica_curve" => (|| out(weir::replica_curve(&input(i)?)))(),
-        "replica_curve_svg" => (|| out(Ok(weir::replica_curve_svg(&input(i)?))))(),
+        "replica_curve_svg" => (|| out(weir::replica_curve_svg(&input(i)?)))(),
         "schedule_one" => (|| out(weir::schedule_one(&input(i)?)))(),
         "schedule_all" => (|| out(weir::schedule_all(&input(i)?)))(),
         "place" => (|| out(weir::place(&input(i)?)))(),

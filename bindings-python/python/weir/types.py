@@ -234,7 +234,10 @@ class ContainerResources(TypedDict):
 
 class CronFires(TypedDict):
     """The fires [`cron_next`] found."""
-    #: RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`).
+    #: RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`),
+    #: or in UTC when that offset has seconds (local mean time) or the local date is past
+    #: year 9999. Each parses back to exactly the instant fired, so the last
+    #: one, given as `after`, pages on to strictly later fires.
     fires: List[str]
 
 
@@ -431,7 +434,8 @@ class Effective(TypedDict):
     replicas: NotRequired[Union[int, None]]
     #: For `metric`: the targets.
     targets: NotRequired[Union["MetricTargets", None]]
-    #: When its window ends (duration policies).
+    #: When its window ends (duration policies); absent too when it would end after
+    #: `9999-12-31T23:59:59Z`, which has no RFC 3339 form.
     until: NotRequired[Union[str, None]]
 
 

@@ -30,6 +30,12 @@ use crate::time::{days_from_civil, days_in_month};
 /// February on a Sunday, `0 0 29 2 */7`, recurs only every 28 years or so).
 const SEARCH_YEARS: i32 = 400;
 
+/// How many matching local times one fire search tries before giving up: the candidates
+/// whose instant is not after the search's start are repeats in a folded stretch of local
+/// time (or times a gap skipped), so only a fold longer than a day of seconds (none in the
+/// time zone database) could exhaust it. A structural bound on the search's loop.
+const MAX_CANDIDATES: u32 = 100_000;
+
 /// The most fires one [`cron_next`] call returns.
 pub const MAX_CRON_FIRES: u32 = 100_000;
 
@@ -178,14 +184,26 @@ impl Cron {
         }
     }
 
-    /// The first fire strictly after `t` (Unix seconds), or `None` past the search horizon.
+    /// The first fire strictly after `t` (Unix seconds), or `None` past the search horizon
+    /// or after [`crate::time::MAX_UNIX_SECONDS`] (year 9999 ends every schedule: a later
+    /// instant has no RFC 3339 form to print).
     #[must_use]
     pub fn next_after(&self, t: i64) -> Option<i64> {
+        self.next_after_unbounded(t)
+            .filter(|f| *f <= crate::time::MAX_UNIX_SECONDS)
+    }
+
+    /// [`Cron::next_after`] without the year-9999 end. The loop is bounded: at most
+    /// [`MAX_CANDIDATES`] candidates, each a search of at most [`SEARCH_YEARS`].
+    fn next_after_unbounded(&self, t: i64) -> Option<i64> {
+        if t >= crate::time::MAX_UNIX_SECONDS {
+            return None;
+        }
         let local = self.local(t)?;
         let mut cand = self.next_naive(local.checked_add_signed(chrono::TimeDelta::seconds(1))?)?;
         // Candidates whose fire is not after `t` are repeats of a folded hour (they fired
         // at their first occurrence) or gap times already fired at the gap's end.
-        for _ in 0..100_000 {
+        for _ in 0..MAX_CANDIDATES {
             let f = self.fire(cand)?;
             if f > t {
                 return Some(f);
@@ -195,9 +213,20 @@ impl Cron {
         None
     }
 
-    /// The last fire at or before `t` (Unix seconds), or `None` within the search horizon.
+    /// The last fire at or before `t` (Unix seconds), or `None` within the search horizon
+    /// or before [`crate::time::MIN_UNIX_SECONDS`] (year 0000 starts every schedule).
     #[must_use]
     pub fn latest_at_or_before(&self, t: i64) -> Option<i64> {
+        self.latest_unbounded(t)
+            .filter(|f| *f >= crate::time::MIN_UNIX_SECONDS)
+    }
+
+    /// [`Cron::latest_at_or_before`] without the year-0000 start (bounded as
+    /// [`Cron::next_after_unbounded`]).
+    fn latest_unbounded(&self, t: i64) -> Option<i64> {
+        if t < crate::time::MIN_UNIX_SECONDS {
+            return None;
+        }
         let local = self.local(t)?;
         // In the second pass of a folded hour, later local times fired (first occurrence)
         // before `t`: start the search at the end of the fold.
@@ -208,7 +237,7 @@ impl Cron {
             _ => local,
         };
         let mut cand = self.prev_naive(start)?;
-        for _ in 0..100_000 {
+        for _ in 0..MAX_CANDIDATES {
             let f = self.fire(cand)?;
             if f <= t {
                 return Some(f);
@@ -511,11 +540,20 @@ pub struct CronNextInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CronFires {
-    /// RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`).
+    /// RFC 3339 instants with the zone's offset at that instant (`2026-03-08T03:00:00-04:00`),
+    /// or in UTC when that offset has seconds (local mean time) or the local date is past
+    /// year 9999. Each parses back to exactly the instant fired, so the last
+    /// one, given as `after`, pages on to strictly later fires.
     pub fires: Vec<String>,
 }
 
 /// The next fires of a cron expression.
+///
+/// Fires stop at `9999-12-31T23:59:59Z` ([`crate::time::MAX_UNIX_SECONDS`]): fewer than
+/// `count` come back when the schedule runs out of years (none at all after the last one).
+/// So the work is bounded twice: at most [`MAX_CRON_FIRES`] fires, and a rare schedule
+/// (`0 0 29 2 *`) scans each year up to 9999 once, plus one 400-year search
+/// past it.
 ///
 /// # Errors
 ///
@@ -575,10 +613,22 @@ pub fn cron_next(input: &CronNextInput) -> Result<CronFires> {
 }
 
 /// An instant as RFC 3339 with the zone's offset (`Z` for UTC).
+///
+/// RFC 3339 offsets are whole minutes, and its years have four digits. When the zone's
+/// offset at `t` has seconds (local mean time before standard time: New York in 1800 is
+/// −04:56:02), or the local date falls outside years 0000–9999, the instant is printed in
+/// UTC instead (`1800-01-01T04:56:02Z`): cutting the offset to `-04:56` would name another
+/// instant. So the text always parses back ([`crate::time::parse`]) to exactly `t`, for
+/// every `t` in [`crate::time::in_range`].
 #[must_use]
 pub fn format_in(t: i64, tz: Tz) -> String {
+    use chrono::Offset as _;
     match tz.timestamp_opt(t, 0).single() {
-        Some(d) => d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        None => crate::time::format(t as f64),
+        Some(d)
+            if d.offset().fix().local_minus_utc() % 60 == 0 && (0..=9999).contains(&d.year()) =>
+        {
+            d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        }
+        _ => crate::time::format(t as f64),
     }
 }

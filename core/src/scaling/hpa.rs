@@ -103,8 +103,19 @@ impl Default for HpaState {
     }
 }
 
-/// The most samples, pods or metrics one reconcile takes (a documented limit).
+/// The most samples per metric, pods, scale events or recommendations one reconcile takes
+/// (a documented limit).
 pub const MAX_HPA_ITEMS: usize = 100_000;
+
+/// The most metrics one HPA spec has, and observations one reconcile takes: each metric is
+/// weighed against every pod, so metrics × pods is at most 100 × [`MAX_HPA_ITEMS`].
+/// Refused at `spec.metrics` / `metrics` with `too_many`, before anything else is read.
+pub const MAX_HPA_METRICS: usize = 100;
+
+/// The most scaling policies per direction of an HPA behaviour: each is weighed against
+/// every stored scale event. Refused at `spec.behavior.scaleUp.policies` (or `scaleDown`)
+/// with `too_many`, before anything else is read.
+pub const MAX_HPA_POLICIES: usize = 100;
 
 /// `horizontal.go`'s messages for the limiting conditions.
 const MSG_WITHIN: &str = "the desired count is within the acceptable range";
@@ -141,6 +152,22 @@ impl HpaState {
     pub fn restore(snapshot: HpaState) -> Result<HpaState> {
         let mut errs = ValidationErrors::new();
         check_config(&snapshot.config, &mut errs);
+        for (len, name) in [
+            (snapshot.scale_up_events.len(), "scaleUpEvents"),
+            (snapshot.scale_down_events.len(), "scaleDownEvents"),
+            (
+                snapshot.recommendations.as_ref().map_or(0, Vec::len),
+                "recommendations",
+            ),
+        ] {
+            if len > MAX_HPA_ITEMS {
+                errs.push(
+                    name,
+                    Code::TooMany,
+                    format!("{len}; at most {MAX_HPA_ITEMS}"),
+                );
+            }
+        }
         for (list, name) in [
             (&snapshot.scale_up_events, "scaleUpEvents"),
             (&snapshot.scale_down_events, "scaleDownEvents"),
@@ -507,7 +534,7 @@ impl HpaState {
         // The last outdated entry is reused (`oldSampleIndex` keeps the last match).
         match events.iter_mut().rev().find(|e| e.outdated) {
             Some(slot) => *slot = event,
-            None => events.push(event),
+            None => push_bounded(events, event, |e| e.timestamp.0),
         }
     }
 }
@@ -520,7 +547,17 @@ fn record(history: &mut Vec<TimedRecommendation>, old: Option<usize>, desired: i
     };
     match old.and_then(|i| history.get_mut(i)) {
         Some(slot) => *slot = rec,
-        None => history.push(rec),
+        None => push_bounded(history, rec, |r| r.timestamp.0),
+    }
+}
+
+/// Push onto a state list, or, at [`MAX_HPA_ITEMS`] entries (only reached by many calls at
+/// one instant), overwrite the oldest: a snapshot always restores.
+fn push_bounded<T>(list: &mut Vec<T>, item: T, time: impl Fn(&T) -> f64) {
+    if list.len() < MAX_HPA_ITEMS {
+        list.push(item);
+    } else if let Some(oldest) = list.iter_mut().min_by(|a, b| time(a).total_cmp(&time(b))) {
+        *oldest = item;
     }
 }
 
@@ -1158,8 +1195,32 @@ fn check_config(c: &HpaConfig, errs: &mut ValidationErrors) {
 /// parsed.
 fn check_input(input: &HpaInput) -> Result<Prepared> {
     let mut errs = ValidationErrors::new();
-    let now = crate::time::check(&input.now, || "now", &mut errs);
     let spec = &input.spec;
+    // The sizes first: every other check (and the work) grows with them.
+    let policies = spec.behavior.iter().flat_map(|b| {
+        [
+            (&b.scale_up, "spec.behavior.scaleUp.policies"),
+            (&b.scale_down, "spec.behavior.scaleDown.policies"),
+        ]
+    });
+    let policies =
+        policies.filter_map(|(r, path)| Some((r.as_ref()?.policies.as_ref()?.len(), path)));
+    for (len, path, max) in [
+        (input.pods.len(), "pods", MAX_HPA_ITEMS),
+        (spec.metrics.len(), "spec.metrics", MAX_HPA_METRICS),
+        (input.metrics.len(), "metrics", MAX_HPA_METRICS),
+    ]
+    .into_iter()
+    .chain(policies.map(|(len, path)| (len, path, MAX_HPA_POLICIES)))
+    {
+        if len > max {
+            errs.push(path, Code::TooMany, format!("{len}; at most {max}"));
+        }
+    }
+    if !errs.is_empty() {
+        return Err(Error::Validation(errs));
+    }
+    let now = crate::time::check(&input.now, || "now", &mut errs);
     let min = spec.min_replicas.unwrap_or(1);
     if min < 0 {
         errs.push("spec.minReplicas", Code::Invalid, "must be ≥ 0");
@@ -1192,9 +1253,6 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
                 spec.metrics.len()
             ),
         );
-    }
-    if input.pods.len() > MAX_HPA_ITEMS || spec.metrics.len() > MAX_HPA_ITEMS {
-        errs.push("pods", Code::TooMany, format!("at most {MAX_HPA_ITEMS}"));
     }
     for (n, (m, v)) in spec.metrics.iter().zip(&input.metrics).enumerate() {
         check_metric(n, m, v, &mut errs);

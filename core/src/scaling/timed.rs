@@ -14,6 +14,23 @@ use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
 /// The most points one curve may have (a documented limit).
 pub const MAX_CURVE_POINTS: u64 = 1_000_000;
 
+/// The most timed policies one elastic scaling may have (a documented limit, checked before
+/// any schedule is compiled; refused at `scaling.policies` with `too_many`). Every query
+/// looks at every policy at each step, so the policies multiply the work.
+pub const MAX_POLICIES: usize = 100;
+
+/// The most point × policy steps one curve may take: its points times its policies (at
+/// least 1). Checked before the work; refused at `stepSeconds` with `too_many`. A week at
+/// 60 s with 20 policies is 201,600; a day at 1 s with 20 policies is 1,728,000. At each
+/// step a policy may fire, which costs a schedule search.
+pub const MAX_CURVE_WORK: u64 = 5_000_000;
+
+/// The most policy-event steps one [`next_changes`] call examines: the events examined
+/// times the policies (at least 1). With up to 2 policies this is [`MAX_SCANNED_EVENTS`];
+/// with [`MAX_POLICIES`] it is 20,000 events. A structural bound (the search stops,
+/// returning the changes found so far), as [`MAX_SCANNED_EVENTS`] is.
+pub const MAX_SCANNED_WORK: u64 = 2_000_000;
+
 /// The most changes one [`next_changes`] call returns.
 pub const MAX_CHANGES: u32 = 10_000;
 
@@ -66,7 +83,8 @@ pub struct Effective {
     /// When that policy fired (RFC 3339, in its schedule's zone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fired_at: Option<String>,
-    /// When its window ends (duration policies).
+    /// When its window ends (duration policies); absent too when it would end after
+    /// `9999-12-31T23:59:59Z`, which has no RFC 3339 form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// Why, in words.
@@ -97,8 +115,9 @@ pub struct NextChangesInput {
     /// How many; default 10, at most [`MAX_CHANGES`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
-    /// Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found
-    /// or [`MAX_SCANNED_EVENTS`] policy events were examined.
+    /// Stop at this instant (RFC 3339, inclusive); default: when `count` changes are found,
+    /// [`MAX_SCANNED_EVENTS`] policy events (or [`MAX_SCANNED_WORK`] policy-event steps)
+    /// were examined, or at `9999-12-31T23:59:59Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// The replicas running now; absent means the first release.
@@ -253,13 +272,16 @@ impl Plan {
                 policies,
             } => {
                 let mut out = Vec::with_capacity(policies.len());
-                for p in policies {
+                for (n, p) in policies.iter().enumerate() {
                     let when = match (&p.schedule.at, &p.schedule.cron) {
-                        (Some(at), _) => When::At(
-                            crate::time::parse(at)
-                                .ok_or_else(|| Error::invalid_input("checked `at`"))?
-                                .floor() as i64,
-                        ),
+                        // The app-service check reads `at` with chrono; weir's own reader
+                        // also refuses an instant past year 9999 (`9999-12-31T23:00:00-05:00`).
+                        (Some(at), _) => {
+                            let mut errs = ValidationErrors::new();
+                            let path = || format!("scaling.policies[{n}].schedule.at");
+                            let t = crate::time::check(at, path, &mut errs);
+                            When::At(t.ok_or(Error::Validation(errs))?.floor() as i64)
+                        }
                         (None, Some(cron)) => {
                             let tz =
                                 parse_time_zone(p.schedule.time_zone.as_deref().unwrap_or("UTC"))
@@ -304,12 +326,22 @@ impl Plan {
     /// Move the cursors to `t` (not earlier than their last instant).
     fn advance(&self, cursors: &mut [Cursor], t: i64) {
         for (p, c) in self.policies.iter().zip(cursors.iter_mut()) {
-            if c.next.is_some_and(|n| n <= t) {
-                *c = Cursor {
+            let Some(n) = c.next.filter(|n| *n <= t) else {
+                continue;
+            };
+            // Usually `n` is the last fire at or before `t` (one search, not two).
+            let after = p.next_after(n);
+            *c = if after.is_none_or(|a| a > t) {
+                Cursor {
+                    latest: Some(n),
+                    next: after,
+                }
+            } else {
+                Cursor {
                     latest: p.latest_at_or_before(t),
                     next: p.next_after(t),
-                };
-            }
+                }
+            };
         }
     }
 
@@ -418,7 +450,11 @@ impl Plan {
         let mut e = blank(kind, replicas, "");
         e.policy = Some(p.name.to_string());
         e.fired_at = Some(format_in(f, p.zone()));
-        e.until = p.duration.map(|d| format_in(f.saturating_add(d), p.zone()));
+        e.until = p
+            .duration
+            .map(|d| f.saturating_add(d))
+            .filter(|u| *u <= crate::time::MAX_UNIX_SECONDS)
+            .map(|u| format_in(u, p.zone()));
         e.reason = match (p.duration, kind) {
             (Some(_), EffectiveKind::Ramp) => {
                 format!("window of `{}` (priority {}), ramping", p.name, p.priority)
@@ -498,8 +534,37 @@ fn check_current(current: Option<i32>, errs: &mut ValidationErrors) {
     }
 }
 
+/// The policy count check ([`MAX_POLICIES`]), before any policy is looked at.
+fn check_policy_count(scaling: &Scaling, errs: &mut ValidationErrors) -> bool {
+    match scaling {
+        Scaling::Elastic { policies, .. } if policies.len() > MAX_POLICIES => {
+            errs.push(
+                "scaling.policies",
+                FieldErrorCode::TooMany,
+                format!(
+                    "{} policies; an elastic scaling has at most {MAX_POLICIES}",
+                    policies.len()
+                ),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// How many policies a scaling has (at least 1: the work of a step without policies).
+fn policy_factor(scaling: &Scaling) -> u64 {
+    match scaling {
+        Scaling::Elastic { policies, .. } => (policies.len() as u64).max(1),
+        Scaling::Fixed { .. } => 1,
+    }
+}
+
 /// Compile the scaling and check the rest, reporting every problem at once.
-fn prepare(scaling: &Scaling, errs: ValidationErrors) -> Result<Plan> {
+fn prepare(scaling: &Scaling, mut errs: ValidationErrors) -> Result<Plan> {
+    if !check_policy_count(scaling, &mut errs) {
+        return Err(Error::Validation(errs));
+    }
     let plan = Plan::compile(scaling);
     match (plan, errs.is_empty()) {
         (Ok(p), true) => Ok(p),
@@ -540,12 +605,23 @@ pub struct ScalingInput {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn validate_scaling(input: &ScalingInput) -> Result<()> {
-    crate::model::validate::scaling_rules(&input.scaling)
+    let mut errs = ValidationErrors::new();
+    if !check_policy_count(&input.scaling, &mut errs) {
+        return Err(Error::Validation(errs));
+    }
+    crate::model::validate::scaling_rules(&input.scaling)?;
+    // The app-service rules read a one-off `at` with chrono; compiling also refuses an
+    // instant weir cannot print (past year 9999).
+    Plan::compile(&input.scaling).map(|_| ())
 }
 
 /// Render a curve as SVG ([`ReplicaCurve::to_svg`]); the bindings' `replica_curve_svg`.
-#[must_use]
-pub fn replica_curve_svg(curve: &ReplicaCurve) -> String {
+///
+/// # Errors
+///
+/// As [`ReplicaCurve::to_svg`]: [`Error::Validation`] for a curve no [`replica_curve`]
+/// call returns (too many points, bad instants).
+pub fn replica_curve_svg(curve: &ReplicaCurve) -> Result<String> {
     curve.to_svg()
 }
 
@@ -603,14 +679,19 @@ pub fn next_changes(input: &NextChangesInput) -> Result<ScalingChanges> {
         .as_deref()
         .map(|u| instant(u, "until", &mut errs));
     let plan = prepare(&input.scaling, errs)?;
-    let until = until.flatten().unwrap_or(i64::MAX);
+    let until = until
+        .flatten()
+        .unwrap_or(i64::MAX)
+        .min(crate::time::MAX_UNIX_SECONDS);
+    let max_scanned =
+        (MAX_SCANNED_WORK / policy_factor(&input.scaling)).min(u64::from(MAX_SCANNED_EVENTS));
     let mut t = from.ok_or_else(|| Error::invalid_input("checked `from`"))?;
     let mut cursors = plan.cursors(t);
     let current = input.current_replicas;
     let mut prev = plan.effective(&cursors, t, current);
     let mut changes = Vec::new();
-    let mut scanned = 0u32;
-    while changes.len() < count as usize && scanned < MAX_SCANNED_EVENTS {
+    let mut scanned = 0u64;
+    while changes.len() < count as usize && scanned < max_scanned {
         scanned += 1;
         // The next instant anything can change: a fire, or the end of a live window.
         let mut next: Option<i64> = None;
@@ -675,8 +756,10 @@ fn change_key(e: &Effective) -> ChangeKey<'_> {
 ///
 /// # Errors
 ///
-/// [`Error::Validation`] for invalid scaling, bad instants, `to` before `from`,
-/// `stepSeconds` < 1, or more than [`MAX_CURVE_POINTS`] points.
+/// [`Error::Validation`] for invalid scaling (more than [`MAX_POLICIES`] policies at
+/// `scaling.policies`), bad instants, `to` before `from`, `stepSeconds` < 1, more than
+/// [`MAX_CURVE_POINTS`] points, or points × policies above [`MAX_CURVE_WORK`] (at
+/// `stepSeconds`).
 pub fn replica_curve(input: &CurveInput) -> Result<ReplicaCurve> {
     let mut errs = ValidationErrors::new();
     let from = instant(&input.from, "from", &mut errs);
@@ -695,11 +778,20 @@ pub fn replica_curve(input: &CurveInput) -> Result<ReplicaCurve> {
             );
         } else if step >= 1 {
             let points = ((t - f) / step) as u64 + 1;
+            let policies = policy_factor(&input.scaling);
             if points > MAX_CURVE_POINTS {
                 errs.push(
                     "stepSeconds",
                     FieldErrorCode::TooMany,
                     format!("{points} points; a curve has at most {MAX_CURVE_POINTS}"),
+                );
+            } else if points.saturating_mul(policies) > MAX_CURVE_WORK {
+                errs.push(
+                    "stepSeconds",
+                    FieldErrorCode::TooMany,
+                    format!(
+                        "{points} points × {policies} policies; a curve takes at most {MAX_CURVE_WORK} point-policy steps"
+                    ),
                 );
             }
         }
@@ -759,235 +851,4 @@ pub fn replica_curve(input: &CurveInput) -> Result<ReplicaCurve> {
         max_replicas: plan.max,
         points,
     })
-}
-
-impl ReplicaCurve {
-    /// The curve as an SVG picture (960 × 360, times in UTC): the replicas as a step line,
-    /// metric windows as shaded `[min, max]` bands, the elastic bounds dashed, and each
-    /// policy's name where it takes over.
-    #[must_use]
-    pub fn to_svg(&self) -> String {
-        use std::fmt::Write as _;
-        const W: f64 = 960.0;
-        const H: f64 = 360.0;
-        const L: f64 = 56.0;
-        const R: f64 = 16.0;
-        const T: f64 = 40.0;
-        const B: f64 = 48.0;
-        let (t0, t1) = match (self.points.first(), self.points.last()) {
-            (Some(a), Some(b)) => (a.t, b.t.max(a.t + 1.0)),
-            _ => (0.0, 1.0),
-        };
-        let top = self
-            .points
-            .iter()
-            .filter_map(|p| p.replicas.max(p.max))
-            .max()
-            .unwrap_or(0)
-            .max(self.max_replicas)
-            .max(1);
-        let y_max = f64::from(top) * 1.1 + 1.0;
-        let x = |t: f64| L + (t - t0) / (t1 - t0) * (W - L - R);
-        let y = |v: f64| H - B - v / y_max * (H - T - B);
-        let mut s = String::with_capacity(4096 + self.points.len() / 4);
-        let _ = write!(
-            s,
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" font-family="sans-serif" font-size="11">
-<rect width="{W}" height="{H}" fill="#ffffff"/>
-<text x="{L}" y="18" font-size="13" font-weight="bold">Replica curve, {} to {} (UTC), every {} s</text>
-"##,
-            self.from, self.to, self.step_seconds
-        );
-        // Horizontal grid and y labels.
-        let y_step = nice_step(f64::from(top), 6.0);
-        let mut v = 0.0;
-        while v <= y_max {
-            let yy = y(v);
-            let _ = writeln!(
-                s,
-                r##"<line x1="{L}" x2="{:.1}" y1="{yy:.1}" y2="{yy:.1}" stroke="#e5e5e5"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#555">{v}</text>"##,
-                W - R,
-                L - 6.0,
-                yy + 4.0
-            );
-            v += y_step;
-        }
-        // Time ticks.
-        let span = t1 - t0;
-        let tick = [
-            60.0,
-            300.0,
-            900.0,
-            3600.0,
-            3.0 * 3600.0,
-            6.0 * 3600.0,
-            12.0 * 3600.0,
-            86_400.0,
-            2.0 * 86_400.0,
-            7.0 * 86_400.0,
-            30.0 * 86_400.0,
-            365.0 * 86_400.0,
-        ]
-        .into_iter()
-        .find(|d| span / d <= 8.0)
-        .unwrap_or(span);
-        let mut tt = (t0 / tick).ceil() * tick;
-        while tt <= t1 {
-            let xx = x(tt);
-            let label = chrono::DateTime::from_timestamp(tt as i64, 0)
-                .map(|d| {
-                    d.format(if tick >= 86_400.0 {
-                        "%m-%d"
-                    } else {
-                        "%m-%d %H:%M"
-                    })
-                    .to_string()
-                })
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                r##"<line x1="{xx:.1}" x2="{xx:.1}" y1="{T}" y2="{:.1}" stroke="#f0f0f0"/><text x="{xx:.1}" y="{:.1}" text-anchor="middle" fill="#555">{label}</text>"##,
-                H - B,
-                H - B + 16.0
-            );
-            tt += tick;
-        }
-        // Elastic bounds.
-        for (bound, name) in [(self.min_replicas, "min"), (self.max_replicas, "max")] {
-            let yy = y(f64::from(bound));
-            let _ = writeln!(
-                s,
-                r##"<line x1="{L}" x2="{:.1}" y1="{yy:.1}" y2="{yy:.1}" stroke="#999" stroke-dasharray="4 4"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#999">{name} {bound}</text>"##,
-                W - R,
-                W - R - 2.0,
-                yy - 3.0
-            );
-        }
-        // Metric bands, one rectangle per run of equal bands.
-        let mut run: Option<(f64, i32, i32)> = None;
-        let close = |s: &mut String, start: f64, end: f64, lo: i32, hi: i32| {
-            let _ = writeln!(
-                s,
-                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#7fb3e6" fill-opacity="0.35" stroke="#4a86c5"/>"##,
-                x(start),
-                y(f64::from(hi)),
-                (x(end) - x(start)).max(1.0),
-                (y(f64::from(lo)) - y(f64::from(hi))).max(1.0)
-            );
-        };
-        for (n, p) in self.points.iter().enumerate() {
-            let end = self.points.get(n + 1).map_or(p.t, |q| q.t);
-            match (p.min.zip(p.max), run) {
-                (Some((lo, hi)), Some((start, a, b))) if (lo, hi) == (a, b) => {
-                    run = Some((start, a, b));
-                    if n + 1 == self.points.len() {
-                        close(&mut s, start, end, a, b);
-                    }
-                }
-                (band, prev) => {
-                    if let Some((start, a, b)) = prev {
-                        close(&mut s, start, p.t, a, b);
-                    }
-                    run = band.map(|(lo, hi)| (p.t, lo, hi));
-                    if let (Some((start, lo, hi)), true) = (run, n + 1 == self.points.len()) {
-                        close(&mut s, start, end, lo, hi);
-                    }
-                }
-            }
-        }
-        // The replicas as a step line (a new segment after each metric window).
-        let mut path = String::new();
-        let mut last: Option<i32> = None;
-        for p in &self.points {
-            match p.replicas {
-                Some(r) => {
-                    let (xx, yy) = (x(p.t), y(f64::from(r)));
-                    match last {
-                        None => {
-                            let _ = write!(path, "M{xx:.1},{yy:.1}");
-                        }
-                        Some(l) if l != r => {
-                            let _ = write!(path, "H{xx:.1}V{yy:.1}");
-                        }
-                        Some(_) => {}
-                    }
-                    last = Some(r);
-                }
-                None => {
-                    if last.is_some() {
-                        let _ = write!(path, "H{:.1}", x(p.t));
-                    }
-                    last = None;
-                }
-            }
-        }
-        if last.is_some() {
-            let _ = write!(path, "H{:.1}", x(t1));
-        }
-        let _ = writeln!(
-            s,
-            r##"<path d="{path}" fill="none" stroke="#d9480f" stroke-width="2"/>"##
-        );
-        // Policy names where they take over.
-        let mut prev: Option<&str> = None;
-        let mut last_label = f64::NEG_INFINITY;
-        for p in &self.points {
-            let name = p.policy.as_deref();
-            if name != prev
-                && let Some(name) = name
-            {
-                let xx = x(p.t);
-                let _ = writeln!(
-                    s,
-                    r##"<line x1="{xx:.1}" x2="{xx:.1}" y1="{T}" y2="{:.1}" stroke="#888" stroke-dasharray="2 3"/>"##,
-                    H - B
-                );
-                if xx - last_label > 70.0 {
-                    let _ = writeln!(
-                        s,
-                        r##"<text x="{:.1}" y="{:.1}" fill="#333">{}</text>"##,
-                        xx + 3.0,
-                        T + 10.0,
-                        escape(name)
-                    );
-                    last_label = xx;
-                }
-            }
-            prev = name;
-        }
-        // Legend.
-        let ly = H - 12.0;
-        let _ = write!(
-            s,
-            r##"<line x1="{L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#d9480f" stroke-width="2"/><text x="{:.1}" y="{ly:.1}">replicas (preset, ramp, initial)</text>
-<rect x="{:.1}" y="{:.1}" width="20" height="10" fill="#7fb3e6" fill-opacity="0.35" stroke="#4a86c5"/><text x="{:.1}" y="{ly:.1}">metric window: the HPA decides within [min, max]</text>
-</svg>
-"##,
-            L + 20.0,
-            ly - 4.0,
-            ly - 4.0,
-            L + 26.0,
-            L + 230.0,
-            ly - 9.0,
-            L + 256.0
-        );
-        s
-    }
-}
-
-/// A round step (1, 2, 5 × 10ⁿ) giving about `ticks` ticks up to `top`.
-fn nice_step(top: f64, ticks: f64) -> f64 {
-    let raw = (top / ticks).max(1.0);
-    let mag = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(raw)
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
