@@ -60,7 +60,7 @@ ops! {
 #[napi(catch_unwind)]
 pub fn replica_curve_svg(env: Env, input: String) -> Result<String> {
     let curve: weir::ReplicaCurve = from_json(&env, &input)?;
-    Ok(weir::replica_curve_svg(&curve))
+    weir::replica_curve_svg(&curve).map_err(|e| errors::to_js(&env, &e))
 }
 
 /// The version of the native addon (the crate version).

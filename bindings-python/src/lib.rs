@@ -121,7 +121,7 @@ ops! {
 #[pyfunction]
 fn replica_curve_svg(input: &Bound<'_, PyAny>) -> PyResult<String> {
     let curve: weir::ReplicaCurve = from_py(input)?;
-    Ok(weir::replica_curve_svg(&curve))
+    weir::replica_curve_svg(&curve).map_err(errors::to_py)
 }
 
 /// The native part of the `weir` package; import from `weir`, not from here.
