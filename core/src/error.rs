@@ -28,6 +28,10 @@ pub const MAX_KEY_CHARS: usize = 320;
 /// the expected variants) kept in an [`Error::InvalidInput`].
 pub const MAX_REASON_CHARS: usize = 256;
 
+/// The most characters of one field error's message: a backstop behind [`clip`], so that
+/// no message that quotes input in full can grow with it.
+pub const MAX_FIELD_MESSAGE_CHARS: usize = 512;
+
 /// The most field errors a validation's message lists (its details list all of them).
 pub const MAX_MESSAGE_FIELDS: usize = 16;
 
@@ -414,10 +418,15 @@ impl ValidationErrors {
         code: FieldErrorCode,
         message: impl Into<String>,
     ) {
+        let message = message.into();
+        let message = match clip_to(&message, MAX_FIELD_MESSAGE_CHARS) {
+            Cow::Borrowed(_) => message,
+            Cow::Owned(cut) => cut,
+        };
         self.0.push(FieldError {
             path: path.into(),
             code,
-            message: message.into(),
+            message,
         });
     }
 

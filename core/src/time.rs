@@ -1,6 +1,6 @@
 //! Time as weir takes it: the caller's `now`, an RFC 3339 string (ground rule 5: no clock).
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
 
 /// The instant `now` names, in Unix seconds (milliseconds kept; exact as an `f64` for the
 /// next 285,000 years).
@@ -45,9 +45,15 @@ pub fn check<P: Into<String>>(
     let t = any.filter(|t| in_range(*t));
     if t.is_none() {
         let message = if any.is_some() {
-            format!("`{text}` is outside the years 0000 to 9999 (UTC) that weir's timestamps name")
+            format!(
+                "`{}` is outside the years 0000 to 9999 (UTC) that weir's timestamps name",
+                clip(text)
+            )
         } else {
-            format!("`{text}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`")
+            format!(
+                "`{}` must be an RFC 3339 timestamp such as `2026-11-27T09:00:00Z`",
+                clip(text)
+            )
         };
         errs.push(path(), FieldErrorCode::Invalid, message);
     }
@@ -198,7 +204,7 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(d)?;
         parse(&text).map(Timestamp).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not an RFC 3339 timestamp"))
+            serde::de::Error::custom(format!("`{}` is not an RFC 3339 timestamp", clip(&text)))
         })
     }
 }

@@ -22,7 +22,7 @@ use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
 use crate::time::{days_from_civil, days_in_month};
 
 /// How far ahead or back a fire is searched: the Gregorian calendar repeats every 400
@@ -76,8 +76,12 @@ const DAYS: [&str; 7] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 ///
 /// A message naming the zone when it is unknown.
 pub fn parse_time_zone(name: &str) -> std::result::Result<Tz, String> {
-    name.parse::<Tz>()
-        .map_err(|_| format!("`{name}` is not an IANA time zone name (e.g. `Asia/Shanghai`)"))
+    name.parse::<Tz>().map_err(|_| {
+        format!(
+            "`{}` is not an IANA time zone name (e.g. `Asia/Shanghai`)",
+            clip(name)
+        )
+    })
 }
 
 impl Cron {
@@ -147,7 +151,10 @@ impl Cron {
             tz,
         };
         if !c.can_fire() {
-            return Err(format!("`{text}` can never fire: no month has that day"));
+            return Err(format!(
+                "`{}` can never fire: no month has that day",
+                clip(text)
+            ));
         }
         Ok(c)
     }
@@ -479,11 +486,12 @@ fn field(
     let mut mask = 0u64;
     for item in text.split(',') {
         if item.is_empty() {
-            return Err(format!("{what} field `{text}` has an empty item"));
+            return Err(format!("{what} field `{}` has an empty item", clip(text)));
         }
         let (range, step) = match item.split_once('/') {
             Some((r, s)) => {
-                let step = number(s).ok_or_else(|| format!("{what} step `{s}` is not a number"))?;
+                let step = number(s)
+                    .ok_or_else(|| format!("{what} step `{}` is not a number", clip(s)))?;
                 // Any step ≥ 1, as Vixie cron (`*/30` hours is hour 0 only).
                 if step == 0 {
                     return Err(format!("{what} step must be at least 1"));

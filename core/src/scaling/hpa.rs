@@ -19,7 +19,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
 use crate::hash::{FastMap, map_with_capacity};
 use crate::model::quantity::{Quantity, QuantityFormat};
 use crate::time::Timestamp;
@@ -1306,7 +1306,7 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
             errs.push(
                 format!("pods[{n}].name"),
                 Code::Duplicate,
-                format!("pod `{}` is listed twice", pod.name),
+                format!("pod `{}` is listed twice", clip(&pod.name)),
             );
         }
         let mut parsed = [None, None];
@@ -1343,7 +1343,7 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
                 errs.push(
                     format!("metrics[{n}].pods[{i}].pod"),
                     Code::Duplicate,
-                    format!("two samples for pod `{}`", s.pod),
+                    format!("two samples for pod `{}`", clip(&s.pod)),
                 );
             }
             of.push(pod);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cron::{Cron, format_in, parse_time_zone};
 use super::hpa::{HpaSpec, MetricSpec, MetricTarget, MetricTargetType, ResourceMetricSource};
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
 use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
 
 /// The most points one curve may have (a documented limit).
@@ -457,13 +457,17 @@ impl Plan {
             .map(|u| format_in(u, p.zone()));
         e.reason = match (p.duration, kind) {
             (Some(_), EffectiveKind::Ramp) => {
-                format!("window of `{}` (priority {}), ramping", p.name, p.priority)
+                format!(
+                    "window of `{}` (priority {}), ramping",
+                    clip(&p.name),
+                    p.priority
+                )
             }
             (Some(_), _) => format!(
                 "window of `{}`, the highest priority ({}) in effect",
                 p.name, p.priority
             ),
-            (None, _) => format!("base policy `{}` fired last", p.name),
+            (None, _) => format!("base policy `{}` fired last", clip(&p.name)),
         };
         if let (Some((lo, hi)), PolicyAction::Metric { targets, .. }) = (band, &p.action) {
             e.min_replicas = Some(lo);

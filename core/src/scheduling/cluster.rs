@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
 use crate::hash::{FastMap, map_with_capacity};
 use crate::model::labels::Labels;
 use crate::model::quantity::Quantity;
@@ -797,7 +797,7 @@ impl Cluster {
                 errs.push(
                     format!("nodes[{i}].metadata.name"),
                     Code::Duplicate,
-                    format!("node `{}` is listed twice", n.metadata.name),
+                    format!("node `{}` is listed twice", clip(&n.metadata.name)),
                 );
             }
             nodes.push(NodeInfo {
@@ -863,7 +863,7 @@ impl Cluster {
                         errs.push(
                             format!("{path}.spec.nodeName"),
                             Code::Invalid,
-                            format!("node `{n}` is not in the snapshot"),
+                            format!("node `{}` is not in the snapshot", clip(n)),
                         );
                         None
                     }
@@ -876,7 +876,11 @@ impl Cluster {
                 errs.push(
                     format!("{path}.metadata.name"),
                     Code::Duplicate,
-                    format!("pod `{}/{}` is listed twice", info.namespace, info.name),
+                    format!(
+                        "pod `{}/{}` is listed twice",
+                        clip(&info.namespace),
+                        clip(&info.name)
+                    ),
                 );
             }
             cluster.pods.push(info);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::cluster::{Cluster, PodInfo, Scratch, tolerates};
 use super::index::Hot;
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
 use crate::hash::FastSet;
 
 /// Input of [`schedule_one`] and [`fits_template`]-like calls: a snapshot and a pod.
@@ -586,7 +586,7 @@ pub(crate) fn add_pods(
             errs.push(
                 format!("{path}.metadata.name"),
                 Code::Duplicate,
-                format!("pod `{id}` is already in the snapshot"),
+                format!("pod `{}` is already in the snapshot", clip(&id)),
             );
         }
         infos.push((id, info));
