@@ -18,7 +18,11 @@ fn short(err: weir::Error) {
     let text = err.to_string();
     assert!(text.chars().count() < BOUND, "{} chars", text.len());
     let details = serde_json::to_string(&err.details()).unwrap();
-    assert!(details.chars().count() < BOUND, "{} chars of details", details.len());
+    assert!(
+        details.chars().count() < BOUND,
+        "{} chars of details",
+        details.len()
+    );
 }
 
 fn huge() -> String {

@@ -383,6 +383,11 @@ pub mod log_defaults {
     pub const SHARDS: i32 = 2;
 }
 
+/// The most timed policies one elastic scaling may have (a documented limit, checked
+/// before any schedule is compiled; refused at `scaling.policies` with `too_many`). Every
+/// query looks at every policy at each step, so the policies multiply the work.
+pub const MAX_POLICIES: usize = 100;
+
 /// Replica scaling (副本伸缩策略), tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(

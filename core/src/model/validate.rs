@@ -561,6 +561,17 @@ impl Checker<'_> {
                         ),
                     );
                 }
+                if policies.len() > MAX_POLICIES {
+                    self.push(
+                        "scaling.policies",
+                        Code::TooMany,
+                        format!(
+                            "{} policies; an elastic scaling has at most {MAX_POLICIES}",
+                            policies.len()
+                        ),
+                    );
+                    return;
+                }
                 let mut names = BTreeSet::new();
                 for (n, policy) in policies.iter().enumerate() {
                     let p = i("scaling.policies", n);
@@ -597,15 +608,7 @@ impl Checker<'_> {
                 "one of `at` and `cron` is required",
             ),
             (Some(at), None) => {
-                if chrono::DateTime::parse_from_rfc3339(at).is_err() {
-                    self.push(
-                        c(&sp, "at"),
-                        Code::Invalid,
-                        format!(
-                            "`{at}` must be an RFC 3339 instant such as `2026-11-27T09:00:00+08:00`", at = error::clip(&at.to_string())
-                        ),
-                    );
-                }
+                crate::time::check(at, || c(&sp, "at"), &mut self.errs);
                 if s.time_zone.is_some() {
                     self.push(
                         c(&sp, "timeZone"),

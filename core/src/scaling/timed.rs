@@ -14,10 +14,7 @@ use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
 /// The most points one curve may have (a documented limit).
 pub const MAX_CURVE_POINTS: u64 = 1_000_000;
 
-/// The most timed policies one elastic scaling may have (a documented limit, checked before
-/// any schedule is compiled; refused at `scaling.policies` with `too_many`). Every query
-/// looks at every policy at each step, so the policies multiply the work.
-pub const MAX_POLICIES: usize = 100;
+pub use crate::model::app_service::MAX_POLICIES;
 
 /// The most point × policy steps one curve may take: its points times its policies (at
 /// least 1). Checked before the work; refused at `stepSeconds` with `too_many`. A week at
