@@ -1120,6 +1120,13 @@ impl ReleaseEngine {
         let s = &mut self.services[i];
         s.failed_in = None;
         s.message = None;
+        // A pod that failed after the last group (awaiting the rollback's confirmation):
+        // the last group is the current one again, so its pods are waited for (past it,
+        // the retry went straight back to awaiting the confirmation).
+        let groups = u32::try_from(s.groups().groups.len()).unwrap_or(u32::MAX);
+        if s.group >= groups {
+            s.group = groups.saturating_sub(1);
+        }
         let released: Vec<String> = s
             .groups()
             .groups

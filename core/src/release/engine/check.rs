@@ -407,7 +407,7 @@ fn position(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
         bad(
             "group",
             format!(
-                "group {group} is not where a {phase:?} service can be ({fwd} groups, {back} rollback groups)"
+                "group {group} does not fit phase {phase:?} ({fwd} groups, {back} rollback groups)"
             ),
         );
     }
