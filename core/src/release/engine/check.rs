@@ -217,20 +217,39 @@ pub(super) fn snapshot(mut e: ReleaseEngine) -> Result<ReleaseEngine> {
     // The state is read against the plan: only a sound plan is worth reading it against.
     errs.into_result(())?;
     let mut errs = ValidationErrors::new();
+    for (i, s) in e.services.iter().enumerate() {
+        let path = format!("services[{i}]");
+        pods(s, &path, &mut errs);
+        position(s, &path, &mut errs);
+        counters(s, &path, &mut errs);
+    }
+    started(&e, &mut errs);
+    timeline(&e, &mut errs);
+    outcome(&e, &mut errs);
+    errs.into_result(())?;
+    let ready_seconds = e.ready_seconds;
+    for s in &mut e.services {
+        recompute(s, ready_seconds);
+    }
+    Ok(e)
+}
+
+/// A service past `waiting` (other than cancelled there) was started, by the order or by
+/// itself, and every dependency of it succeeded.
+fn started(e: &ReleaseEngine, errs: &mut ValidationErrors) {
     let phase: BTreeMap<&str, ServicePhase> = e
         .services
         .iter()
         .map(|s| (s.plan.name.as_str(), s.phase))
         .collect();
     for (i, s) in e.services.iter().enumerate() {
-        let path = format!("services[{i}]");
-        pods(s, &path, &mut errs);
-        position(s, &path, &mut errs);
-        counters(s, &path, &mut errs);
-        let moved = !matches!(s.phase, ServicePhase::Waiting | ServicePhase::Cancelled);
-        if moved && !e.started && !s.requested {
+        if matches!(s.phase, ServicePhase::Waiting | ServicePhase::Cancelled) {
+            continue;
+        }
+        let path = format!("services[{i}].phase");
+        if !e.started && !s.requested {
             errs.push(
-                format!("{path}.phase"),
+                path.clone(),
                 Code::Invalid,
                 format!(
                     "`{}` is {:?} though neither the order nor the service was started",
@@ -239,9 +258,9 @@ pub(super) fn snapshot(mut e: ReleaseEngine) -> Result<ReleaseEngine> {
             );
         }
         for d in &s.plan.depends_on {
-            if moved && phase.get(d.as_str()) != Some(&ServicePhase::Succeeded) {
+            if phase.get(d.as_str()) != Some(&ServicePhase::Succeeded) {
                 errs.push(
-                    format!("{path}.phase"),
+                    path.clone(),
                     Code::Invalid,
                     format!(
                         "`{}` is {:?} though its dependency `{d}` has not succeeded",
@@ -251,7 +270,10 @@ pub(super) fn snapshot(mut e: ReleaseEngine) -> Result<ReleaseEngine> {
             }
         }
     }
-    timeline(&e, &mut errs);
+}
+
+/// The outcome is the one the phases give: none until every service is final.
+fn outcome(e: &ReleaseEngine, errs: &mut ValidationErrors) {
     let finished = !e.services.is_empty() && e.services.iter().all(|s| s.phase.terminal());
     if e.outcome.is_some() != finished {
         errs.push(
@@ -284,12 +306,6 @@ pub(super) fn snapshot(mut e: ReleaseEngine) -> Result<ReleaseEngine> {
             );
         }
     }
-    errs.into_result(())?;
-    let ready_seconds = e.ready_seconds;
-    for s in &mut e.services {
-        recompute(s, ready_seconds);
-    }
-    Ok(e)
 }
 
 /// The pods are exactly the planned ones, in their planned groups, and each one's
@@ -357,73 +373,37 @@ fn position(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
     use ServicePhase as P;
     let fwd = s.plan.groups.groups.len();
     let back = s.plan.rollback_groups.groups.len();
-    let group = s.group as usize;
-    let pre = s.plan.pre_tasks.len();
-    let post = s.plan.post_tasks.len();
-    let task = s.task as usize;
-    let to_version = matches!(s.plan.rollback, RollbackPlan::ToVersion { .. });
+    let (group, task, phase) = (s.group as usize, s.task as usize, s.phase);
+    let (pre, post) = (s.plan.pre_tasks.len(), s.plan.post_tasks.len());
     let mut bad = |field: &str, msg: String| {
         errs.push(format!("{path}.{field}"), Code::Invalid, msg);
     };
-    let phase = s.phase;
-    // (group allowed, task allowed) per phase.
-    let (group_ok, task_ok) = match phase {
-        P::Waiting => (group == 0, true),
-        P::PreTasks => (group == 0, task < pre),
-        P::Updating => (group < fwd, true),
-        P::Paused => (group < fwd, true),
-        P::PostTasks => (group == fwd, task < post),
-        P::Succeeded => (group == fwd, true),
-        P::Failed => match s.failed_in {
-            Some(P::PreTasks) => (group == 0, task < pre),
-            Some(P::PostTasks) => (group == fwd, task < post),
-            Some(P::Updating | P::Paused) => (group < fwd, true),
-            other => {
+    match fits(s) {
+        Ok((group_ok, task_ok)) => {
+            if !group_ok {
                 bad(
-                    "failedIn",
-                    format!("a failed service failed in a task, updating or paused, not {other:?}"),
-                );
-                (true, true)
-            }
-        },
-        P::RollingBack => (group < back, true),
-        P::AwaitingRollbackConfirmation | P::RolledBack => (group == back, true),
-        P::RollbackFailed => match s.failed_in {
-            Some(P::RollingBack) => (group < back, true),
-            Some(P::AwaitingRollbackConfirmation) => (group == back, true),
-            other => {
-                bad(
-                    "failedIn",
+                    "group",
                     format!(
-                        "a failed rollback failed rolling back or awaiting its confirmation, not {other:?}"
+                        "group {group} does not fit phase {phase:?} ({fwd} groups, {back} rollback groups)"
                     ),
                 );
-                (true, true)
             }
-        },
-        P::Cancelled | P::ResourcesDeleted => (group <= fwd.max(back), true),
-    };
-    if !group_ok {
-        bad(
-            "group",
-            format!(
-                "group {group} does not fit phase {phase:?} ({fwd} groups, {back} rollback groups)"
-            ),
-        );
-    }
-    if !task_ok {
-        bad(
-            "task",
-            format!(
-                "task {task} is not a task of the {phase:?} service ({pre} pre-tasks, {post} post-tasks)"
-            ),
-        );
+            if !task_ok {
+                bad(
+                    "task",
+                    format!(
+                        "task {task} is not a task of the {phase:?} service ({pre} pre-tasks, {post} post-tasks)"
+                    ),
+                );
+            }
+        }
+        Err(msg) => bad("failedIn", msg),
     }
     let rolling = matches!(
         phase,
         P::RollingBack | P::AwaitingRollbackConfirmation | P::RollbackFailed | P::RolledBack
     );
-    if rolling && !to_version {
+    if rolling && !matches!(s.plan.rollback, RollbackPlan::ToVersion { .. }) {
         bad(
             "phase",
             format!(
@@ -464,6 +444,47 @@ fn position(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
             ),
         );
     }
+}
+
+/// Whether the group and the task fit the phase (and, for a failure, the phase it failed
+/// in); `Err` when a failed service's `failedIn` is not a phase it can fail in.
+fn fits(s: &ServiceRun) -> std::result::Result<(bool, bool), String> {
+    use ServicePhase as P;
+    let fwd = s.plan.groups.groups.len();
+    let back = s.plan.rollback_groups.groups.len();
+    let group = s.group as usize;
+    let task = s.task as usize;
+    let pre = task < s.plan.pre_tasks.len();
+    let post = task < s.plan.post_tasks.len();
+    Ok(match s.phase {
+        P::Waiting => (group == 0, true),
+        P::PreTasks => (group == 0, pre),
+        P::Updating | P::Paused => (group < fwd, true),
+        P::PostTasks => (group == fwd, post),
+        P::Succeeded => (group == fwd, true),
+        P::Failed => match s.failed_in {
+            Some(P::PreTasks) => (group == 0, pre),
+            Some(P::PostTasks) => (group == fwd, post),
+            Some(P::Updating | P::Paused) => (group < fwd, true),
+            other => {
+                return Err(format!(
+                    "a failed service failed in a task, updating or paused, not {other:?}"
+                ));
+            }
+        },
+        P::RollingBack => (group < back, true),
+        P::AwaitingRollbackConfirmation | P::RolledBack => (group == back, true),
+        P::RollbackFailed => match s.failed_in {
+            Some(P::RollingBack) => (group < back, true),
+            Some(P::AwaitingRollbackConfirmation) => (group == back, true),
+            other => {
+                return Err(format!(
+                    "a failed rollback failed rolling back or awaiting its confirmation, not {other:?}"
+                ));
+            }
+        },
+        P::Cancelled | P::ResourcesDeleted => (group <= fwd.max(back), true),
+    })
 }
 
 /// Updating or rolling back: the pods it counts and watches.
