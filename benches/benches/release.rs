@@ -65,7 +65,9 @@ fn engine(c: &mut Criterion) {
         return;
     };
     let now = "2026-11-27T10:00:00Z";
-    let mut base = weir::ReleaseEngine::new(plan);
+    let Ok(mut base) = weir::ReleaseEngine::new(plan) else {
+        return;
+    };
     if base.handle(weir::ReleaseEvent::Start, now).is_err() {
         return;
     }

@@ -58,9 +58,8 @@ impl NativeReleaseEngine {
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, plan: String) -> Result<Self> {
         let plan: weir::ReleasePlan = from_json(&env, &plan)?;
-        Ok(Self {
-            inner: weir::ReleaseEngine::new(plan),
-        })
+        let inner = weir::ReleaseEngine::new(plan).map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
     }
 
     /// Handle one event (JSON text) at `now`; returns the commands as JSON text.
@@ -73,7 +72,7 @@ impl NativeReleaseEngine {
     /// The status at `now`, as JSON text.
     #[napi(catch_unwind)]
     pub fn status(&self, env: Env, now: String) -> Result<String> {
-        to_json(&env, Ok(self.inner.status(&now)))
+        to_json(&env, self.inner.status(&now))
     }
 
     /// The whole state as JSON text.
@@ -86,9 +85,8 @@ impl NativeReleaseEngine {
     #[napi(factory, catch_unwind)]
     pub fn restore(env: Env, snapshot: String) -> Result<Self> {
         let parsed: weir::ReleaseEngine = from_json(&env, &snapshot)?;
-        Ok(Self {
-            inner: weir::ReleaseEngine::restore(parsed),
-        })
+        let inner = weir::ReleaseEngine::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
     }
 }
 
@@ -124,9 +122,9 @@ impl NativeReleaseGuard {
     /// A guard that continues from a snapshot (JSON text).
     #[napi(factory, catch_unwind)]
     pub fn restore(env: Env, snapshot: String) -> Result<Self> {
-        Ok(Self {
-            inner: from_json(&env, &snapshot)?,
-        })
+        let parsed: weir::ReleaseGuard = from_json(&env, &snapshot)?;
+        let inner = weir::ReleaseGuard::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
     }
 }
 

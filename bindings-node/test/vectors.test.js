@@ -76,16 +76,26 @@ function transcript(engine, steps, call, restore) {
   return engine;
 }
 
+// A history from `restore(snapshot)` or empty (with `profile`); see core/tests/vectors.rs.
 function runHistory(i) {
-  return transcript(new weir.VersionHistory(i.profile), i.steps, (h, s) => h.apply(s.command), weir.VersionHistory.restore).snapshot();
+  const h = 'snapshot' in i ? weir.VersionHistory.restore(i.snapshot) : new weir.VersionHistory(i.profile);
+  return transcript(h, i.steps, (h2, s) => h2.apply(s.command), weir.VersionHistory.restore).snapshot();
 }
 
 // op -> reason; every entry must say why this runner cannot run it (empty: all run).
 const SKIP = {};
 
+// An engine from `plan`, `snapshot` (restored) or `planRelease(order)`; a step is an event
+// at `now` or `status` at a time; see core/tests/vectors.rs.
 function runEngine(i) {
-  const engine = transcript(new weir.ReleaseEngine(weir.planRelease(i.order)), i.steps, (e, s) => e.handle(s.event, s.now), weir.ReleaseEngine.restore);
-  const now = i.steps.length ? i.steps[i.steps.length - 1].now : '2026-01-01T00:00:00Z';
+  let start;
+  if ('plan' in i) start = new weir.ReleaseEngine(i.plan);
+  else if ('snapshot' in i) start = weir.ReleaseEngine.restore(i.snapshot);
+  else start = new weir.ReleaseEngine(weir.planRelease(i.order));
+  const call = (e, s) => ('status' in s ? e.status(s.status) : e.handle(s.event, s.now));
+  const engine = transcript(start, i.steps, call, weir.ReleaseEngine.restore);
+  const last = i.steps.length ? i.steps[i.steps.length - 1] : {};
+  const now = typeof last.now === 'string' ? last.now : '';
   return engine.status(now.length >= 20 && now[4] === '-' ? now : '2026-01-01T00:00:00Z');
 }
 
@@ -107,7 +117,8 @@ function runScheduler(i) {
 }
 
 function runGuard(i) {
-  return transcript(new weir.ReleaseGuard(), i.steps, (g, s) => g.apply(s.command), weir.ReleaseGuard.restore).snapshot();
+  const g = 'snapshot' in i ? weir.ReleaseGuard.restore(i.snapshot) : new weir.ReleaseGuard();
+  return transcript(g, i.steps, (g2, s) => g2.apply(s.command), weir.ReleaseGuard.restore).snapshot();
 }
 
 function files(dir) {

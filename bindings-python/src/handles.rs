@@ -67,9 +67,8 @@ impl ReleaseEngine {
     #[new]
     fn new(plan: &Bound<'_, PyAny>) -> PyResult<Self> {
         let plan: weir::ReleasePlan = from_py(plan)?;
-        Ok(Self {
-            inner: weir::ReleaseEngine::new(plan),
-        })
+        let inner = weir::ReleaseEngine::new(plan).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
     }
 
     /// Handle one event at `now` (RFC 3339); returns the list of commands.
@@ -86,7 +85,7 @@ impl ReleaseEngine {
     /// Each service's phase, group and pod statuses at `now`.
     fn status<'py>(&self, py: Python<'py>, now: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let now = &text_arg(now, "now")?;
-        to_py(py, Ok(self.inner.status(now)))
+        to_py(py, self.inner.status(now))
     }
 
     /// The whole state, as a dict.
@@ -98,9 +97,8 @@ impl ReleaseEngine {
     #[staticmethod]
     fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
         let parsed: weir::ReleaseEngine = from_py(snapshot)?;
-        Ok(Self {
-            inner: weir::ReleaseEngine::restore(parsed),
-        })
+        let inner = weir::ReleaseEngine::restore(parsed).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
     }
 }
 
@@ -136,9 +134,9 @@ impl ReleaseGuard {
     /// A guard that continues from a snapshot.
     #[staticmethod]
     fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_py(snapshot)?,
-        })
+        let parsed: weir::ReleaseGuard = from_py(snapshot)?;
+        let inner = weir::ReleaseGuard::restore(parsed).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
     }
 }
 

@@ -92,19 +92,33 @@ def transcript(engine, steps, call, restore):
 
 
 def run_history(i):
-    h = transcript(weir.VersionHistory(i.get("profile")), i["steps"], lambda h, s: h.apply(s["command"]), weir.VersionHistory.restore)
+    """A history from ``restore(snapshot)`` or empty (with ``profile``); see core/tests/vectors.rs."""
+    h = weir.VersionHistory.restore(i["snapshot"]) if "snapshot" in i else weir.VersionHistory(i.get("profile"))
+    h = transcript(h, i["steps"], lambda h, s: h.apply(s["command"]), weir.VersionHistory.restore)
     return h.snapshot()
 
 
 def run_engine(i):
-    engine = transcript(weir.ReleaseEngine(weir.plan_release(i["order"])), i["steps"],
-                        lambda e, s: e.handle(s["event"], s["now"]), weir.ReleaseEngine.restore)
-    now = i["steps"][-1]["now"] if i["steps"] else "2026-01-01T00:00:00Z"
+    """An engine from ``plan``, ``snapshot`` (restored) or ``plan_release(order)``; a step is
+    an event at ``now`` or ``status`` at a time; see core/tests/vectors.rs."""
+    if "plan" in i:
+        engine = weir.ReleaseEngine(i["plan"])
+    elif "snapshot" in i:
+        engine = weir.ReleaseEngine.restore(i["snapshot"])
+    else:
+        engine = weir.ReleaseEngine(weir.plan_release(i["order"]))
+
+    def call(e, s):
+        return e.status(s["status"]) if "status" in s else e.handle(s["event"], s["now"])
+
+    engine = transcript(engine, i["steps"], call, weir.ReleaseEngine.restore)
+    now = i["steps"][-1].get("now", "") if i["steps"] else ""
     return engine.status(now if len(now) >= 20 and now[4] == "-" else "2026-01-01T00:00:00Z")
 
 
 def run_guard(i):
-    guard = transcript(weir.ReleaseGuard(), i["steps"], lambda g, s: g.apply(s["command"]), weir.ReleaseGuard.restore)
+    guard = weir.ReleaseGuard.restore(i["snapshot"]) if "snapshot" in i else weir.ReleaseGuard()
+    guard = transcript(guard, i["steps"], lambda g, s: g.apply(s["command"]), weir.ReleaseGuard.restore)
     return guard.snapshot()
 
 

@@ -123,7 +123,7 @@ fn engine_fixture() -> Option<crate::ReleaseEngine> {
         "services": [svc("a", &[], true), svc("b", &["a"], false), svc("c", &[], true)]});
     crate::plan_release(&serde_json::from_value(order).ok()?)
         .ok()
-        .map(crate::ReleaseEngine::new)
+        .and_then(|p| crate::ReleaseEngine::new(p).ok())
 }
 
 /// The event a byte pair stands for, on [`engine_fixture`]'s order.
@@ -203,6 +203,7 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
             Err(_) if engine != before => return Err("a refused event changed the engine".into()),
             Err(_) => {}
             Ok(commands) => {
+                engine_invariants(&engine, before.timeline.len(), &now)?;
                 for c in &commands {
                     if let crate::ReleaseCommand::UpdatePods { service, .. } = c {
                         let run = engine
@@ -250,6 +251,289 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
         });
         if !groups {
             return Err("a group counts more updated pods than it has".into());
+        }
+    }
+    Ok(())
+}
+
+/// What holds after every event the engine accepted, whatever it was restored from: the
+/// snapshot restores to the same engine; a service past `waiting` (and not cancelled
+/// there) has every dependency succeeded; an updating service counts exactly its counted
+/// pods; a group the service finished in this event (it paused, went on to its post-tasks
+/// or to the rollback confirmation) has every pod updated at `now`.
+fn engine_invariants(
+    engine: &crate::ReleaseEngine,
+    entries_before: usize,
+    now: &str,
+) -> Result<(), String> {
+    use crate::ServicePhase as P;
+    match crate::ReleaseEngine::restore(engine.snapshot()) {
+        Ok(again) if again == *engine => {}
+        Ok(_) => return Err("restoring a snapshot changed it".into()),
+        Err(e) => return Err(format!("the engine's own snapshot does not restore: {e}")),
+    }
+    let status = engine
+        .status(now)
+        .map_err(|e| format!("status refused a good time: {e}"))?;
+    for (s, st) in engine.services.iter().zip(&status.services) {
+        let moved = !matches!(s.phase, P::Waiting | P::Cancelled);
+        let deps_done = s.plan.depends_on.iter().all(|d| {
+            engine
+                .services
+                .iter()
+                .any(|o| &o.plan.name == d && o.phase == P::Succeeded)
+        });
+        if moved && !deps_done {
+            return Err(format!(
+                "`{}` is {:?} before its dependencies succeeded",
+                s.plan.name, s.phase
+            ));
+        }
+        let rolling = s.phase == P::RollingBack;
+        if matches!(s.phase, P::Updating | P::RollingBack) {
+            let counted = s
+                .pods
+                .values()
+                .filter(|p| {
+                    p.counted && s.group == if rolling { p.rollback_group } else { p.group }
+                })
+                .count();
+            if counted != s.group_updated as usize {
+                return Err(format!(
+                    "`{}` counts {} updated pods, {counted} are counted",
+                    s.plan.name, s.group_updated
+                ));
+            }
+        }
+        let finished = engine.timeline.iter().skip(entries_before).find(|t| {
+            t.service.as_deref() == Some(s.plan.name.as_str())
+                && matches!(
+                    (t.from, t.to),
+                    (P::Updating, P::Paused | P::PostTasks)
+                        | (P::RollingBack, P::AwaitingRollbackConfirmation)
+                )
+        });
+        let Some(entry) = finished else { continue };
+        let groups = if entry.from == P::RollingBack {
+            &s.plan.rollback_groups
+        } else {
+            &s.plan.groups
+        };
+        let done = if entry.to == P::Paused {
+            groups.groups.get(s.group as usize)
+        } else {
+            groups.groups.last()
+        };
+        // Judged unless it failed in the same event (an order reported succeeded is: it
+        // went from its post-tasks, if any, to succeeded at once).
+        if s.phase != entry.to && !(entry.to == P::PostTasks && s.phase == P::Succeeded) {
+            continue;
+        }
+        for pod in done.map(|g| g.pods.as_slice()).unwrap_or(&[]) {
+            if st.pods.get(pod) != Some(&crate::PodStatus::Updated) {
+                return Err(format!(
+                    "`{}` finished a group with pod `{pod}` {:?}",
+                    s.plan.name,
+                    st.pods.get(pod)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Strings a tampered snapshot may hold: names of the fixture, versions, phases, times.
+const TAMPER_TEXT: [&str; 20] = [
+    "a",
+    "b",
+    "c",
+    "a0",
+    "b1",
+    "c3",
+    "v1",
+    "v2",
+    "ghost",
+    "",
+    "waiting",
+    "updating",
+    "paused",
+    "postTasks",
+    "succeeded",
+    "rollingBack",
+    "failed",
+    "beta",
+    "2026-11-27T10:00:00Z",
+    "later",
+];
+
+/// Every JSON pointer of `v`, depth first (at most a few thousand).
+fn pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    if out.len() >= 4096 {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                pointers(
+                    x,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                pointers(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+/// Change one node of a snapshot, as bytes `(node, kind, value)` say.
+fn tamper(snap: &mut serde_json::Value, node: u8, kind: u8, value: u8) {
+    use serde_json::{Value, json};
+    let mut all = Vec::new();
+    pointers(snap, String::new(), &mut all);
+    let Some(at) = all.get(usize::from(node) % all.len().max(1)).cloned() else {
+        return;
+    };
+    let other = all
+        .get(usize::from(value) % all.len().max(1))
+        .and_then(|p| snap.pointer(p))
+        .cloned();
+    let Some(target) = snap.pointer_mut(&at) else {
+        return;
+    };
+    let text = TAMPER_TEXT
+        .get(usize::from(value) % TAMPER_TEXT.len())
+        .copied()
+        .unwrap_or("");
+    match kind % 8 {
+        0 => {
+            *target = match value % 6 {
+                0 => json!(0),
+                1 => json!(1),
+                2 => json!(1_000_000_000u32),
+                3 => json!(-1),
+                4 => json!(0.5),
+                _ => json!(u32::from(value / 6)),
+            }
+        }
+        1 => *target = json!(text),
+        2 => *target = json!(value.is_multiple_of(2)),
+        3 => *target = Value::Null,
+        4 => match target {
+            Value::Array(a) if !a.is_empty() => {
+                a.remove(usize::from(value) % a.len());
+            }
+            Value::Object(m) => {
+                let key = m.keys().nth(usize::from(value) % m.len().max(1)).cloned();
+                if let Some(k) = key {
+                    m.remove(&k);
+                }
+            }
+            _ => {}
+        },
+        5 => {
+            if let Value::Array(a) = target
+                && let Some(x) = a.get(usize::from(value) % a.len().max(1)).cloned()
+            {
+                a.push(x);
+            }
+        }
+        6 => {
+            if let Value::Array(a) = target
+                && !a.is_empty()
+            {
+                let n = a.len();
+                a.swap(usize::from(value) % n, usize::from(value / 7) % n);
+            }
+        }
+        _ => {
+            if let Some(x) = other {
+                *target = x;
+            }
+        }
+    }
+}
+
+/// The time `t` seconds into the fuzzed order.
+fn fuzz_now(t: u32) -> String {
+    format!(
+        "2026-11-27T{:02}:{:02}:{:02}Z",
+        10 + (t / 3600) % 12,
+        (t / 60) % 60,
+        t % 60
+    )
+}
+
+/// Tampered release-engine snapshots on arbitrary bytes. Byte 0 says how many events
+/// (three bytes each: event, argument, seconds) drive the fixture order before its
+/// snapshot is taken, byte 1 how many edits (three bytes each: node, kind, value) tamper
+/// with it; the rest are events for the restored engine. A snapshot that reads back is
+/// either refused by `restore` or drives correctly: a refused event leaves the snapshot
+/// byte for byte as it was, and every accepted one keeps the invariants of
+/// [`engine_invariants`] (a group is only finished with every pod updated, so an order
+/// reported succeeded was released).
+///
+/// # Errors
+///
+/// A description of the broken invariant.
+pub fn engine_restore(data: &[u8]) -> Result<(), String> {
+    let Some(mut engine) = engine_fixture() else {
+        return Err("the fixture order does not plan".into());
+    };
+    let (Some(&lead), Some(&edits), Some(rest)) = (data.first(), data.get(1), data.get(2..)) else {
+        return Ok(());
+    };
+    let mut chunks = rest.chunks_exact(3);
+    let mut t: u32 = 0;
+    for c in chunks.by_ref().take(usize::from(lead % 48)) {
+        if let [op, arg, dt] = c {
+            t = t.saturating_add(u32::from(dt % 8));
+            let _ = engine.handle(engine_event(*op, *arg), &fuzz_now(t));
+        }
+    }
+    let mut snap = serde_json::to_value(&engine).map_err(|e| e.to_string())?;
+    for c in chunks.by_ref().take(usize::from(edits % 6)) {
+        if let [node, kind, value] = c {
+            tamper(&mut snap, *node, *kind, *value);
+        }
+    }
+    let Ok(parsed) = serde_json::from_value::<crate::ReleaseEngine>(snap) else {
+        return Ok(());
+    };
+    let Ok(mut engine) = crate::ReleaseEngine::restore(parsed) else {
+        return Ok(());
+    };
+    engine_invariants(&engine, engine.timeline.len(), &fuzz_now(t))?;
+    for c in chunks.take(300) {
+        let [op, arg, dt] = c else { break };
+        t = t.saturating_add(u32::from(dt % 8));
+        let now = fuzz_now(t);
+        let before = serde_json::to_string(&engine).map_err(|e| e.to_string())?;
+        let entries = engine.timeline.len();
+        match engine.handle(engine_event(*op, *arg), &now) {
+            Err(_) => {
+                if serde_json::to_string(&engine).map_err(|e| e.to_string())? != before {
+                    return Err("a refused event changed the restored engine".into());
+                }
+            }
+            Ok(_) => engine_invariants(&engine, entries, &now)?,
+        }
+        let final_ = engine.services.iter().all(|s| {
+            matches!(
+                s.phase,
+                crate::ServicePhase::Succeeded
+                    | crate::ServicePhase::Cancelled
+                    | crate::ServicePhase::RolledBack
+                    | crate::ServicePhase::ResourcesDeleted
+            )
+        });
+        if engine.outcome.is_some() != (final_ && !engine.services.is_empty()) {
+            return Err("the order's outcome disagrees with its services".into());
         }
     }
     Ok(())

@@ -14,7 +14,7 @@ type Check = fn(&[u8]) -> Result<(), String>;
 #[test]
 fn replay_fuzz_inputs() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-    let targets: [(&str, Check); 7] = [
+    let targets: [(&str, Check); 8] = [
         ("parse_quantity", weir::fuzzing::quantity),
         ("selector_json", weir::fuzzing::selector),
         ("app_service_json", weir::fuzzing::app_service),
@@ -22,6 +22,7 @@ fn replay_fuzz_inputs() {
         ("cron_policy", weir::fuzzing::cron_policy),
         ("hpa_json", weir::fuzzing::hpa),
         ("scheduling_json", weir::fuzzing::scheduling),
+        ("engine_restore", weir::fuzzing::engine_restore),
     ];
     let mut replayed = 0;
     for (target, check) in targets {

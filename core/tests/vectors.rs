@@ -118,48 +118,76 @@ where
     engine
 }
 
-/// A version-history transcript: `{profile?, steps: [{command, expect? | error?}]}`; the
-/// result is the final snapshot (restore also checks the snapshot's consistency).
+/// A version-history transcript: `{profile?, snapshot?, steps: [{command, expect? |
+/// error?}]}`; the history starts empty or from `restore(snapshot)` (a refused snapshot is
+/// the case's error); the result is the final snapshot (restore also checks the snapshot's
+/// consistency after every step).
 fn version_history(i: &Value) -> weir::Result<Value> {
-    let profile = input::<Option<weir::PlatformProfile>>(i.get("profile").unwrap_or(&Value::Null))?;
-    let h = transcript(
-        weir::VersionHistory::new(profile),
-        &i["steps"],
-        |h, step| {
-            let out = h.apply(input(&step["command"])?)?;
-            *h = weir::VersionHistory::restore(h.snapshot())?;
-            Ok(serde_json::to_value(out).unwrap())
-        },
-    );
+    let h = match i.get("snapshot") {
+        Some(s) => weir::VersionHistory::restore(input(s)?)?,
+        None => weir::VersionHistory::new(input::<Option<weir::PlatformProfile>>(
+            i.get("profile").unwrap_or(&Value::Null),
+        )?),
+    };
+    let h = transcript(h, &i["steps"], |h, step| {
+        let out = h.apply(input(&step["command"])?)?;
+        *h = weir::VersionHistory::restore(h.snapshot())?;
+        Ok(serde_json::to_value(out).unwrap())
+    });
     Ok(serde_json::to_value(h.snapshot()).unwrap())
 }
 
-/// A release-engine transcript: `{order, steps: [{now, event, expect? | error?}]}`; the
-/// result is `status(now of the last step)`.
+/// A release-engine transcript: `{order | plan | snapshot, steps: [{now, event} | {status:
+/// now}, expect? | error?]}`. The engine comes from `planRelease(order)`, a given plan
+/// (`new`) or a snapshot (`restore`); a refused plan or snapshot is the case's error. A
+/// `status` step asks for the status at that time. After every step the engine continues
+/// from `restore(snapshot)`. The result is `status(now of the last step)` (a fixed time when
+/// the last step has no good `now`).
 fn release_engine(i: &Value) -> weir::Result<Value> {
-    let plan = weir::plan_release(&input(&i["order"])?)?;
-    let engine = transcript(weir::ReleaseEngine::new(plan), &i["steps"], |e, step| {
-        let now = step["now"].as_str().unwrap();
-        Ok(serde_json::to_value(e.handle(input(&step["event"])?, now)?).unwrap())
+    let engine = if let Some(plan) = i.get("plan") {
+        weir::ReleaseEngine::new(input(plan)?)?
+    } else if let Some(snapshot) = i.get("snapshot") {
+        weir::ReleaseEngine::restore(input(snapshot)?)?
+    } else {
+        weir::ReleaseEngine::new(weir::plan_release(&input(&i["order"])?)?)?
+    };
+    let engine = transcript(engine, &i["steps"], |e, step| {
+        let out = match step.get("status") {
+            Some(now) => serde_json::to_value(e.status(now.as_str().unwrap())?).unwrap(),
+            None => {
+                let now = step["now"].as_str().unwrap();
+                serde_json::to_value(e.handle(input(&step["event"])?, now)?).unwrap()
+            }
+        };
+        *e = weir::ReleaseEngine::restore(e.snapshot())?;
+        Ok(out)
     });
     let last = i["steps"]
         .as_array()
         .unwrap()
         .last()
-        .and_then(|s| s["now"].as_str())
+        .and_then(|s| s.get("now"))
+        .and_then(Value::as_str)
         .unwrap_or("");
     let now = if weir::time::unix_seconds(last).is_ok() {
         last
     } else {
         "2026-01-01T00:00:00Z"
     };
-    Ok(serde_json::to_value(engine.status(now)).unwrap())
+    out(engine.status(now))
 }
 
-/// A guard transcript: `{steps: [{command, error?}]}`; the result is the final snapshot.
+/// A guard transcript: `{snapshot?, steps: [{command, error?}]}`; the guard starts empty or
+/// from `restore(snapshot)` (a refused snapshot is the case's error) and continues from
+/// `restore(snapshot)` after every step; the result is the final snapshot.
 fn release_guard(i: &Value) -> weir::Result<Value> {
-    let guard = transcript(weir::ReleaseGuard::new(), &i["steps"], |g, step| {
+    let guard = match i.get("snapshot") {
+        Some(s) => weir::ReleaseGuard::restore(input(s)?)?,
+        None => weir::ReleaseGuard::new(),
+    };
+    let guard = transcript(guard, &i["steps"], |g, step| {
         g.apply(input(&step["command"])?)?;
+        *g = weir::ReleaseGuard::restore(g.clone())?;
         Ok(Value::Null)
     });
     Ok(serde_json::to_value(&guard).unwrap())

@@ -16,6 +16,8 @@ use crate::model::app_service::{AppService, PlatformProfile, Scaling};
 use crate::model::names::image_reference_problem;
 use crate::model::validate::normalize;
 
+mod check;
+
 /// How a version came to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -52,7 +54,7 @@ pub enum PublishStatus {
 
 /// An immutable version of the app service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Version {
     /// `v1`, `v2`, ...; never reused.
     pub id: String,
@@ -81,7 +83,7 @@ pub struct Version {
 
 /// The one draft (草稿): an editable copy of a version, not validated until submit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Draft {
     /// The version it started from.
     pub based_on: String,
@@ -107,7 +109,7 @@ pub enum ActivityKind {
 
 /// The release or operation in progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Activity {
     /// Release, rollback or operation.
     pub kind: ActivityKind,
@@ -126,7 +128,7 @@ pub struct Activity {
 
 /// A release that failed and still blocks new release orders (seed 6.7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FailedRelease {
     /// The failed release order.
     pub release_order: String,
@@ -424,53 +426,14 @@ impl VersionHistory {
     ///
     /// # Errors
     ///
-    /// [`Error::Validation`] when the snapshot is inconsistent (version ids out of order,
-    /// references to missing versions).
+    /// [`Error::Validation`] with every problem: a version's spec that a submit would
+    /// refuse (at `versions[n].spec.<path>`) or that changes a field that never changes,
+    /// version ids out of order, a version based on no earlier one, publication fields
+    /// that disagree, references to missing versions, an activity without what its kind
+    /// needs, anything in progress before `create` or after `delete`, a bad timestamp.
     pub fn restore(snapshot: VersionHistory) -> Result<Self> {
-        let mut errs = ValidationErrors::new();
-        for (n, v) in snapshot.versions.iter().enumerate() {
-            if v.id != format!("v{}", n + 1) {
-                errs.push(
-                    format!("versions[{n}].id"),
-                    FieldErrorCode::Invalid,
-                    format!("expected `v{}`, got `{}`", n + 1, v.id),
-                );
-            }
-        }
-        let refs = [
-            (
-                "draft.basedOn",
-                snapshot.draft.as_ref().map(|d| d.based_on.as_str()),
-            ),
-            ("deployedVersion", snapshot.deployed_version.as_deref()),
-            (
-                "lastSuccessfulVersion",
-                snapshot.last_successful_version.as_deref(),
-            ),
-            (
-                "activity.version",
-                snapshot
-                    .activity
-                    .as_ref()
-                    .and_then(|a| a.version.as_deref()),
-            ),
-            (
-                "failedRelease.version",
-                snapshot.failed_release.as_ref().map(|f| f.version.as_str()),
-            ),
-        ];
-        for (path, id) in refs {
-            if let Some(id) = id
-                && !snapshot.versions.iter().any(|v| v.id == id)
-            {
-                errs.push(
-                    path,
-                    FieldErrorCode::Invalid,
-                    format!("version `{id}` is not in the history"),
-                );
-            }
-        }
-        errs.into_result(snapshot)
+        check::snapshot(&snapshot)?;
+        Ok(snapshot)
     }
 
     /// A version by id.

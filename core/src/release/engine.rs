@@ -14,10 +14,12 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ValidationErrors};
 use crate::model::diff::{PostTask, PreTask, Upgrade};
 use crate::release::groups::{PauseReason, PodGroups};
 use crate::release::plan::{ReleasePlan, RollbackPlan, ServicePlan};
+
+mod check;
 
 /// Where a service is in the release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -284,7 +286,7 @@ pub enum ReleaseCommand {
 
 /// A pod's state as the engine sees it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PodState {
     /// The version last observed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,7 +327,7 @@ pub enum PodStatus {
 
 /// One service's run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServiceRun {
     /// Its plan.
     pub plan: ServicePlan,
@@ -367,7 +369,7 @@ pub struct ServiceRun {
 
 /// One recorded transition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimelineEntry {
     /// When (the event's `now`).
     pub at: String,
@@ -384,7 +386,7 @@ pub struct TimelineEntry {
 
 /// The release engine; its serialized form is its snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReleaseEngine {
     /// The order's id.
     pub id: String,
@@ -406,6 +408,14 @@ pub struct ReleaseEngine {
     #[serde(skip)]
     #[schemars(skip)]
     pub index: BTreeMap<String, u32>,
+}
+
+/// The event's time: the caller's text (for the timeline) and the instant it names,
+/// parsed once by `handle` before anything changes.
+#[derive(Clone, Copy)]
+struct Now<'a> {
+    text: &'a str,
+    secs: f64,
 }
 
 fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
@@ -568,41 +578,42 @@ impl ServiceRun {
 impl ReleaseEngine {
     /// An engine for a planned order (see [`crate::plan_release`]); nothing happens until
     /// `start` or `startService`.
-    #[must_use]
-    pub fn new(plan: ReleasePlan) -> Self {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] with every problem of a plan the engine cannot drive (one not
+    /// made by `plan_release`, or edited since): service names missing or twice, a
+    /// dependency that is not an earlier service, groups not indexed in order, a pod in no
+    /// group, two groups or no rollback group, a pause after no group, an empty version.
+    pub fn new(plan: ReleasePlan) -> Result<Self> {
+        let mut errs = ValidationErrors::new();
+        check::id(&plan.id, &mut errs);
+        check::services(
+            plan.services.iter(),
+            |i| format!("services[{i}]"),
+            &mut errs,
+        );
+        errs.into_result(())?;
         let services = plan
             .services
             .into_iter()
-            .map(|p| {
-                let mut pods: BTreeMap<String, PodState> = BTreeMap::new();
-                for g in &p.groups.groups {
-                    for n in &g.pods {
-                        pods.entry(n.clone()).or_default().group = g.index;
-                    }
-                }
-                for g in &p.rollback_groups.groups {
-                    for n in &g.pods {
-                        pods.entry(n.clone()).or_default().rollback_group = g.index;
-                    }
-                }
-                ServiceRun {
-                    plan: p,
-                    phase: ServicePhase::Waiting,
-                    group: 0,
-                    task: 0,
-                    paused_for: None,
-                    requested: false,
-                    message: None,
-                    failed_in: None,
-                    group_updated: 0,
-                    maturing: Vec::new(),
-                    failing: None,
-                    next_maturity: None,
-                    pods,
-                }
+            .map(|p| ServiceRun {
+                pods: check::planned_pods(&p),
+                plan: p,
+                phase: ServicePhase::Waiting,
+                group: 0,
+                task: 0,
+                paused_for: None,
+                requested: false,
+                message: None,
+                failed_in: None,
+                group_updated: 0,
+                maturing: Vec::new(),
+                failing: None,
+                next_maturity: None,
             })
             .collect();
-        ReleaseEngine {
+        Ok(ReleaseEngine {
             id: plan.id,
             ready_seconds: plan.ready_seconds,
             max_parallel_services: plan.max_parallel_services,
@@ -612,7 +623,7 @@ impl ReleaseEngine {
             timeline: Vec::new(),
             index: BTreeMap::new(),
         }
-        .indexed()
+        .indexed())
     }
 
     fn indexed(mut self) -> Self {
@@ -631,10 +642,18 @@ impl ReleaseEngine {
         self.clone()
     }
 
-    /// Continue from a snapshot.
-    #[must_use]
-    pub fn restore(snapshot: ReleaseEngine) -> Self {
-        snapshot.indexed()
+    /// Continue from a snapshot: every invariant the engine relies on is checked first,
+    /// and the bookkeeping that follows from the pods (which pods are maturing, when the
+    /// next one matures, how many of the current group are updated) is recomputed rather
+    /// than trusted.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] with every problem, at its path in the snapshot (the plan's
+    /// problems as for [`ReleaseEngine::new`] under `services[i].plan`, then the state's:
+    /// pods, groups, phases, tasks, counters, the timeline and the outcome).
+    pub fn restore(snapshot: ReleaseEngine) -> Result<Self> {
+        check::snapshot(snapshot).map(Self::indexed)
     }
 
     fn find(&self, service: &str) -> Result<usize> {
@@ -663,7 +682,11 @@ impl ReleaseEngine {
     /// `invalid_transition` when the event is not allowed now, `not_found` for an unknown
     /// service or pod, `validation` for a bad `now`. The engine is unchanged then.
     pub fn handle(&mut self, event: ReleaseEvent, now: &str) -> Result<Vec<ReleaseCommand>> {
-        let t = crate::time::unix_seconds(now)?;
+        let now = Now {
+            text: now,
+            secs: crate::time::unix_seconds(now)?,
+        };
+        let t = now.secs;
         let name = event_name(&event);
         if self.outcome.is_some() && event != ReleaseEvent::Tick {
             return refuse(name, "after the order finished");
@@ -930,15 +953,15 @@ impl ReleaseEngine {
             }
             ReleaseEvent::Tick => {}
         }
-        self.advance(t, now, name, &mut out);
+        self.advance(now, name, &mut out);
         Ok(out)
     }
 
-    fn set_phase(&mut self, i: usize, to: ServicePhase, now: &str, cause: &str) {
+    fn set_phase(&mut self, i: usize, to: ServicePhase, now: Now<'_>, cause: &str) {
         if let Some(s) = self.services.get_mut(i) {
             if s.phase != to {
                 self.timeline.push(TimelineEntry {
-                    at: now.to_owned(),
+                    at: now.text.to_owned(),
                     service: Some(s.plan.name.clone()),
                     from: s.phase,
                     to,
@@ -952,7 +975,7 @@ impl ReleaseEngine {
     fn cancel(
         &mut self,
         i: usize,
-        now: &str,
+        now: Now<'_>,
         cause: &str,
         message: Option<String>,
         out: &mut Vec<ReleaseCommand>,
@@ -970,7 +993,7 @@ impl ReleaseEngine {
     fn fail(
         &mut self,
         i: usize,
-        now: &str,
+        now: Now<'_>,
         cause: &str,
         message: String,
         out: &mut Vec<ReleaseCommand>,
@@ -997,7 +1020,13 @@ impl ReleaseEngine {
     }
 
     /// Run the next pre/post task, or move on when there is none.
-    fn continue_tasks(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+    fn continue_tasks(
+        &mut self,
+        i: usize,
+        now: Now<'_>,
+        cause: &str,
+        out: &mut Vec<ReleaseCommand>,
+    ) {
         let s = &self.services[i];
         let name = s.plan.name.clone();
         match s.phase {
@@ -1031,7 +1060,7 @@ impl ReleaseEngine {
     }
 
     /// Issue the current group (or finish the groups).
-    fn start_group(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+    fn start_group(&mut self, i: usize, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
         let s = &self.services[i];
         let rollback = s.rolling_back();
         let Some(_) = s.groups().groups.get(s.group as usize) else {
@@ -1054,8 +1083,7 @@ impl ReleaseEngine {
             (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
             _ => s.plan.upgrade,
         };
-        // INVARIANT: `now` was validated by `handle` before any change.
-        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
+        let t = now.secs;
         let ready_seconds = self.ready_seconds;
         self.services[i].recount(t, ready_seconds);
         let s = &self.services[i];
@@ -1074,7 +1102,7 @@ impl ReleaseEngine {
         }
     }
 
-    fn retry(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+    fn retry(&mut self, i: usize, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
         let rollback = self.services[i].phase == ServicePhase::RollbackFailed;
         // A task failed: run it again.
         let s = &self.services[i];
@@ -1087,11 +1115,18 @@ impl ReleaseEngine {
         }
         // Pods failed: clear the failures of the released pods (the current group and the
         // ones before it) and update again those that are not updated.
-        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
+        let t = now.secs;
         let ready_seconds = self.ready_seconds;
         let s = &mut self.services[i];
         s.failed_in = None;
         s.message = None;
+        // A pod that failed after the last group (awaiting the rollback's confirmation):
+        // the last group is the current one again, so its pods are waited for (past it,
+        // the retry went straight back to awaiting the confirmation).
+        let groups = u32::try_from(s.groups().groups.len()).unwrap_or(u32::MAX);
+        if s.group >= groups {
+            s.group = groups.saturating_sub(1);
+        }
         let released: Vec<String> = s
             .groups()
             .groups
@@ -1134,7 +1169,7 @@ impl ReleaseEngine {
         });
     }
 
-    fn rollback(&mut self, i: usize, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+    fn rollback(&mut self, i: usize, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
         let name = self.services[i].plan.name.clone();
         match self.services[i].plan.rollback.clone() {
             RollbackPlan::ToVersion { .. } => {
@@ -1166,7 +1201,8 @@ impl ReleaseEngine {
 
     /// Apply the rules that follow from the new state: group completion and failure,
     /// dependency blocking, starting ready services, the order's end.
-    fn advance(&mut self, t: f64, now: &str, cause: &str, out: &mut Vec<ReleaseCommand>) {
+    fn advance(&mut self, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
+        let t = now.secs;
         let ready_seconds = self.ready_seconds;
         loop {
             let mut changed = false;
@@ -1316,11 +1352,16 @@ impl ReleaseEngine {
         }
     }
 
-    /// A summary for a console: each service's phase, group progress and pod statuses.
-    #[must_use]
-    pub fn status(&self, now: &str) -> EngineStatus {
-        let t = crate::time::unix_seconds(now).unwrap_or(0.0);
-        EngineStatus {
+    /// A summary for a console at `now` (RFC 3339): each service's phase, group progress
+    /// and pod statuses.
+    ///
+    /// # Errors
+    ///
+    /// `validation` at `now` when it is not an RFC 3339 timestamp (a pod's status depends
+    /// on how long it has been ready).
+    pub fn status(&self, now: &str) -> Result<EngineStatus> {
+        let t = crate::time::unix_seconds(now)?;
+        Ok(EngineStatus {
             id: self.id.clone(),
             started: self.started,
             outcome: self.outcome,
@@ -1350,7 +1391,7 @@ impl ReleaseEngine {
                     }
                 })
                 .collect(),
-        }
+        })
     }
 }
 

@@ -8,14 +8,15 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
 
 /// What holds a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
 )]
 pub enum Hold {
     /// A release order is releasing it.
@@ -86,7 +87,7 @@ pub enum GuardCommand {
 
 /// The per-service state of the guard.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GuardEntry {
     /// What holds the service now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,7 +99,7 @@ pub struct GuardEntry {
 
 /// Holds per app service; its serialized form is its snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReleaseGuard {
     /// Every service that is or was held.
     #[serde(default)]
@@ -110,6 +111,32 @@ impl ReleaseGuard {
     #[must_use]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Continue from a snapshot.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] when a service's `failedIn` names an order that does not hold
+    /// it (a failed order keeps its hold until it resolves the service), at
+    /// `services[<name>].failedIn`.
+    pub fn restore(snapshot: ReleaseGuard) -> Result<Self> {
+        let mut errs = ValidationErrors::new();
+        for (name, e) in &snapshot.services {
+            if let Some(order) = &e.failed_in
+                && e.hold.as_ref()
+                    != Some(&Hold::Release {
+                        order: order.clone(),
+                    })
+            {
+                errs.push(
+                    format!("services[{name}].failedIn"),
+                    FieldErrorCode::Invalid,
+                    format!("release order `{order}` failed on `{name}` but does not hold it"),
+                );
+            }
+        }
+        errs.into_result(snapshot)
     }
 
     /// Apply one command; on any error nothing changes.
