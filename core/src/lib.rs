@@ -59,8 +59,8 @@ pub use release::groups::{
 };
 pub use release::guard::{GuardCommand, GuardEntry, GuardOutcome, Hold, ReleaseGuard};
 pub use release::plan::{
-    DEFAULT_READY_SECONDS, MAX_ORDER_PODS, MAX_PLANNED_PODS, OrderService, ReleaseOrder,
-    ReleasePlan, RollbackPlan, ServicePlan, plan_release,
+    DEFAULT_READY_SECONDS, MAX_ORDER_PODS, MAX_ORDER_SERVICES, MAX_PLANNED_PODS, OrderService,
+    ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan, plan_release,
 };
 pub use scaling::cron::{CronFires, CronNextInput, MAX_CRON_FIRES, cron_next};
 pub use scaling::hpa::{

@@ -145,6 +145,12 @@ pub struct ReleasePlan {
 /// plan and the engine); larger replica counts are refused rather than exhausting memory.
 pub const MAX_PLANNED_PODS: u32 = 100_000;
 
+/// The most services one release order plans. Each planned service holds its specs, its
+/// version change, two sets of groups and what rollback means (about 6 KB for the
+/// smallest spec, so a million services needed 6 GB); a platform's order has tens. The
+/// DAG operations alone take [`crate::MAX_DAG_SERVICES`].
+pub const MAX_ORDER_SERVICES: usize = 100_000;
+
 /// The most pods one order releases in all: the current pods given in `pods` plus the
 /// pods first releases plan from their replicas. Each pod is an entry in the groups, the
 /// rollback groups and the engine (a few hundred bytes), so this bounds an order's plan to
@@ -188,12 +194,24 @@ fn planned_pods(service: &str, wanted: u32, units: &[String]) -> Vec<PodRef> {
     planned
 }
 
-/// Refuse an order too large to plan before any work: the DAG's limits
-/// ([`crate::MAX_DAG_SERVICES`], [`crate::MAX_DAG_DEPENDENCIES`]), [`MAX_UNITS`] for the
+/// Refuse an order too large to plan before any work: [`MAX_ORDER_SERVICES`], the DAG's
+/// [`crate::MAX_DAG_DEPENDENCIES`], [`MAX_UNITS`] for the
 /// order's and each spec's units, and [`MAX_ORDER_PODS`] pods in all (at the `pods` or
 /// `toSpec.scaling` of the service that goes over it). A service above
 /// [`MAX_PLANNED_PODS`] is left to its own check and counts nothing here.
 fn check_order_size(order: &ReleaseOrder) -> Result<()> {
+    if order.services.len() > MAX_ORDER_SERVICES {
+        let mut errs = ValidationErrors::new();
+        errs.push(
+            "services",
+            FieldErrorCode::TooMany,
+            format!(
+                "an order holds at most {MAX_ORDER_SERVICES} services, got {}",
+                order.services.len()
+            ),
+        );
+        return Err(Error::Validation(errs));
+    }
     check_size(
         order.services.len(),
         order.services.iter().map(|s| s.depends_on.as_slice()),
@@ -243,7 +261,8 @@ fn check_order_size(order: &ReleaseOrder) -> Result<()> {
 /// # Errors
 ///
 /// [`Error::Validation`] with every problem, else [`Error::Cycle`]. An order above the
-/// size limits ([`MAX_ORDER_PODS`], [`MAX_UNITS`], the DAG's) is refused with those
+/// size limits ([`MAX_ORDER_SERVICES`], [`MAX_ORDER_PODS`], [`MAX_UNITS`], the DAG's) is
+/// refused with those
 /// problems alone, before any planning.
 pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
     check_order_size(order)?;
