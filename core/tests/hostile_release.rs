@@ -231,12 +231,14 @@ fn plan_release_refuses_one_service_over_its_limit() {
     assert_eq!(fields_of(weir::plan_release(&order)), too_many("services"));
 }
 
-/// A dependency listed a million times: every copy after the first is reported, in linear
-/// time (the duplicate check scanned the list so far: 54 s at 1M, optimised).
+/// One service that lists a million distinct dependencies (the fan's sink): the
+/// duplicate check scanned the list so far for each entry (54 s at 1M, optimised); it is
+/// linear now. A million copies of one dependency are all reported.
 #[test]
-fn a_million_copies_of_one_dependency_are_found_in_linear_time() {
+fn a_million_dependencies_of_one_service_are_checked_in_linear_time() {
     let start = Instant::now();
     let n = 1_000_000;
+    on_small_stack(move || assert!(weir::analyze_dag(&fan(n)).is_ok()));
     let input = DagInput {
         services: vec![service(0, vec![]), service(1, vec![name(0); n])],
     };
@@ -246,8 +248,6 @@ fn a_million_copies_of_one_dependency_are_found_in_linear_time() {
         fields[0],
         ("services[1].dependsOn[1]".into(), FieldErrorCode::Duplicate)
     );
-    // A million distinct dependencies are taken (the fan's sink).
-    on_small_stack(move || assert!(weir::analyze_dag(&fan(n)).is_ok()));
     assert!(
         start.elapsed() < RUNAWAY_BOUND,
         "took {:?}",
