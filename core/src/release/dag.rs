@@ -20,9 +20,10 @@ use crate::hash::FastMap;
 
 mod cycles;
 
-/// The most services a DAG (and a release order) holds: ten times a large platform's
-/// order and twice the million services the DAG is measured with. The DAG keeps a few
-/// 4-byte entries per service besides the names.
+/// The most services the DAG operations take: twice the million services the DAG is
+/// measured with (a release order has its own, lower limit,
+/// [`crate::MAX_ORDER_SERVICES`]). The DAG keeps a few 4-byte entries per service besides
+/// the names.
 pub const MAX_DAG_SERVICES: usize = 2_000_000;
 
 /// The most `dependsOn` entries of all services together (about 4 bytes of index each,
@@ -203,9 +204,9 @@ impl<'a> NameKey<'a> {
 /// line and paragraph separators, which break the lines of logs and of the DOT and
 /// Mermaid text. It is deliberately looser than the app service's own name (a DNS-1123
 /// label, checked by `plan_release` on `toSpec.name`): the DAG operations also draw and
-/// order plain dependency graphs whose names are not Kubernetes objects (`a"b`), so
-/// quotes, spaces and the like are kept and escaped in every output language instead
-/// (see [`render_dag`]).
+/// order plain dependency graphs whose names are not Kubernetes objects (the shared
+/// vectors draw `a"b`), so quotes, spaces and the like are kept and escaped in every
+/// output language instead (see [`render_dag`]).
 fn name_problem(name: &str) -> Option<(FieldErrorCode, String)> {
     if name.is_empty() {
         return Some((FieldErrorCode::Required, "must not be empty".to_owned()));
@@ -243,7 +244,7 @@ pub(crate) fn check_size<'a>(
         errs.push(
             "services",
             FieldErrorCode::TooMany,
-            format!("an order holds at most {MAX_DAG_SERVICES} services, got {services}"),
+            format!("at most {MAX_DAG_SERVICES} services, got {services}"),
         );
         return Err(Error::Validation(errs));
     }
@@ -255,8 +256,8 @@ pub(crate) fn check_size<'a>(
                 format!("services[{i}].dependsOn"),
                 FieldErrorCode::TooMany,
                 format!(
-                    "an order holds at most {MAX_DAG_DEPENDENCIES} dependencies in all, \
-                     and this list goes over it"
+                    "at most {MAX_DAG_DEPENDENCIES} dependencies in all, and this list goes \
+                     over it"
                 ),
             );
             return Err(Error::Validation(errs));

@@ -195,10 +195,10 @@ fn planned_pods(service: &str, wanted: u32, units: &[String]) -> Vec<PodRef> {
 }
 
 /// Refuse an order too large to plan before any work: [`MAX_ORDER_SERVICES`], the DAG's
-/// [`crate::MAX_DAG_DEPENDENCIES`], [`MAX_UNITS`] for the
-/// order's and each spec's units, and [`MAX_ORDER_PODS`] pods in all (at the `pods` or
-/// `toSpec.scaling` of the service that goes over it). A service above
-/// [`MAX_PLANNED_PODS`] is left to its own check and counts nothing here.
+/// [`crate::MAX_DAG_DEPENDENCIES`], [`MAX_UNITS`] for the order's and each spec's units,
+/// and [`MAX_ORDER_PODS`] pods in all (at the `pods` or `toSpec.scaling` of the service
+/// that goes over it). A service above [`MAX_PLANNED_PODS`] is left to its own check and
+/// counts nothing here.
 fn check_order_size(order: &ReleaseOrder) -> Result<()> {
     if order.services.len() > MAX_ORDER_SERVICES {
         let mut errs = ValidationErrors::new();
@@ -262,8 +262,7 @@ fn check_order_size(order: &ReleaseOrder) -> Result<()> {
 ///
 /// [`Error::Validation`] with every problem, else [`Error::Cycle`]. An order above the
 /// size limits ([`MAX_ORDER_SERVICES`], [`MAX_ORDER_PODS`], [`MAX_UNITS`], the DAG's) is
-/// refused with those
-/// problems alone, before any planning.
+/// refused with those problems alone, before any planning.
 pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
     check_order_size(order)?;
     let mut errs = ValidationErrors::new();
