@@ -135,23 +135,30 @@ fn order_of(dag: &DagInput) -> ReleaseOrder {
     }
 }
 
-/// Every DAG operation on the four shapes at `n` services, on a small stack.
-fn walk_everything(n: usize) {
+/// `analyze_dag` and `render_dag` on one cycle through all `n` services.
+fn walk_cycle(n: usize) {
     on_small_stack(move || {
         let c = cycle(n);
-        let want = {
-            let mut v: Vec<String> = (0..n).map(name).collect();
-            v.push(name(0));
-            vec![v]
-        };
-        assert_eq!(cycles_of(weir::analyze_dag(&c)), want);
-        assert_eq!(cycles_of(weir::render_dag(&c)), want);
+        let mut want: Vec<String> = (0..n).map(name).collect();
+        want.push(name(0));
+        assert_eq!(cycles_of(weir::analyze_dag(&c)), [want.clone()]);
+        assert_eq!(cycles_of(weir::render_dag(&c)), [want]);
+    });
+}
 
+/// The same on a chain `n` deep that ends in a cycle of two.
+fn walk_tail(n: usize) {
+    on_small_stack(move || {
         let t = tail_into_cycle(n);
         let want = vec![vec![name(n - 2), name(n - 1), name(n - 2)]];
         assert_eq!(cycles_of(weir::analyze_dag(&t)), want);
         assert_eq!(cycles_of(weir::render_dag(&t)), want);
+    });
+}
 
+/// Waves, critical path, order and drawing of a chain through all `n` services.
+fn walk_chain(n: usize) {
+    on_small_stack(move || {
         let ch = chain(n);
         let a = weir::analyze_dag(&ch).unwrap();
         assert_eq!(a.waves.len(), n);
@@ -162,7 +169,12 @@ fn walk_everything(n: usize) {
         let d = weir::render_dag(&ch).unwrap();
         assert_eq!(d.mermaid.lines().count(), 1 + n + (n - 1));
         assert_eq!(d.dot.lines().count(), 3 + n + (n - 1));
+    });
+}
 
+/// The same on a hub, `n - 2` services on it and a sink on all of those.
+fn walk_fan(n: usize) {
+    on_small_stack(move || {
         let f = fan(n);
         let a = weir::analyze_dag(&f).unwrap();
         assert_eq!(a.waves.len(), 3);
@@ -190,18 +202,37 @@ fn transitive_reduction_at_its_limit_on_a_small_stack() {
     });
 }
 
-/// Always run, also unoptimised: 200,000 services.
+/// Every shape at 200,000 services: four times deeper than the recursive walk could go
+/// on a Node worker's stack.
 #[test]
 fn every_dag_walk_at_200k_on_a_small_stack() {
-    walk_everything(200_000);
+    let n = 200_000;
+    walk_cycle(n);
+    walk_tail(n);
+    walk_chain(n);
+    walk_fan(n);
 }
 
-/// The spec's scale: a million services. Unoptimised it takes tens of seconds, so it
-/// runs in release test builds (`cargo test --release`); the 200k case always runs.
+// The spec's scale, a million services, one shape per test (so they run side by side).
+
 #[test]
-#[cfg_attr(debug_assertions, ignore = "a million services: run with --release")]
-fn every_dag_walk_at_1m_on_a_small_stack() {
-    walk_everything(1_000_000);
+fn a_cycle_through_1m_services_on_a_small_stack() {
+    walk_cycle(1_000_000);
+}
+
+#[test]
+fn a_chain_1m_deep_into_a_cycle_on_a_small_stack() {
+    walk_tail(1_000_000);
+}
+
+#[test]
+fn a_chain_of_1m_services_on_a_small_stack() {
+    walk_chain(1_000_000);
+}
+
+#[test]
+fn a_fan_of_1m_services_on_a_small_stack() {
+    walk_fan(1_000_000);
 }
 
 /// `plan_release` at its service limit: one cycle (refused after every spec is checked)
