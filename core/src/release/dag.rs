@@ -153,6 +153,11 @@ pub(crate) struct Graph<'a> {
     pub(crate) deps: Adjacency,
 }
 
+/// Up to this many `dependsOn` entries, a duplicate is found by searching the entries
+/// taken so far (at most 16·16/2 comparisons, all in cache); longer lists use a stamp per
+/// service, whose random accesses cost more than the search on short lists.
+const SHORT_LIST: usize = 16;
+
 /// "No service": an unset entry of the per-service arrays.
 const NONE: u32 = u32::MAX;
 
@@ -267,7 +272,8 @@ pub(crate) fn check_size<'a>(
 }
 
 /// Index the services, collecting every bad or unknown name, self dependency and
-/// duplicate. Linear: a dependency listed twice is found through a per-service stamp.
+/// duplicate. Linear: a dependency listed twice is found by a search of a short list, by
+/// a per-service stamp in a long one.
 pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
     let total = check_size(
         input.services.len(),
@@ -288,11 +294,18 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
     }
     let mut offsets = Vec::with_capacity(input.services.len() + 1);
     let mut targets: Vec<u32> = Vec::with_capacity(total);
-    // stamp[k] == i + 1: service `i` already lists `k`.
-    let mut stamp = vec![0u32; input.services.len()];
+    // A short list is searched (it is in cache); a long one marks its entries in
+    // `stamp`, stamp[k] == i + 1 when service `i` already lists `k` (allocated at the
+    // first long list), so no list costs more than linear time.
+    let mut stamp: Vec<u32> = Vec::new();
     offsets.push(0u32);
     for (i, s) in input.services.iter().enumerate() {
         let mark = index_of(i).saturating_add(1);
+        let start = targets.len();
+        let long = s.depends_on.len() > SHORT_LIST;
+        if long && stamp.is_empty() {
+            stamp = vec![0u32; input.services.len()];
+        }
         for (j, dep) in s.depends_on.iter().enumerate() {
             let path = || format!("services[{i}].dependsOn[{j}]");
             let Some(&k) = by_name.get(&NameKey::of(dep)) else {
@@ -305,22 +318,27 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
                 errs.push(path(), code, message);
                 continue;
             };
-            match stamp.get_mut(k as usize) {
-                _ if k as usize == i => errs.push(
+            let listed = if long {
+                stamp
+                    .get_mut(k as usize)
+                    .is_some_and(|seen| std::mem::replace(seen, mark) == mark)
+            } else {
+                targets.get(start..).is_some_and(|t| t.contains(&k))
+            };
+            if k as usize == i {
+                errs.push(
                     path(),
                     FieldErrorCode::Invalid,
                     format!("`{dep}` depends on itself"),
-                ),
-                Some(seen) if *seen == mark => errs.push(
+                );
+            } else if listed {
+                errs.push(
                     path(),
                     FieldErrorCode::Duplicate,
                     format!("`{dep}` is listed twice"),
-                ),
-                Some(seen) => {
-                    *seen = mark;
-                    targets.push(k);
-                }
-                None => {}
+                );
+            } else {
+                targets.push(k);
             }
         }
         offsets.push(index_of(targets.len()));

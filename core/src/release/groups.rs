@@ -389,9 +389,9 @@ fn finish(
     let pause = input.pause_between_groups.unwrap_or(true);
     let last = groups.len().saturating_sub(1);
     let mut pauses = Vec::new();
-    // Counted by unit index (unit names are cloned once per group, not per pod); only the
-    // units of a group's members are read back, so many small groups over many units
-    // cost their members, not units × groups.
+    // Counted by unit index (unit names are cloned once per group, not per pod). A group
+    // with fewer members than there are units reads back only its members' units, so many
+    // small groups over many units cost their members, not units × groups.
     let mut counts = vec![0u32; units.len()];
     let out: Vec<PodGroup> = groups
         .into_iter()
@@ -414,16 +414,29 @@ fn finish(
                     *c += 1;
                 }
             }
-            let mut per_unit = BTreeMap::new();
-            for &i in &members {
-                let Some(&u) = unit_of.get(i) else { continue };
-                if let (Some(c), Some(name)) = (counts.get_mut(u), units.get(u))
-                    && *c > 0
-                {
-                    per_unit.insert((*name).to_owned(), *c);
-                    *c = 0;
+            let per_unit: BTreeMap<String, u32> = if units.len() <= members.len() {
+                // Reading every unit costs no more than the members: one pass, in order.
+                let m = counts
+                    .iter()
+                    .zip(units)
+                    .filter(|(n, _)| **n > 0)
+                    .map(|(n, name)| ((*name).to_owned(), *n))
+                    .collect();
+                counts.fill(0);
+                m
+            } else {
+                let mut m = BTreeMap::new();
+                for &i in &members {
+                    let Some(&u) = unit_of.get(i) else { continue };
+                    if let (Some(c), Some(name)) = (counts.get_mut(u), units.get(u))
+                        && *c > 0
+                    {
+                        m.insert((*name).to_owned(), *c);
+                        *c = 0;
+                    }
                 }
-            }
+                m
+            };
             let pods = members
                 .iter()
                 .filter_map(|&i| input.pods.get(i))
