@@ -46,20 +46,21 @@ pub use model::versions::{
 };
 pub use release::dag::{
     DagAnalysis, DagDrawing, DagEdge, DagInput, DagNode, DagReduction, DagService,
-    MAX_REDUCTION_SERVICES, analyze_dag, render_dag, transitive_reduction,
+    MAX_DAG_DEPENDENCIES, MAX_DAG_SERVICES, MAX_REDUCTION_DEPENDENCIES, MAX_REDUCTION_SERVICES,
+    MAX_SERVICE_NAME_LEN, analyze_dag, render_dag, transitive_reduction,
 };
 pub use release::engine::{
     ConfirmReason, EngineStatus, OrderOutcome, PodState, PodStatus, ReleaseCommand, ReleaseEngine,
     ReleaseEvent, ServiceOutcome, ServicePhase, ServiceRun, ServiceStatus, TaskName, TimelineEntry,
 };
 pub use release::groups::{
-    DEFAULT_MIN_GROUPS, GroupsInput, PausePoint, PauseReason, PodGroup, PodGroups, PodRef,
-    UnitShare, UnitSplitInput, plan_groups, split_units,
+    DEFAULT_MIN_GROUPS, GroupsInput, MAX_GROUP_PODS, MAX_UNITS, PausePoint, PauseReason, PodGroup,
+    PodGroups, PodRef, UnitShare, UnitSplitInput, plan_groups, split_units,
 };
 pub use release::guard::{GuardCommand, GuardEntry, GuardOutcome, Hold, ReleaseGuard};
 pub use release::plan::{
-    DEFAULT_READY_SECONDS, OrderService, ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan,
-    plan_release,
+    DEFAULT_READY_SECONDS, MAX_ORDER_PODS, MAX_ORDER_SERVICES, MAX_PLANNED_PODS, OrderService,
+    ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan, plan_release,
 };
 pub use scaling::cron::{CronFires, CronNextInput, MAX_CRON_FIRES, cron_next};
 pub use scaling::hpa::{

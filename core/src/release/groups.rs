@@ -13,6 +13,15 @@ use crate::model::app_service::Grouping;
 /// Default minimum number of groups of fast grouping (seed 6.2: "最小分组数 ... 默认为3").
 pub const DEFAULT_MIN_GROUPS: u32 = 3;
 
+/// The most deployment units [`split_units`] (and a release order's `units`) takes: a
+/// platform has a handful of units (cells, zones); the output has one share per unit.
+pub const MAX_UNITS: usize = 10_000;
+
+/// The most pods [`plan_groups`] groups: twice the million pods grouping is measured
+/// with. The work is n·log n in the pods (every group, pause and per-unit count follows
+/// from them, whatever `minGroups` asks for).
+pub const MAX_GROUP_PODS: usize = 2_000_000;
+
 /// Input of [`split_units`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -37,7 +46,8 @@ pub struct UnitShare {
 ///
 /// # Errors
 ///
-/// [`crate::Error::Validation`] for negative replicas, no units or a duplicate unit.
+/// [`crate::Error::Validation`] for negative replicas, no units, more than [`MAX_UNITS`]
+/// units (`too_many`) or a duplicate unit.
 ///
 /// # Examples
 ///
@@ -48,6 +58,14 @@ pub struct UnitShare {
 /// ```
 pub fn split_units(input: &UnitSplitInput) -> Result<Vec<UnitShare>> {
     let mut errs = ValidationErrors::new();
+    if input.units.len() > MAX_UNITS {
+        errs.push(
+            "units",
+            FieldErrorCode::TooMany,
+            format!("at most {MAX_UNITS} units, got {}", input.units.len()),
+        );
+        return Err(crate::Error::Validation(errs));
+    }
     if input.replicas < 0 {
         errs.push(
             "replicas",
@@ -166,10 +184,13 @@ pub struct PodGroups {
 }
 
 /// The indices of pods whose name appeared earlier, ascending. Sorts (hash, index) pairs
-/// rather than filling a hash table: a million names stay in cache-friendly arrays.
+/// rather than filling a hash table: a million names stay in cache-friendly arrays. A run
+/// of equal hashes (the same name listed many times, or colliding names) is sorted by
+/// name, so even a million copies of one name cost n·log n, not n².
 fn duplicate_names(pods: &[PodRef]) -> Vec<usize> {
     use std::hash::BuildHasher;
     let build = std::hash::BuildHasherDefault::<crate::hash::FastHasher>::default();
+    let name = |i: usize| pods.get(i).map(|p| p.name.as_str());
     let mut keyed: Vec<(u64, usize)> = pods
         .iter()
         .enumerate()
@@ -177,16 +198,17 @@ fn duplicate_names(pods: &[PodRef]) -> Vec<usize> {
         .collect();
     keyed.sort_unstable();
     let mut dups = Vec::new();
-    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-        // Equal hashes: compare the names themselves (in index order, first one wins).
-        for (k, &(_, i)) in run.iter().enumerate() {
-            let name = pods.get(i).map(|p| p.name.as_str());
-            if run
-                .iter()
-                .take(k)
-                .any(|&(_, j)| pods.get(j).map(|p| p.name.as_str()) == name)
+    for run in keyed
+        .chunk_by_mut(|a, b| a.0 == b.0)
+        .filter(|r| r.len() > 1)
+    {
+        // By name, then index: of equal names, every one after the first is a duplicate.
+        run.sort_unstable_by(|a, b| name(a.1).cmp(&name(b.1)).then(a.1.cmp(&b.1)));
+        for pair in run.windows(2) {
+            if let [(_, a), (_, b)] = pair
+                && name(*a) == name(*b)
             {
-                dups.push(i);
+                dups.push(*b);
             }
         }
     }
@@ -207,7 +229,8 @@ fn u32_of(n: usize) -> u32 {
 ///
 /// # Errors
 ///
-/// [`crate::Error::Validation`] for a duplicate pod name or `minGroups` below 1.
+/// [`crate::Error::Validation`] for more than [`MAX_GROUP_PODS`] pods (`too_many`), a
+/// duplicate pod name or `minGroups` below 1.
 ///
 /// # Examples
 ///
@@ -223,6 +246,14 @@ fn u32_of(n: usize) -> u32 {
 /// ```
 pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
     let mut errs = ValidationErrors::new();
+    if input.pods.len() > MAX_GROUP_PODS {
+        errs.push(
+            "pods",
+            FieldErrorCode::TooMany,
+            format!("at most {MAX_GROUP_PODS} pods, got {}", input.pods.len()),
+        );
+        return Err(crate::Error::Validation(errs));
+    }
     let min_groups = match &input.grouping {
         Some(Grouping::Fast {
             min_groups: Some(m),
@@ -267,21 +298,15 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
     let wants_beta = input.beta.unwrap_or(true) && input.new_version.unwrap_or(true);
     let beta = wants_beta && units.iter().any(|(_, v)| v.len() > 1);
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut cursor: Vec<usize> = vec![0; units.len()];
+    // Each unit's pods not yet in a group: `v[cursor..]`.
+    let mut rest: Vec<&[usize]> = units.iter().map(|(_, v)| v.as_slice()).collect();
     if beta {
-        groups.push(
-            units
-                .iter()
-                .filter_map(|(_, v)| v.first().copied())
-                .collect(),
-        );
-        cursor.fill(1);
+        groups.push(rest.iter().filter_map(|v| v.first().copied()).collect());
+        for v in &mut rest {
+            *v = v.get(1..).unwrap_or(&[]);
+        }
     }
-    let remaining: usize = units
-        .iter()
-        .zip(&cursor)
-        .map(|((_, v), c)| v.len().saturating_sub(*c))
-        .sum();
+    let remaining: usize = rest.iter().map(|v| v.len()).sum();
     match input
         .grouping
         .as_ref()
@@ -289,56 +314,85 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
     {
         _ if remaining == 0 => {}
         Grouping::Single => {
-            let mut all: Vec<usize> = units
-                .iter()
-                .zip(&cursor)
-                .flat_map(|((_, v), c)| v.iter().skip(*c).copied())
-                .collect();
+            let mut all: Vec<usize> = rest.iter().flat_map(|v| v.iter().copied()).collect();
             all.sort_unstable();
             groups.push(all);
         }
-        Grouping::PerPod => {
-            // Interleave the units: A1, B1, A2, B2, ...
-            let mut progressed = true;
-            while progressed {
-                progressed = false;
-                for ((_, v), c) in units.iter().zip(cursor.iter_mut()) {
-                    if let Some(&p) = v.get(*c) {
-                        groups.push(vec![p]);
-                        *c += 1;
-                        progressed = true;
-                    }
-                }
+        Grouping::PerPod => per_pod(&mut groups, rest),
+        Grouping::Fast { .. } => fast(&mut groups, &rest, min_groups as usize, remaining),
+    }
+    let names: Vec<&str> = units.iter().map(|(name, _)| *name).collect();
+    Ok(finish(input, groups, beta, &names, &unit_of))
+}
+
+/// One pod per group, interleaving the units (A1, B1, A2, B2, ...). Each round visits
+/// only the units that still have pods, so the work is the pod count.
+fn per_pod(groups: &mut Vec<Vec<usize>>, mut rest: Vec<&[usize]>) {
+    rest.retain(|v| !v.is_empty());
+    while !rest.is_empty() {
+        for v in &mut rest {
+            if let Some((&p, tail)) = v.split_first() {
+                groups.push(vec![p]);
+                *v = tail;
             }
         }
-        Grouping::Fast { .. } => {
-            let g = (min_groups as usize).min(remaining).max(1);
-            let first = groups.len();
-            groups.extend((0..g).map(|_| Vec::new()));
-            let mut pointer = g - 1;
-            for ((_, v), c) in units.iter().zip(&cursor) {
-                let pods = v.get(*c..).unwrap_or(&[]);
-                let (base, extra) = (pods.len() / g, pods.len() % g);
-                let mut counts = vec![base; g];
-                for _ in 0..extra {
-                    if let Some(slot) = counts.get_mut(pointer) {
-                        *slot += 1;
-                    }
-                    pointer = if pointer == 0 { g - 1 } else { pointer - 1 };
-                }
-                let mut taken = 0;
-                for (k, n) in counts.iter().enumerate() {
-                    if let Some(group) = groups.get_mut(first + k) {
-                        group.extend(pods.iter().skip(taken).take(*n));
-                    }
-                    taken += n;
-                }
+        rest.retain(|v| !v.is_empty());
+    }
+}
+
+/// Fast grouping of the pods in `rest` into `G = min(minGroups, remaining)` groups (see
+/// [`plan_groups`]). Per unit, the groups that get one more pod are the `n_u mod G` steps
+/// of the backward pointer; when a unit has fewer pods than groups only those groups are
+/// visited, so the work is the pod count whatever `minGroups` is.
+fn fast(groups: &mut Vec<Vec<usize>>, rest: &[&[usize]], min_groups: usize, remaining: usize) {
+    let g = min_groups.min(remaining).max(1);
+    let first = groups.len();
+    groups.extend((0..g).map(|_| Vec::new()));
+    let mut pointer = g - 1;
+    let mut more: Vec<usize> = Vec::new();
+    for pods in rest {
+        let (base, extra) = (pods.len() / g, pods.len() % g);
+        more.clear();
+        for _ in 0..extra {
+            more.push(pointer);
+            pointer = if pointer == 0 { g - 1 } else { pointer - 1 };
+        }
+        more.sort_unstable();
+        let mut taken = 0;
+        let mut give = |k: usize, n: usize| {
+            if let Some(group) = groups.get_mut(first + k) {
+                group.extend(pods.iter().skip(taken).take(n));
+            }
+            taken += n;
+        };
+        if base == 0 {
+            for &k in &more {
+                give(k, 1);
+            }
+        } else {
+            let mut extra_at = more.iter().copied().peekable();
+            for k in 0..g {
+                give(k, base + usize::from(extra_at.next_if_eq(&k).is_some()));
             }
         }
     }
+}
+
+/// The output: the groups as pod names with their per-unit counts, and the pauses.
+fn finish(
+    input: &GroupsInput,
+    groups: Vec<Vec<usize>>,
+    beta: bool,
+    units: &[&str],
+    unit_of: &[usize],
+) -> PodGroups {
     let pause = input.pause_between_groups.unwrap_or(true);
     let last = groups.len().saturating_sub(1);
     let mut pauses = Vec::new();
+    // Counted by unit index (unit names are cloned once per group, not per pod). A group
+    // with fewer members than there are units reads back only its members' units, so many
+    // small groups over many units cost their members, not units × groups.
+    let mut counts = vec![0u32; units.len()];
     let out: Vec<PodGroup> = groups
         .into_iter()
         .enumerate()
@@ -355,19 +409,34 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
                     reason: PauseReason::GroupPause,
                 });
             }
-            // Count by unit index; the unit names are cloned once per group, not per pod.
-            let mut counts = vec![0u32; units.len()];
             for &i in &members {
                 if let Some(c) = unit_of.get(i).and_then(|&u| counts.get_mut(u)) {
                     *c += 1;
                 }
             }
-            let per_unit: BTreeMap<String, u32> = counts
-                .iter()
-                .zip(&units)
-                .filter(|(n, _)| **n > 0)
-                .map(|(n, (name, _))| ((*name).to_owned(), *n))
-                .collect();
+            let per_unit: BTreeMap<String, u32> = if units.len() <= members.len() {
+                // Reading every unit costs no more than the members: one pass, in order.
+                let m = counts
+                    .iter()
+                    .zip(units)
+                    .filter(|(n, _)| **n > 0)
+                    .map(|(n, name)| ((*name).to_owned(), *n))
+                    .collect();
+                counts.fill(0);
+                m
+            } else {
+                let mut m = BTreeMap::new();
+                for &i in &members {
+                    let Some(&u) = unit_of.get(i) else { continue };
+                    if let (Some(c), Some(name)) = (counts.get_mut(u), units.get(u))
+                        && *c > 0
+                    {
+                        m.insert((*name).to_owned(), *c);
+                        *c = 0;
+                    }
+                }
+                m
+            };
             let pods = members
                 .iter()
                 .filter_map(|&i| input.pods.get(i))
@@ -381,9 +450,9 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
             }
         })
         .collect();
-    Ok(PodGroups {
+    PodGroups {
         groups: out,
         pauses,
         beta_skipped: input.beta.unwrap_or(true) && !beta,
-    })
+    }
 }

@@ -9,10 +9,8 @@ use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
 use crate::model::app_service::{AppService, PlatformProfile, Scaling};
 use crate::model::diff::{AppServiceDiff, InPlaceRules, PostTask, PreTask, Upgrade, diff};
 use crate::model::validate::normalize;
-use crate::release::dag::{DagInput, DagService, analyze_dag};
-use crate::release::groups::{
-    GroupsInput, PodGroups, PodRef, UnitSplitInput, plan_groups, split_units,
-};
+use crate::release::dag::{DagInput, DagService, analyze_dag, check_size};
+use crate::release::groups::{GroupsInput, MAX_UNITS, PodGroups, PodRef, plan_groups};
 
 /// One app service of a release order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -147,6 +145,18 @@ pub struct ReleasePlan {
 /// plan and the engine); larger replica counts are refused rather than exhausting memory.
 pub const MAX_PLANNED_PODS: u32 = 100_000;
 
+/// The most services one release order plans. Each planned service holds its specs, its
+/// version change, two sets of groups and what rollback means (about 6 KB for the
+/// smallest spec, so a million services needed 6 GB); a platform's order has tens. The
+/// DAG operations alone take [`crate::MAX_DAG_SERVICES`].
+pub const MAX_ORDER_SERVICES: usize = 100_000;
+
+/// The most pods one order releases in all: the current pods given in `pods` plus the
+/// pods first releases plan from their replicas. Each pod is an entry in the groups, the
+/// rollback groups and the engine (a few hundred bytes), so this bounds an order's plan to
+/// a few hundred MB whatever the number of services.
+pub const MAX_ORDER_PODS: usize = 1_000_000;
+
 /// Default `readySeconds` (spec/02-release.md).
 pub const DEFAULT_READY_SECONDS: u32 = 30;
 
@@ -161,16 +171,113 @@ fn desired_replicas(spec: &AppService) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
+/// The pods a first release plans: `wanted` split evenly over `units` as
+/// [`crate::split_units`] does (the first `wanted mod U` units one more), named
+/// `{service}-{k}`. Only units that get a pod are visited, and the unit list is borrowed,
+/// not copied per service: the work is the pods planned, not units × services.
+fn planned_pods(service: &str, wanted: u32, units: &[String]) -> Vec<PodRef> {
+    let count = u32::try_from(units.len()).unwrap_or(u32::MAX).max(1);
+    let (q, r) = (wanted / count, wanted % count);
+    let mut planned = Vec::with_capacity(wanted as usize);
+    for (i, unit) in (0u32..).zip(units) {
+        let share = q + u32::from(i < r);
+        if share == 0 {
+            break;
+        }
+        for _ in 0..share {
+            planned.push(PodRef {
+                name: format!("{service}-{}", planned.len()),
+                unit: unit.clone(),
+            });
+        }
+    }
+    planned
+}
+
+/// Refuse an order too large to plan before any work: [`MAX_ORDER_SERVICES`], the DAG's
+/// [`crate::MAX_DAG_DEPENDENCIES`], [`MAX_UNITS`] for the order's and each spec's units,
+/// and [`MAX_ORDER_PODS`] pods in all (at the `pods` or `toSpec.scaling` of the service
+/// that goes over it). A service above [`MAX_PLANNED_PODS`] is left to its own check and
+/// counts nothing here.
+fn check_order_size(order: &ReleaseOrder) -> Result<()> {
+    if order.services.len() > MAX_ORDER_SERVICES {
+        let mut errs = ValidationErrors::new();
+        errs.push(
+            "services",
+            FieldErrorCode::TooMany,
+            format!(
+                "an order holds at most {MAX_ORDER_SERVICES} services, got {}",
+                order.services.len()
+            ),
+        );
+        return Err(Error::Validation(errs));
+    }
+    check_size(
+        order.services.len(),
+        order.services.iter().map(|s| s.depends_on.as_slice()),
+    )?;
+    let mut errs = ValidationErrors::new();
+    if order.units.len() > MAX_UNITS {
+        errs.push(
+            "units",
+            FieldErrorCode::TooMany,
+            format!("at most {MAX_UNITS} units, got {}", order.units.len()),
+        );
+    }
+    let mut total = 0usize;
+    for (i, s) in order.services.iter().enumerate() {
+        let units = s.to_spec.deploy.as_ref().map_or(0, |d| d.units.len());
+        if units > MAX_UNITS {
+            errs.push(
+                format!("services[{i}].toSpec.deploy.units"),
+                FieldErrorCode::TooMany,
+                format!("at most {MAX_UNITS} units, got {units}"),
+            );
+        }
+        let (pods, field) = match &s.pods {
+            Some(pods) => (pods.len(), "pods"),
+            None => {
+                let wanted = desired_replicas(&s.to_spec);
+                let wanted = if wanted > MAX_PLANNED_PODS { 0 } else { wanted };
+                (wanted as usize, "toSpec.scaling")
+            }
+        };
+        let before = total;
+        total = total.saturating_add(pods);
+        if before <= MAX_ORDER_PODS && total > MAX_ORDER_PODS {
+            errs.push(
+                format!("services[{i}].{field}"),
+                FieldErrorCode::TooMany,
+                format!("an order releases at most {MAX_ORDER_PODS} pods in all, and this service goes over it"),
+            );
+        }
+    }
+    errs.into_result(())
+}
+
 /// Validate and plan a release order: all problems at once (unknown dependencies, bad
 /// specs under `services[i].toSpec`, ...), then cycles.
 ///
 /// # Errors
 ///
-/// [`Error::Validation`] with every problem, else [`Error::Cycle`].
+/// [`Error::Validation`] with every problem, else [`Error::Cycle`]. An order above the
+/// size limits ([`MAX_ORDER_SERVICES`], [`MAX_ORDER_PODS`], [`MAX_UNITS`], the DAG's) is
+/// refused with those problems alone, before any planning.
 pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
+    check_order_size(order)?;
     let mut errs = ValidationErrors::new();
     if order.id.is_empty() {
         errs.push("id", FieldErrorCode::Required, "the order needs an id");
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, u) in order.units.iter().enumerate() {
+        if !seen.insert(u.as_str()) {
+            errs.push(
+                format!("units[{i}]"),
+                FieldErrorCode::Duplicate,
+                format!("unit `{u}` is listed twice"),
+            );
+        }
     }
     let dag_input = DagInput {
         services: order
@@ -200,6 +307,7 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         }
     };
     let rules = order.rules.unwrap_or_default();
+    let default_unit = ["default".to_owned()];
     let mut plans = Vec::with_capacity(order.services.len());
     for (i, s) in order.services.iter().enumerate() {
         let p = format!("services[{i}]");
@@ -251,15 +359,12 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         let pods = match &s.pods {
             Some(pods) => pods.clone(),
             None => {
-                let units = if deploy.units.is_empty() {
-                    order.units.clone()
+                let units: &[String] = if !deploy.units.is_empty() {
+                    &deploy.units
+                } else if !order.units.is_empty() {
+                    &order.units
                 } else {
-                    deploy.units.clone()
-                };
-                let units = if units.is_empty() {
-                    vec!["default".to_owned()]
-                } else {
-                    units
+                    &default_unit
                 };
                 let wanted = desired_replicas(&to);
                 if wanted > MAX_PLANNED_PODS {
@@ -272,18 +377,7 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
                     );
                     continue;
                 }
-                let replicas = i32::try_from(wanted).unwrap_or(i32::MAX);
-                let split = split_units(&UnitSplitInput { replicas, units })?;
-                let mut planned = Vec::new();
-                for share in split {
-                    for _ in 0..share.replicas {
-                        planned.push(PodRef {
-                            name: format!("{}-{}", s.name, planned.len()),
-                            unit: share.unit.clone(),
-                        });
-                    }
-                }
-                planned
+                planned_pods(&s.name, wanted, units)
             }
         };
         let new_version = s.from_version.as_deref() != Some(s.to_version.as_str());
