@@ -50,7 +50,7 @@ pub struct DiffInput {
 
 /// One changed value, at a JSON-pointer path of the normalized spec.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Change {
     /// JSON pointer, e.g. `/template/containers/0/image`.
     pub path: String,
@@ -142,7 +142,7 @@ pub struct Warning {
 
 /// What changed and what it implies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AppServiceDiff {
     /// Every changed value, in path order.
     pub changes: Vec<Change>,

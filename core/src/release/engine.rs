@@ -1182,7 +1182,7 @@ impl ReleaseEngine {
                 self.services[i].group = 0;
                 self.start_group(i, now, cause, out);
             }
-            RollbackPlan::DeleteResources => {
+            RollbackPlan::DeleteResources {} => {
                 self.set_phase(i, ServicePhase::ResourcesDeleted, now, cause);
                 out.push(ReleaseCommand::DeleteResources {
                     service: name.clone(),
@@ -1193,7 +1193,7 @@ impl ReleaseEngine {
                     message: Some("never released successfully: resources deleted".into()),
                 });
             }
-            RollbackPlan::Cancel => {
+            RollbackPlan::Cancel {} => {
                 self.cancel(i, now, cause, Some("the version that last succeeded is the one that failed: nothing to roll back to".into()), out);
             }
         }

@@ -138,7 +138,7 @@ pub struct GroupsInput {
 
 /// One group of pods released together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PodGroup {
     /// 0-based position.
     pub index: u32,
@@ -162,7 +162,7 @@ pub enum PauseReason {
 
 /// A pause after a group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PausePoint {
     /// The group it follows.
     pub after_group: u32,
@@ -172,7 +172,7 @@ pub struct PausePoint {
 
 /// The groups and pauses of one service's release.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PodGroups {
     /// The groups, in release order.
     pub groups: Vec<PodGroup>,

@@ -73,7 +73,8 @@ pub struct ReleaseOrder {
 #[serde(
     tag = "type",
     rename_all = "camelCase",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
 )]
 pub enum RollbackPlan {
     /// Release the last successful version again (same grouping, no beta, no pauses).
@@ -84,15 +85,16 @@ pub enum RollbackPlan {
         upgrade: Upgrade,
     },
     /// The service never released successfully: delete its resources (回退至无资源状态).
-    DeleteResources,
+    // `{}`, not a unit variant: `deny_unknown_fields` then refuses extra keys here too.
+    DeleteResources {},
     /// Re-releasing the version that last succeeded failed: nothing to roll back to; the
     /// service is cancelled (取消发布).
-    Cancel,
+    Cancel {},
 }
 
 /// The plan of one service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServicePlan {
     /// The service.
     pub name: String,
@@ -127,7 +129,7 @@ pub struct ServicePlan {
 
 /// A validated, planned release order: the input of the release engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReleasePlan {
     /// The order's id.
     pub id: String,
@@ -269,6 +271,14 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
     if order.id.is_empty() {
         errs.push("id", FieldErrorCode::Required, "the order needs an id");
     }
+    if order.services.is_empty() {
+        // An order with nothing to release would never report an outcome.
+        errs.push(
+            "services",
+            FieldErrorCode::Required,
+            "an order releases at least one service",
+        );
+    }
     let mut seen = std::collections::BTreeSet::new();
     for (i, u) in order.units.iter().enumerate() {
         if !seen.insert(u.as_str()) {
@@ -407,8 +417,8 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         };
         let rollback_groups = groups_for(false, false, false)?;
         let rollback = match (&s.last_successful_version, &s.from_spec) {
-            (None, _) => RollbackPlan::DeleteResources,
-            (Some(v), _) if *v == s.to_version => RollbackPlan::Cancel,
+            (None, _) => RollbackPlan::DeleteResources {},
+            (Some(v), _) if *v == s.to_version => RollbackPlan::Cancel {},
             // Rolling back to the running version: the reverse of this change decides the
             // mode. Any other version's spec is not in the order: recreate, the safe choice.
             (Some(v), Some(from)) if s.from_version.as_deref() == Some(v.as_str()) => {

@@ -53,6 +53,14 @@ pub(super) fn services<'a>(
     errs: &mut ValidationErrors,
 ) {
     let plans: Vec<&ServicePlan> = plans.collect();
+    if plans.is_empty() {
+        // An order with nothing to release would never report an outcome.
+        errs.push(
+            "services",
+            Code::Required,
+            "an order releases at least one service",
+        );
+    }
     // Each name at its first place: the one a lookup finds.
     let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, p) in plans.iter().enumerate() {
@@ -412,7 +420,7 @@ fn position(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
             ),
         );
     }
-    if phase == P::ResourcesDeleted && s.plan.rollback != RollbackPlan::DeleteResources {
+    if phase == P::ResourcesDeleted && s.plan.rollback != (RollbackPlan::DeleteResources {}) {
         bad(
             "phase",
             "only a service that never released successfully has its resources deleted".into(),
