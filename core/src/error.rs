@@ -172,6 +172,33 @@ impl Error {
         }
     }
 
+    /// An [`Error::NotFound`]: no `kind` named `id` (the id quoted through [`clip`]).
+    #[must_use]
+    pub fn not_found(kind: &str, id: &str) -> Self {
+        Error::NotFound {
+            kind: kind.to_owned(),
+            id: clip(id).into_owned(),
+        }
+    }
+
+    /// An [`Error::Conflict`] for `reason`, cut to [`MAX_REASON_CHARS`].
+    #[must_use]
+    pub fn conflict(reason: &str) -> Self {
+        Error::Conflict {
+            reason: clip_to(reason, MAX_REASON_CHARS).into_owned(),
+        }
+    }
+
+    /// An [`Error::InvalidTransition`]: `command` is not allowed in `state` (each cut to
+    /// [`MAX_REASON_CHARS`]).
+    #[must_use]
+    pub fn invalid_transition(command: &str, state: &str) -> Self {
+        Error::InvalidTransition {
+            command: clip_to(command, MAX_REASON_CHARS).into_owned(),
+            state: clip_to(state, MAX_REASON_CHARS).into_owned(),
+        }
+    }
+
     /// An [`Error::InvalidInput`] of the whole input (an empty path) with the given reason,
     /// cut to [`MAX_REASON_CHARS`].
     #[must_use]

@@ -387,23 +387,15 @@ pub struct VersionHistory {
 }
 
 fn refuse<T>(command: &str, state: &str) -> Result<T> {
-    Err(Error::InvalidTransition {
-        command: command.to_owned(),
-        state: state.to_owned(),
-    })
+    Err(Error::invalid_transition(command, state))
 }
 
 fn conflict<T>(reason: impl Into<String>) -> Result<T> {
-    Err(Error::Conflict {
-        reason: reason.into(),
-    })
+    Err(Error::conflict(&reason.into()))
 }
 
 fn not_found<T>(kind: &str, id: &str) -> Result<T> {
-    Err(Error::NotFound {
-        kind: kind.to_owned(),
-        id: id.to_owned(),
-    })
+    Err(Error::not_found(kind, id))
 }
 
 impl VersionHistory {

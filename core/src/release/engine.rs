@@ -419,10 +419,7 @@ struct Now<'a> {
 }
 
 fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
-    Err(Error::InvalidTransition {
-        command: event.to_owned(),
-        state: state.into(),
-    })
+    Err(Error::invalid_transition(event, &state.into()))
 }
 
 impl ServiceRun {
@@ -662,10 +659,7 @@ impl ReleaseEngine {
             .map(|&i| i as usize)
             .filter(|&i| self.services.get(i).is_some_and(|s| s.plan.name == service))
             .or_else(|| self.services.iter().position(|s| s.plan.name == service))
-            .ok_or_else(|| Error::NotFound {
-                kind: "service".into(),
-                id: service.into(),
-            })
+            .ok_or_else(|| Error::not_found("service", service))
     }
 
     fn phase_of(&self, name: &str) -> Option<ServicePhase> {
@@ -729,10 +723,7 @@ impl ReleaseEngine {
             } => {
                 let i = self.find(&service)?;
                 if !self.services[i].pods.contains_key(&pod) {
-                    return Err(Error::NotFound {
-                        kind: "pod".into(),
-                        id: pod,
-                    });
+                    return Err(Error::not_found("pod", &pod));
                 }
                 let ready_seconds = self.ready_seconds;
                 let s = &mut self.services[i];

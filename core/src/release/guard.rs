@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
 
 /// What holds a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -173,9 +173,11 @@ impl ReleaseGuard {
                     })
                     .collect();
                 if !held.is_empty() {
-                    return Err(Error::Conflict {
-                        reason: format!("order `{order}` cannot take {}", held.join(", ")),
-                    });
+                    return Err(Error::conflict(&format!(
+                        "order `{}` cannot take {}",
+                        clip(&order),
+                        held.join(", ")
+                    )));
                 }
                 for s in services {
                     self.services.entry(s).or_default().hold = Some(Hold::Release {
@@ -196,10 +198,14 @@ impl ReleaseGuard {
                         })
                 });
                 if !held {
-                    return Err(Error::InvalidTransition {
-                        command: "finishService".into(),
-                        state: format!("when order `{order}` does not hold `{service}`"),
-                    });
+                    return Err(Error::invalid_transition(
+                        "finishService",
+                        &format!(
+                            "when order `{}` does not hold `{}`",
+                            clip(&order),
+                            clip(&service)
+                        ),
+                    ));
                 }
                 if let Some(e) = self.services.get_mut(&service) {
                     if outcome == GuardOutcome::Failed {
@@ -217,17 +223,16 @@ impl ReleaseGuard {
                 if let Some(e) = self.services.get(&service)
                     && (e.hold.is_some() || e.failed_in.is_some())
                 {
-                    return Err(Error::Conflict {
-                        reason: format!(
-                            "`{service}` is held: {}",
-                            match &e.hold {
-                                Some(Hold::Release { order }) => format!("release order `{order}`"),
-                                Some(Hold::Operation { operation }) =>
-                                    format!("operation `{operation}`"),
-                                None => "a failed release".into(),
-                            }
-                        ),
-                    });
+                    return Err(Error::conflict(&format!(
+                        "`{}` is held: {}",
+                        clip(&service),
+                        match &e.hold {
+                            Some(Hold::Release { order }) => format!("release order `{order}`"),
+                            Some(Hold::Operation { operation }) =>
+                                format!("operation `{operation}`"),
+                            None => "a failed release".into(),
+                        }
+                    )));
                 }
                 self.services.entry(service).or_default().hold =
                     Some(Hold::Operation { operation });
@@ -239,10 +244,10 @@ impl ReleaseGuard {
                     .get(&service)
                     .is_some_and(|e| matches!(e.hold, Some(Hold::Operation { .. })));
                 if !running {
-                    return Err(Error::InvalidTransition {
-                        command: "endOperation".into(),
-                        state: format!("when no operation runs on `{service}`"),
-                    });
+                    return Err(Error::invalid_transition(
+                        "endOperation",
+                        &format!("when no operation runs on `{}`", clip(&service)),
+                    ));
                 }
                 if let Some(e) = self.services.get_mut(&service) {
                     e.hold = None;
