@@ -895,9 +895,14 @@ pub(crate) fn evictions_at(cluster: &Cluster, now: f64) -> Result<Vec<TaintEvict
             };
             // `GetMatchingTolerations` takes the first toleration that matches a taint;
             // `getMinTolerationTime`: its `tolerationSeconds` (≤ 0: at once), none: forever.
+            // An eviction after the last instant weir names (the end of year 9999) is as
+            // good as never, and is reported as a toleration without a limit is.
             let at = match p.tolerations.iter().find(|x| tolerates(x, t)) {
                 None => Some(added.min(now)),
-                Some(x) => x.toleration_seconds.map(|s| added + f64::from(s.max(0))),
+                Some(x) => x
+                    .toleration_seconds
+                    .map(|s| added + f64::from(s.max(0)))
+                    .filter(|at| *at <= crate::time::MAX_UNIX_SECONDS as f64),
             };
             if let Some(at) = at
                 && earliest.as_ref().is_none_or(|(e, _)| at < *e)
