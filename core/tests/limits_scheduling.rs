@@ -113,3 +113,36 @@ fn scheduling_work_over_the_limit_is_refused() {
     assert_eq!(too_many(s.schedule_all(&input).unwrap_err()), "pods");
     assert!(s.snapshot().pods.is_empty());
 }
+
+/// A template of `replicas` copies with a hard spread constraint over `units` units of two
+/// nodes each, where no copy fits.
+fn spread_place(units: usize, replicas: i32) -> weir::Result<weir::PlaceResult> {
+    let names: Vec<String> = (0..units).map(|u| format!("u{u}")).collect();
+    let nodes: Vec<Value> = (0..2 * units).map(|i| node(i, &names[i % units])).collect();
+    let mut t = template("2");
+    t["spec"]["topologySpreadConstraints"] = json!([{"maxSkew": 1,
+        "topologyKey": "cafe.sofastack.io/cell", "whenUnsatisfiable": "DoNotSchedule",
+        "labelSelector": {"matchLabels": {"app": "web"}}}]);
+    t["metadata"]["labels"] = json!({"app": "web"});
+    weir::place(
+        &serde_json::from_value(json!({
+        "snapshot": {"nodes": nodes}, "template": t, "replicas": replicas, "units": names}))
+        .unwrap(),
+    )
+}
+
+/// A template whose own pods change its feasibility (a hard spread constraint) keeps a
+/// shortfall linear too: without a placement in between, a unit that refused a copy is not
+/// tried again. Each copy may try every unit, so units count in the decisions checked
+/// (the review's case: 20,000 copies over 1,000 units of 2,000 nodes).
+#[test]
+fn a_shortfall_with_spread_constraints_tries_each_unit_once() {
+    assert_eq!(
+        too_many(spread_place(1000, 20_000).unwrap_err()),
+        "replicas"
+    );
+    let out = spread_place(100, 20_000).unwrap();
+    assert_eq!(out.pending.len(), 20_000);
+    assert_eq!(out.pending[0].refusals.len(), 200);
+    assert!(out.pending[1..].iter().all(|p| p.refusals.is_empty()));
+}

@@ -1098,25 +1098,20 @@ pub(crate) fn place_in(
         pod.hints = Some(hints);
         pod
     };
-    // INVARIANT: the copies differ in name only, and placing one only takes room (or
-    // evicts pods of lower priority than theirs, which no copy could use anyway): so once a
-    // copy fits nowhere in a unit, no later copy fits there either — unless the template's
-    // feasibility grows with its own pods (hard spread constraints, required pod
-    // affinity). Remembering the full units keeps a large shortfall linear.
-    let monotone = template.spec.topology_spread_constraints.is_empty()
-        && template
-            .spec
-            .affinity
-            .as_ref()
-            .and_then(|a| a.pod_affinity.as_ref())
-            .is_none_or(|a| a.required.is_empty());
-    let mut full = vec![false; shares.len()];
+    let mut full = FullUnits::new(template, preempt, shares.len());
+    if !full.monotone {
+        // Each placed copy may open every unit again: a copy may try each unit.
+        let tries = usize::try_from(replicas)
+            .unwrap_or(0)
+            .saturating_mul(shares.len());
+        super::limits::check_decisions(tries, cluster.nodes.len(), "replicas")?;
+    }
     let mut placements = Vec::new();
     let mut shortfall: Vec<(usize, Pod)> = Vec::new();
     for (u, share) in shares.iter().enumerate() {
         for _ in 0..share.replicas {
             let pod = next_pod(vec![share.unit.clone()]);
-            if full.get(u).copied().unwrap_or(false) {
+            if full.is_full(u) {
                 shortfall.push((u, pod));
                 continue;
             }
@@ -1126,43 +1121,25 @@ pub(crate) fn place_in(
                 if let Some(r) = report.get_mut(u) {
                     r.placed += 1;
                 }
+                full.placed();
                 placements.push(placed);
             } else {
                 cluster.drop_last();
+                full.failed(u);
                 shortfall.push((u, pod));
-                if let Some(f) = full.get_mut(u) {
-                    *f = monotone;
-                }
             }
         }
     }
     let mut pending = Vec::new();
-    // The explanation of the first copy that fit nowhere (when `monotone`): every later one
-    // is the same, so they carry its message and feasible count, and only the first lists
-    // the per-node refusals (a large shortfall would otherwise repeat them per copy).
-    let mut nowhere: Option<Placement> = None;
     for (from, mut pod) in shortfall {
-        if let Some(first) = &nowhere {
-            if let Some(r) = report.get_mut(from) {
-                r.spilled_out += 1;
-            }
-            pending.push(Placement {
-                pod: format!("{namespace}/{}", pod.metadata.name),
-                node: None,
-                feasible_nodes: first.feasible_nodes,
-                scores: Vec::new(),
-                refusals: Vec::new(),
-                message: first.message.clone(),
-                preemption: None,
-            });
-            continue;
-        }
         if let Some(r) = report.get_mut(from) {
             r.spilled_out += 1;
         }
         // Least-loaded first: fewest of the service's pods (running before, and placed
-        // now), then unit order.
-        let mut order: Vec<usize> = (0..report.len()).filter(|&u| u != from).collect();
+        // now), then unit order; units known to be full are not tried again.
+        let mut order: Vec<usize> = (0..report.len())
+            .filter(|&u| u != from && !full.is_full(u))
+            .collect();
         order.sort_by_key(|&u| {
             let before = existing.get(u).copied().unwrap_or(0);
             (
@@ -1187,25 +1164,107 @@ pub(crate) fn place_in(
                     r.placed += 1;
                     r.spilled_in += 1;
                 }
+                full.placed();
                 placements.push(placed);
                 done = true;
                 break;
             }
             cluster.drop_last();
+            full.failed(u);
         }
-        if !done {
-            // Explain across every unit of the service.
-            if let Some(h) = pod.hints.as_mut() {
-                h.units = units.clone();
-            }
-            let i = add_pod(cluster, &pod, "template")?;
-            let explained = capped(cluster.decide_added(i)?);
-            cluster.drop_last();
-            if monotone {
-                nowhere = Some(explained.clone());
-            }
-            pending.push(explained);
+        if done {
+            continue;
         }
+        let id = format!("{namespace}/{}", pod.metadata.name);
+        if let Some(same) = full.nowhere(&id) {
+            pending.push(same);
+            continue;
+        }
+        // Explain across every unit of the service.
+        if let Some(h) = pod.hints.as_mut() {
+            h.units = units.clone();
+        }
+        let i = add_pod(cluster, &pod, "template")?;
+        let explained = capped(cluster.decide_added(i)?);
+        cluster.drop_last();
+        full.explained(&explained);
+        pending.push(explained);
     }
     Ok((report, placements, pending))
+}
+
+/// What [`place_in`] knows of the units where a copy of its template fitted nowhere, so that
+/// a large shortfall costs one attempt per unit, not one per copy and unit.
+///
+/// INVARIANT: the copies differ in name only, and within one call the cluster changes only
+/// when a copy is placed (`generation` counts those). So a copy that fitted nowhere in a
+/// unit fits nowhere there again until a copy is placed somewhere — exact for any
+/// template. When the template is `monotone` (no hard spread constraint, no required pod
+/// affinity, no preemption), placing a copy only takes room and adds pods its own
+/// anti-affinity may shun: a full unit then stays full for the rest of the call.
+struct FullUnits {
+    monotone: bool,
+    generation: u64,
+    /// Per unit, the generation at which a copy last fitted nowhere there.
+    failed_at: Vec<Option<u64>>,
+    /// The explanation of a copy that fitted nowhere at all, and its generation: the later
+    /// copies share its message and feasible count (only the first lists refusals).
+    nowhere: Option<(u64, Placement)>,
+}
+
+impl FullUnits {
+    fn new(template: &Pod, preempt: bool, units: usize) -> Self {
+        let monotone = !preempt
+            && template.spec.topology_spread_constraints.is_empty()
+            && template
+                .spec
+                .affinity
+                .as_ref()
+                .and_then(|a| a.pod_affinity.as_ref())
+                .is_none_or(|a| a.required.is_empty());
+        FullUnits {
+            monotone,
+            generation: 0,
+            failed_at: vec![None; units],
+            nowhere: None,
+        }
+    }
+
+    /// Whether a copy still known not to fit counts for `generation` `g`.
+    fn holds(&self, g: u64) -> bool {
+        self.monotone || g == self.generation
+    }
+
+    fn is_full(&self, unit: usize) -> bool {
+        matches!(self.failed_at.get(unit), Some(Some(g)) if self.holds(*g))
+    }
+
+    fn failed(&mut self, unit: usize) {
+        if let Some(f) = self.failed_at.get_mut(unit) {
+            *f = Some(self.generation);
+        }
+    }
+
+    fn placed(&mut self) {
+        self.generation += 1;
+    }
+
+    fn explained(&mut self, placement: &Placement) {
+        self.nowhere = Some((self.generation, placement.clone()));
+    }
+
+    /// The pending placement of copy `pod` when a copy already fitted nowhere and nothing
+    /// changed that could make room since.
+    fn nowhere(&self, pod: &str) -> Option<Placement> {
+        let (g, first) = self.nowhere.as_ref()?;
+        self.holds(*g).then(|| Placement {
+            pod: pod.to_owned(),
+            node: None,
+            feasible_nodes: first.feasible_nodes,
+            scores: Vec::new(),
+            refusals: Vec::new(),
+            message: first.message.clone(),
+            preemption: None,
+        })
+    }
 }
