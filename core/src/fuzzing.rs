@@ -225,17 +225,7 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
                 }
             }
         }
-        if engine.outcome.is_some()
-            != engine.services.iter().all(|s| {
-                matches!(
-                    s.phase,
-                    crate::ServicePhase::Succeeded
-                        | crate::ServicePhase::Cancelled
-                        | crate::ServicePhase::RolledBack
-                        | crate::ServicePhase::ResourcesDeleted
-                )
-            })
-        {
+        if engine.outcome.is_some() != engine.services.iter().all(|s| s.phase.terminal()) {
             return Err("the order's outcome disagrees with its services".into());
         }
         let groups = engine.services.iter().all(|s| {
@@ -523,15 +513,7 @@ pub fn engine_restore(data: &[u8]) -> Result<(), String> {
             }
             Ok(_) => engine_invariants(&engine, entries, &now)?,
         }
-        let final_ = engine.services.iter().all(|s| {
-            matches!(
-                s.phase,
-                crate::ServicePhase::Succeeded
-                    | crate::ServicePhase::Cancelled
-                    | crate::ServicePhase::RolledBack
-                    | crate::ServicePhase::ResourcesDeleted
-            )
-        });
+        let final_ = engine.services.iter().all(|s| s.phase.terminal());
         if engine.outcome.is_some() != (final_ && !engine.services.is_empty()) {
             return Err("the order's outcome disagrees with its services".into());
         }

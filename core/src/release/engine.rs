@@ -54,7 +54,8 @@ pub enum ServicePhase {
 }
 
 impl ServicePhase {
-    fn terminal(self) -> bool {
+    /// Whether the service is done for this order (it no longer changes by itself).
+    pub(crate) fn terminal(self) -> bool {
         matches!(
             self,
             ServicePhase::Succeeded
@@ -454,14 +455,18 @@ impl ServiceRun {
             .map_or(&[], |g| g.pods.as_slice())
     }
 
-    /// Whether `pod` belongs to the current group.
-    fn in_group(&self, pod: &PodState) -> bool {
-        let g = if self.rolling_back() {
+    /// The group `pod` is released in, in the current direction (release or rollback).
+    fn group_of(&self, pod: &PodState) -> u32 {
+        if self.rolling_back() {
             pod.rollback_group
         } else {
             pod.group
-        };
-        g == self.group
+        }
+    }
+
+    /// Whether `pod` belongs to the current group.
+    fn in_group(&self, pod: &PodState) -> bool {
+        self.group_of(pod) == self.group
     }
 
     /// Count the current group's updated pods afresh (when the group changes).
@@ -523,8 +528,9 @@ impl ServiceRun {
             if let Some(p) = self.pods.get_mut(&name) {
                 p.maturing = false;
             }
+            let in_group = self.pods.get(&name).is_some_and(|p| self.in_group(p));
             match self.status(&name, now, ready_seconds) {
-                PodStatus::Updated => {
+                PodStatus::Updated if in_group => {
                     if let Some(p) = self.pods.get_mut(&name)
                         && !p.counted
                     {

@@ -17,9 +17,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ConfirmReason, PodState, ReleaseEngine, ServicePhase, ServiceRun};
-use crate::error::{FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{FieldErrorCode as Code, Result, ValidationErrors, clip, key};
 use crate::release::groups::{PauseReason, PodGroups};
-use crate::release::plan::{RollbackPlan, ServicePlan};
+use crate::release::plan::{MAX_ORDER_PODS, MAX_ORDER_SERVICES, RollbackPlan, ServicePlan};
 
 /// The pod map a plan starts with: every pod of its groups, with its release and rollback
 /// group.
@@ -53,6 +53,24 @@ pub(super) fn services<'a>(
     errs: &mut ValidationErrors,
 ) {
     let plans: Vec<&ServicePlan> = plans.collect();
+    // The sizes `plan_release` bounds bound a hand-built plan too (the engine scans its
+    // services on every event).
+    let pods: usize = plans
+        .iter()
+        .flat_map(|p| &p.groups.groups)
+        .map(|g| g.pods.len())
+        .fold(0, usize::saturating_add);
+    if plans.len() > MAX_ORDER_SERVICES || pods > MAX_ORDER_PODS {
+        errs.push(
+            "services",
+            Code::TooMany,
+            format!(
+                "an order releases at most {MAX_ORDER_SERVICES} services and {MAX_ORDER_PODS} pods, got {} and {pods}",
+                plans.len()
+            ),
+        );
+        return;
+    }
     if plans.is_empty() {
         // An order with nothing to release would never report an outcome.
         errs.push(
@@ -135,7 +153,7 @@ fn plan(p: &ServicePlan, path: &str, errs: &mut ValidationErrors) {
             errs.push(
                 at.clone(),
                 Code::Invalid,
-                format!("pod `{name}` is in no release group"),
+                format!("pod `{}` is in no release group", clip(name)),
             );
         }
     }
@@ -144,7 +162,7 @@ fn plan(p: &ServicePlan, path: &str, errs: &mut ValidationErrors) {
             errs.push(
                 at.clone(),
                 Code::Invalid,
-                format!("pod `{name}` is in no rollback group"),
+                format!("pod `{}` is in no rollback group", clip(name)),
             );
         }
     }
@@ -182,7 +200,7 @@ fn groups<'a>(
                 errs.push(
                     pp,
                     Code::Duplicate,
-                    format!("pod `{name}` is in more than one place"),
+                    format!("pod `{}` is in more than one place", clip(name)),
                 );
             } else {
                 pods.insert(name.as_str(), pp);
@@ -321,19 +339,24 @@ fn outcome(e: &ReleaseEngine, errs: &mut ValidationErrors) {
 fn pods(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
     let planned = planned_pods(&s.plan);
     for (name, p) in &s.pods {
-        let pp = format!("{path}.pods[{name}]");
+        let pp = key(&format!("{path}.pods"), name);
         match planned.get(name) {
             None => errs.push(
                 pp.clone(),
                 Code::Invalid,
-                format!("pod `{name}` is in none of the plan's groups"),
+                format!("pod `{}` is in none of the plan's groups", clip(name)),
             ),
             Some(want) => {
                 if p.group != want.group {
                     errs.push(
                         format!("{pp}.group"),
                         Code::Invalid,
-                        format!("pod `{name}` is in group {}, not {}", want.group, p.group),
+                        format!(
+                            "pod `{}` is in group {}, not {}",
+                            clip(name),
+                            want.group,
+                            p.group
+                        ),
                     );
                 }
                 if p.rollback_group != want.rollback_group {
@@ -341,8 +364,10 @@ fn pods(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
                         format!("{pp}.rollbackGroup"),
                         Code::Invalid,
                         format!(
-                            "pod `{name}` is in rollback group {}, not {}",
-                            want.rollback_group, p.rollback_group
+                            "pod `{}` is in rollback group {}, not {}",
+                            clip(name),
+                            want.rollback_group,
+                            p.rollback_group
                         ),
                     );
                 }
@@ -368,9 +393,9 @@ fn pods(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
     for name in planned.keys() {
         if !s.pods.contains_key(name) {
             errs.push(
-                format!("{path}.pods[{name}]"),
+                key(&format!("{path}.pods"), name),
                 Code::Required,
-                format!("pod `{name}` of the plan's groups is missing"),
+                format!("pod `{}` of the plan's groups is missing", clip(name)),
             );
         }
     }
@@ -515,10 +540,11 @@ fn counters(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
         for (name, p) in &s.pods {
             if p.counted && !ready_in_group(s, p) {
                 errs.push(
-                    format!("{path}.pods[{name}].counted"),
+                    format!("{}.counted", key(&format!("{path}.pods"), name)),
                     Code::Invalid,
                     format!(
-                        "pod `{name}` is counted as updated but is not ready on `{}` in group {}",
+                        "pod `{}` is counted as updated but is not ready on `{}` in group {}",
+                        clip(name),
                         s.target(),
                         s.group
                     ),
@@ -528,30 +554,40 @@ fn counters(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
     }
     let mut listed: BTreeSet<&str> = BTreeSet::new();
     for (n, name) in s.maturing.iter().enumerate() {
-        if !s.pods.contains_key(name) {
+        let Some(p) = s.pods.get(name) else {
             errs.push(
                 format!("{path}.maturing[{n}]"),
                 Code::Invalid,
-                format!("`{name}` is not a pod of the service"),
+                format!("`{}` is not a pod of the service", clip(name)),
+            );
+            continue;
+        };
+        if active(s) && !s.in_group(p) {
+            // The engine watches the current group's pods only: another group's pod
+            // maturing would be counted for this group.
+            errs.push(
+                format!("{path}.maturing[{n}]"),
+                Code::Invalid,
+                format!("pod `{}` is not in group {}", clip(name), s.group),
             );
         } else if !listed.insert(name.as_str()) {
             errs.push(
                 format!("{path}.maturing[{n}]"),
                 Code::Duplicate,
-                format!("pod `{name}` is listed twice"),
+                format!("pod `{}` is listed twice", clip(name)),
             );
         }
     }
+    // A failing pod is one released so far: of the current group or an earlier one.
     if let Some(pod) = &s.failing
-        && !s
-            .pods
-            .get(pod)
-            .is_some_and(|p| p.failed && p.version.as_deref() == Some(s.target()))
+        && !s.pods.get(pod).is_some_and(|p| {
+            p.failed && p.version.as_deref() == Some(s.target()) && s.group_of(p) <= s.group
+        })
     {
         errs.push(
             format!("{path}.failing"),
             Code::Invalid,
-            format!("pod `{pod}` has not failed on `{}`", s.target()),
+            format!("pod `{}` has not failed on `{}`", clip(pod), s.target()),
         );
     }
     if s.next_maturity.is_some_and(|t| !t.is_finite()) {
