@@ -705,7 +705,8 @@ fn mermaid_label(s: &str) -> String {
     for c in s.chars() {
         match c {
             '"' => out.push_str("#quot;"),
-            '#' | '&' | '<' | '>' | '`' => {
+            // `%` `{` `}` too: Mermaid reads `%%{...}%%` as a directive wherever it stands.
+            '#' | '&' | '<' | '>' | '`' | '%' | '{' | '}' => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {

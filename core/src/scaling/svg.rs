@@ -358,7 +358,8 @@ fn nice_step(top: f64, ticks: f64) -> f64 {
 /// Text for SVG (XML) character data and attribute values: `&`, `<`, `>`, `"` and `'` as
 /// entities. Every text taken from the curve is written through this one function.
 pub(crate) fn escape(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    let special = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || !xml_char(c);
+    if !text.contains(special) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -369,10 +370,17 @@ pub(crate) fn escape(text: &str) -> Cow<'_, str> {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // A character XML 1.0 forbids would make the whole picture unreadable.
+            c if !xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]
@@ -386,6 +394,7 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;"
         );
         assert!(matches!(escape("plain"), Cow::Borrowed("plain")));
+        assert_eq!(escape("a\u{1}b\u{FFFE}\tc"), "a\u{FFFD}b\u{FFFD}\tc");
     }
 
     #[test]
