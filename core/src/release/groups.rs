@@ -270,12 +270,21 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
         }) => u32::try_from(*m).unwrap_or(1),
         _ => DEFAULT_MIN_GROUPS,
     };
+    for (i, p) in input.pods.iter().enumerate() {
+        if p.name.is_empty() {
+            errs.push(
+                format!("pods[{i}].name"),
+                FieldErrorCode::Required,
+                "a pod has a name",
+            );
+        }
+    }
     for i in duplicate_names(&input.pods) {
         if let Some(p) = input.pods.get(i) {
             errs.push(
                 format!("pods[{i}].name"),
                 FieldErrorCode::Duplicate,
-                format!("pod `{}` is listed twice", p.name),
+                format!("pod `{}` is listed twice", crate::error::clip(&p.name)),
             );
         }
     }

@@ -346,6 +346,13 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
                 "the version to release is required",
             );
         }
+        if s.last_successful_version.as_deref() == Some("") {
+            errs.push(
+                format!("{p}.lastSuccessfulVersion"),
+                FieldErrorCode::Required,
+                "a version to roll back to has an id (leave the field out when there is none)",
+            );
+        }
         let change = match (&s.from_spec, &to) {
             (Some(from), Some(_)) => match diff(from, &s.to_spec, rules, order.profile.as_ref()) {
                 Ok(d) => Some(d),
