@@ -41,7 +41,7 @@ class Refusal {
  * become `{}`). An object with `toJSON` crosses as what it returns (a Date as its ISO
  * string); `undefined` in an object is an absent field.
  */
-function check(key, v) {
+function check(key, v, paths) {
   if (typeof key === 'string' && !key.isWellFormed()) {
     throw new Refusal(this, key, 'a key that is not valid Unicode (a lone surrogate)', true);
   }
@@ -62,12 +62,17 @@ function check(key, v) {
       if (!v.isWellFormed()) throw new Refusal(this, key, 'a string that is not valid Unicode (a lone surrogate)');
       return v;
     case 'object': {
-      if (v === null || Array.isArray(v)) return v;
-      const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) {
-        const kind = (proto && proto.constructor && typeof proto.constructor.name === 'string' && proto.constructor.name) || 'object';
-        throw new Refusal(this, key, `unsupported type ${kind.slice(0, 64)} (only plain objects, arrays, strings, finite numbers, booleans and null)`);
+      if (v === null) return v;
+      if (!Array.isArray(v)) {
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) {
+          const kind = (proto && proto.constructor && typeof proto.constructor.name === 'string' && proto.constructor.name) || 'object';
+          throw new Refusal(this, key, `unsupported type ${kind.slice(0, 64)} (only plain objects, arrays, strings, finite numbers, booleans and null)`);
+        }
       }
+      // Where this object sits, for a refusal inside it (recorded on the way down, so that
+      // nothing is read twice: a getter runs once).
+      paths.set(v, paths.has(this) ? step(paths.get(this), this, key) : '');
       return v;
     }
     case 'function':
@@ -86,32 +91,23 @@ function step(path, holder, key) {
   return path ? `${path}.${k}` : k;
 }
 
-/** The field path of `holder[key]` within `root` (found again only when something is refused). */
-function pathOf(root, holder, key, atHolder) {
-  const stack = [[{ '': root }, '', true]];
-  const seen = new Set();
-  while (stack.length) {
-    const [obj, path, top] = stack.pop();
-    if (obj === holder) return top || atHolder ? path : step(path, obj, key);
-    if (seen.has(obj)) continue;
-    seen.add(obj);
-    for (const k of Object.keys(obj)) {
-      const child = obj[k];
-      if (child !== null && typeof child === 'object') {
-        stack.push([child, top ? '' : step(path, obj, k), false]);
-      }
-    }
-  }
-  return '';
+/** The field path of a refused `holder[key]` (the holder's own path for a refused key). */
+function pathOf(paths, holder, key, atHolder) {
+  if (!paths.has(holder)) return '';
+  const path = paths.get(holder);
+  return atHolder ? path : step(path, holder, key);
 }
 
 /** JSON text of a value; what JSON cannot carry faithfully is `invalid_input` at its path. */
 function encode(value) {
   let text;
+  const paths = new WeakMap();
   try {
-    text = JSON.stringify(value, check);
+    text = JSON.stringify(value, function replacer(key, v) {
+      return check.call(this, key, v, paths);
+    });
   } catch (e) {
-    if (e instanceof Refusal) throw invalid(e.reason, pathOf(value, e.holder, e.key, e.atHolder));
+    if (e instanceof Refusal) throw invalid(e.reason, pathOf(paths, e.holder, e.key, e.atHolder));
     // BigInt inside toJSON output, cycles, a throwing getter or toJSON.
     throw invalid(String(e && e.message).slice(0, 256));
   }

@@ -143,6 +143,20 @@ test('invalid_input names its path', () => {
   invalidAt('', () => weir.parseQuantity(null));
 });
 
+// The path of a refused value is recorded on the way down: nothing is read twice, so a
+// getter that makes a fresh object on every read cannot send the search round forever
+// (review of the first fix, which walked the input again), and a getter that throws is an
+// invalid_input too.
+test('a refusal reads each value once', () => {
+  let reads = 0;
+  const lazy = { get z() { reads += 1; return { deeper: { ok: 1 } }; } };
+  invalidAt('nodeSelector.x', () => weir.matchNodeSelector({ nodeSelector: { x: NaN }, nodeName: 'n', more: lazy }));
+  assert.ok(reads <= 1, `the getter ran ${reads} times`);
+  const throwing = { get z() { throw new Error('boom'); } };
+  invalidAt('', () => weir.matchNodeSelector({ nodeSelector: { nodeSelectorTerms: [] }, nodeName: 'n', t: throwing }));
+  invalidAt('a[1].b', () => weir.parseQuantity({ a: [{}, { b: 2 ** 60 }] }));
+});
+
 // 7. An error quotes at most a bounded slice of the input.
 test('errors do not repeat huge input', () => {
   assert.throws(() => weir.parseQuantity('9'.repeat(10_000_000)), (err) => {
