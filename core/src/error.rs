@@ -562,8 +562,8 @@ pub fn path_text<'a>(steps: impl IntoIterator<Item = &'a PathStep>) -> String {
 ///     r#"{"nodeSelector": {"nodeSelectorTerms": [{"matchFields": 7}]}, "nodeName": "n"}"#,
 /// )
 /// .unwrap_err();
-/// let weir::ErrorDetails::InvalidInput { path, .. } = err.details() else { panic!() };
-/// assert_eq!(path, "nodeSelector.nodeSelectorTerms[0].matchFields");
+/// assert!(matches!(err.details(), weir::ErrorDetails::InvalidInput { path, .. }
+///     if path == "nodeSelector.nodeSelectorTerms[0].matchFields"));
 /// ```
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
