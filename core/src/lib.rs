@@ -81,11 +81,12 @@ pub use scheduling::handle::{
     Scheduler,
 };
 pub use scheduling::ops::{
-    DrainInput, DrainResult, Fit, FitsTemplateInput, KeptPod, NodeRefusal, NodeScore, PlaceInput,
-    PlaceResult, Placement, Preemption, PreemptionCandidate, ScheduleAllInput, ScheduleAllResult,
-    ScheduleOneInput, TaintEviction, TaintEvictionsInput, UnitPlacement, drain, fits_template,
-    place, schedule_all, schedule_one, taint_evictions,
+    DrainInput, DrainResult, Fit, FitsTemplateInput, KeptPod, NodeRefusal, NodeScore, Placement,
+    Preemption, PreemptionCandidate, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput,
+    TaintEviction, TaintEvictionsInput, drain, fits_template, schedule_all, schedule_one,
+    taint_evictions,
 };
+pub use scheduling::place::{PlaceInput, PlaceResult, UnitPlacement, place};
 pub use scheduling::types::{
     Affinity, ClusterSnapshot, ContainerResources, InclusionPolicy, LabelKeys, Node, NodeAffinity,
     NodeSpec, NodeStatus, ObjectMeta, Pod, PodAffinity, PodAffinityTerm, PodContainer, PodHints,

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::cluster::Cluster;
 use super::ops::{
-    KeptPod, Placement, TaintEviction, UnitPlacement, add_pod, add_pods, capped, drain_cordoned,
-    evictions_at, place_in,
+    KeptPod, Placement, TaintEviction, add_pod, add_pods, capped, drain_cordoned, evictions_at,
 };
+use super::place::{UnitPlacement, place_in};
 use super::types::{ClusterSnapshot, Pod};
 use crate::error::{Error, Result};
 
@@ -35,7 +35,7 @@ pub struct SchedulePodsResult {
     pub evicted: Vec<String>,
 }
 
-/// Input of [`Scheduler::place`]: [`super::ops::PlaceInput`] without the snapshot.
+/// Input of [`Scheduler::place`]: [`super::place::PlaceInput`] without the snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlacePodsInput {
@@ -52,7 +52,7 @@ pub struct PlacePodsInput {
     pub preemption: Option<bool>,
 }
 
-/// The result of [`Scheduler::place`]: [`super::ops::PlaceResult`] without the snapshot
+/// The result of [`Scheduler::place`]: [`super::place::PlaceResult`] without the snapshot
 /// (the scheduler keeps it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -76,7 +76,7 @@ pub struct DrainNodeResult {
 }
 
 /// A cluster snapshot compiled once, then scheduled against many times: the stateful form
-/// of [`super::ops::schedule_one`], [`super::ops::schedule_all`], [`super::ops::place`],
+/// of [`super::ops::schedule_one`], [`super::ops::schedule_all`], [`super::place::place`],
 /// [`super::ops::drain`] and [`super::ops::taint_evictions`]. Its data is its
 /// [`ClusterSnapshot`] (`snapshot()` / `restore()`); a refused call changes nothing.
 ///
@@ -150,7 +150,7 @@ impl Scheduler {
     }
 
     /// Place a service's replicas evenly over its units with spill-over, keeping them (as
-    /// [`super::ops::place`]).
+    /// [`super::place::place`]).
     ///
     /// # Errors
     ///

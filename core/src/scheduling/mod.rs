@@ -1,10 +1,11 @@
-//! Scheduling policy (`spec/04-scheduling.md`): where pods go, and why.
+//! Scheduling policy (`docs/scheduling.md`): where pods go, and why.
 
 mod cluster;
 pub mod handle;
 mod index;
 pub mod limits;
 pub mod ops;
+pub mod place;
 pub mod types;
 
 /// The first node of a snapshot over its allocatable CPU, memory or pod count, described

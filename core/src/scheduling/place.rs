@@ -1,0 +1,342 @@
+//! `place`: a service's replicas evenly over its deployment units, with spill-over to the
+//! service's other units when one is full (seed 6.2), on top of the scheduler's decisions.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::cluster::{Cluster, PodInfo};
+use super::ops::{Placement, add_pod, capped};
+use super::types::{ClusterSnapshot, Pod};
+use crate::error::{Result, ValidationErrors};
+
+/// Input of [`place`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlaceInput {
+    /// The cluster.
+    pub snapshot: ClusterSnapshot,
+    /// The service's pod template (`metadata.name` is the name prefix); its
+    /// `hints.units` are the service's units unless `units` is given.
+    pub template: Pod,
+    /// How many pods to place.
+    pub replicas: i32,
+    /// The service's deployment units, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// Preempt lower-priority (slot) pods when a unit is full; default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preemption: Option<bool>,
+}
+
+/// One unit's outcome in [`place`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitPlacement {
+    /// The unit.
+    pub unit: String,
+    /// Its share of the replicas (the even split).
+    pub quota: u32,
+    /// Pods placed in it.
+    pub placed: u32,
+    /// Pods of other units' quotas it took.
+    pub spilled_in: u32,
+    /// Pods of its quota that went to other units (or stayed pending).
+    pub spilled_out: u32,
+}
+
+/// The result of [`place`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceResult {
+    /// Per unit, in the given order.
+    pub units: Vec<UnitPlacement>,
+    /// Every pod placed, in order.
+    pub placements: Vec<Placement>,
+    /// Pods no unit could take, with the reasons across all the service's units.
+    pub pending: Vec<Placement>,
+    /// The snapshot afterwards.
+    pub snapshot: ClusterSnapshot,
+}
+
+/// Place a service's replicas evenly over its units, with spill-over (seed 6.2: "当某个部署
+/// 单元资源不足以调度平均的 pod 数目时,该部署单元上的 pod 会被动态调整到其他单元"): each unit
+/// gets its quota from the even split (`split_units`); what a unit cannot take moves to the
+/// service's other units, the one with the fewest of the service's pods first — those
+/// already running (same namespace and `hints.service`, or the template's labels when it
+/// names no service) and those placed now — then unit order. Unlike a hard topology spread constraint, a full unit never leaves a pod pending
+/// while another unit has room (kubernetes#116978).
+///
+/// # Errors
+///
+/// As [`schedule_one`], and [`Error::Validation`] for a bad split (no units, negative
+/// replicas).
+pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
+    let mut cluster = Cluster::build(&input.snapshot)?;
+    let (units, placements, pending) = place_in(
+        &mut cluster,
+        &input.template,
+        input.replicas,
+        &input.units,
+        input.preemption,
+    )?;
+    Ok(PlaceResult {
+        units,
+        placements,
+        pending,
+        snapshot: cluster.snapshot(&input.snapshot),
+    })
+}
+
+/// Per unit, every pod placed, and the pods left pending.
+pub(crate) type Placed = (Vec<UnitPlacement>, Vec<Placement>, Vec<Placement>);
+
+/// [`place`] on a compiled cluster. The template and the unit split are checked before
+/// anything is added: a refused call changes nothing.
+pub(crate) fn place_in(
+    cluster: &mut Cluster,
+    template: &Pod,
+    replicas: i32,
+    units: &[String],
+    preemption: Option<bool>,
+) -> Result<Placed> {
+    let units = if units.is_empty() {
+        template
+            .hints
+            .as_ref()
+            .map(|h| h.units.clone())
+            .unwrap_or_default()
+    } else {
+        units.to_vec()
+    };
+    super::limits::check_replicas(replicas, cluster.nodes.len())?;
+    let shares = crate::release::groups::split_units(&crate::release::groups::UnitSplitInput {
+        replicas,
+        units: units.clone(),
+    })?;
+    let mut errs = ValidationErrors::new();
+    PodInfo::compile(template, "template", &mut errs);
+    errs.into_result(())?;
+    let preempt = preemption.unwrap_or(false);
+    let prefix = template.metadata.name.clone();
+    let mut report: Vec<UnitPlacement> = shares
+        .iter()
+        .map(|s| UnitPlacement {
+            unit: s.unit.clone(),
+            quota: s.replicas,
+            placed: 0,
+            spilled_in: 0,
+            spilled_out: 0,
+        })
+        .collect();
+    // The service's pods already running, per unit: they count for "least loaded".
+    let service = template.hints.as_ref().and_then(|h| h.service.clone());
+    let namespace = template
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| "default".into());
+    let existing: Vec<u32> = report
+        .iter()
+        .map(|r| {
+            let n = cluster
+                .pods
+                .iter()
+                .filter(|p| {
+                    p.namespace == namespace
+                        && match &service {
+                            Some(s) => p.hints.service.as_ref() == Some(s),
+                            None => p.labels == template.metadata.labels,
+                        }
+                })
+                .filter_map(|p| p.node.and_then(|n| cluster.nodes.get(n)))
+                .filter(|n| n.labels.get(&cluster.keys.unit) == Some(&r.unit))
+                .count();
+            u32::try_from(n).unwrap_or(u32::MAX)
+        })
+        .collect();
+    let mut counter = 0usize;
+    let taken: std::collections::BTreeSet<String> = cluster.ids.keys().cloned().collect();
+    let mut next_pod = |unit_list: Vec<String>| {
+        let mut pod = template.clone();
+        // The next `prefix-N` not already in the snapshot (a scale-up keeps the old pods).
+        while taken.contains(&format!("{namespace}/{prefix}-{counter}")) {
+            counter += 1;
+        }
+        pod.metadata.name = format!("{prefix}-{counter}");
+        counter += 1;
+        pod.spec.node_name = None;
+        let mut hints = pod.hints.unwrap_or_default();
+        hints.units = unit_list;
+        pod.hints = Some(hints);
+        pod
+    };
+    let mut full = FullUnits::new(template, preempt, shares.len());
+    if !full.monotone {
+        // Each placed copy may open every unit again: a copy may try each unit.
+        let tries = usize::try_from(replicas)
+            .unwrap_or(0)
+            .saturating_mul(shares.len());
+        super::limits::check_decisions(tries, cluster.nodes.len(), "replicas")?;
+    }
+    let mut placements = Vec::new();
+    let mut shortfall: Vec<(usize, Pod)> = Vec::new();
+    for (u, share) in shares.iter().enumerate() {
+        for _ in 0..share.replicas {
+            let pod = next_pod(vec![share.unit.clone()]);
+            if full.is_full(u) {
+                shortfall.push((u, pod));
+                continue;
+            }
+            let i = add_pod(cluster, &pod, "template")?;
+            let placed = cluster.schedule(i, preempt);
+            if placed.node.is_some() {
+                if let Some(r) = report.get_mut(u) {
+                    r.placed += 1;
+                }
+                full.placed();
+                placements.push(placed);
+            } else {
+                cluster.drop_last();
+                full.failed(u);
+                shortfall.push((u, pod));
+            }
+        }
+    }
+    let mut pending = Vec::new();
+    for (from, mut pod) in shortfall {
+        if let Some(r) = report.get_mut(from) {
+            r.spilled_out += 1;
+        }
+        // Least-loaded first: fewest of the service's pods (running before, and placed
+        // now), then unit order; units known to be full are not tried again.
+        let mut order: Vec<usize> = (0..report.len())
+            .filter(|&u| u != from && !full.is_full(u))
+            .collect();
+        order.sort_by_key(|&u| {
+            let before = existing.get(u).copied().unwrap_or(0);
+            (
+                report
+                    .get(u)
+                    .map_or(u32::MAX, |r| r.placed.saturating_add(before)),
+                u,
+            )
+        });
+        let mut done = false;
+        for u in order {
+            let Some(unit) = report.get(u).map(|r| r.unit.clone()) else {
+                continue;
+            };
+            if let Some(h) = pod.hints.as_mut() {
+                h.units = vec![unit];
+            }
+            let i = add_pod(cluster, &pod, "template")?;
+            let placed = cluster.schedule(i, preempt);
+            if placed.node.is_some() {
+                if let Some(r) = report.get_mut(u) {
+                    r.placed += 1;
+                    r.spilled_in += 1;
+                }
+                full.placed();
+                placements.push(placed);
+                done = true;
+                break;
+            }
+            cluster.drop_last();
+            full.failed(u);
+        }
+        if done {
+            continue;
+        }
+        let id = format!("{namespace}/{}", pod.metadata.name);
+        if let Some(same) = full.nowhere(&id) {
+            pending.push(same);
+            continue;
+        }
+        // Explain across every unit of the service.
+        if let Some(h) = pod.hints.as_mut() {
+            h.units = units.clone();
+        }
+        let i = add_pod(cluster, &pod, "template")?;
+        let explained = capped(cluster.decide_added(i)?);
+        cluster.drop_last();
+        full.explained(&explained);
+        pending.push(explained);
+    }
+    Ok((report, placements, pending))
+}
+
+/// What [`place_in`] knows of the units where a copy of its template fitted nowhere, so that
+/// a large shortfall costs one attempt per unit, not one per copy and unit.
+///
+/// INVARIANT: the copies differ in name only, and within one call the cluster changes only
+/// when a copy is placed (`generation` counts those). So a copy that fitted nowhere in a
+/// unit fits nowhere there again until a copy is placed somewhere — exact for any
+/// template. When the template is `monotone` (no hard spread constraint, no required pod
+/// affinity, no preemption), placing a copy only takes room and adds pods its own
+/// anti-affinity may shun: a full unit then stays full for the rest of the call.
+struct FullUnits {
+    monotone: bool,
+    generation: u64,
+    /// Per unit, the generation at which a copy last fitted nowhere there.
+    failed_at: Vec<Option<u64>>,
+    /// The explanation of a copy that fitted nowhere at all, and its generation: the later
+    /// copies share its message and feasible count (only the first lists refusals).
+    nowhere: Option<(u64, Placement)>,
+}
+
+impl FullUnits {
+    fn new(template: &Pod, preempt: bool, units: usize) -> Self {
+        let monotone = !preempt
+            && template.spec.topology_spread_constraints.is_empty()
+            && template
+                .spec
+                .affinity
+                .as_ref()
+                .and_then(|a| a.pod_affinity.as_ref())
+                .is_none_or(|a| a.required.is_empty());
+        FullUnits {
+            monotone,
+            generation: 0,
+            failed_at: vec![None; units],
+            nowhere: None,
+        }
+    }
+
+    /// Whether a copy still known not to fit counts for `generation` `g`.
+    fn holds(&self, g: u64) -> bool {
+        self.monotone || g == self.generation
+    }
+
+    fn is_full(&self, unit: usize) -> bool {
+        matches!(self.failed_at.get(unit), Some(Some(g)) if self.holds(*g))
+    }
+
+    fn failed(&mut self, unit: usize) {
+        if let Some(f) = self.failed_at.get_mut(unit) {
+            *f = Some(self.generation);
+        }
+    }
+
+    fn placed(&mut self) {
+        self.generation += 1;
+    }
+
+    fn explained(&mut self, placement: &Placement) {
+        self.nowhere = Some((self.generation, placement.clone()));
+    }
+
+    /// The pending placement of copy `pod` when a copy already fitted nowhere and nothing
+    /// changed that could make room since.
+    fn nowhere(&self, pod: &str) -> Option<Placement> {
+        let (g, first) = self.nowhere.as_ref()?;
+        self.holds(*g).then(|| Placement {
+            pod: pod.to_owned(),
+            node: None,
+            feasible_nodes: first.feasible_nodes,
+            scores: Vec::new(),
+            refusals: Vec::new(),
+            message: first.message.clone(),
+            preemption: None,
+        })
+    }
+}
