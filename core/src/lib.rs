@@ -11,7 +11,11 @@
 )]
 
 pub mod error;
+// Not public API: the harnesses the fuzz crate and the regression test share, and the
+// internal hasher they reach. Hidden from the docs; no stability promise.
+#[doc(hidden)]
 pub mod fuzzing;
+#[doc(hidden)]
 pub mod hash;
 pub mod model;
 pub mod release;
