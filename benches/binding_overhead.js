@@ -1,4 +1,4 @@
-// Binding overhead from Node: the smallest call, against spec/07-quality.md (<= 3 us).
+// Binding overhead from Node: the smallest call, against docs/performance.md (<= 3 us).
 // Run after building the addon: `node benches/binding_overhead.js [seconds]`.
 'use strict';
 
@@ -8,7 +8,7 @@ const weir = require(path.resolve(__dirname, '../bindings-node'));
 const TARGET_US = 3.0;
 const seconds = Number(process.argv[2] || 0.5);
 
-// The smallest HPA call: one pod, one CPU sample (spec/07-quality.md's example).
+// The smallest HPA call: one pod, one CPU sample (docs/performance.md's example).
 const HPA_ONE_POD = {
   now: '2026-01-01T00:00:00Z',
   spec: { maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
@@ -54,7 +54,7 @@ for (const [name, [fn, arg]] of Object.entries(cases)) {
   console.log(`node    ${name.padEnd(30)} ${us.toFixed(3).padStart(7)} us/call${verdict}`);
 }
 
-// One recommendation over 100 pods (spec/07-quality.md: <= 30 us through Node).
+// One recommendation over 100 pods (docs/performance.md: <= 30 us through Node).
 const pods = Array.from({ length: 100 }, (_, i) => ({ name: `pod-${i}`, ready: true, startTime: '2025-12-31T00:00:00Z', containers: [{ name: 'app', requests: { cpu: '500m' } }] }));
 const HPA_100 = {
   now: '2026-01-01T00:00:00Z',

@@ -1,4 +1,4 @@
-"""Binding overhead from Python: the smallest call, against spec/07-quality.md (<= 3 us).
+"""Binding overhead from Python: the smallest call, against docs/performance.md (<= 3 us).
 
 Run with the package installed: `python benches/binding_overhead.py [seconds]`.
 Prints the median of 5 rounds per call, with a trivial Python call as a baseline for scale.
@@ -12,7 +12,7 @@ import weir
 
 TARGET_US = 3.0
 
-# The smallest HPA call: one pod, one CPU sample (spec/07-quality.md's example).
+# The smallest HPA call: one pod, one CPU sample (docs/performance.md's example).
 HPA_ONE_POD = {
     "now": "2026-01-01T00:00:00Z",
     "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},

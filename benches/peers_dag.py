@@ -1,4 +1,4 @@
-"""DAG from Python against its peers (spec/07-quality.md): the same graph, conversion
+"""DAG from Python against its peers (docs/performance.md): the same graph, conversion
 included, weir.analyze_dag (validate + cycles + waves + order + critical path) against
 networkx (is_directed_acyclic_graph + topological_generations) and the standard
 library's graphlib (static_order). Targets: >= 10x networkx, >= 3x graphlib.

@@ -1,4 +1,4 @@
-"""Scaling from Python against spec/07-quality.md.
+"""Scaling from Python against docs/performance.md.
 
 - cron: 10k next-fire computations, weir vs croniter (target: weir >= 10x faster);
 - HPA: one recommendation over 100 pods through Python (target <= 30 us), with a

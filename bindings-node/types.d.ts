@@ -1458,7 +1458,7 @@ export interface PlaceInput {
   units?: string[];
 }
 
-/** Input of [`Scheduler::place`]: [`super::ops::PlaceInput`] without the snapshot. */
+/** Input of [`Scheduler::place`]: [`super::place::PlaceInput`] without the snapshot. */
 export interface PlacePodsInput {
   /** Preempt lower-priority (slot) pods when a unit is full; default false. */
   preemption?: boolean | null;
@@ -1470,7 +1470,7 @@ export interface PlacePodsInput {
   units?: string[];
 }
 
-/** The result of [`Scheduler::place`]: [`super::ops::PlaceResult`] without the snapshot
+/** The result of [`Scheduler::place`]: [`super::place::PlaceResult`] without the snapshot
  * (the scheduler keeps it). */
 export interface PlacePodsResult {
   /** Pods no unit could take, with the reasons across all the service's units. */
@@ -2108,7 +2108,7 @@ export interface ScalingInput {
   scaling: Scaling;
 }
 
-/** A timed scaling policy (定时策略); its semantics are in `spec/03-scaling.md`. */
+/** A timed scaling policy (定时策略); its semantics are in `docs/scaling.md`. */
 export interface ScalingPolicy {
   /** What it does. */
   action: PolicyAction;
@@ -2652,7 +2652,7 @@ export type ReleaseCommand = ReleaseCommandRunTask | ReleaseCommandUpdatePods | 
 /** An event for the engine, tagged by `type`. */
 export type ReleaseEvent = ReleaseEventStart | ReleaseEventStartService | ReleaseEventPodObserved | ReleaseEventTaskFinished | ReleaseEventConfirmBeta | ReleaseEventResume | ReleaseEventCancel | ReleaseEventRetry | ReleaseEventRollback | ReleaseEventConfirmRollback | ReleaseEventRetryRollback | ReleaseEventCancelRollback | ReleaseEventTick;
 
-/** What `rollback` does for a service (spec/02-release.md, three cases). */
+/** What `rollback` does for a service (docs/release.md, three cases). */
 export type RollbackPlan = RollbackPlanToVersion | RollbackPlanDeleteResources | RollbackPlanCancel;
 
 /** Replica scaling (副本伸缩策略), tagged by `type`. */

@@ -1,6 +1,6 @@
 //! Quantities and selectors: the hot primitives every later area calls per pod and node.
 //!
-//! spec/07-quality.md sets no target for these primitives themselves; they bound the
+//! docs/performance.md sets no target for these primitives themselves; they bound the
 //! scheduler's per-node work (≥ 27,000 pods/s over 5,000 nodes leaves ~7 ns per
 //! pod×node pair), so the compiled matcher is measured per label set.
 

@@ -1,4 +1,4 @@
-//! Release orders against spec/07-quality.md: the DAG (100k services / 300k dependencies
+//! Release orders against docs/performance.md: the DAG (100k services / 300k dependencies
 //! ≤ 50 ms; 1M / 3M ≤ 1 s) and grouping (1M pods over 1,000 units, fast + beta ≤ 100 ms).
 
 use std::hint::black_box;
@@ -57,7 +57,7 @@ fn groups(c: &mut Criterion) {
     );
 }
 
-/// 1M pod observations through one order (spec/07-quality.md: ≥ 1M events/s): one app
+/// 1M pod observations through one order (docs/performance.md: ≥ 1M events/s): one app
 /// service with 1,000 pods over 10 units; the observations flap the pods of the current
 /// group between ready and not ready, so every event is handled and none finishes it.
 fn engine(c: &mut Criterion) {

@@ -1,4 +1,4 @@
-//! Replica scaling against spec/07-quality.md: one HPA recommendation over 100 pods
+//! Replica scaling against docs/performance.md: one HPA recommendation over 100 pods
 //! (≤ 10 µs), a 7-day curve at 60 s with 20 policies (≤ 2 ms), and cron next-fire.
 
 use std::hint::black_box;

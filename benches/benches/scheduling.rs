@@ -1,10 +1,10 @@
-//! Scheduling against spec/07-quality.md: 5,000 nodes, 50,000 pods with taints, affinity
+//! Scheduling against docs/performance.md: 5,000 nodes, 50,000 pods with taints, affinity
 //! and spread, every feasible node scored — target ≥ 27,000 pods/s; and the memory of a
 //! compiled snapshot of 10,000 nodes and 100,000 pods — target ≤ 1 KiB per pod and
 //! ≤ 4 KiB per node (counted by a counting allocator).
 //!
 //! The timed run is one `schedule_all` call over the whole workload (compiling the snapshot,
-//! scheduling every pod, returning the new snapshot), as the spec states it.
+//! scheduling every pod, returning the new snapshot), as docs/performance.md states it.
 //! `WEIR_SCHED_PODS` (default 50,000) schedules only the first pods, for a quick look; the
 //! line says which run it was.
 

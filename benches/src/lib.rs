@@ -81,7 +81,7 @@ pub fn release_plan(pods: usize, units: usize) -> Option<ReleasePlan> {
 }
 
 /// One HPA reconcile with `pods` ready pods, a CPU utilisation metric (50 %) and a
-/// memory average-value metric, and the default behaviour: the spec/07-quality.md HPA
+/// memory average-value metric, and the default behaviour: the docs/performance.md HPA
 /// workload at 100 pods.
 #[must_use]
 #[allow(
@@ -117,7 +117,7 @@ pub fn hpa_input(pods: usize) -> weir::HpaInput {
     .unwrap_or_else(|e| panic!("bench fixture: {e}"))
 }
 
-/// A week at a 60 s step with 20 policies in three zones: the spec/07-quality.md cron
+/// A week at a 60 s step with 20 policies in three zones: the docs/performance.md cron
 /// curve workload.
 #[must_use]
 #[allow(
@@ -164,7 +164,7 @@ pub fn week_curve() -> weir::CurveInput {
     .unwrap_or_else(|e| panic!("bench fixture: {e}"))
 }
 
-/// The spec/07-quality.md scheduler workload: `nodes` nodes in 10 units and 5 zones (one
+/// The docs/performance.md scheduler workload: `nodes` nodes in 10 units and 5 zones (one
 /// in ten tainted `dedicated=batch:NoSchedule`, one in five with a `PreferNoSchedule`
 /// taint), 32 CPU / 128 GiB / 110 pods each; and `pods` pending pods of 500 services
 /// (100 m–500 m CPU, 128–512 MiB): every service tolerates nothing special, a third

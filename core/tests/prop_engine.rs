@@ -1,5 +1,5 @@
 //! Random event sequences through the release engine never break its invariants
-//! (spec/02-release.md; spec/07-quality.md robustness): the checks are those of the
+//! (docs/release.md; docs/performance.md robustness): the checks are those of the
 //! `release_events` fuzz target, run here on proptest's sequences; and tampered snapshots
 //! (the `engine_restore` fuzz target's checks) are refused or drive correctly.
 #![allow(

@@ -1,4 +1,4 @@
-//! Properties of the app service model (spec/01-model.md): normalize is idempotent and
+//! Properties of the app service model (docs/model.md): normalize is idempotent and
 //! agrees with validate, diff(a, a) is empty, a version never changes after submit, and a
 //! refused command leaves the history byte-identical.
 #![allow(

@@ -1,4 +1,4 @@
-//! Properties of release orders (spec/02-release.md): the DAG order respects every
+//! Properties of release orders (docs/release.md): the DAG order respects every
 //! dependency and waves are 1 + the highest dependency wave; a graph with a cycle is
 //! refused with cycles that really are cycles; pod groups cover every pod once, grow and
 //! differ by at most one, and spread every unit evenly.

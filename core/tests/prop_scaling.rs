@@ -1,4 +1,4 @@
-//! Invariants of replica scaling (spec/03-scaling.md): the HPA stays within its bounds and
+//! Invariants of replica scaling (docs/scaling.md): the HPA stays within its bounds and
 //! never moves against its metric; cron fires are ordered and complete; a replica curve is
 //! piecewise constant between the policy changes `next_changes` reports, and within the
 //! elastic bounds.

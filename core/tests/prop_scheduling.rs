@@ -1,4 +1,4 @@
-//! Invariants of scheduling (spec/04-scheduling.md): no node is ever over-committed; a pod
+//! Invariants of scheduling (docs/scheduling.md): no node is ever over-committed; a pod
 //! that fits an empty, untainted node is never reported unschedulable; spill-over never
 //! leaves a pod pending while a unit of its service has room.
 #![allow(

@@ -1,4 +1,4 @@
-//! Properties the spec states for quantities and selectors (spec/01-model.md, first section).
+//! Properties docs/model.md states for quantities and selectors (docs/model.md, first section).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -140,7 +140,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------
-// Selectors against a naive reference: the semantics as the spec words them, written the
+// Selectors against a naive reference: the semantics as docs/model.md words them, written the
 // most direct way (linear scans, strings compared as they are).
 
 fn key() -> impl Strategy<Value = String> {

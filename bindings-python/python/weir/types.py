@@ -1482,7 +1482,7 @@ class PlaceInput(TypedDict):
 
 
 class PlacePodsInput(TypedDict):
-    """Input of [`Scheduler::place`]: [`super::ops::PlaceInput`] without the snapshot."""
+    """Input of [`Scheduler::place`]: [`super::place::PlaceInput`] without the snapshot."""
     #: Preempt lower-priority (slot) pods when a unit is full; default false.
     preemption: NotRequired[Union[bool, None]]
     #: How many pods to place.
@@ -1495,7 +1495,7 @@ class PlacePodsInput(TypedDict):
 
 
 class PlacePodsResult(TypedDict):
-    """The result of [`Scheduler::place`]: [`super::ops::PlaceResult`] without the snapshot
+    """The result of [`Scheduler::place`]: [`super::place::PlaceResult`] without the snapshot
     (the scheduler keeps it)."""
     #: Pods no unit could take, with the reasons across all the service's units.
     pending: List["Placement"]
@@ -2128,7 +2128,7 @@ class ScalingInput(TypedDict):
 
 
 class ScalingPolicy(TypedDict):
-    """A timed scaling policy (定时策略); its semantics are in `spec/03-scaling.md`."""
+    """A timed scaling policy (定时策略); its semantics are in `docs/scaling.md`."""
     #: What it does.
     action: "PolicyAction"
     #: How long it stays in effect; absent: until another policy fires.
@@ -2676,7 +2676,7 @@ ReleaseEvent = Union["ReleaseEventStart", "ReleaseEventStartService", "ReleaseEv
 """An event for the engine, tagged by `type`."""
 
 RollbackPlan = Union["RollbackPlanToVersion", "RollbackPlanDeleteResources", "RollbackPlanCancel"]
-"""What `rollback` does for a service (spec/02-release.md, three cases)."""
+"""What `rollback` does for a service (docs/release.md, three cases)."""
 
 Scaling = Union["ScalingFixed", "ScalingElastic"]
 """Replica scaling (副本伸缩策略), tagged by `type`."""

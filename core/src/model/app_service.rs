@@ -4,7 +4,7 @@
 //! Source: seed sections 6.2 (create an app service: basic info, pod template, scaling,
 //! access, deploy and schedule), 6.3 (advanced pod settings: env, volumes, probes,
 //! lifecycle, logs, monitoring dir), 6.8 (log store limits), 1.7/1.8 (platform limits);
-//! `spec/01-model.md`. Fields with a default are `Option`s here: [`crate::normalize`] fills
+//! `docs/model.md`. Fields with a default are `Option`s here: [`crate::normalize`] fills
 //! every one, so a normalized spec says everything explicitly. Unknown fields are refused
 //! (`invalid_input`), so a typo such as `replcas` never passes silently.
 //!
@@ -417,7 +417,7 @@ pub enum Scaling {
     },
 }
 
-/// A timed scaling policy (定时策略); its semantics are in `spec/03-scaling.md`.
+/// A timed scaling policy (定时策略); its semantics are in `docs/scaling.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScalingPolicy {

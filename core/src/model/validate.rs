@@ -1,4 +1,4 @@
-//! `validate` and `normalize` of an app service: every rule of `spec/01-model.md`, every
+//! `validate` and `normalize` of an app service: every rule of `docs/model.md`, every
 //! problem at once with its field path, then the spec with every default filled.
 //!
 //! Rules cite their source: seed 6.2 (create), 6.3 (advanced pod settings), 6.8 (log

@@ -1,6 +1,6 @@
 //! `VersionHistory`: the versions and the draft of one app service, a sans-IO state
 //! machine (seed 6.4 update, 6.5 delete, 6.7 release orders, 1.7 "同一个应用服务,不能同时进行
-//! 发布和运维操作"; `spec/01-model.md`).
+//! 发布和运维操作"; `docs/model.md`).
 //!
 //! Commands come in as data ([`HistoryCommand`], tagged by `type`) with the caller's `now`;
 //! the history answers with a [`HistoryOutcome`] or an error. A refused command —
@@ -821,7 +821,7 @@ impl VersionHistory {
     }
 }
 
-/// The fields that never change after creation (spec/01-model.md): namespace, name, app,
+/// The fields that never change after creation (docs/model.md): namespace, name, app,
 /// stateful, and container names.
 ///
 /// Containers are known by name, so adding or removing containers is allowed (it

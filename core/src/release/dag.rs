@@ -1,7 +1,7 @@
 //! The dependency DAG of a release order: validation, every cycle, a deterministic
 //! topological order, waves, the transitive reduction, the critical path, DOT and Mermaid.
 //!
-//! Source: `spec/02-release.md` (seed 2 step 5: "aks-vote-front-appservice 依赖于
+//! Source: `docs/release.md` (seed 2 step 5: "aks-vote-front-appservice 依赖于
 //! aks-vote-redis-appservice"; 6.7: "应用服务之间不可循环依赖"). Services are indexed once
 //! and the graph is walked as arrays (Kahn's algorithm with a name-ordered heap), so a
 //! million services stay well inside a second. Every walk is a loop over explicit queues

@@ -1,5 +1,5 @@
 //! The release engine: a sans-IO state machine that drives a planned release order
-//! (`spec/02-release.md`; seed 6.6 立即发布, 6.7 发布单: groups, beta confirmation, pauses,
+//! (`docs/release.md`; seed 6.6 立即发布, 6.7 发布单: groups, beta confirmation, pauses,
 //! retry, rollback, cancel).
 //!
 //! The caller feeds events (`start`, pod observations, task results, confirmations, ...)

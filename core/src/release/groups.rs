@@ -1,5 +1,5 @@
 //! The pods of one app service in a release: the even split over deployment units, the
-//! beta group and the grouping strategies (`spec/02-release.md`, seed 6.2 part 5 and 6.7).
+//! beta group and the grouping strategies (`docs/release.md`, seed 6.2 part 5 and 6.7).
 
 use std::collections::BTreeMap;
 
@@ -220,7 +220,7 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Group the pods of one service (see the module docs and `spec/02-release.md`).
+/// Group the pods of one service (see the module docs and `docs/release.md`).
 ///
 /// Fast grouping: `G = min(minGroups, remaining)`; per unit (in order of first appearance)
 /// each group gets `n_u div G` pods and the `n_u mod G` extra pods go to groups chosen by

@@ -1,5 +1,5 @@
 //! Release orders (发布单): the dependency DAG, unit split and pod groups, the release
-//! plan, and the sans-IO release engine (`spec/02-release.md`).
+//! plan, and the sans-IO release engine (`docs/release.md`).
 
 pub mod dag;
 pub mod engine;

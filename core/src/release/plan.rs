@@ -1,6 +1,6 @@
 //! `plan_release(order)`: validate a release order and plan it — waves, per service the
 //! version change (via `diff`), the pod groups and pauses, and what a rollback would do
-//! (`spec/02-release.md`; seed 6.6, 6.7).
+//! (`docs/release.md`; seed 6.6, 6.7).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -68,7 +68,7 @@ pub struct ReleaseOrder {
     pub profile: Option<PlatformProfile>,
 }
 
-/// What `rollback` does for a service (spec/02-release.md, three cases).
+/// What `rollback` does for a service (docs/release.md, three cases).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(
     tag = "type",
@@ -159,7 +159,7 @@ pub const MAX_ORDER_SERVICES: usize = 100_000;
 /// a few hundred MB whatever the number of services.
 pub const MAX_ORDER_PODS: usize = 1_000_000;
 
-/// Default `readySeconds` (spec/02-release.md).
+/// Default `readySeconds` (docs/release.md).
 pub const DEFAULT_READY_SECONDS: u32 = 30;
 
 fn desired_replicas(spec: &AppService) -> u32 {

@@ -1,9 +1,9 @@
-//! Standard cron schedules in an IANA time zone (`spec/03-scaling.md`, "Cron syntax").
+//! Standard cron schedules in an IANA time zone (`docs/scaling.md`, "Cron syntax").
 //!
 //! weir reads cron itself rather than wrapping the `cron` crate: that crate is Quartz-style
 //! (seconds field required, day-of-week 1–7 with Sunday = 1, a skipped local time never
 //! fires and a repeated one fires twice — `shared/TOOLCHAIN.md`), and every one of those
-//! differs from what the spec promises. The rules here:
+//! differs from what weir promises (docs/scaling.md). The rules here:
 //!
 //! - 5 fields `minute hour day-of-month month day-of-week`, or 6 with leading seconds
 //!   (cronhpa style); `@yearly`/`@annually`, `@monthly`, `@weekly`, `@daily`/`@midnight`,

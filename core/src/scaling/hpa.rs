@@ -1,4 +1,4 @@
-//! The Kubernetes HPA v2 replica computation, sans-IO (`spec/03-scaling.md`).
+//! The Kubernetes HPA v2 replica computation, sans-IO (`docs/scaling.md`).
 //!
 //! Facts, with their source in kubernetes/kubernetes:
 //! - per-metric math: `pkg/controller/podautoscaler/replica_calculator.go`

@@ -1,4 +1,4 @@
-//! Replica scaling (`spec/03-scaling.md`): the Kubernetes HPA, timed (cron) policies and
+//! Replica scaling (`docs/scaling.md`): the Kubernetes HPA, timed (cron) policies and
 //! the replica curve.
 
 pub mod cron;

@@ -1,5 +1,5 @@
 //! Timed scaling policies (定时策略): which policy is in effect, the upcoming changes, and the
-//! replica curve preview (副本曲线预览). Semantics: `spec/03-scaling.md`, seed 6.2.
+//! replica curve preview (副本曲线预览). Semantics: `docs/scaling.md`, seed 6.2.
 
 use std::sync::Arc;
 
@@ -586,7 +586,7 @@ pub struct ScalingInput {
     pub scaling: Scaling,
 }
 
-/// Validate scaling alone (`validate(elastic)` in the spec): bounds, policy names, priority
+/// Validate scaling alone (`validate(elastic)` in docs/scaling.md): bounds, policy names, priority
 /// and duration rules, ramps only with a duration, cron syntax and time zones, schedules
 /// that never fire, metric windows. The same rules as the app service's `scaling.*`.
 ///
@@ -626,7 +626,7 @@ pub fn replica_curve_svg(curve: &ReplicaCurve) -> Result<String> {
     curve.to_svg()
 }
 
-/// What is in effect at an instant (`effectiveAt` in the spec).
+/// What is in effect at an instant (`effectiveAt` in docs/scaling.md).
 ///
 /// # Errors
 ///
