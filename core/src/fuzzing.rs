@@ -562,7 +562,7 @@ pub fn cron_policy(data: &[u8]) -> Result<(), String> {
     let Ok(text) = std::str::from_utf8(rest) else {
         return Ok(());
     };
-    let Ok(cron) = crate::scaling::cron::Cron::parse_in(text, tz) else {
+    let Ok(cron) = crate::model::cron::Cron::parse_in(text, tz) else {
         return Ok(());
     };
     let Some(next) = cron.next_after(t) else {

@@ -33,6 +33,12 @@ pub use model::diff::{
     AppServiceDiff, Change, DiffInput, InPlaceRules, PostTask, PreTask, Upgrade, UpgradeReason,
     Warning, WarningCode, diff, diff_app_services,
 };
+pub use model::kube::{
+    Affinity, ContainerResources, InclusionPolicy, Node, NodeAffinity, NodeSpec, NodeStatus,
+    ObjectMeta, Pod, PodAffinity, PodAffinityTerm, PodContainer, PodHints, PodRunStatus, PodSpec,
+    PreemptionPolicy, PreferredSchedulingTerm, Taint, TaintEffect, Toleration, TolerationOperator,
+    TopologySpreadConstraint, WeightedPodAffinityTerm, WhenUnsatisfiable,
+};
 pub use model::labels::{Labels, LabelsInput, validate_labels};
 pub use model::quantity::{ParsedQuantity, Quantity, QuantityFormat, RawQuantity, parse_quantity};
 pub use model::selector::{
@@ -41,6 +47,7 @@ pub use model::selector::{
     NodeSelectorMatcher, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm, Selector,
     match_label_selector, match_node_selector,
 };
+pub use model::units::{MAX_UNITS, UnitShare, UnitSplitInput, split_units};
 pub use model::validate::{
     AppServiceInput, normalize, normalize_app_service, validate, validate_app_service,
 };
@@ -58,8 +65,8 @@ pub use release::engine::{
     ReleaseEvent, ServiceOutcome, ServicePhase, ServiceRun, ServiceStatus, TaskName, TimelineEntry,
 };
 pub use release::groups::{
-    DEFAULT_MIN_GROUPS, GroupsInput, MAX_GROUP_PODS, MAX_UNITS, PausePoint, PauseReason, PodGroup,
-    PodGroups, PodRef, UnitShare, UnitSplitInput, plan_groups, split_units,
+    DEFAULT_MIN_GROUPS, GroupsInput, MAX_GROUP_PODS, PausePoint, PauseReason, PodGroup, PodGroups,
+    PodRef, plan_groups,
 };
 pub use release::guard::{GuardCommand, GuardEntry, GuardOutcome, Hold, ReleaseGuard};
 pub use release::plan::{
@@ -91,13 +98,7 @@ pub use scheduling::ops::{
     taint_evictions,
 };
 pub use scheduling::place::{PlaceInput, PlaceResult, UnitPlacement, place};
-pub use scheduling::types::{
-    Affinity, ClusterSnapshot, ContainerResources, InclusionPolicy, LabelKeys, Node, NodeAffinity,
-    NodeSpec, NodeStatus, ObjectMeta, Pod, PodAffinity, PodAffinityTerm, PodContainer, PodHints,
-    PodRunStatus, PodSpec, PreemptionPolicy, PreferredSchedulingTerm, ScoringConfig,
-    ScoringStrategy, Taint, TaintEffect, Toleration, TolerationOperator, TopologySpreadConstraint,
-    WeightedPodAffinityTerm, WhenUnsatisfiable,
-};
+pub use scheduling::types::{ClusterSnapshot, LabelKeys, ScoringConfig, ScoringStrategy};
 
 /// The repository README's Rust examples, run as doctests.
 #[cfg(doctest)]

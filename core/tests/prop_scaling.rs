@@ -11,7 +11,7 @@
 
 use proptest::prelude::*;
 use serde_json::json;
-use weir::scaling::cron::Cron;
+use weir::model::cron::Cron;
 
 const NOW: &str = "2026-01-01T00:00:00Z";
 

@@ -2,10 +2,13 @@
 //! app service spec and its versions (later).
 
 pub mod app_service;
+pub mod cron;
 pub mod diff;
+pub mod kube;
 pub mod labels;
 pub mod names;
 pub mod quantity;
 pub mod selector;
+pub mod units;
 pub mod validate;
 pub mod versions;

@@ -624,7 +624,7 @@ impl Checker<'_> {
                     .as_deref()
                     .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
                     .unwrap_or(chrono_tz::Tz::UTC);
-                if let Err(problem) = crate::scaling::cron::Cron::parse_in(cron, tz) {
+                if let Err(problem) = crate::model::cron::Cron::parse_in(cron, tz) {
                     self.push(
                         c(&sp, "cron"),
                         Code::Invalid,

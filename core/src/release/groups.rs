@@ -13,97 +13,10 @@ use crate::model::app_service::Grouping;
 /// Default minimum number of groups of fast grouping (seed 6.2: "最小分组数 ... 默认为3").
 pub const DEFAULT_MIN_GROUPS: u32 = 3;
 
-/// The most deployment units [`split_units`] (and a release order's `units`) takes: a
-/// platform has a handful of units (cells, zones); the output has one share per unit.
-pub const MAX_UNITS: usize = 10_000;
-
 /// The most pods [`plan_groups`] groups: twice the million pods grouping is measured
 /// with. The work is n·log n in the pods (every group, pause and per-unit count follows
 /// from them, whatever `minGroups` asks for).
 pub const MAX_GROUP_PODS: usize = 2_000_000;
-
-/// Input of [`split_units`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct UnitSplitInput {
-    /// Desired replicas, ≥ 0.
-    pub replicas: i32,
-    /// The deployment units, in order; at least one, no duplicates.
-    pub units: Vec<String>,
-}
-
-/// One unit's share of the replicas.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct UnitShare {
-    /// The unit.
-    pub unit: String,
-    /// Its replicas.
-    pub replicas: u32,
-}
-
-/// Split replicas evenly over units: `n / U` each, the first `n mod U` units one more.
-///
-/// # Errors
-///
-/// [`crate::Error::Validation`] for negative replicas, no units, more than [`MAX_UNITS`]
-/// units (`too_many`) or a duplicate unit.
-///
-/// # Examples
-///
-/// ```
-/// let split = weir::split_units(&weir::UnitSplitInput { replicas: 5, units: vec!["a".into(), "b".into()] })?;
-/// assert_eq!(split.iter().map(|s| s.replicas).collect::<Vec<_>>(), [3, 2]);
-/// # Ok::<(), weir::Error>(())
-/// ```
-pub fn split_units(input: &UnitSplitInput) -> Result<Vec<UnitShare>> {
-    let mut errs = ValidationErrors::new();
-    if input.units.len() > MAX_UNITS {
-        errs.push(
-            "units",
-            FieldErrorCode::TooMany,
-            format!("at most {MAX_UNITS} units, got {}", input.units.len()),
-        );
-        return Err(crate::Error::Validation(errs));
-    }
-    if input.replicas < 0 {
-        errs.push(
-            "replicas",
-            FieldErrorCode::Invalid,
-            format!("must be at least 0, got {}", input.replicas),
-        );
-    }
-    if input.units.is_empty() {
-        errs.push(
-            "units",
-            FieldErrorCode::Required,
-            "at least one unit is required",
-        );
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, u) in input.units.iter().enumerate() {
-        if !seen.insert(u.as_str()) {
-            errs.push(
-                format!("units[{i}]"),
-                FieldErrorCode::Duplicate,
-                format!("unit `{u}` is listed twice"),
-            );
-        }
-    }
-    errs.into_result(())?;
-    let n = u32::try_from(input.replicas).unwrap_or(0);
-    let count = u32::try_from(input.units.len()).unwrap_or(u32::MAX);
-    let (q, r) = (n / count, n % count);
-    Ok(input
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| UnitShare {
-            unit: unit.clone(),
-            replicas: q + u32::from(u32::try_from(i).unwrap_or(u32::MAX) < r),
-        })
-        .collect())
-}
 
 /// A pod to release and the unit it is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
 use crate::model::app_service::{AppService, PlatformProfile, Scaling};
 use crate::model::diff::{AppServiceDiff, InPlaceRules, PostTask, PreTask, Upgrade, diff};
+use crate::model::units::MAX_UNITS;
 use crate::model::validate::normalize;
 use crate::release::dag::{DagInput, DagService, analyze_dag, check_size};
-use crate::release::groups::{GroupsInput, MAX_UNITS, PodGroups, PodRef, plan_groups};
+use crate::release::groups::{GroupsInput, PodGroups, PodRef, plan_groups};
 
 /// One app service of a release order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cron::{Cron, format_in, parse_time_zone};
 use super::hpa::{HpaSpec, MetricSpec, MetricTarget, MetricTargetType, ResourceMetricSource};
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
 use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
+use crate::model::cron::{Cron, format_in, parse_time_zone};
 
 /// The most points one curve may have (a documented limit).
 pub const MAX_CURVE_POINTS: u64 = 1_000_000;

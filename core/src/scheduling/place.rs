@@ -109,7 +109,7 @@ pub(crate) fn place_in(
         units.to_vec()
     };
     super::limits::check_replicas(replicas, cluster.nodes.len())?;
-    let shares = crate::release::groups::split_units(&crate::release::groups::UnitSplitInput {
+    let shares = crate::model::units::split_units(&crate::model::units::UnitSplitInput {
         replicas,
         units: units.clone(),
     })?;
