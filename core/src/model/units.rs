@@ -69,16 +69,7 @@ pub fn split_units(input: &UnitSplitInput) -> Result<Vec<UnitShare>> {
             "at least one unit is required",
         );
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, u) in input.units.iter().enumerate() {
-        if !seen.insert(u.as_str()) {
-            errs.push(
-                format!("units[{i}]"),
-                FieldErrorCode::Duplicate,
-                format!("unit `{u}` is listed twice"),
-            );
-        }
-    }
+    duplicate_units(&input.units, "units", &mut errs);
     errs.into_result(())?;
     let n = u32::try_from(input.replicas).unwrap_or(0);
     let count = u32::try_from(input.units.len()).unwrap_or(u32::MAX);
@@ -92,4 +83,19 @@ pub fn split_units(input: &UnitSplitInput) -> Result<Vec<UnitShare>> {
             replicas: q + u32::from(u32::try_from(i).unwrap_or(u32::MAX) < r),
         })
         .collect())
+}
+
+/// Every unit listed again after its first place, as a `duplicate` at `path[i]` (a
+/// release order's `units` are checked by the same rule as `split_units`').
+pub(crate) fn duplicate_units(units: &[String], path: &str, errs: &mut ValidationErrors) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, u) in units.iter().enumerate() {
+        if !seen.insert(u.as_str()) {
+            errs.push(
+                crate::error::index(path, i),
+                FieldErrorCode::Duplicate,
+                format!("unit `{}` is listed twice", crate::error::clip(u)),
+            );
+        }
+    }
 }

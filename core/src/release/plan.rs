@@ -280,16 +280,7 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
             "an order releases at least one service",
         );
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, u) in order.units.iter().enumerate() {
-        if !seen.insert(u.as_str()) {
-            errs.push(
-                format!("units[{i}]"),
-                FieldErrorCode::Duplicate,
-                format!("unit `{u}` is listed twice"),
-            );
-        }
-    }
+    crate::model::units::duplicate_units(&order.units, "units", &mut errs);
     let dag_input = DagInput {
         services: order
             .services
