@@ -228,17 +228,10 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
         if engine.outcome.is_some() != engine.services.iter().all(|s| s.phase.terminal()) {
             return Err("the order's outcome disagrees with its services".into());
         }
-        let groups = engine.services.iter().all(|s| {
-            s.group_updated as usize
-                <= s.plan
-                    .groups
-                    .groups
-                    .iter()
-                    .chain(&s.plan.rollback_groups.groups)
-                    .map(|g| g.pods.len())
-                    .max()
-                    .unwrap_or(0)
-        });
+        let groups = engine
+            .services
+            .iter()
+            .all(|s| s.group_updated as usize <= s.largest_group());
         if !groups {
             return Err("a group counts more updated pods than it has".into());
         }

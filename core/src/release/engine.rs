@@ -455,6 +455,19 @@ impl ServiceRun {
             .map_or(&[], |g| g.pods.as_slice())
     }
 
+    /// The most pods any of its groups (release or rollback) holds: the most a group can
+    /// count as updated.
+    pub(crate) fn largest_group(&self) -> usize {
+        self.plan
+            .groups
+            .groups
+            .iter()
+            .chain(&self.plan.rollback_groups.groups)
+            .map(|g| g.pods.len())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The group `pod` is released in, in the current direction (release or rollback).
     fn group_of(&self, pod: &PodState) -> u32 {
         if self.rolling_back() {

@@ -597,15 +597,7 @@ fn counters(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
             "must be a finite time",
         );
     }
-    let largest = s
-        .plan
-        .groups
-        .groups
-        .iter()
-        .chain(&s.plan.rollback_groups.groups)
-        .map(|g| g.pods.len())
-        .max()
-        .unwrap_or(0);
+    let largest = s.largest_group();
     if s.group_updated as usize > largest {
         errs.push(
             format!("{path}.groupUpdated"),
