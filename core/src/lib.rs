@@ -17,6 +17,7 @@ pub mod error;
 pub mod fuzzing;
 #[doc(hidden)]
 pub mod hash;
+pub mod machine;
 pub mod model;
 pub mod release;
 pub mod scaling;

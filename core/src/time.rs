@@ -183,16 +183,96 @@ pub fn format(seconds: f64) -> String {
 
 /// An instant: RFC 3339 text on the wire, Unix seconds (milliseconds kept) inside.
 ///
+/// The one type of time every machine takes (`handle(now, ...)`, `poll_timeout()`): it can
+/// only be made from text that [`parse`] accepts or from seconds inside [`in_range`], so a
+/// `Timestamp` always names an instant of the years 0000 to 9999 and prints back as text
+/// that reads again. A bad `now` is an error where it is made, never the Unix epoch.
+///
 /// # Examples
 ///
 /// ```
-/// let t: weir::time::Timestamp = serde_json::from_str("\"2026-01-01T00:00:30Z\"")?;
-/// assert_eq!(t.0, 1_767_225_630.0);
+/// use weir::time::Timestamp;
+/// let t: Timestamp = serde_json::from_str("\"2026-01-01T00:00:30Z\"")?;
+/// assert_eq!(t.unix_seconds(), 1_767_225_630.0);
 /// assert_eq!(serde_json::to_string(&t)?, "\"2026-01-01T00:00:30Z\"");
+/// assert_eq!(t, "2026-01-01T00:00:30Z".parse::<Timestamp>().unwrap());
+/// assert_eq!(t.plus_seconds(30.0).unwrap().to_string(), "2026-01-01T00:01:00Z");
+/// assert!("yesterday".parse::<Timestamp>().is_err());
+/// assert!(Timestamp::from_unix_seconds(f64::NAN).is_none());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub struct Timestamp(pub f64);
+pub struct Timestamp(f64);
+
+impl Timestamp {
+    /// The instant `text` names, with a bad text reported at the field `path`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] at `path` when `text` is not an RFC 3339 timestamp of the
+    /// years 0000 to 9999.
+    pub fn parse_at(text: &str, path: &str) -> Result<Timestamp> {
+        unix_seconds_at(text, path).map(Timestamp)
+    }
+
+    /// The instant `seconds` after the Unix epoch; `None` for NaN, infinities and instants
+    /// outside the years 0000 to 9999.
+    #[must_use]
+    pub fn from_unix_seconds(seconds: f64) -> Option<Timestamp> {
+        in_range(seconds).then_some(Timestamp(seconds))
+    }
+
+    /// An instant already checked with [`in_range`] (inside the crate only).
+    pub(crate) fn checked(seconds: f64) -> Timestamp {
+        debug_assert!(in_range(seconds));
+        Timestamp(seconds)
+    }
+
+    /// Seconds since the Unix epoch (milliseconds kept).
+    #[must_use]
+    pub fn unix_seconds(self) -> f64 {
+        self.0
+    }
+
+    /// The instant `seconds` later (earlier when negative), or `None` past the years weir
+    /// names.
+    #[must_use]
+    pub fn plus_seconds(self, seconds: f64) -> Option<Timestamp> {
+        Timestamp::from_unix_seconds(self.0 + seconds)
+    }
+
+    /// Seconds from `earlier` to `self` (negative when `earlier` is later).
+    #[must_use]
+    pub fn seconds_since(self, earlier: Timestamp) -> f64 {
+        self.0 - earlier.0
+    }
+
+    /// The later of two instants.
+    #[must_use]
+    pub fn max(self, other: Timestamp) -> Timestamp {
+        if other.0 > self.0 { other } else { self }
+    }
+
+    /// The earlier of two instants.
+    #[must_use]
+    pub fn min(self, other: Timestamp) -> Timestamp {
+        if other.0 < self.0 { other } else { self }
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&format(self.0))
+    }
+}
+
+impl std::str::FromStr for Timestamp {
+    type Err = Error;
+    /// [`Timestamp::parse_at`] with errors at the path `now`.
+    fn from_str(text: &str) -> Result<Timestamp> {
+        Timestamp::parse_at(text, "now")
+    }
+}
 
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -206,7 +206,7 @@ impl HpaState {
         if self.recommendations.is_none() {
             self.recommendations = Some(vec![TimedRecommendation {
                 replicas: current,
-                timestamp: Timestamp(now),
+                timestamp: Timestamp::checked(now),
             }]);
         }
         let early = |desired: i32, reason: HpaReason, message: &str| HpaRecommendation {
@@ -359,7 +359,7 @@ impl HpaState {
         let mut stabilized = desired;
         let mut old = None;
         for (i, rec) in history.iter().enumerate() {
-            if rec.timestamp.0 < cutoff {
+            if rec.timestamp.unix_seconds() < cutoff {
                 old = Some(i);
             } else if rec.replicas > stabilized {
                 stabilized = rec.replicas;
@@ -417,7 +417,7 @@ impl HpaState {
         let (mut up_rec, mut down_rec) = (desired, desired);
         let mut old = None;
         for (i, rec) in history.iter().enumerate() {
-            let t = rec.timestamp.0;
+            let t = rec.timestamp.unix_seconds();
             if t > up_cutoff {
                 up_rec = up_rec.min(rec.replicas);
             }
@@ -522,19 +522,19 @@ impl HpaState {
             .unwrap_or(0);
         let cutoff = now - f64::from(longest);
         for e in events.iter_mut() {
-            if e.timestamp.0 < cutoff {
+            if e.timestamp.unix_seconds() < cutoff {
                 e.outdated = true;
             }
         }
         let event = ScaleEvent {
             replica_change: change,
-            timestamp: Timestamp(now),
+            timestamp: Timestamp::checked(now),
             outdated: false,
         };
         // The last outdated entry is reused (`oldSampleIndex` keeps the last match).
         match events.iter_mut().rev().find(|e| e.outdated) {
             Some(slot) => *slot = event,
-            None => push_bounded(events, event, |e| e.timestamp.0),
+            None => push_bounded(events, event, |e| e.timestamp.unix_seconds()),
         }
     }
 }
@@ -543,11 +543,11 @@ impl HpaState {
 fn record(history: &mut Vec<TimedRecommendation>, old: Option<usize>, desired: i32, now: f64) {
     let rec = TimedRecommendation {
         replicas: desired,
-        timestamp: Timestamp(now),
+        timestamp: Timestamp::checked(now),
     };
     match old.and_then(|i| history.get_mut(i)) {
         Some(slot) => *slot = rec,
-        None => push_bounded(history, rec, |r| r.timestamp.0),
+        None => push_bounded(history, rec, |r| r.timestamp.unix_seconds()),
     }
 }
 
@@ -566,7 +566,7 @@ fn change_in_period(events: &[ScaleEvent], now: f64, period: i32) -> i64 {
     let cutoff = now - f64::from(period);
     events
         .iter()
-        .filter(|e| e.timestamp.0 > cutoff)
+        .filter(|e| e.timestamp.unix_seconds() > cutoff)
         .map(|e| i64::from(e.replica_change))
         .sum()
 }
