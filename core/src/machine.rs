@@ -42,10 +42,6 @@ use crate::time::Timestamp;
 ///         None => Ok(None),
 ///     }
 /// }
-///
-/// let mut guard = weir::ReleaseGuard::new();
-/// assert!(jump(&mut guard, weir::GuardEvent::EndOperation { service: "s".into() })?.is_none());
-/// # Ok::<(), weir::Error>(())
 /// ```
 pub trait Machine: Sized {
     /// What the machine is told.
