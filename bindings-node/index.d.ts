@@ -4,11 +4,11 @@ import type {
   GuardCommand,
   ReleaseGuard as ReleaseGuardSnapshot,
   EngineStatus,
-  ReleaseCommand,
+  ReleaseAction,
   ReleaseEvent,
   ReleaseOrder,
   ReleasePlan,
-  ReleaseEngine as ReleaseEngineSnapshot,
+  ReleaseSnapshot,
   DagAnalysis,
   DagDrawing,
   DagInput,
@@ -68,8 +68,6 @@ import type {
 export * from './types';
 /** The whole state of a `VersionHistory`, as `snapshot()` returns it. */
 export type { VersionHistorySnapshot };
-/** The whole state of a `ReleaseEngine`, as `snapshot()` returns it. */
-export type { ReleaseEngineSnapshot };
 /** The whole state of a `ReleaseGuard`, as `snapshot()` returns it. */
 export type { ReleaseGuardSnapshot };
 /** The whole state of an `HpaState`, as `snapshot()` returns it. */
@@ -127,14 +125,19 @@ export declare function planRelease(input: ReleaseOrder): ReleasePlan;
  */
 export declare class ReleaseEngine {
   constructor(plan: ReleasePlan);
-  /** Handle one event at `now` (RFC 3339); returns the commands to carry out. */
-  handle(event: ReleaseEvent, now: string): ReleaseCommand[];
+  /**
+   * Handle one event at `now` (RFC 3339); returns the actions to carry out. A `now`
+   * earlier than the last one handled is refused.
+   */
+  handle(now: string, event: ReleaseEvent): ReleaseAction[];
+  /** When a pod will have been ready long enough to complete a group: send a `tick` then. */
+  pollTimeout(): string | null;
   /** Each service's phase, group and pod statuses at `now`. */
   status(now: string): EngineStatus;
-  /** The whole state (store it; `restore` continues from it). */
-  snapshot(): ReleaseEngineSnapshot;
+  /** What a restore needs (store it; `restore` continues from it). */
+  snapshot(): ReleaseSnapshot;
   /** An engine that continues from a snapshot. */
-  static restore(snapshot: ReleaseEngineSnapshot): ReleaseEngine;
+  static restore(snapshot: ReleaseSnapshot): ReleaseEngine;
 }
 /**
  * Which release order or operation holds each app service. A refused command throws

@@ -146,9 +146,10 @@ class VersionHistory {
 
 /**
  * The release engine: a sans-IO state machine that drives a planned release order.
- * `new ReleaseEngine(plan)` takes `planRelease(order)`'s result; `handle(event, now)`
- * returns the commands to carry out (a refused event throws and changes nothing);
- * `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
+ * `new ReleaseEngine(plan)` takes `planRelease(order)`'s result; `handle(now, event)`
+ * returns the actions to carry out (a refused event throws and changes nothing; a `now`
+ * earlier than the last one handled is refused); `pollTimeout()` is when to send the
+ * next `tick` (or `null`); `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
  */
 /** `v` when it is a well-formed string, else an invalid_input error at path `what`. */
 function text(v, what) {
@@ -162,8 +163,12 @@ class ReleaseEngine {
     this._native = new native.ReleaseEngine(encode(plan));
   }
 
-  handle(event, now) {
-    return JSON.parse(this._native.handle(encode(event), text(now, 'now')));
+  handle(now, event) {
+    return JSON.parse(this._native.handle(text(now, 'now'), encode(event)));
+  }
+
+  pollTimeout() {
+    return this._native.pollTimeout();
   }
 
   status(now) {

@@ -1641,6 +1641,16 @@ export interface PodSample {
   windowSeconds?: number | null;
 }
 
+/** A pod as last observed. */
+export interface PodSnapshot {
+  /** Observed failed. */
+  failed?: boolean;
+  /** Ready on that version since, while ready. */
+  readySince?: Timestamp | null;
+  /** The version it runs. */
+  version: string;
+}
+
 /** `PodSpec` (the parts placement reads). */
 export interface PodSpec {
   /** Node and pod affinity. */
@@ -1663,24 +1673,6 @@ export interface PodSpec {
   tolerations?: Toleration[];
   /** Topology spread constraints. */
   topologySpreadConstraints?: TopologySpreadConstraint[];
-}
-
-/** A pod's state as the engine sees it. */
-export interface PodState {
-  /** Counted in its service's `groupUpdated` (it is in the current group and updated). */
-  counted?: boolean;
-  /** Observed failed. */
-  failed?: boolean;
-  /** Its group in the release. */
-  group?: number;
-  /** Listed in its service's `maturing`. */
-  maturing?: boolean;
-  /** Ready since (Unix seconds), while ready on its observed version. */
-  readySince?: number | null;
-  /** Its group in a rollback. */
-  rollbackGroup?: number;
-  /** The version last observed. */
-  version?: string | null;
 }
 
 /** The pod template: its containers. */
@@ -1782,7 +1774,7 @@ export interface Ramp {
 }
 
 /** Run a pre- or post-task, then send `taskFinished`. */
-export interface ReleaseCommandRunTask {
+export interface ReleaseActionRunTask {
   /** The service. */
   service: string;
   /** The task. */
@@ -1791,7 +1783,7 @@ export interface ReleaseCommandRunTask {
 }
 
 /** Update these pods to this version, then report them with `podObserved`. */
-export interface ReleaseCommandUpdatePods {
+export interface ReleaseActionUpdatePods {
   /** The group (of the rollback groups while rolling back). */
   group: number;
   /** In place or recreate. */
@@ -1806,14 +1798,14 @@ export interface ReleaseCommandUpdatePods {
 }
 
 /** Delete the service's resources (rollback of a first release). */
-export interface ReleaseCommandDeleteResources {
+export interface ReleaseActionDeleteResources {
   /** The service. */
   service: string;
   type: "deleteResources";
 }
 
 /** Ask a person to confirm (`confirmBeta`, `resume`, `confirmRollback`). */
-export interface ReleaseCommandAwaitConfirmation {
+export interface ReleaseActionAwaitConfirmation {
   /** Why. */
   reason: ConfirmReason;
   /** The service. */
@@ -1822,7 +1814,7 @@ export interface ReleaseCommandAwaitConfirmation {
 }
 
 /** A service reached an outcome. */
-export interface ReleaseCommandServiceFinished {
+export interface ReleaseActionServiceFinished {
   /** Why, for a person. */
   message?: string | null;
   /** The outcome. */
@@ -1833,28 +1825,10 @@ export interface ReleaseCommandServiceFinished {
 }
 
 /** Every service reached a final outcome. */
-export interface ReleaseCommandOrderFinished {
+export interface ReleaseActionOrderFinished {
   /** The outcome. */
   outcome: OrderOutcome;
   type: "orderFinished";
-}
-
-/** The release engine; its serialized form is its snapshot. */
-export interface ReleaseEngine {
-  /** The order's id. */
-  id: string;
-  /** At most this many services at once (0: no limit). */
-  maxParallelServices: number;
-  /** The order's outcome once every service is final. */
-  outcome?: OrderOutcome | null;
-  /** Seconds a pod must stay ready. */
-  readySeconds: number;
-  /** Every service, in topological order. */
-  services: ServiceRun[];
-  /** `start` was received. */
-  started: boolean;
-  /** Every transition. */
-  timeline: TimelineEntry[];
 }
 
 /** Release the whole order (整体发布). */
@@ -1996,6 +1970,27 @@ export interface ReleasePlan {
   services: ServicePlan[];
   /** The waves, by service name. */
   waves: string[][];
+}
+
+/** A release engine's state, as [`ReleaseEngine::snapshot`] gives it and
+ * [`ReleaseEngine::restore`] takes it. */
+export interface ReleaseSnapshot {
+  /** The last instant the engine handled; absent before its first event. The engine refuses an earlier `now`, and `restore` reads the pods as of this instant. */
+  at?: Timestamp | null;
+  /** The order's id. */
+  id: string;
+  /** At most this many services at once (0: no limit). */
+  maxParallelServices: number;
+  /** The order's outcome once every service is final. */
+  outcome?: OrderOutcome | null;
+  /** Seconds a pod must stay ready. */
+  readySeconds: number;
+  /** Every service, in topological order. */
+  services: ServiceSnapshot[];
+  /** `start` was received. */
+  started: boolean;
+  /** Every transition. */
+  timeline: TimelineEntry[];
 }
 
 /** A replica curve: what a console draws so a person can check the rules. */
@@ -2237,30 +2232,22 @@ export interface ServicePlan {
   wave: number;
 }
 
-/** One service's run. */
-export interface ServiceRun {
+/** One service in a [`ReleaseSnapshot`]. */
+export interface ServiceSnapshot {
   /** The phase it failed in (a task phase, or updating), for `retry`. */
   failedIn?: ServicePhase | null;
-  /** A pod of the current group that failed. */
-  failing?: string | null;
   /** The current group (of the rollback groups while rolling back). */
   group: number;
-  /** How many pods of the current group are updated (kept as pods change, so an observation costs O(log pods), not a scan of the group). */
-  groupUpdated?: number;
-  /** Pods of the current group on the target version and ready, not yet for `readySeconds`: checked as time passes. */
-  maturing?: string[];
   /** Why it failed or was cancelled. */
   message?: string | null;
-  /** The earliest time (Unix seconds) a maturing pod can count as updated. */
-  nextMaturity?: number | null;
   /** Why it is paused. */
   pausedFor?: ConfirmReason | null;
   /** Its phase. */
   phase: ServicePhase;
   /** Its plan. */
   plan: ServicePlan;
-  /** Every pod seen or planned. */
-  pods: Record<string, PodState>;
+  /** The pods observed so far (pods of the plan never observed are absent). */
+  pods?: Record<string, PodSnapshot>;
   /** Asked to start by `startService`. */
   requested?: boolean;
   /** The current task (index into the pre- or post-tasks). */
@@ -2334,7 +2321,7 @@ export interface TimedRecommendation {
 /** One recorded transition. */
 export interface TimelineEntry {
   /** When (the event's `now`). */
-  at: string;
+  at: Timestamp;
   /** The event (or rule) that caused it. */
   cause: string;
   /** The phase before. */
@@ -2646,8 +2633,8 @@ export type RampMode = "linear" | "accelerating" | "decelerating";
 /** A Kubernetes quantity as written: a string such as `500m`, `0.5`, `128Mi`, `1e3`, or a JSON number. */
 export type RawQuantity = string | number;
 
-/** A command for the caller, tagged by `type`. */
-export type ReleaseCommand = ReleaseCommandRunTask | ReleaseCommandUpdatePods | ReleaseCommandDeleteResources | ReleaseCommandAwaitConfirmation | ReleaseCommandServiceFinished | ReleaseCommandOrderFinished;
+/** An action for the caller to carry out, tagged by `type`. */
+export type ReleaseAction = ReleaseActionRunTask | ReleaseActionUpdatePods | ReleaseActionDeleteResources | ReleaseActionAwaitConfirmation | ReleaseActionServiceFinished | ReleaseActionOrderFinished;
 
 /** An event for the engine, tagged by `type`. */
 export type ReleaseEvent = ReleaseEventStart | ReleaseEventStartService | ReleaseEventPodObserved | ReleaseEventTaskFinished | ReleaseEventConfirmBeta | ReleaseEventResume | ReleaseEventCancel | ReleaseEventRetry | ReleaseEventRollback | ReleaseEventConfirmRollback | ReleaseEventRetryRollback | ReleaseEventCancelRollback | ReleaseEventTick;

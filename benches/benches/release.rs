@@ -64,15 +64,18 @@ fn engine(c: &mut Criterion) {
     let Some(plan) = weir_benches::release_plan(1_000, 10) else {
         return;
     };
-    let now = "2026-11-27T10:00:00Z";
+    let Ok(now) = "2026-11-27T10:00:00Z".parse::<weir::time::Timestamp>() else {
+        return;
+    };
     let Ok(mut base) = weir::ReleaseEngine::new(plan) else {
         return;
     };
-    if base.handle(weir::ReleaseEvent::Start, now).is_err() {
+    if base.handle(now, weir::ReleaseEvent::Start).is_err() {
         return;
     }
-    let group: Vec<String> = match base.handle(weir::ReleaseEvent::Tick, now) {
+    let group: Vec<String> = match base.handle(now, weir::ReleaseEvent::Tick) {
         Ok(_) => base
+            .snapshot()
             .services
             .first()
             .and_then(|s| s.plan.groups.groups.first())
@@ -100,7 +103,7 @@ fn engine(c: &mut Criterion) {
         b.iter(|| {
             let mut e = base.clone();
             for ev in &events {
-                let _ = black_box(e.handle(ev.clone(), now));
+                let _ = black_box(e.handle(now, ev.clone()));
             }
         });
     });
@@ -108,7 +111,7 @@ fn engine(c: &mut Criterion) {
     let start = Instant::now();
     let mut e = base.clone();
     for ev in &events {
-        let _ = black_box(e.handle(ev.clone(), now));
+        let _ = black_box(e.handle(now, ev.clone()));
     }
     let rate = events.len() as f64 / start.elapsed().as_secs_f64();
     let verdict = if rate >= 1_000_000.0 { "OK" } else { "UNDER" };

@@ -7,6 +7,11 @@ use napi_derive::napi;
 use crate::convert::{from_json, to_json};
 use crate::errors;
 
+/// A time argument: RFC 3339 text (`validation` at `now` when it is not).
+fn timestamp(env: &Env, text: &str) -> Result<weir::time::Timestamp> {
+    weir::time::Timestamp::parse_at(text, "now").map_err(|e| errors::to_js(env, &e))
+}
+
 /// The versions, draft and release state of one app service (native half).
 #[napi(js_name = "VersionHistory")]
 pub struct NativeVersionHistory {
@@ -62,17 +67,25 @@ impl NativeReleaseEngine {
         Ok(Self { inner })
     }
 
-    /// Handle one event (JSON text) at `now`; returns the commands as JSON text.
+    /// Handle one event (JSON text) at `now`; returns the actions as JSON text.
     #[napi(catch_unwind)]
-    pub fn handle(&mut self, env: Env, event: String, now: String) -> Result<String> {
+    pub fn handle(&mut self, env: Env, now: String, event: String) -> Result<String> {
+        let now = timestamp(&env, &now)?;
         let event: weir::ReleaseEvent = from_json(&env, &event)?;
-        to_json(&env, self.inner.handle(event, &now))
+        to_json(&env, self.inner.handle(now, event))
+    }
+
+    /// When to send the next `tick` (RFC 3339), or `null`.
+    #[napi(catch_unwind)]
+    pub fn poll_timeout(&self) -> Option<String> {
+        self.inner.poll_timeout().map(|t| t.to_string())
     }
 
     /// The status at `now`, as JSON text.
     #[napi(catch_unwind)]
     pub fn status(&self, env: Env, now: String) -> Result<String> {
-        to_json(&env, self.inner.status(&now))
+        let now = timestamp(&env, &now)?;
+        to_json(&env, Ok(self.inner.status(now)))
     }
 
     /// The whole state as JSON text.
@@ -84,7 +97,7 @@ impl NativeReleaseEngine {
     /// An engine that continues from a snapshot (JSON text).
     #[napi(factory, catch_unwind)]
     pub fn restore(env: Env, snapshot: String) -> Result<Self> {
-        let parsed: weir::ReleaseEngine = from_json(&env, &snapshot)?;
+        let parsed: weir::ReleaseSnapshot = from_json(&env, &snapshot)?;
         let inner = weir::ReleaseEngine::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
         Ok(Self { inner })
     }

@@ -84,7 +84,7 @@ for (const value of [7, null, undefined, '\ud800', 'n\udfff1']) {
   test(`string parameter ${JSON.stringify(value)}`, () => {
     const engine = new weir.ReleaseEngine(weir.planRelease(ORDER));
     invalidAt('now', () => engine.status(value));
-    invalidAt('now', () => engine.handle({ type: 'start' }, value));
+    invalidAt('now', () => engine.handle(value, { type: 'start' }));
     const scheduler = new weir.Scheduler({ nodes: [NODE] });
     invalidAt('node', () => scheduler.drain(value));
     invalidAt('now', () => scheduler.taintEvictions(value));

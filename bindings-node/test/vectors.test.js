@@ -92,7 +92,7 @@ function runEngine(i) {
   if ('plan' in i) start = new weir.ReleaseEngine(i.plan);
   else if ('snapshot' in i) start = weir.ReleaseEngine.restore(i.snapshot);
   else start = new weir.ReleaseEngine(weir.planRelease(i.order));
-  const call = (e, s) => ('status' in s ? e.status(s.status) : e.handle(s.event, s.now));
+  const call = (e, s) => ('status' in s ? e.status(s.status) : e.handle(s.now, s.event));
   const engine = transcript(start, i.steps, call, weir.ReleaseEngine.restore);
   const last = i.steps.length ? i.steps[i.steps.length - 1] : {};
   const now = typeof last.now === 'string' ? last.now : '';

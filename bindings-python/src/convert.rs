@@ -494,6 +494,13 @@ pub fn text_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
     .map_err(|e| errors::to_py(e.at(PathStep::Key(name.to_owned())).into_weir()))
 }
 
+/// A time argument: a `str` holding an RFC 3339 instant (`validation` at `name` when it
+/// is not one, `invalid_input` when it is not a `str`).
+pub fn now_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<weir::time::Timestamp> {
+    let text = text_arg(obj, name)?;
+    weir::time::Timestamp::parse_at(&text, name).map_err(errors::to_py)
+}
+
 /// weir result → Python object (dicts with camelCase keys), or the mapped exception.
 pub fn to_py<'py, T: Serialize>(
     py: Python<'py>,

@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::convert::{from_py, text_arg, to_py};
+use crate::convert::{from_py, now_arg, text_arg, to_py};
 
 /// The versions, draft and release state of one app service (a sans-IO state machine).
 ///
@@ -50,13 +50,14 @@ impl VersionHistory {
 
 /// The release engine: a sans-IO state machine that drives a planned release order.
 ///
-/// `ReleaseEngine(plan)` takes `plan_release(order)`'s result. `handle(event, now)` takes an
-/// event dict tagged by `type` (`start`, `startService`, `podObserved`, `taskFinished`,
-/// `confirmBeta`, `resume`, `cancel`, `retry`, `rollback`, `confirmRollback`,
-/// `retryRollback`, `cancelRollback`, `tick`) and the time as RFC 3339, and returns the
-/// commands to carry out (`runTask`, `updatePods`, `deleteResources`,
-/// `awaitConfirmation`, `serviceFinished`, `orderFinished`). A refused event raises and
-/// changes nothing. `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
+/// `ReleaseEngine(plan)` takes `plan_release(order)`'s result. `handle(now, event)` takes
+/// the time as RFC 3339 and an event dict tagged by `type` (`start`, `startService`,
+/// `podObserved`, `taskFinished`, `confirmBeta`, `resume`, `cancel`, `retry`, `rollback`,
+/// `confirmRollback`, `retryRollback`, `cancelRollback`, `tick`), and returns the actions
+/// to carry out (`runTask`, `updatePods`, `deleteResources`, `awaitConfirmation`,
+/// `serviceFinished`, `orderFinished`). A refused event raises and changes nothing; a `now`
+/// earlier than the last one handled is refused. `poll_timeout()` is when to send the next
+/// `tick` (or `None`); `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
 #[pyclass(name = "ReleaseEngine", module = "weir")]
 pub struct ReleaseEngine {
     inner: weir::ReleaseEngine,
@@ -71,24 +72,30 @@ impl ReleaseEngine {
         Ok(Self { inner })
     }
 
-    /// Handle one event at `now` (RFC 3339); returns the list of commands.
+    /// Handle one event at `now` (RFC 3339); returns the list of actions.
     fn handle<'py>(
         &mut self,
-        event: &Bound<'py, PyAny>,
         now: &Bound<'py, PyAny>,
+        event: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let now = now_arg(now, "now")?;
         let parsed: weir::ReleaseEvent = from_py(event)?;
-        let now = &text_arg(now, "now")?;
-        to_py(event.py(), self.inner.handle(parsed, now))
+        to_py(event.py(), self.inner.handle(now, parsed))
+    }
+
+    /// When a pod will have been ready long enough to complete a group (RFC 3339), or
+    /// `None`: send a `tick` then.
+    fn poll_timeout(&self) -> Option<String> {
+        self.inner.poll_timeout().map(|t| t.to_string())
     }
 
     /// Each service's phase, group and pod statuses at `now`.
     fn status<'py>(&self, py: Python<'py>, now: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let now = &text_arg(now, "now")?;
-        to_py(py, self.inner.status(now))
+        let now = now_arg(now, "now")?;
+        to_py(py, Ok(self.inner.status(now)))
     }
 
-    /// The whole state, as a dict.
+    /// What a restore needs, as a dict.
     fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, Ok(self.inner.snapshot()))
     }
@@ -96,7 +103,7 @@ impl ReleaseEngine {
     /// An engine that continues from a snapshot.
     #[staticmethod]
     fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let parsed: weir::ReleaseEngine = from_py(snapshot)?;
+        let parsed: weir::ReleaseSnapshot = from_py(snapshot)?;
         let inner = weir::ReleaseEngine::restore(parsed).map_err(crate::errors::to_py)?;
         Ok(Self { inner })
     }

@@ -71,7 +71,7 @@ def test_unknown_keys_are_refused_at_their_path():
 def test_string_parameters(value):
     engine = weir.ReleaseEngine(weir.plan_release(ORDER))
     invalid_at("now", lambda: engine.status(value))
-    invalid_at("now", lambda: engine.handle({"type": "start"}, value))
+    invalid_at("now", lambda: engine.handle(value, {"type": "start"}))
     scheduler = weir.Scheduler({"nodes": [NODE]})
     invalid_at("node", lambda: scheduler.drain(value))
     invalid_at("now", lambda: scheduler.taint_evictions(value))

@@ -109,7 +109,7 @@ def run_engine(i):
         engine = weir.ReleaseEngine(weir.plan_release(i["order"]))
 
     def call(e, s):
-        return e.status(s["status"]) if "status" in s else e.handle(s["event"], s["now"])
+        return e.status(s["status"]) if "status" in s else e.handle(s["now"], s["event"])
 
     engine = transcript(engine, i["steps"], call, weir.ReleaseEngine.restore)
     now = i["steps"][-1].get("now", "") if i["steps"] else ""

@@ -191,21 +191,22 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
             _ => break,
         };
         t = t.saturating_add(u32::from(dt % 8));
-        let now = format!("2026-11-27T10:{:02}:{:02}Z", (t / 60) % 60, t % 60);
+        let now = fuzz_now(t);
         let event = engine_event(op, arg);
         let before = engine.clone();
-        let mut twin = engine.clone();
-        let result = engine.handle(event.clone(), &now);
-        if twin.handle(event, &now) != result {
+        let mut twin = crate::ReleaseEngine::restore(engine.snapshot())
+            .map_err(|e| format!("the engine's own snapshot does not restore: {e}"))?;
+        let result = engine.handle(now, event.clone());
+        if twin.handle(now, event) != result || twin.snapshot() != engine.snapshot() {
             return Err("a restored snapshot did not continue identically".into());
         }
         match result {
             Err(_) if engine != before => return Err("a refused event changed the engine".into()),
             Err(_) => {}
             Ok(commands) => {
-                engine_invariants(&engine, before.timeline.len(), &now)?;
+                engine_invariants(&engine, before.timeline().len(), now)?;
                 for c in &commands {
-                    if let crate::ReleaseCommand::UpdatePods { service, .. } = c {
+                    if let crate::ReleaseAction::UpdatePods { service, .. } = c {
                         let run = engine
                             .services
                             .iter()
@@ -225,7 +226,7 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
                 }
             }
         }
-        if engine.outcome.is_some() != engine.services.iter().all(|s| s.phase.terminal()) {
+        if engine.outcome().is_some() != engine.services.iter().all(|s| s.phase.terminal()) {
             return Err("the order's outcome disagrees with its services".into());
         }
         let groups = engine
@@ -247,17 +248,17 @@ pub fn release_events(data: &[u8]) -> Result<(), String> {
 fn engine_invariants(
     engine: &crate::ReleaseEngine,
     entries_before: usize,
-    now: &str,
+    now: crate::time::Timestamp,
 ) -> Result<(), String> {
     use crate::ServicePhase as P;
     match crate::ReleaseEngine::restore(engine.snapshot()) {
-        Ok(again) if again == *engine => {}
+        Ok(again)
+            if again.snapshot() == engine.snapshot()
+                && again.poll_timeout() == engine.poll_timeout() => {}
         Ok(_) => return Err("restoring a snapshot changed it".into()),
         Err(e) => return Err(format!("the engine's own snapshot does not restore: {e}")),
     }
-    let status = engine
-        .status(now)
-        .map_err(|e| format!("status refused a good time: {e}"))?;
+    let status = engine.status(now);
     for (s, st) in engine.services.iter().zip(&status.services) {
         let moved = !matches!(s.phase, P::Waiting | P::Cancelled);
         let deps_done = s.plan.depends_on.iter().all(|d| {
@@ -288,7 +289,7 @@ fn engine_invariants(
                 ));
             }
         }
-        let finished = engine.timeline.iter().skip(entries_before).find(|t| {
+        let finished = engine.timeline().iter().skip(entries_before).find(|t| {
             t.service.as_deref() == Some(s.plan.name.as_str())
                 && matches!(
                     (t.from, t.to),
@@ -442,14 +443,10 @@ fn tamper(snap: &mut serde_json::Value, node: u8, kind: u8, value: u8) {
     }
 }
 
-/// The time `t` seconds into the fuzzed order.
-fn fuzz_now(t: u32) -> String {
-    format!(
-        "2026-11-27T{:02}:{:02}:{:02}Z",
-        10 + (t / 3600) % 12,
-        (t / 60) % 60,
-        t % 60
-    )
+/// The time `t` seconds into the fuzzed order (from 2026-11-27T10:00:00Z).
+fn fuzz_now(t: u32) -> crate::time::Timestamp {
+    crate::time::Timestamp::from_unix_seconds(1_795_773_600.0 + f64::from(t))
+        .unwrap_or(crate::time::Timestamp::MAX)
 }
 
 /// Tampered release-engine snapshots on arbitrary bytes. Byte 0 says how many events
@@ -476,38 +473,38 @@ pub fn engine_restore(data: &[u8]) -> Result<(), String> {
     for c in chunks.by_ref().take(usize::from(lead % 48)) {
         if let [op, arg, dt] = c {
             t = t.saturating_add(u32::from(dt % 8));
-            let _ = engine.handle(engine_event(*op, *arg), &fuzz_now(t));
+            let _ = engine.handle(fuzz_now(t), engine_event(*op, *arg));
         }
     }
-    let mut snap = serde_json::to_value(&engine).map_err(|e| e.to_string())?;
+    let mut snap = serde_json::to_value(engine.snapshot()).map_err(|e| e.to_string())?;
     for c in chunks.by_ref().take(usize::from(edits % 6)) {
         if let [node, kind, value] = c {
             tamper(&mut snap, *node, *kind, *value);
         }
     }
-    let Ok(parsed) = serde_json::from_value::<crate::ReleaseEngine>(snap) else {
+    let Ok(parsed) = serde_json::from_value::<crate::ReleaseSnapshot>(snap) else {
         return Ok(());
     };
     let Ok(mut engine) = crate::ReleaseEngine::restore(parsed) else {
         return Ok(());
     };
-    engine_invariants(&engine, engine.timeline.len(), &fuzz_now(t))?;
+    engine_invariants(&engine, engine.timeline().len(), fuzz_now(t))?;
     for c in chunks.take(300) {
         let [op, arg, dt] = c else { break };
         t = t.saturating_add(u32::from(dt % 8));
         let now = fuzz_now(t);
-        let before = serde_json::to_string(&engine).map_err(|e| e.to_string())?;
-        let entries = engine.timeline.len();
-        match engine.handle(engine_event(*op, *arg), &now) {
+        let before = serde_json::to_string(&engine.snapshot()).map_err(|e| e.to_string())?;
+        let entries = engine.timeline().len();
+        match engine.handle(now, engine_event(*op, *arg)) {
             Err(_) => {
-                if serde_json::to_string(&engine).map_err(|e| e.to_string())? != before {
+                if serde_json::to_string(&engine.snapshot()).map_err(|e| e.to_string())? != before {
                     return Err("a refused event changed the restored engine".into());
                 }
             }
-            Ok(_) => engine_invariants(&engine, entries, &now)?,
+            Ok(_) => engine_invariants(&engine, entries, now)?,
         }
         let final_ = engine.services.iter().all(|s| s.phase.terminal());
-        if engine.outcome.is_some() != (final_ && !engine.services.is_empty()) {
+        if engine.outcome().is_some() != (final_ && !engine.services.is_empty()) {
             return Err("the order's outcome disagrees with its services".into());
         }
     }

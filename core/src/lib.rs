@@ -62,8 +62,9 @@ pub use release::dag::{
     MAX_SERVICE_NAME_LEN, analyze_dag, render_dag, transitive_reduction,
 };
 pub use release::engine::{
-    ConfirmReason, EngineStatus, OrderOutcome, PodState, PodStatus, ReleaseCommand, ReleaseEngine,
-    ReleaseEvent, ServiceOutcome, ServicePhase, ServiceRun, ServiceStatus, TaskName, TimelineEntry,
+    ConfirmReason, EngineStatus, OrderOutcome, PodSnapshot, PodStatus, ReleaseAction,
+    ReleaseEngine, ReleaseEvent, ReleaseSnapshot, ServiceOutcome, ServicePhase, ServiceSnapshot,
+    ServiceStatus, TaskName, TimelineEntry,
 };
 pub use release::groups::{
     DEFAULT_MIN_GROUPS, GroupsInput, MAX_GROUP_PODS, PausePoint, PauseReason, PodGroup, PodGroups,

@@ -10,8 +10,8 @@ use crate::{
     AppService, AppServiceDiff, AppServiceInput, DagAnalysis, DagDrawing, DagInput, DagReduction,
     DiffInput, EngineStatus, ErrorReport, GroupsInput, GuardCommand, HistoryCommand,
     HistoryOutcome, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
-    NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseCommand, ReleaseEngine, ReleaseEvent,
-    ReleaseGuard, ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
+    NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseAction, ReleaseEvent, ReleaseGuard,
+    ReleaseOrder, ReleasePlan, ReleaseSnapshot, UnitShare, UnitSplitInput, VersionHistory,
 };
 use crate::{
     ClusterSnapshot, DrainInput, DrainNodeResult, DrainResult, Fit, FitsTemplateInput, PlaceInput,
@@ -55,8 +55,8 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<EngineStatus>(&mut g),
         one::<GuardCommand>(&mut g),
         one::<ReleaseGuard>(&mut g),
-        one::<ReleaseCommand>(&mut g),
-        one::<ReleaseEngine>(&mut g),
+        one::<ReleaseAction>(&mut g),
+        one::<ReleaseSnapshot>(&mut g),
         one::<ReleaseEvent>(&mut g),
         one::<ReleaseOrder>(&mut g),
         one::<ReleasePlan>(&mut g),

@@ -205,6 +205,9 @@ pub fn format(seconds: f64) -> String {
 pub struct Timestamp(f64);
 
 impl Timestamp {
+    /// The last instant weir names, `9999-12-31T23:59:59Z`.
+    pub const MAX: Timestamp = Timestamp(MAX_UNIX_SECONDS as f64);
+
     /// The instant `text` names, with a bad text reported at the field `path`.
     ///
     /// # Errors

@@ -15,6 +15,13 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+/// A step's `now` as the bindings read it: text, then an RFC 3339 instant (`validation`
+/// at `now` otherwise).
+fn timestamp(v: &Value) -> weir::Result<weir::time::Timestamp> {
+    let text: String = input(v)?;
+    text.parse()
+}
+
 /// Deserialize an op's input as the bindings do: a shape error is `invalid_input`.
 fn input<T: DeserializeOwned>(v: &Value) -> weir::Result<T> {
     weir::error::from_json_str(&v.to_string())
@@ -90,10 +97,10 @@ fn transcript<E>(
     mut call: impl FnMut(&mut E, &Value) -> weir::Result<Value>,
 ) -> E
 where
-    E: serde::Serialize + DeserializeOwned,
+    E: Snap,
 {
     for (n, step) in steps.as_array().unwrap().iter().enumerate() {
-        let before = serde_json::to_value(&engine).unwrap();
+        let before = engine.snap();
         match (call(&mut engine, step), step.get("error")) {
             (Ok(got), None) => {
                 if let Some(want) = step.get("expect") {
@@ -105,7 +112,7 @@ where
                     panic!("step {n}: {msg}");
                 }
                 assert_eq!(
-                    serde_json::to_value(&engine).unwrap(),
+                    engine.snap(),
                     before,
                     "step {n}: a refused step changed the state"
                 );
@@ -113,10 +120,51 @@ where
             (Ok(got), Some(want)) => panic!("step {n}: expected error {want}, got {got}"),
             (Err(e), None) => panic!("step {n}: unexpected error {e}"),
         }
-        engine = serde_json::from_value(serde_json::to_value(&engine).unwrap()).unwrap();
+        engine = E::back(engine.snap());
     }
     engine
 }
+
+/// A machine's snapshot as JSON, and the machine restored from it.
+trait Snap: Sized {
+    fn snap(&self) -> Value;
+    fn back(v: Value) -> Self;
+}
+
+/// Machines whose snapshot is a type of its own.
+macro_rules! snap_machine {
+    ($($t:ty),*) => {$(
+        impl Snap for $t {
+            fn snap(&self) -> Value {
+                serde_json::to_value(weir::machine::Machine::snapshot(self)).unwrap()
+            }
+            fn back(v: Value) -> Self {
+                <$t as weir::machine::Machine>::restore(serde_json::from_value(v).unwrap()).unwrap()
+            }
+        }
+    )*};
+}
+snap_machine!(weir::ReleaseEngine);
+
+/// Machines that are still their own snapshot.
+macro_rules! snap_serde {
+    ($($t:ty),*) => {$(
+        impl Snap for $t {
+            fn snap(&self) -> Value {
+                serde_json::to_value(self).unwrap()
+            }
+            fn back(v: Value) -> Self {
+                serde_json::from_value(v).unwrap()
+            }
+        }
+    )*};
+}
+snap_serde!(
+    weir::VersionHistory,
+    weir::ReleaseGuard,
+    weir::HpaState,
+    weir::Scheduler
+);
 
 /// A version-history transcript: `{profile?, snapshot?, steps: [{command, expect? |
 /// error?}]}`; the history starts empty or from `restore(snapshot)` (a refused snapshot is
@@ -153,13 +201,12 @@ fn release_engine(i: &Value) -> weir::Result<Value> {
     };
     let engine = transcript(engine, &i["steps"], |e, step| {
         let out = match step.get("status") {
-            Some(now) => serde_json::to_value(e.status(now.as_str().unwrap())?).unwrap(),
+            Some(now) => serde_json::to_value(e.status(timestamp(now)?)).unwrap(),
             None => {
-                let now = step["now"].as_str().unwrap();
-                serde_json::to_value(e.handle(input(&step["event"])?, now)?).unwrap()
+                let now = timestamp(&step["now"])?;
+                serde_json::to_value(e.handle(now, input(&step["event"])?)?).unwrap()
             }
         };
-        *e = weir::ReleaseEngine::restore(e.snapshot())?;
         Ok(out)
     });
     let last = i["steps"]
@@ -169,12 +216,11 @@ fn release_engine(i: &Value) -> weir::Result<Value> {
         .and_then(|s| s.get("now"))
         .and_then(Value::as_str)
         .unwrap_or("");
-    let now = if weir::time::unix_seconds(last).is_ok() {
-        last
-    } else {
-        "2026-01-01T00:00:00Z"
-    };
-    out(engine.status(now))
+    let now = last
+        .parse()
+        .or_else(|_| "2026-01-01T00:00:00Z".parse())
+        .unwrap();
+    out(Ok(engine.status(now)))
 }
 
 /// A guard transcript: `{snapshot?, steps: [{command, error?}]}`; the guard starts empty or

@@ -4,8 +4,9 @@ from typing import Any, Dict, List, Optional, Union, final
 from weir.types import (
     GuardCommand,
     EngineStatus,
-    ReleaseCommand,
+    ReleaseAction,
     ReleaseEvent,
+    ReleaseSnapshot,
     ReleaseOrder,
     ReleasePlan,
     AppService,
@@ -61,7 +62,6 @@ from weir.types import (
     DrainNodeResult,
 )
 from weir.types import HpaState as HpaStateSnapshot
-from weir.types import ReleaseEngine as ReleaseEngineSnapshot
 from weir.types import ReleaseGuard as ReleaseGuardSnapshot
 from weir.types import VersionHistory as VersionHistorySnapshot
 
@@ -132,11 +132,12 @@ class VersionHistory:
 @final
 class ReleaseEngine:
     def __new__(cls, plan: ReleasePlan) -> "ReleaseEngine": ...
-    def handle(self, event: ReleaseEvent, now: str) -> List[ReleaseCommand]: ...
+    def handle(self, now: str, event: ReleaseEvent) -> List[ReleaseAction]: ...
+    def poll_timeout(self) -> Optional[str]: ...
     def status(self, now: str) -> EngineStatus: ...
-    def snapshot(self) -> ReleaseEngineSnapshot: ...
+    def snapshot(self) -> ReleaseSnapshot: ...
     @staticmethod
-    def restore(snapshot: ReleaseEngineSnapshot) -> "ReleaseEngine": ...
+    def restore(snapshot: ReleaseSnapshot) -> "ReleaseEngine": ...
 
 @final
 class ReleaseGuard:

@@ -1666,6 +1666,16 @@ class PodSample(TypedDict):
     windowSeconds: NotRequired[Union[int, None]]
 
 
+class PodSnapshot(TypedDict):
+    """A pod as last observed."""
+    #: Observed failed.
+    failed: NotRequired[bool]
+    #: Ready on that version since, while ready.
+    readySince: NotRequired[Union["Timestamp", None]]
+    #: The version it runs.
+    version: str
+
+
 class PodSpec(TypedDict):
     """`PodSpec` (the parts placement reads)."""
     #: Node and pod affinity.
@@ -1688,24 +1698,6 @@ class PodSpec(TypedDict):
     tolerations: NotRequired[List["Toleration"]]
     #: Topology spread constraints.
     topologySpreadConstraints: NotRequired[List["TopologySpreadConstraint"]]
-
-
-class PodState(TypedDict):
-    """A pod's state as the engine sees it."""
-    #: Counted in its service's `groupUpdated` (it is in the current group and updated).
-    counted: NotRequired[bool]
-    #: Observed failed.
-    failed: NotRequired[bool]
-    #: Its group in the release.
-    group: NotRequired[int]
-    #: Listed in its service's `maturing`.
-    maturing: NotRequired[bool]
-    #: Ready since (Unix seconds), while ready on its observed version.
-    readySince: NotRequired[Union[float, None]]
-    #: Its group in a rollback.
-    rollbackGroup: NotRequired[int]
-    #: The version last observed.
-    version: NotRequired[Union[str, None]]
 
 
 class PodTemplate(TypedDict):
@@ -1805,7 +1797,7 @@ Ramp = TypedDict("Ramp", {
 """A replica ramp (渐变范围 / 渐变方式)."""
 
 
-class ReleaseCommandRunTask(TypedDict):
+class ReleaseActionRunTask(TypedDict):
     """Run a pre- or post-task, then send `taskFinished`."""
     #: The service.
     service: str
@@ -1814,7 +1806,7 @@ class ReleaseCommandRunTask(TypedDict):
     type: Literal["runTask"]
 
 
-class ReleaseCommandUpdatePods(TypedDict):
+class ReleaseActionUpdatePods(TypedDict):
     """Update these pods to this version, then report them with `podObserved`."""
     #: The group (of the rollback groups while rolling back).
     group: int
@@ -1829,14 +1821,14 @@ class ReleaseCommandUpdatePods(TypedDict):
     type: Literal["updatePods"]
 
 
-class ReleaseCommandDeleteResources(TypedDict):
+class ReleaseActionDeleteResources(TypedDict):
     """Delete the service's resources (rollback of a first release)."""
     #: The service.
     service: str
     type: Literal["deleteResources"]
 
 
-class ReleaseCommandAwaitConfirmation(TypedDict):
+class ReleaseActionAwaitConfirmation(TypedDict):
     """Ask a person to confirm (`confirmBeta`, `resume`, `confirmRollback`)."""
     #: Why.
     reason: "ConfirmReason"
@@ -1845,7 +1837,7 @@ class ReleaseCommandAwaitConfirmation(TypedDict):
     type: Literal["awaitConfirmation"]
 
 
-class ReleaseCommandServiceFinished(TypedDict):
+class ReleaseActionServiceFinished(TypedDict):
     """A service reached an outcome."""
     #: Why, for a person.
     message: NotRequired[Union[str, None]]
@@ -1856,29 +1848,11 @@ class ReleaseCommandServiceFinished(TypedDict):
     type: Literal["serviceFinished"]
 
 
-class ReleaseCommandOrderFinished(TypedDict):
+class ReleaseActionOrderFinished(TypedDict):
     """Every service reached a final outcome."""
     #: The outcome.
     outcome: "OrderOutcome"
     type: Literal["orderFinished"]
-
-
-class ReleaseEngine(TypedDict):
-    """The release engine; its serialized form is its snapshot."""
-    #: The order's id.
-    id: str
-    #: At most this many services at once (0: no limit).
-    maxParallelServices: int
-    #: The order's outcome once every service is final.
-    outcome: NotRequired[Union["OrderOutcome", None]]
-    #: Seconds a pod must stay ready.
-    readySeconds: int
-    #: Every service, in topological order.
-    services: List["ServiceRun"]
-    #: `start` was received.
-    started: bool
-    #: Every transition.
-    timeline: List["TimelineEntry"]
 
 
 class ReleaseEventStart(TypedDict):
@@ -2020,6 +1994,28 @@ class ReleasePlan(TypedDict):
     services: List["ServicePlan"]
     #: The waves, by service name.
     waves: List[List[str]]
+
+
+class ReleaseSnapshot(TypedDict):
+    """A release engine's state, as [`ReleaseEngine::snapshot`] gives it and
+    [`ReleaseEngine::restore`] takes it."""
+    #: The last instant the engine handled; absent before its first event. The engine
+    #: refuses an earlier `now`, and `restore` reads the pods as of this instant.
+    at: NotRequired[Union["Timestamp", None]]
+    #: The order's id.
+    id: str
+    #: At most this many services at once (0: no limit).
+    maxParallelServices: int
+    #: The order's outcome once every service is final.
+    outcome: NotRequired[Union["OrderOutcome", None]]
+    #: Seconds a pod must stay ready.
+    readySeconds: int
+    #: Every service, in topological order.
+    services: List["ServiceSnapshot"]
+    #: `start` was received.
+    started: bool
+    #: Every transition.
+    timeline: List["TimelineEntry"]
 
 
 ReplicaCurve = TypedDict("ReplicaCurve", {
@@ -2257,32 +2253,22 @@ class ServicePlan(TypedDict):
     wave: int
 
 
-class ServiceRun(TypedDict):
-    """One service's run."""
+class ServiceSnapshot(TypedDict):
+    """One service in a [`ReleaseSnapshot`]."""
     #: The phase it failed in (a task phase, or updating), for `retry`.
     failedIn: NotRequired[Union["ServicePhase", None]]
-    #: A pod of the current group that failed.
-    failing: NotRequired[Union[str, None]]
     #: The current group (of the rollback groups while rolling back).
     group: int
-    #: How many pods of the current group are updated (kept as pods change, so an
-    #: observation costs O(log pods), not a scan of the group).
-    groupUpdated: NotRequired[int]
-    #: Pods of the current group on the target version and ready, not yet for
-    #: `readySeconds`: checked as time passes.
-    maturing: NotRequired[List[str]]
     #: Why it failed or was cancelled.
     message: NotRequired[Union[str, None]]
-    #: The earliest time (Unix seconds) a maturing pod can count as updated.
-    nextMaturity: NotRequired[Union[float, None]]
     #: Why it is paused.
     pausedFor: NotRequired[Union["ConfirmReason", None]]
     #: Its phase.
     phase: "ServicePhase"
     #: Its plan.
     plan: "ServicePlan"
-    #: Every pod seen or planned.
-    pods: Dict[str, "PodState"]
+    #: The pods observed so far (pods of the plan never observed are absent).
+    pods: NotRequired[Dict[str, "PodSnapshot"]]
     #: Asked to start by `startService`.
     requested: NotRequired[bool]
     #: The current task (index into the pre- or post-tasks).
@@ -2357,7 +2343,7 @@ class TimedRecommendation(TypedDict):
 
 
 TimelineEntry = TypedDict("TimelineEntry", {
-    "at": "str",
+    "at": "Timestamp",
     "cause": "str",
     "from": "ServicePhase",
     "service": "NotRequired[Union[str, None]]",
@@ -2669,8 +2655,8 @@ RampMode = Literal["linear", "accelerating", "decelerating"]
 RawQuantity = Union[str, float]
 """A Kubernetes quantity as written: a string such as `500m`, `0.5`, `128Mi`, `1e3`, or a JSON number."""
 
-ReleaseCommand = Union["ReleaseCommandRunTask", "ReleaseCommandUpdatePods", "ReleaseCommandDeleteResources", "ReleaseCommandAwaitConfirmation", "ReleaseCommandServiceFinished", "ReleaseCommandOrderFinished"]
-"""A command for the caller, tagged by `type`."""
+ReleaseAction = Union["ReleaseActionRunTask", "ReleaseActionUpdatePods", "ReleaseActionDeleteResources", "ReleaseActionAwaitConfirmation", "ReleaseActionServiceFinished", "ReleaseActionOrderFinished"]
+"""An action for the caller to carry out, tagged by `type`."""
 
 ReleaseEvent = Union["ReleaseEventStart", "ReleaseEventStartService", "ReleaseEventPodObserved", "ReleaseEventTaskFinished", "ReleaseEventConfirmBeta", "ReleaseEventResume", "ReleaseEventCancel", "ReleaseEventRetry", "ReleaseEventRollback", "ReleaseEventConfirmRollback", "ReleaseEventRetryRollback", "ReleaseEventCancelRollback", "ReleaseEventTick"]
 """An event for the engine, tagged by `type`."""

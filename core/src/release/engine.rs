@@ -3,7 +3,7 @@
 //! retry, rollback, cancel).
 //!
 //! The caller feeds events (`start`, pod observations, task results, confirmations, ...)
-//! with the current time and carries out the commands it gets back (run a task, update
+//! with the current time and carries out the actions it gets back (run a task, update
 //! these pods to that version, ask a person to confirm, ...). Every event is checked
 //! before anything changes: a refused event returns `invalid_transition` (or `not_found`,
 //! `validation` for a bad `now`) and leaves the engine exactly as it was. Every phase
@@ -15,11 +15,20 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, ValidationErrors};
+use crate::machine::{Machine, check_forward};
 use crate::model::diff::{PostTask, PreTask, Upgrade};
-use crate::release::groups::{PauseReason, PodGroups};
-use crate::release::plan::{ReleasePlan, RollbackPlan, ServicePlan};
+use crate::release::plan::ReleasePlan;
+use crate::time::Timestamp;
 
 mod check;
+mod events;
+mod rules;
+mod run;
+mod snapshot;
+
+use events::Observation;
+use run::ServiceRun;
+pub use snapshot::{PodSnapshot, ReleaseSnapshot, ServiceSnapshot};
 
 /// Where a service is in the release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -228,14 +237,14 @@ pub enum OrderOutcome {
     Cancelled,
 }
 
-/// A command for the caller, tagged by `type`.
+/// An action for the caller to carry out, tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
     rename_all_fields = "camelCase"
 )]
-pub enum ReleaseCommand {
+pub enum ReleaseAction {
     /// Run a pre- or post-task, then send `taskFinished`.
     RunTask {
         /// The service.
@@ -285,33 +294,6 @@ pub enum ReleaseCommand {
     },
 }
 
-/// A pod's state as the engine sees it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PodState {
-    /// The version last observed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    /// Ready since (Unix seconds), while ready on its observed version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ready_since: Option<f64>,
-    /// Observed failed.
-    #[serde(default)]
-    pub failed: bool,
-    /// Its group in the release.
-    #[serde(default)]
-    pub group: u32,
-    /// Its group in a rollback.
-    #[serde(default)]
-    pub rollback_group: u32,
-    /// Counted in its service's `groupUpdated` (it is in the current group and updated).
-    #[serde(default)]
-    pub counted: bool,
-    /// Listed in its service's `maturing`.
-    #[serde(default)]
-    pub maturing: bool,
-}
-
 /// A pod's release status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -326,54 +308,12 @@ pub enum PodStatus {
     Failed,
 }
 
-/// One service's run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ServiceRun {
-    /// Its plan.
-    pub plan: ServicePlan,
-    /// Its phase.
-    pub phase: ServicePhase,
-    /// The current group (of the rollback groups while rolling back).
-    pub group: u32,
-    /// The current task (index into the pre- or post-tasks).
-    pub task: u32,
-    /// Why it is paused.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub paused_for: Option<ConfirmReason>,
-    /// Asked to start by `startService`.
-    #[serde(default)]
-    pub requested: bool,
-    /// Why it failed or was cancelled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// The phase it failed in (a task phase, or updating), for `retry`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub failed_in: Option<ServicePhase>,
-    /// How many pods of the current group are updated (kept as pods change, so an
-    /// observation costs O(log pods), not a scan of the group).
-    #[serde(default)]
-    pub group_updated: u32,
-    /// Pods of the current group on the target version and ready, not yet for
-    /// `readySeconds`: checked as time passes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub maturing: Vec<String>,
-    /// A pod of the current group that failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub failing: Option<String>,
-    /// The earliest time (Unix seconds) a maturing pod can count as updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_maturity: Option<f64>,
-    /// Every pod seen or planned.
-    pub pods: BTreeMap<String, PodState>,
-}
-
 /// One recorded transition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimelineEntry {
     /// When (the event's `now`).
-    pub at: String,
+    pub at: Timestamp,
     /// The service; absent for order-level entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
@@ -385,204 +325,41 @@ pub struct TimelineEntry {
     pub cause: String,
 }
 
-/// The release engine; its serialized form is its snapshot.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The release engine: a sans-IO machine ([`Machine`]) that drives one planned release
+/// order. Its state is private; [`ReleaseEngine::snapshot`] gives what a restore needs.
+///
+/// # Examples
+///
+/// ```
+/// use weir::{ReleaseAction, ReleaseEngine, ReleaseEvent, ReleaseOrder, time::Timestamp};
+/// let order: ReleaseOrder = serde_json::from_value(serde_json::json!({
+///     "id": "o1", "units": ["u1"],
+///     "services": [{"name": "web", "toVersion": "v1", "pods": [{"name": "web-0", "unit": "u1"}],
+///                   "toSpec": {"name": "web", "app": "web", "template": {"containers": [
+///                       {"name": "c", "image": "nginx:1"}]}}}]
+/// })).unwrap();
+/// let mut engine = ReleaseEngine::new(weir::plan_release(&order)?)?;
+/// let t0: Timestamp = "2026-01-01T00:00:00Z".parse()?;
+/// let actions = engine.handle(t0, ReleaseEvent::Start)?;
+/// assert!(matches!(actions[0], ReleaseAction::UpdatePods { .. }));
+/// // Time never runs backwards for a machine.
+/// let earlier: Timestamp = "2025-12-31T23:59:59Z".parse()?;
+/// assert!(engine.handle(earlier, ReleaseEvent::Tick).is_err());
+/// # Ok::<(), weir::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseEngine {
-    /// The order's id.
-    pub id: String,
-    /// Seconds a pod must stay ready.
-    pub ready_seconds: u32,
-    /// At most this many services at once (0: no limit).
-    pub max_parallel_services: u32,
-    /// `start` was received.
-    pub started: bool,
-    /// The order's outcome once every service is final.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<OrderOutcome>,
-    /// Every service, in topological order.
-    pub services: Vec<ServiceRun>,
-    /// Every transition.
-    pub timeline: Vec<TimelineEntry>,
-    /// Service name → position in `services`: derived, so not part of the snapshot; built
-    /// by `new` and `restore` (lookups fall back to a scan when it is missing).
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub index: BTreeMap<String, u32>,
-}
-
-/// The event's time: the caller's text (for the timeline) and the instant it names,
-/// parsed once by `handle` before anything changes.
-#[derive(Clone, Copy)]
-struct Now<'a> {
-    text: &'a str,
-    secs: f64,
-}
-
-fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
-    Err(Error::invalid_transition(event, &state.into()))
-}
-
-impl ServiceRun {
-    fn rolling_back(&self) -> bool {
-        matches!(
-            self.phase,
-            ServicePhase::RollingBack
-                | ServicePhase::RollbackFailed
-                | ServicePhase::AwaitingRollbackConfirmation
-        )
-    }
-
-    fn target(&self) -> &str {
-        match (&self.plan.rollback, self.rolling_back()) {
-            (RollbackPlan::ToVersion { version, .. }, true) => version,
-            _ => &self.plan.to_version,
-        }
-    }
-
-    fn groups(&self) -> &PodGroups {
-        if self.rolling_back() {
-            &self.plan.rollback_groups
-        } else {
-            &self.plan.groups
-        }
-    }
-
-    fn group_pods(&self) -> &[String] {
-        self.groups()
-            .groups
-            .get(self.group as usize)
-            .map_or(&[], |g| g.pods.as_slice())
-    }
-
-    /// The most pods any of its groups (release or rollback) holds: the most a group can
-    /// count as updated.
-    pub(crate) fn largest_group(&self) -> usize {
-        self.plan
-            .groups
-            .groups
-            .iter()
-            .chain(&self.plan.rollback_groups.groups)
-            .map(|g| g.pods.len())
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// The group `pod` is released in, in the current direction (release or rollback).
-    fn group_of(&self, pod: &PodState) -> u32 {
-        if self.rolling_back() {
-            pod.rollback_group
-        } else {
-            pod.group
-        }
-    }
-
-    /// Whether `pod` belongs to the current group.
-    fn in_group(&self, pod: &PodState) -> bool {
-        self.group_of(pod) == self.group
-    }
-
-    /// Count the current group's updated pods afresh (when the group changes).
-    fn recount(&mut self, now: f64, ready_seconds: u32) {
-        let pods: Vec<String> = self.group_pods().to_vec();
-        let mut updated = 0;
-        self.maturing.clear();
-        self.failing = None;
-        self.next_maturity = None;
-        for p in self.pods.values_mut() {
-            p.counted = false;
-            p.maturing = false;
-        }
-        for name in pods {
-            let st = self.status(&name, now, ready_seconds);
-            match st {
-                PodStatus::Updated => updated += 1,
-                PodStatus::Updating
-                    if self
-                        .pods
-                        .get(&name)
-                        .is_some_and(|p| p.ready_since.is_some()) =>
-                {
-                    self.add_maturing(&name, ready_seconds)
-                }
-                PodStatus::Failed => self.failing = Some(name.clone()),
-                _ => {}
-            }
-            if let Some(p) = self.pods.get_mut(&name) {
-                p.counted = st == PodStatus::Updated;
-            }
-        }
-        self.group_updated = updated;
-    }
-
-    /// List a pod as maturing (once) and note when it can be counted.
-    fn add_maturing(&mut self, name: &str, ready_seconds: u32) {
-        let Some(p) = self.pods.get_mut(name) else {
-            return;
-        };
-        if let Some(since) = p.ready_since {
-            let at = since + f64::from(ready_seconds);
-            self.next_maturity = Some(self.next_maturity.map_or(at, |m| m.min(at)));
-        }
-        if !p.maturing {
-            p.maturing = true;
-            self.maturing.push(name.to_owned());
-        }
-    }
-
-    /// Move the maturing pods that have been ready long enough into the count; nothing to
-    /// do before the earliest maturity.
-    fn mature(&mut self, now: f64, ready_seconds: u32) {
-        if self.next_maturity.is_none_or(|m| now < m) {
-            return;
-        }
-        self.next_maturity = None;
-        for name in std::mem::take(&mut self.maturing) {
-            if let Some(p) = self.pods.get_mut(&name) {
-                p.maturing = false;
-            }
-            let in_group = self.pods.get(&name).is_some_and(|p| self.in_group(p));
-            match self.status(&name, now, ready_seconds) {
-                PodStatus::Updated if in_group => {
-                    if let Some(p) = self.pods.get_mut(&name)
-                        && !p.counted
-                    {
-                        p.counted = true;
-                        self.group_updated += 1;
-                    }
-                }
-                PodStatus::Updating
-                    if self
-                        .pods
-                        .get(&name)
-                        .is_some_and(|p| p.ready_since.is_some()) =>
-                {
-                    self.add_maturing(&name, ready_seconds)
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn status(&self, pod: &str, now: f64, ready_seconds: u32) -> PodStatus {
-        let Some(p) = self.pods.get(pod) else {
-            return PodStatus::NotUpdated;
-        };
-        if p.version.as_deref() != Some(self.target()) {
-            // A failure on another version (say, the old one crash-looping) is not a
-            // failure of this release: updating the pod is what fixes it.
-            PodStatus::NotUpdated
-        } else if p.failed {
-            PodStatus::Failed
-        } else if p
-            .ready_since
-            .is_some_and(|s| now - s >= f64::from(ready_seconds))
-        {
-            PodStatus::Updated
-        } else {
-            PodStatus::Updating
-        }
-    }
+    id: String,
+    ready_seconds: u32,
+    max_parallel_services: u32,
+    started: bool,
+    outcome: Option<OrderOutcome>,
+    pub(crate) services: Vec<ServiceRun>,
+    timeline: Vec<TimelineEntry>,
+    /// The last instant handled.
+    at: Option<Timestamp>,
+    /// Service name → position in `services`: derived, built by `new` and `restore`.
+    index: BTreeMap<String, u32>,
 }
 
 // INVARIANT: every `self.services[i]` index comes from `find()` or `0..self.services.len()`,
@@ -613,20 +390,18 @@ impl ReleaseEngine {
         let services = plan
             .services
             .into_iter()
-            .map(|p| ServiceRun {
-                pods: check::planned_pods(&p),
-                plan: p,
-                phase: ServicePhase::Waiting,
-                group: 0,
-                task: 0,
-                paused_for: None,
-                requested: false,
-                message: None,
-                failed_in: None,
-                group_updated: 0,
-                maturing: Vec::new(),
-                failing: None,
-                next_maturity: None,
+            .map(|p| {
+                snapshot::service_run(ServiceSnapshot {
+                    plan: p,
+                    phase: ServicePhase::Waiting,
+                    group: 0,
+                    task: 0,
+                    paused_for: None,
+                    requested: false,
+                    message: None,
+                    failed_in: None,
+                    pods: BTreeMap::new(),
+                })
             })
             .collect();
         Ok(ReleaseEngine {
@@ -637,12 +412,13 @@ impl ReleaseEngine {
             outcome: None,
             services,
             timeline: Vec::new(),
+            at: None,
             index: BTreeMap::new(),
         }
         .indexed())
     }
 
-    fn indexed(mut self) -> Self {
+    pub(super) fn indexed(mut self) -> Self {
         self.index = self
             .services
             .iter()
@@ -652,27 +428,45 @@ impl ReleaseEngine {
         self
     }
 
-    /// The whole state (the engine is its own snapshot).
-    #[must_use]
-    pub fn snapshot(&self) -> ReleaseEngine {
-        self.clone()
-    }
-
     /// Continue from a snapshot: every invariant the engine relies on is checked first,
     /// and the bookkeeping that follows from the pods (which pods are maturing, when the
-    /// next one matures, how many of the current group are updated) is recomputed rather
-    /// than trusted.
+    /// next one matures, how many of the current group are updated) is recomputed as of
+    /// the snapshot's `at`.
     ///
     /// # Errors
     ///
     /// [`Error::Validation`] with every problem, at its path in the snapshot (the plan's
     /// problems as for [`ReleaseEngine::new`] under `services[i].plan`, then the state's:
-    /// pods, groups, phases, tasks, counters, the timeline and the outcome).
-    pub fn restore(snapshot: ReleaseEngine) -> Result<Self> {
+    /// pods, groups, phases, tasks, the timeline, `at` and the outcome).
+    pub fn restore(snapshot: ReleaseSnapshot) -> Result<Self> {
         check::snapshot(snapshot).map(Self::indexed)
     }
 
-    fn find(&self, service: &str) -> Result<usize> {
+    /// The order's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The order's outcome, once every service is final.
+    #[must_use]
+    pub fn outcome(&self) -> Option<OrderOutcome> {
+        self.outcome
+    }
+
+    /// Every transition so far.
+    #[must_use]
+    pub fn timeline(&self) -> &[TimelineEntry] {
+        &self.timeline
+    }
+
+    /// The last instant handled, if any.
+    #[must_use]
+    pub fn at(&self) -> Option<Timestamp> {
+        self.at
+    }
+
+    pub(super) fn find(&self, service: &str) -> Result<usize> {
         self.index
             .get(service)
             .map(|&i| i as usize)
@@ -681,57 +475,41 @@ impl ReleaseEngine {
             .ok_or_else(|| Error::not_found("service", service))
     }
 
-    fn phase_of(&self, name: &str) -> Option<ServicePhase> {
+    pub(super) fn phase_of(&self, name: &str) -> Option<ServicePhase> {
         self.find(name)
             .ok()
             .and_then(|i| self.services.get(i))
             .map(|s| s.phase)
     }
 
-    /// Handle one event at `now` (RFC 3339); returns the commands to carry out.
+    /// Whether every dependency of service `i` succeeded.
+    pub(super) fn dependencies_succeeded(&self, i: usize) -> bool {
+        self.services[i]
+            .plan
+            .depends_on
+            .iter()
+            .all(|d| self.phase_of(d) == Some(ServicePhase::Succeeded))
+    }
+
+    /// Handle one event at `now`; returns the actions to carry out.
     ///
     /// # Errors
     ///
-    /// `invalid_transition` when the event is not allowed now, `not_found` for an unknown
-    /// service or pod, `validation` for a bad `now`. The engine is unchanged then.
-    pub fn handle(&mut self, event: ReleaseEvent, now: &str) -> Result<Vec<ReleaseCommand>> {
-        let now = Now {
-            text: now,
-            secs: crate::time::unix_seconds(now)?,
-        };
-        let t = now.secs;
-        let name = event_name(&event);
+    /// `invalid_transition` when the event is not allowed now (including a `now` earlier
+    /// than the last one handled), `not_found` for an unknown service or pod. The engine
+    /// is unchanged then.
+    pub fn handle(&mut self, now: Timestamp, event: ReleaseEvent) -> Result<Vec<ReleaseAction>> {
+        let name = event.name();
+        check_forward(self.at, now)?;
         if self.outcome.is_some() && event != ReleaseEvent::Tick {
-            return refuse(name, "after the order finished");
+            return Err(Error::invalid_transition(name, "after the order finished"));
         }
         let mut out = Vec::new();
-        // Check, then change: every arm returns before its first write when refused.
+        // Each handler checks, then changes: it returns before its first write when it
+        // refuses.
         match event {
-            ReleaseEvent::Start => {
-                if self.started {
-                    return refuse(name, "when the order already started");
-                }
-                self.started = true;
-            }
-            ReleaseEvent::StartService { service } => {
-                let i = self.find(&service)?;
-                let s = &self.services[i];
-                if s.phase != ServicePhase::Waiting || s.requested {
-                    return refuse(name, format!("when `{service}` is {:?}", s.phase));
-                }
-                if !s
-                    .plan
-                    .depends_on
-                    .iter()
-                    .all(|d| self.phase_of(d) == Some(ServicePhase::Succeeded))
-                {
-                    return refuse(
-                        name,
-                        format!("before every dependency of `{service}` succeeded"),
-                    );
-                }
-                self.services[i].requested = true;
-            }
+            ReleaseEvent::Start => self.on_start(name)?,
+            ReleaseEvent::StartService { service } => self.on_start_service(name, &service)?,
             ReleaseEvent::PodObserved {
                 service,
                 pod,
@@ -739,639 +517,86 @@ impl ReleaseEngine {
                 ready,
                 failed,
                 reason,
-            } => {
-                let i = self.find(&service)?;
-                if !self.services[i].pods.contains_key(&pod) {
-                    return Err(Error::not_found("pod", &pod));
-                }
-                let ready_seconds = self.ready_seconds;
-                let s = &mut self.services[i];
-                if let Some(p) = s.pods.get_mut(&pod) {
-                    let same = p.version.as_deref() == Some(version.as_str());
-                    p.ready_since = match (ready && !failed, same, p.ready_since) {
-                        (true, true, Some(since)) => Some(since),
-                        (true, _, _) => Some(t),
-                        (false, _, _) => None,
-                    };
-                    p.version = Some(version);
-                    p.failed = failed;
-                }
-                let active = matches!(s.phase, ServicePhase::Updating | ServicePhase::RollingBack);
-                if active && s.pods.get(&pod).is_some_and(|p| s.in_group(p)) {
-                    let st = s.status(&pod, t, ready_seconds);
-                    let counted = s.pods.get(&pod).is_some_and(|p| p.counted);
-                    if counted != (st == PodStatus::Updated) {
-                        if let Some(p) = s.pods.get_mut(&pod) {
-                            p.counted = !counted;
-                        }
-                        s.group_updated = if counted {
-                            s.group_updated.saturating_sub(1)
-                        } else {
-                            s.group_updated + 1
-                        };
-                    }
-                    if st == PodStatus::Updating && ready {
-                        s.add_maturing(&pod, ready_seconds);
-                    }
-                }
-                // Any released pod that fails on the target version fails the service: in
-                // the current group, or in an earlier one (a beta pod crashing during the
-                // beta pause).
-                let holding = matches!(
-                    s.phase,
-                    ServicePhase::Updating
-                        | ServicePhase::RollingBack
-                        | ServicePhase::Paused
-                        | ServicePhase::AwaitingRollbackConfirmation
-                );
-                let released = s.pods.get(&pod).is_some_and(|p| {
-                    let g = if s.rolling_back() {
-                        p.rollback_group
-                    } else {
-                        p.group
-                    };
-                    g <= s.group
-                });
-                if holding && released && s.status(&pod, t, ready_seconds) == PodStatus::Failed {
-                    s.failing = Some(pod.clone());
-                    s.message = Some(match reason {
-                        Some(r) => format!("pod `{pod}` failed: {r}"),
-                        None => format!("pod `{pod}` failed"),
-                    });
-                }
-            }
+            } => self.on_pod_observed(
+                now,
+                Observation {
+                    service,
+                    pod,
+                    version,
+                    ready,
+                    failed,
+                    reason,
+                },
+            )?,
             ReleaseEvent::TaskFinished {
                 service,
                 task,
                 ok,
                 message,
-            } => {
-                let i = self.find(&service)?;
-                let s = &self.services[i];
-                let current: Option<TaskName> = match s.phase {
-                    ServicePhase::PreTasks => {
-                        s.plan.pre_tasks.get(s.task as usize).map(|t| (*t).into())
-                    }
-                    ServicePhase::PostTasks => {
-                        s.plan.post_tasks.get(s.task as usize).map(|t| (*t).into())
-                    }
-                    _ => None,
-                };
-                if current != Some(task) {
-                    return refuse(
-                        name,
-                        format!("when `{service}` is not running task {task:?}"),
-                    );
-                }
-                if ok {
-                    self.services[i].task += 1;
-                    self.continue_tasks(i, now, name, &mut out);
-                } else {
-                    let msg = format!(
-                        "task {task:?} failed{}",
-                        message.map(|m| format!(": {m}")).unwrap_or_default()
-                    );
-                    self.fail(i, now, name, msg, &mut out);
-                }
+            } => self.on_task_finished(now, name, (&service, task, ok, message), &mut out)?,
+            ReleaseEvent::ConfirmBeta { service } => {
+                self.on_confirm(now, name, &service, ConfirmReason::Beta, &mut out)?;
             }
-            ReleaseEvent::ConfirmBeta { service } | ReleaseEvent::Resume { service } => {
-                let i = self.find(&service)?;
-                let want = if name == "confirmBeta" {
-                    ConfirmReason::Beta
-                } else {
-                    ConfirmReason::GroupPause
-                };
-                let s = &self.services[i];
-                if s.phase != ServicePhase::Paused || s.paused_for != Some(want) {
-                    return refuse(name, format!("when `{service}` is not paused for {want:?}"));
-                }
-                self.services[i].paused_for = None;
-                self.services[i].group += 1;
-                self.start_group(i, now, name, &mut out);
+            ReleaseEvent::Resume { service } => {
+                self.on_confirm(now, name, &service, ConfirmReason::GroupPause, &mut out)?;
             }
             ReleaseEvent::Cancel {
                 service: Some(service),
-            } => {
-                let i = self.find(&service)?;
-                let phase = self.services[i].phase;
-                if !matches!(
-                    phase,
-                    ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
-                ) {
-                    return refuse(
-                        name,
-                        format!(
-                            "when `{service}` is {phase:?} (only waiting, paused or failed services can be cancelled)"
-                        ),
-                    );
-                }
-                let msg = (phase == ServicePhase::Paused)
-                    .then(|| "cancelled while paused: two versions stay online".to_owned());
-                self.cancel(i, now, name, msg, &mut out);
-            }
-            ReleaseEvent::Cancel { service: None } => {
-                let moving: Vec<&str> = self
-                    .services
-                    .iter()
-                    .filter(|s| {
-                        !s.phase.terminal()
-                            && !matches!(
-                                s.phase,
-                                ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
-                            )
-                    })
-                    .map(|s| s.plan.name.as_str())
-                    .collect();
-                if !moving.is_empty() {
-                    return refuse(
-                        name,
-                        format!(
-                            "while {} {} in motion",
-                            moving.join(", "),
-                            if moving.len() == 1 { "is" } else { "are" }
-                        ),
-                    );
-                }
-                for i in 0..self.services.len() {
-                    if !self.services[i].phase.terminal() {
-                        let msg = (self.services[i].phase == ServicePhase::Paused)
-                            .then(|| "cancelled while paused: two versions stay online".to_owned());
-                        self.cancel(i, now, name, msg, &mut out);
-                    }
-                }
-            }
+            } => self.on_cancel(now, name, &service, &mut out)?,
+            ReleaseEvent::Cancel { service: None } => self.on_cancel_all(now, name, &mut out)?,
             ReleaseEvent::Retry { service } => {
-                let i = self.find(&service)?;
-                if self.services[i].phase != ServicePhase::Failed {
-                    return refuse(name, format!("when `{service}` has not failed"));
-                }
-                self.retry(i, now, name, &mut out);
+                self.on_retry(now, name, &service, ServicePhase::Failed, &mut out)?;
             }
             ReleaseEvent::Rollback { service } => {
-                let i = self.find(&service)?;
-                let phase = self.services[i].phase;
-                if !matches!(phase, ServicePhase::Failed | ServicePhase::Paused) {
-                    return refuse(
-                        name,
-                        format!(
-                            "when `{service}` is {phase:?} (only failed or paused services roll back)"
-                        ),
-                    );
-                }
-                self.rollback(i, now, name, &mut out);
+                self.on_rollback(now, name, &service, &mut out)?
             }
             ReleaseEvent::ConfirmRollback { service } => {
-                let i = self.find(&service)?;
-                if self.services[i].phase != ServicePhase::AwaitingRollbackConfirmation {
-                    return refuse(
-                        name,
-                        format!("when `{service}` is not awaiting a rollback confirmation"),
-                    );
-                }
-                self.set_phase(i, ServicePhase::RolledBack, now, name);
-                out.push(ReleaseCommand::ServiceFinished {
-                    service,
-                    outcome: ServiceOutcome::RolledBack,
-                    message: None,
-                });
+                self.on_confirm_rollback(now, name, service, &mut out)?;
             }
             ReleaseEvent::RetryRollback { service } => {
-                let i = self.find(&service)?;
-                if self.services[i].phase != ServicePhase::RollbackFailed {
-                    return refuse(
-                        name,
-                        format!("when the rollback of `{service}` has not failed"),
-                    );
-                }
-                self.retry(i, now, name, &mut out);
+                self.on_retry(now, name, &service, ServicePhase::RollbackFailed, &mut out)?;
             }
             ReleaseEvent::CancelRollback { service } => {
-                let i = self.find(&service)?;
-                if self.services[i].phase != ServicePhase::RollbackFailed {
-                    return refuse(
-                        name,
-                        format!("when the rollback of `{service}` has not failed"),
-                    );
-                }
-                self.cancel(
-                    i,
-                    now,
-                    name,
-                    Some("rollback abandoned: several versions may be online".into()),
-                    &mut out,
-                );
+                self.on_cancel_rollback(now, name, &service, &mut out)?;
             }
             ReleaseEvent::Tick => {}
         }
+        self.at = Some(now);
         self.advance(now, name, &mut out);
         Ok(out)
     }
 
-    fn set_phase(&mut self, i: usize, to: ServicePhase, now: Now<'_>, cause: &str) {
-        if let Some(s) = self.services.get_mut(i) {
-            if s.phase != to {
-                self.timeline.push(TimelineEntry {
-                    at: now.text.to_owned(),
-                    service: Some(s.plan.name.clone()),
-                    from: s.phase,
-                    to,
-                    cause: cause.to_owned(),
-                });
-            }
-            s.phase = to;
+    /// When a pod of a group being updated or rolled back will have been ready for
+    /// `readySeconds`: a `tick` then may complete the group. `None` when no pod is
+    /// maturing (the engine waits for events).
+    #[must_use]
+    pub fn poll_timeout(&self) -> Option<Timestamp> {
+        if self.outcome.is_some() {
+            return None;
         }
-    }
-
-    fn cancel(
-        &mut self,
-        i: usize,
-        now: Now<'_>,
-        cause: &str,
-        message: Option<String>,
-        out: &mut Vec<ReleaseCommand>,
-    ) {
-        self.set_phase(i, ServicePhase::Cancelled, now, cause);
-        let s = &mut self.services[i];
-        s.message.clone_from(&message);
-        out.push(ReleaseCommand::ServiceFinished {
-            service: s.plan.name.clone(),
-            outcome: ServiceOutcome::Cancelled,
-            message,
-        });
-    }
-
-    fn fail(
-        &mut self,
-        i: usize,
-        now: Now<'_>,
-        cause: &str,
-        message: String,
-        out: &mut Vec<ReleaseCommand>,
-    ) {
-        let rollback = self.services[i].rolling_back();
-        self.services[i].failed_in = Some(self.services[i].phase);
-        self.set_phase(
-            i,
-            if rollback {
-                ServicePhase::RollbackFailed
-            } else {
-                ServicePhase::Failed
-            },
-            now,
-            cause,
-        );
-        let s = &mut self.services[i];
-        s.message = Some(message.clone());
-        out.push(ReleaseCommand::ServiceFinished {
-            service: s.plan.name.clone(),
-            outcome: ServiceOutcome::Failed,
-            message: Some(message),
-        });
-    }
-
-    /// Run the next pre/post task, or move on when there is none.
-    fn continue_tasks(
-        &mut self,
-        i: usize,
-        now: Now<'_>,
-        cause: &str,
-        out: &mut Vec<ReleaseCommand>,
-    ) {
-        let s = &self.services[i];
-        let name = s.plan.name.clone();
-        match s.phase {
-            ServicePhase::PreTasks => match s.plan.pre_tasks.get(s.task as usize) {
-                Some(t) => out.push(ReleaseCommand::RunTask {
-                    service: name,
-                    task: (*t).into(),
-                }),
-                None => {
-                    self.services[i].group = 0;
-                    self.start_group(i, now, cause, out);
-                }
-            },
-            ServicePhase::PostTasks => match s.plan.post_tasks.get(s.task as usize) {
-                Some(t) => out.push(ReleaseCommand::RunTask {
-                    service: name,
-                    task: (*t).into(),
-                }),
-                None => {
-                    self.set_phase(i, ServicePhase::Succeeded, now, cause);
-                    self.services[i].message = None;
-                    out.push(ReleaseCommand::ServiceFinished {
-                        service: name,
-                        outcome: ServiceOutcome::Succeeded,
-                        message: None,
-                    });
-                }
-            },
-            _ => {}
-        }
-    }
-
-    /// Issue the current group (or finish the groups).
-    fn start_group(&mut self, i: usize, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
-        let s = &self.services[i];
-        let rollback = s.rolling_back();
-        let Some(_) = s.groups().groups.get(s.group as usize) else {
-            if rollback {
-                self.set_phase(i, ServicePhase::AwaitingRollbackConfirmation, now, cause);
-                let s = &mut self.services[i];
-                s.paused_for = Some(ConfirmReason::Rollback);
-                out.push(ReleaseCommand::AwaitConfirmation {
-                    service: s.plan.name.clone(),
-                    reason: ConfirmReason::Rollback,
-                });
-            } else {
-                self.set_phase(i, ServicePhase::PostTasks, now, cause);
-                self.services[i].task = 0;
-                self.continue_tasks(i, now, cause, out);
-            }
-            return;
-        };
-        let mode = match (&s.plan.rollback, rollback) {
-            (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
-            _ => s.plan.upgrade,
-        };
-        let t = now.secs;
-        let ready_seconds = self.ready_seconds;
-        self.services[i].recount(t, ready_seconds);
-        let s = &self.services[i];
-        let Some(group) = s.groups().groups.get(s.group as usize) else {
-            return;
-        };
-        out.push(ReleaseCommand::UpdatePods {
-            service: s.plan.name.clone(),
-            group: s.group,
-            pods: group.pods.clone(),
-            to_version: s.target().to_owned(),
-            mode,
-        });
-        if !rollback {
-            self.set_phase(i, ServicePhase::Updating, now, cause);
-        }
-    }
-
-    fn retry(&mut self, i: usize, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
-        let rollback = self.services[i].phase == ServicePhase::RollbackFailed;
-        // A task failed: run it again.
-        let s = &self.services[i];
-        if let Some(phase @ (ServicePhase::PreTasks | ServicePhase::PostTasks)) = s.failed_in {
-            self.set_phase(i, phase, now, cause);
-            self.services[i].message = None;
-            self.services[i].failed_in = None;
-            self.continue_tasks(i, now, cause, out);
-            return;
-        }
-        // Pods failed: clear the failures of the released pods (the current group and the
-        // ones before it) and update again those that are not updated.
-        let t = now.secs;
-        let ready_seconds = self.ready_seconds;
-        let s = &mut self.services[i];
-        s.failed_in = None;
-        s.message = None;
-        // A pod that failed after the last group (awaiting the rollback's confirmation):
-        // the last group is the current one again, so its pods are waited for (past it,
-        // the retry went straight back to awaiting the confirmation).
-        let groups = u32::try_from(s.groups().groups.len()).unwrap_or(u32::MAX);
-        if s.group >= groups {
-            s.group = groups.saturating_sub(1);
-        }
-        let released: Vec<String> = s
-            .groups()
-            .groups
+        let ready = f64::from(self.ready_seconds);
+        self.services
             .iter()
-            .take(s.group as usize + 1)
-            .flat_map(|g| g.pods.iter().cloned())
-            .collect();
-        let pending: Vec<String> = released
-            .into_iter()
-            .filter(|p| s.status(p, t, ready_seconds) != PodStatus::Updated)
-            .collect();
-        for p in &pending {
-            if let Some(state) = s.pods.get_mut(p) {
-                state.failed = false;
-            }
-        }
-        self.set_phase(
-            i,
-            if rollback {
-                ServicePhase::RollingBack
-            } else {
-                ServicePhase::Updating
-            },
-            now,
-            cause,
-        );
-        self.services[i].recount(t, ready_seconds);
-        let s = &self.services[i];
-        let target = s.target().to_owned();
-        let mode = match (&s.plan.rollback, rollback) {
-            (RollbackPlan::ToVersion { upgrade, .. }, true) => *upgrade,
-            _ => s.plan.upgrade,
-        };
-        out.push(ReleaseCommand::UpdatePods {
-            service: s.plan.name.clone(),
-            group: s.group,
-            pods: pending,
-            to_version: target,
-            mode,
-        });
+            .filter(|s| matches!(s.phase, ServicePhase::Updating | ServicePhase::RollingBack))
+            .flat_map(|s| {
+                s.maturing.iter().filter_map(move |name| {
+                    let p = s.pods.get(name)?;
+                    let on_target = p.version.as_deref() == Some(s.target()) && !p.failed;
+                    (on_target && s.in_group(p))
+                        .then_some(p.ready_since)
+                        .flatten()
+                })
+            })
+            .map(|since| since + ready)
+            .reduce(f64::min)
+            .map(|t| Timestamp::from_unix_seconds(t).unwrap_or(Timestamp::MAX))
     }
 
-    fn rollback(&mut self, i: usize, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
-        let name = self.services[i].plan.name.clone();
-        match self.services[i].plan.rollback.clone() {
-            RollbackPlan::ToVersion { .. } => {
-                self.services[i].paused_for = None;
-                self.services[i].message = None;
-                self.set_phase(i, ServicePhase::RollingBack, now, cause);
-                for p in self.services[i].pods.values_mut() {
-                    p.failed = false;
-                }
-                self.services[i].group = 0;
-                self.start_group(i, now, cause, out);
-            }
-            RollbackPlan::DeleteResources {} => {
-                self.set_phase(i, ServicePhase::ResourcesDeleted, now, cause);
-                out.push(ReleaseCommand::DeleteResources {
-                    service: name.clone(),
-                });
-                out.push(ReleaseCommand::ServiceFinished {
-                    service: name,
-                    outcome: ServiceOutcome::ResourcesDeleted,
-                    message: Some("never released successfully: resources deleted".into()),
-                });
-            }
-            RollbackPlan::Cancel {} => {
-                self.cancel(i, now, cause, Some("the version that last succeeded is the one that failed: nothing to roll back to".into()), out);
-            }
-        }
-    }
-
-    /// Apply the rules that follow from the new state: group completion and failure,
-    /// dependency blocking, starting ready services, the order's end.
-    fn advance(&mut self, now: Now<'_>, cause: &str, out: &mut Vec<ReleaseCommand>) {
-        let t = now.secs;
-        let ready_seconds = self.ready_seconds;
-        loop {
-            let mut changed = false;
-            for i in 0..self.services.len() {
-                let phase = self.services[i].phase;
-                if matches!(
-                    phase,
-                    ServicePhase::Paused | ServicePhase::AwaitingRollbackConfirmation
-                ) {
-                    if let Some(pod) = self.services[i].failing.take() {
-                        let msg = self.services[i]
-                            .message
-                            .clone()
-                            .unwrap_or_else(|| format!("pod `{pod}` failed"));
-                        self.services[i].paused_for = None;
-                        self.fail(i, now, cause, msg, out);
-                        changed = true;
-                    }
-                    continue;
-                }
-                if !matches!(phase, ServicePhase::Updating | ServicePhase::RollingBack) {
-                    continue;
-                }
-                self.services[i].mature(t, ready_seconds);
-                let s = &self.services[i];
-                if let Some(pod) = s.failing.clone() {
-                    let msg = s
-                        .message
-                        .clone()
-                        .unwrap_or_else(|| format!("pod `{pod}` failed"));
-                    self.services[i].failing = None;
-                    self.fail(i, now, cause, msg, out);
-                    changed = true;
-                } else if s.group_updated as usize >= s.group_pods().len() {
-                    changed = true;
-                    let s = &self.services[i];
-                    let pause = if s.rolling_back() {
-                        None
-                    } else {
-                        s.plan
-                            .groups
-                            .pauses
-                            .iter()
-                            .find(|p| p.after_group == s.group)
-                            .map(|p| p.reason)
-                    };
-                    match pause {
-                        Some(reason) => {
-                            let reason = match reason {
-                                PauseReason::Beta => ConfirmReason::Beta,
-                                PauseReason::GroupPause => ConfirmReason::GroupPause,
-                            };
-                            self.set_phase(i, ServicePhase::Paused, now, cause);
-                            let s = &mut self.services[i];
-                            s.paused_for = Some(reason);
-                            out.push(ReleaseCommand::AwaitConfirmation {
-                                service: s.plan.name.clone(),
-                                reason,
-                            });
-                        }
-                        None => {
-                            self.services[i].group += 1;
-                            self.start_group(i, now, cause, out);
-                        }
-                    }
-                }
-            }
-            // Dependents of a service that ended without succeeding are cancelled.
-            for i in 0..self.services.len() {
-                if self.services[i].phase != ServicePhase::Waiting {
-                    continue;
-                }
-                let blocked = self.services[i].plan.depends_on.iter().find(|d| {
-                    matches!(
-                        self.phase_of(d),
-                        Some(
-                            ServicePhase::Cancelled
-                                | ServicePhase::RolledBack
-                                | ServicePhase::ResourcesDeleted
-                        )
-                    )
-                });
-                if let Some(d) = blocked.cloned() {
-                    self.cancel(
-                        i,
-                        now,
-                        cause,
-                        Some(format!("dependency `{d}` did not succeed")),
-                        out,
-                    );
-                    changed = true;
-                }
-            }
-            // Start the services whose dependencies succeeded, in topological order.
-            let limit = if self.max_parallel_services == 0 {
-                usize::MAX
-            } else {
-                self.max_parallel_services as usize
-            };
-            let mut active = self
-                .services
-                .iter()
-                .filter(|s| !s.phase.terminal() && s.phase != ServicePhase::Waiting)
-                .count();
-            for i in 0..self.services.len() {
-                if active >= limit {
-                    break;
-                }
-                let s = &self.services[i];
-                if s.phase != ServicePhase::Waiting || !(self.started || s.requested) {
-                    continue;
-                }
-                if s.plan
-                    .depends_on
-                    .iter()
-                    .all(|d| self.phase_of(d) == Some(ServicePhase::Succeeded))
-                {
-                    self.set_phase(i, ServicePhase::PreTasks, now, cause);
-                    self.services[i].task = 0;
-                    self.continue_tasks(i, now, cause, out);
-                    active += 1;
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        if self.outcome.is_none()
-            && !self.services.is_empty()
-            && self.services.iter().all(|s| s.phase.terminal())
-        {
-            let ok = self
-                .services
-                .iter()
-                .filter(|s| s.phase == ServicePhase::Succeeded)
-                .count();
-            let outcome = if ok == self.services.len() {
-                OrderOutcome::Succeeded
-            } else if ok > 0 {
-                OrderOutcome::Partial
-            } else {
-                OrderOutcome::Cancelled
-            };
-            self.outcome = Some(outcome);
-            out.push(ReleaseCommand::OrderFinished { outcome });
-        }
-    }
-
-    /// A summary for a console at `now` (RFC 3339): each service's phase, group progress
-    /// and pod statuses.
-    ///
-    /// # Errors
-    ///
-    /// `validation` at `now` when it is not an RFC 3339 timestamp (a pod's status depends
-    /// on how long it has been ready).
-    pub fn status(&self, now: &str) -> Result<EngineStatus> {
-        let t = crate::time::unix_seconds(now)?;
-        Ok(EngineStatus {
+    /// A summary for a console at `now`: each service's phase, group progress and pod
+    /// statuses (a pod's status depends on how long it has been ready).
+    pub fn status(&self, now: Timestamp) -> EngineStatus {
+        let t = now.unix_seconds();
+        EngineStatus {
             id: self.id.clone(),
             started: self.started,
             outcome: self.outcome,
@@ -1401,7 +626,29 @@ impl ReleaseEngine {
                     }
                 })
                 .collect(),
-        })
+        }
+    }
+}
+
+impl Machine for ReleaseEngine {
+    type Event = ReleaseEvent;
+    type Output = Vec<ReleaseAction>;
+    type Snapshot = ReleaseSnapshot;
+
+    fn handle(&mut self, now: Timestamp, event: ReleaseEvent) -> Result<Vec<ReleaseAction>> {
+        ReleaseEngine::handle(self, now, event)
+    }
+
+    fn poll_timeout(&self) -> Option<Timestamp> {
+        ReleaseEngine::poll_timeout(self)
+    }
+
+    fn snapshot(&self) -> ReleaseSnapshot {
+        ReleaseEngine::snapshot(self)
+    }
+
+    fn restore(snapshot: ReleaseSnapshot) -> Result<Self> {
+        ReleaseEngine::restore(snapshot)
     }
 }
 
@@ -1442,20 +689,24 @@ pub struct ServiceStatus {
     pub pods: BTreeMap<String, PodStatus>,
 }
 
-fn event_name(e: &ReleaseEvent) -> &'static str {
-    match e {
-        ReleaseEvent::Start => "start",
-        ReleaseEvent::StartService { .. } => "startService",
-        ReleaseEvent::PodObserved { .. } => "podObserved",
-        ReleaseEvent::TaskFinished { .. } => "taskFinished",
-        ReleaseEvent::ConfirmBeta { .. } => "confirmBeta",
-        ReleaseEvent::Resume { .. } => "resume",
-        ReleaseEvent::Cancel { .. } => "cancel",
-        ReleaseEvent::Retry { .. } => "retry",
-        ReleaseEvent::Rollback { .. } => "rollback",
-        ReleaseEvent::ConfirmRollback { .. } => "confirmRollback",
-        ReleaseEvent::RetryRollback { .. } => "retryRollback",
-        ReleaseEvent::CancelRollback { .. } => "cancelRollback",
-        ReleaseEvent::Tick => "tick",
+impl ReleaseEvent {
+    /// The event's `type` tag, as on the wire.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            ReleaseEvent::Start => "start",
+            ReleaseEvent::StartService { .. } => "startService",
+            ReleaseEvent::PodObserved { .. } => "podObserved",
+            ReleaseEvent::TaskFinished { .. } => "taskFinished",
+            ReleaseEvent::ConfirmBeta { .. } => "confirmBeta",
+            ReleaseEvent::Resume { .. } => "resume",
+            ReleaseEvent::Cancel { .. } => "cancel",
+            ReleaseEvent::Retry { .. } => "retry",
+            ReleaseEvent::Rollback { .. } => "rollback",
+            ReleaseEvent::ConfirmRollback { .. } => "confirmRollback",
+            ReleaseEvent::RetryRollback { .. } => "retryRollback",
+            ReleaseEvent::CancelRollback { .. } => "cancelRollback",
+            ReleaseEvent::Tick => "tick",
+        }
     }
 }

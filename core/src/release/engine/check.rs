@@ -16,7 +16,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{ConfirmReason, PodState, ReleaseEngine, ServicePhase, ServiceRun};
+use super::run::{PodState, ServiceRun};
+use super::snapshot::{ReleaseSnapshot, ServiceSnapshot, service_run};
+use super::{ConfirmReason, PodStatus, ReleaseEngine, ServicePhase};
 use crate::error::{FieldErrorCode as Code, Result, ValidationErrors, clip, key};
 use crate::release::groups::{PauseReason, PodGroups};
 use crate::release::plan::{MAX_ORDER_PODS, MAX_ORDER_SERVICES, RollbackPlan, ServicePlan};
@@ -231,33 +233,96 @@ fn groups<'a>(
     pods
 }
 
-/// Check a snapshot and recompute its derivable bookkeeping.
-pub(super) fn snapshot(mut e: ReleaseEngine) -> Result<ReleaseEngine> {
+/// Check a snapshot, build the engine it describes and recompute its bookkeeping as of
+/// the snapshot's `at`.
+pub(super) fn snapshot(snap: ReleaseSnapshot) -> Result<ReleaseEngine> {
     let mut errs = ValidationErrors::new();
-    id(&e.id, &mut errs);
+    id(&snap.id, &mut errs);
     services(
-        e.services.iter().map(|s| &s.plan),
+        snap.services.iter().map(|s| &s.plan),
         |i| format!("services[{i}].plan"),
         &mut errs,
     );
     // The state is read against the plan: only a sound plan is worth reading it against.
     errs.into_result(())?;
     let mut errs = ValidationErrors::new();
+    for (i, s) in snap.services.iter().enumerate() {
+        pods(s, &format!("services[{i}]"), &mut errs);
+    }
+    let mut e = ReleaseEngine {
+        id: snap.id,
+        ready_seconds: snap.ready_seconds,
+        max_parallel_services: snap.max_parallel_services,
+        started: snap.started,
+        outcome: snap.outcome,
+        services: snap.services.into_iter().map(service_run).collect(),
+        timeline: snap.timeline,
+        at: snap.at,
+        index: BTreeMap::new(),
+    };
     for (i, s) in e.services.iter().enumerate() {
-        let path = format!("services[{i}]");
-        pods(s, &path, &mut errs);
-        position(s, &path, &mut errs);
-        counters(s, &path, &mut errs);
+        position(s, &format!("services[{i}]"), &mut errs);
+    }
+    let moved = !e.timeline.is_empty()
+        || e.services
+            .iter()
+            .any(|s| !s.pods.values().all(|p| p.version.is_none()));
+    if e.at.is_none() && moved {
+        errs.push(
+            "at",
+            Code::Required,
+            "the order has moved: the snapshot needs the instant it was taken",
+        );
     }
     started(&e, &mut errs);
     timeline(&e, &mut errs);
     outcome(&e, &mut errs);
     errs.into_result(())?;
+    let mut errs = ValidationErrors::new();
+    recount(&mut e, &mut errs);
+    errs.into_result(e)
+}
+
+/// Count each active service's current group as of `at`, and refuse what the engine would
+/// not have left behind: an active service with no `at`, a released pod that failed while
+/// the service still updates or waits for a person.
+fn recount(e: &mut ReleaseEngine, errs: &mut ValidationErrors) {
     let ready_seconds = e.ready_seconds;
-    for s in &mut e.services {
-        recompute(s, ready_seconds);
+    for (i, s) in e.services.iter_mut().enumerate() {
+        let path = format!("services[{i}]");
+        let holding = matches!(
+            s.phase,
+            ServicePhase::Updating
+                | ServicePhase::RollingBack
+                | ServicePhase::Paused
+                | ServicePhase::AwaitingRollbackConfirmation
+        );
+        if !holding {
+            continue;
+        }
+        // A moving service has timeline entries, so `at` was required above.
+        let Some(at) = e.at else { continue };
+        let t = at.unix_seconds();
+        let failed = s.pods.iter().find(|(name, p)| {
+            s.group_of(p) <= s.group && s.status(name, t, ready_seconds) == PodStatus::Failed
+        });
+        if let Some((name, _)) = failed {
+            errs.push(
+                format!("{}.failed", key(&format!("{path}.pods"), name)),
+                Code::Invalid,
+                format!(
+                    "released pod `{}` failed but `{}` is still {:?} (the engine fails it at once)",
+                    clip(name),
+                    s.plan.name,
+                    s.phase
+                ),
+            );
+        }
+        if matches!(s.phase, ServicePhase::Updating | ServicePhase::RollingBack) {
+            s.recount(t, ready_seconds);
+            s.mature(t, ready_seconds);
+        }
     }
-    Ok(e)
 }
 
 /// A service past `waiting` (other than cancelled there) was started, by the order or by
@@ -334,68 +399,23 @@ fn outcome(e: &ReleaseEngine, errs: &mut ValidationErrors) {
     }
 }
 
-/// The pods are exactly the planned ones, in their planned groups, and each one's
-/// observation hangs together.
-fn pods(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
+/// The observed pods are pods of the plan, and each one's observation hangs together.
+fn pods(s: &ServiceSnapshot, path: &str, errs: &mut ValidationErrors) {
     let planned = planned_pods(&s.plan);
     for (name, p) in &s.pods {
         let pp = key(&format!("{path}.pods"), name);
-        match planned.get(name) {
-            None => errs.push(
+        if !planned.contains_key(name) {
+            errs.push(
                 pp.clone(),
                 Code::Invalid,
                 format!("pod `{}` is in none of the plan's groups", clip(name)),
-            ),
-            Some(want) => {
-                if p.group != want.group {
-                    errs.push(
-                        format!("{pp}.group"),
-                        Code::Invalid,
-                        format!(
-                            "pod `{}` is in group {}, not {}",
-                            clip(name),
-                            want.group,
-                            p.group
-                        ),
-                    );
-                }
-                if p.rollback_group != want.rollback_group {
-                    errs.push(
-                        format!("{pp}.rollbackGroup"),
-                        Code::Invalid,
-                        format!(
-                            "pod `{}` is in rollback group {}, not {}",
-                            clip(name),
-                            want.rollback_group,
-                            p.rollback_group
-                        ),
-                    );
-                }
-            }
+            );
         }
-        if let Some(since) = p.ready_since
-            && (!since.is_finite() || p.version.is_none() || p.failed)
-        {
+        if p.ready_since.is_some() && p.failed {
             errs.push(
                 format!("{pp}.readySince"),
                 Code::Invalid,
-                "a pod is ready since a finite time, only when observed on a version and not failed",
-            );
-        }
-        if p.failed && p.version.is_none() {
-            errs.push(
-                format!("{pp}.failed"),
-                Code::Invalid,
-                "a pod fails only when observed on a version",
-            );
-        }
-    }
-    for name in planned.keys() {
-        if !s.pods.contains_key(name) {
-            errs.push(
-                key(&format!("{path}.pods"), name),
-                Code::Required,
-                format!("pod `{}` of the plan's groups is missing", clip(name)),
+                "a failed pod is not ready",
             );
         }
     }
@@ -520,96 +540,6 @@ fn fits(s: &ServiceRun) -> std::result::Result<(bool, bool), String> {
     })
 }
 
-/// Updating or rolling back: the pods it counts and watches.
-fn active(s: &ServiceRun) -> bool {
-    matches!(s.phase, ServicePhase::Updating | ServicePhase::RollingBack)
-}
-
-/// On the target version, not failed, and ready (for some time) in the current group.
-fn ready_in_group(s: &ServiceRun, p: &PodState) -> bool {
-    s.in_group(p)
-        && p.version.as_deref() == Some(s.target())
-        && !p.failed
-        && p.ready_since.is_some()
-}
-
-/// The counted pods, the maturing list, the failing pod and the counters name pods that
-/// can be in them.
-fn counters(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
-    if active(s) {
-        for (name, p) in &s.pods {
-            if p.counted && !ready_in_group(s, p) {
-                errs.push(
-                    format!("{}.counted", key(&format!("{path}.pods"), name)),
-                    Code::Invalid,
-                    format!(
-                        "pod `{}` is counted as updated but is not ready on `{}` in group {}",
-                        clip(name),
-                        s.target(),
-                        s.group
-                    ),
-                );
-            }
-        }
-    }
-    let mut listed: BTreeSet<&str> = BTreeSet::new();
-    for (n, name) in s.maturing.iter().enumerate() {
-        let Some(p) = s.pods.get(name) else {
-            errs.push(
-                format!("{path}.maturing[{n}]"),
-                Code::Invalid,
-                format!("`{}` is not a pod of the service", clip(name)),
-            );
-            continue;
-        };
-        if active(s) && !s.in_group(p) {
-            // The engine watches the current group's pods only: another group's pod
-            // maturing would be counted for this group.
-            errs.push(
-                format!("{path}.maturing[{n}]"),
-                Code::Invalid,
-                format!("pod `{}` is not in group {}", clip(name), s.group),
-            );
-        } else if !listed.insert(name.as_str()) {
-            errs.push(
-                format!("{path}.maturing[{n}]"),
-                Code::Duplicate,
-                format!("pod `{}` is listed twice", clip(name)),
-            );
-        }
-    }
-    // A failing pod is one released so far: of the current group or an earlier one.
-    if let Some(pod) = &s.failing
-        && !s.pods.get(pod).is_some_and(|p| {
-            p.failed && p.version.as_deref() == Some(s.target()) && s.group_of(p) <= s.group
-        })
-    {
-        errs.push(
-            format!("{path}.failing"),
-            Code::Invalid,
-            format!("pod `{}` has not failed on `{}`", clip(pod), s.target()),
-        );
-    }
-    if s.next_maturity.is_some_and(|t| !t.is_finite()) {
-        errs.push(
-            format!("{path}.nextMaturity"),
-            Code::Invalid,
-            "must be a finite time",
-        );
-    }
-    let largest = s.largest_group();
-    if s.group_updated as usize > largest {
-        errs.push(
-            format!("{path}.groupUpdated"),
-            Code::Invalid,
-            format!(
-                "no group has {} pods (the largest has {largest})",
-                s.group_updated
-            ),
-        );
-    }
-}
-
 /// Each service's timeline entries lead from `waiting` to its phase, one change at a
 /// time; every entry names a service of the order and a time.
 fn timeline(e: &ReleaseEngine, errs: &mut ValidationErrors) {
@@ -617,7 +547,20 @@ fn timeline(e: &ReleaseEngine, errs: &mut ValidationErrors) {
     let known: BTreeSet<&str> = e.services.iter().map(|s| s.plan.name.as_str()).collect();
     for (n, entry) in e.timeline.iter().enumerate() {
         let path = format!("timeline[{n}]");
-        crate::time::check(&entry.at, || format!("{path}.at"), errs);
+        if e.at.is_some_and(|at| entry.at > at) {
+            errs.push(
+                format!("{path}.at"),
+                Code::Invalid,
+                "an entry is no later than the snapshot's `at`",
+            );
+        }
+        if n > 0 && e.timeline.get(n - 1).is_some_and(|prev| prev.at > entry.at) {
+            errs.push(
+                format!("{path}.at"),
+                Code::Invalid,
+                "entries are in time order",
+            );
+        }
         let Some(service) = entry.service.as_deref() else {
             continue;
         };
@@ -662,45 +605,4 @@ fn timeline(e: &ReleaseEngine, errs: &mut ValidationErrors) {
             );
         }
     }
-}
-
-/// Recompute what follows from the pods: the maturing flags from the list; while updating
-/// or rolling back, the pods that should be maturing, the earliest maturity and the
-/// updated count. The same values for a snapshot the engine wrote.
-fn recompute(s: &mut ServiceRun, ready_seconds: u32) {
-    let listed: BTreeSet<String> = s.maturing.iter().cloned().collect();
-    for (name, p) in &mut s.pods {
-        p.maturing = listed.contains(name);
-    }
-    if !active(s) {
-        return;
-    }
-    let missing: Vec<String> = s
-        .pods
-        .iter()
-        .filter(|(_, p)| !p.counted && !p.maturing && ready_in_group(s, p))
-        .map(|(n, _)| n.clone())
-        .collect();
-    for name in missing {
-        if let Some(p) = s.pods.get_mut(&name) {
-            p.maturing = true;
-        }
-        s.maturing.push(name);
-    }
-    let earliest = s
-        .maturing
-        .iter()
-        .filter_map(|n| s.pods.get(n).and_then(|p| p.ready_since))
-        .map(|since| since + f64::from(ready_seconds))
-        .reduce(f64::min);
-    s.next_maturity = match (s.next_maturity, earliest) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    let counted = s
-        .pods
-        .values()
-        .filter(|p| p.counted && s.in_group(p))
-        .count();
-    s.group_updated = u32::try_from(counted).unwrap_or(u32::MAX);
 }
