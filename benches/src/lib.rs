@@ -105,7 +105,6 @@ pub fn hpa_input(pods: usize) -> weir::HpaInput {
         .map(|i| serde_json::json!({"pod": format!("pod-{i}"), "value": format!("{}Mi", 200 + (i * 13) % 300)}))
         .collect();
     serde_json::from_value(serde_json::json!({
-        "now": "2026-01-01T00:00:00Z",
         "spec": {"minReplicas": 2, "maxReplicas": 1000, "behavior": {},
             "metrics": [
                 {"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}},

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use weir::{
-    AppService, HistoryCommand, Labels, NodeSelector, Quantity, RawQuantity, ResourceList,
+    AppService, HistoryEvent, Labels, NodeSelector, Quantity, RawQuantity, ResourceList,
     VersionHistory,
 };
 
@@ -177,19 +177,25 @@ fn nodes(demo: &Demo, per_pod: &[(Quantity, Quantity)]) -> Result<(), Failure> {
 
 fn versions() -> Result<(), Failure> {
     println!("\n4. Versions of aks-vote-front-appservice: create, quick image update, release");
-    let at = |hh_mm: &str| format!("2026-11-27T{hh_mm}:00+08:00");
+    let at = |hh_mm: &str| -> Result<weir::time::Timestamp, weir::Error> {
+        format!("2026-11-27T{hh_mm}:00+08:00").parse()
+    };
     let mut history = VersionHistory::new(None);
-    history.apply(HistoryCommand::Create {
-        spec: serde_json::from_str(FRONT)?,
-        author: "ana".into(),
-        now: at("09:00"),
-    })?;
-    let update = history.apply(HistoryCommand::ChangeImage {
-        container: "front".into(),
-        image: "registry-vpc.cn-shanghai.aliyuncs.com/sofa-samples/aks-vote-front:v2".into(),
-        author: "ana".into(),
-        now: at("10:00"),
-    })?;
+    history.handle(
+        at("09:00")?,
+        HistoryEvent::Create {
+            spec: serde_json::from_str(FRONT)?,
+            author: "ana".into(),
+        },
+    )?;
+    let update = history.handle(
+        at("10:00")?,
+        HistoryEvent::ChangeImage {
+            container: "front".into(),
+            image: "registry-vpc.cn-shanghai.aliyuncs.com/sofa-samples/aks-vote-front:v2".into(),
+            author: "ana".into(),
+        },
+    )?;
     let (v1, v2) = (
         history.version("v1").ok_or("v1")?,
         history.version("v2").ok_or("v2")?,
@@ -214,31 +220,45 @@ fn versions() -> Result<(), Failure> {
         change.pre_tasks,
         change.warnings.len()
     );
-    history.apply(HistoryCommand::BeginRelease {
-        version: "v2".into(),
-        release_order: "order-1".into(),
-        rollback: false,
-        now: at("10:05"),
-    })?;
-    let refused = history.apply(HistoryCommand::ChangeReplicas {
-        replicas: 3,
-        author: "bo".into(),
-        now: at("10:06"),
-    });
+    history.handle(
+        at("10:05")?,
+        HistoryEvent::BeginRelease {
+            version: "v2".into(),
+            release_order: "order-1".into(),
+            rollback: false,
+        },
+    )?;
+    let refused = history.handle(
+        at("10:06")?,
+        HistoryEvent::ChangeReplicas {
+            replicas: 3,
+            author: "bo".into(),
+        },
+    );
     if let Err(e) = refused {
         println!(
             "   during the release a quick update is refused: [{}] {e}",
             e.code()
         );
     }
-    history.apply(HistoryCommand::MarkPublished {
-        release_order: "order-1".into(),
-        now: at("10:20"),
-    })?;
+    history.handle(
+        at("10:20")?,
+        HistoryEvent::MarkPublished {
+            release_order: "order-1".into(),
+        },
+    )?;
     println!(
         "   released: deployed {}, last successful {}",
-        history.deployed_version.as_deref().unwrap_or("-"),
-        history.last_successful_version.as_deref().unwrap_or("-")
+        history
+            .snapshot()
+            .deployed_version
+            .as_deref()
+            .unwrap_or("-"),
+        history
+            .snapshot()
+            .last_successful_version
+            .as_deref()
+            .unwrap_or("-")
     );
     Ok(())
 }

@@ -628,12 +628,16 @@ pub fn hpa(data: &[u8]) -> Result<(), String> {
     let Ok(input) = serde_json::from_slice::<crate::HpaInput>(data) else {
         return Ok(());
     };
+    // The reconcile happens at a fixed instant; the input's own times (pod starts,
+    // samples) vary around it.
+    let now = crate::time::Timestamp::from_unix_seconds(1_767_225_600.0)
+        .unwrap_or(crate::time::Timestamp::MAX);
     let mut state = crate::HpaState::new(None);
     let mut copy = crate::HpaState::restore(state.snapshot()).map_err(|e| e.to_string())?;
     let before = state.snapshot();
-    match state.recommend(&input) {
+    match state.handle(now, &input) {
         Err(_) => {
-            if state != before {
+            if state.snapshot() != before {
                 return Err("a refused input changed the state".into());
             }
         }
@@ -647,7 +651,7 @@ pub fn hpa(data: &[u8]) -> Result<(), String> {
                     r.desired_replicas
                 ));
             }
-            let again = copy.recommend(&input).map_err(|e| e.to_string())?;
+            let again = copy.handle(now, &input).map_err(|e| e.to_string())?;
             if again != r || copy != state {
                 return Err("the same input on a restored state gave another answer".into());
             }

@@ -53,8 +53,8 @@ pub use model::validate::{
     AppServiceInput, normalize, normalize_app_service, validate, validate_app_service,
 };
 pub use model::versions::{
-    Activity, ActivityKind, Draft, DraftChoice, EditStatus, FailedRelease, HistoryCommand,
-    HistoryOutcome, PublishStatus, Version, VersionHistory, VersionSource,
+    Activity, ActivityKind, Draft, DraftChoice, EditStatus, FailedRelease, HistoryEvent,
+    HistoryOutcome, HistorySnapshot, PublishStatus, Version, VersionHistory, VersionSource,
 };
 pub use release::dag::{
     DagAnalysis, DagDrawing, DagEdge, DagInput, DagNode, DagReduction, DagService,
@@ -70,7 +70,7 @@ pub use release::groups::{
     DEFAULT_MIN_GROUPS, GroupsInput, MAX_GROUP_PODS, PausePoint, PauseReason, PodGroup, PodGroups,
     PodRef, plan_groups,
 };
-pub use release::guard::{GuardCommand, GuardEntry, GuardOutcome, Hold, ReleaseGuard};
+pub use release::guard::{GuardEntry, GuardEvent, GuardOutcome, GuardSnapshot, Hold, ReleaseGuard};
 pub use release::plan::{
     DEFAULT_READY_SECONDS, MAX_ORDER_PODS, MAX_ORDER_SERVICES, MAX_PLANNED_PODS, OrderService,
     ReleaseOrder, ReleasePlan, RollbackPlan, ServicePlan, plan_release,
@@ -79,10 +79,10 @@ pub use scaling::cron::{CronFires, CronNextInput, MAX_CRON_FIRES, cron_next};
 pub use scaling::hpa::{
     ContainerResourceMetricSource, ExternalMetricSource, HpaBehavior, HpaConfig, HpaContainer,
     HpaInput, HpaPod, HpaReason, HpaRecommendation, HpaScalingPolicy, HpaScalingPolicyType,
-    HpaScalingRules, HpaSpec, HpaState, MAX_HPA_ITEMS, MetricIdentifier, MetricOutcome, MetricSpec,
-    MetricStatus, MetricTarget, MetricTargetType, MetricValue, ObjectMetricSource, ObjectReference,
-    PodCounts, PodPhase, PodSample, PodsMetricSource, ResourceMetricSource, ScaleEvent,
-    SelectPolicy, Stabilization, TimedRecommendation,
+    HpaScalingRules, HpaSnapshot, HpaSpec, HpaState, MAX_HPA_ITEMS, MetricIdentifier,
+    MetricOutcome, MetricSpec, MetricStatus, MetricTarget, MetricTargetType, MetricValue,
+    ObjectMetricSource, ObjectReference, PodCounts, PodPhase, PodSample, PodsMetricSource,
+    ResourceMetricSource, ScaleEvent, SelectPolicy, Stabilization, TimedRecommendation,
 };
 pub use scaling::timed::{
     CurveInput, CurvePoint, Effective, EffectiveAtInput, EffectiveKind, MAX_CHANGES,
@@ -93,6 +93,7 @@ pub use scheduling::handle::{
     DrainNodeResult, PlacePodsInput, PlacePodsResult, SchedulePodsInput, SchedulePodsResult,
     Scheduler,
 };
+pub use scheduling::machine::{SchedulerEvent, SchedulerOutput};
 pub use scheduling::ops::{
     DrainInput, DrainResult, Fit, FitsTemplateInput, KeptPod, NodeRefusal, NodeScore, Placement,
     Preemption, PreemptionCandidate, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput,

@@ -8,19 +8,20 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::{
     AppService, AppServiceDiff, AppServiceInput, DagAnalysis, DagDrawing, DagInput, DagReduction,
-    DiffInput, EngineStatus, ErrorReport, GroupsInput, GuardCommand, HistoryCommand,
-    HistoryOutcome, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput, NodeSelectorMatch,
-    NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseAction, ReleaseEvent, ReleaseGuard,
-    ReleaseOrder, ReleasePlan, ReleaseSnapshot, UnitShare, UnitSplitInput, VersionHistory,
+    DiffInput, EngineStatus, ErrorReport, GroupsInput, GuardEvent, GuardSnapshot, HistoryEvent,
+    HistoryOutcome, HistorySnapshot, LabelSelectorMatch, LabelSelectorMatchInput, LabelsInput,
+    NodeSelectorMatch, NodeSelectorMatchInput, ParsedQuantity, PodGroups, ReleaseAction,
+    ReleaseEvent, ReleaseOrder, ReleasePlan, ReleaseSnapshot, UnitShare, UnitSplitInput,
 };
 use crate::{
     ClusterSnapshot, DrainInput, DrainNodeResult, DrainResult, Fit, FitsTemplateInput, PlaceInput,
     PlacePodsInput, PlacePodsResult, PlaceResult, Placement, ScheduleAllInput, ScheduleAllResult,
-    ScheduleOneInput, SchedulePodsInput, SchedulePodsResult, TaintEviction, TaintEvictionsInput,
+    ScheduleOneInput, SchedulePodsInput, SchedulePodsResult, SchedulerEvent, SchedulerOutput,
+    TaintEviction, TaintEvictionsInput,
 };
 use crate::{
     CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
-    HpaRecommendation, HpaState, NextChangesInput, ReplicaCurve, ScalingChanges, ScalingInput,
+    HpaRecommendation, HpaSnapshot, NextChangesInput, ReplicaCurve, ScalingChanges, ScalingInput,
 };
 
 fn one<T: JsonSchema>(generator: &mut SchemaGenerator) -> (String, Schema) {
@@ -41,9 +42,9 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<AppServiceDiff>(&mut g),
         one::<AppServiceInput>(&mut g),
         one::<DiffInput>(&mut g),
-        one::<HistoryCommand>(&mut g),
+        one::<HistoryEvent>(&mut g),
         one::<HistoryOutcome>(&mut g),
-        one::<VersionHistory>(&mut g),
+        one::<HistorySnapshot>(&mut g),
         one::<DagAnalysis>(&mut g),
         one::<DagDrawing>(&mut g),
         one::<DagInput>(&mut g),
@@ -53,8 +54,8 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<UnitShare>(&mut g),
         one::<UnitSplitInput>(&mut g),
         one::<EngineStatus>(&mut g),
-        one::<GuardCommand>(&mut g),
-        one::<ReleaseGuard>(&mut g),
+        one::<GuardEvent>(&mut g),
+        one::<GuardSnapshot>(&mut g),
         one::<ReleaseAction>(&mut g),
         one::<ReleaseSnapshot>(&mut g),
         one::<ReleaseEvent>(&mut g),
@@ -70,7 +71,7 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<HpaConfig>(&mut g),
         one::<HpaInput>(&mut g),
         one::<HpaRecommendation>(&mut g),
-        one::<HpaState>(&mut g),
+        one::<HpaSnapshot>(&mut g),
         one::<CronNextInput>(&mut g),
         one::<CronFires>(&mut g),
         one::<ScalingInput>(&mut g),
@@ -98,5 +99,7 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<PlacePodsResult>(&mut g),
         one::<DrainNodeResult>(&mut g),
         one::<SchedulePodsResult>(&mut g),
+        one::<SchedulerEvent>(&mut g),
+        one::<SchedulerOutput>(&mut g),
     ]
 }

@@ -201,8 +201,14 @@ pub fn format(seconds: f64) -> String {
 /// assert!(Timestamp::from_unix_seconds(f64::NAN).is_none());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Timestamp(f64);
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Timestamp {
     /// The last instant weir names, `9999-12-31T23:59:59Z`.
@@ -215,20 +221,21 @@ impl Timestamp {
     /// [`Error::Validation`] at `path` when `text` is not an RFC 3339 timestamp of the
     /// years 0000 to 9999.
     pub fn parse_at(text: &str, path: &str) -> Result<Timestamp> {
-        unix_seconds_at(text, path).map(Timestamp)
+        unix_seconds_at(text, path).map(|t| Timestamp(t + 0.0))
     }
 
     /// The instant `seconds` after the Unix epoch; `None` for NaN, infinities and instants
     /// outside the years 0000 to 9999.
     #[must_use]
     pub fn from_unix_seconds(seconds: f64) -> Option<Timestamp> {
-        in_range(seconds).then_some(Timestamp(seconds))
+        // `+ 0.0` makes -0 into +0, so that equality and `total_cmp` agree.
+        in_range(seconds).then_some(Timestamp(seconds + 0.0))
     }
 
     /// An instant already checked with [`in_range`] (inside the crate only).
     pub(crate) fn checked(seconds: f64) -> Timestamp {
         debug_assert!(in_range(seconds));
-        Timestamp(seconds)
+        Timestamp(seconds + 0.0)
     }
 
     /// Seconds since the Unix epoch (milliseconds kept).
@@ -263,6 +270,16 @@ impl Timestamp {
     }
 }
 
+// A Timestamp is never NaN (it is made only from instants in range), so equality and
+// order are total.
+impl Eq for Timestamp {}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
 impl std::fmt::Display for Timestamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&format(self.0))
@@ -286,7 +303,7 @@ impl serde::Serialize for Timestamp {
 impl<'de> serde::Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(d)?;
-        parse(&text).map(Timestamp).ok_or_else(|| {
+        parse(&text).map(|t| Timestamp(t + 0.0)).ok_or_else(|| {
             serde::de::Error::custom(format!("`{}` is not an RFC 3339 timestamp", clip(&text)))
         })
     }

@@ -63,36 +63,40 @@ fn quantities_and_labels() {
 #[test]
 fn engine_and_guard_names() {
     let mut guard = weir::ReleaseGuard::new();
-    let cmd = |v: serde_json::Value| -> weir::GuardCommand { serde_json::from_value(v).unwrap() };
+    let cmd = |v: serde_json::Value| -> weir::GuardEvent { serde_json::from_value(v).unwrap() };
+    let now: weir::time::Timestamp = "2026-11-27T09:00:00Z".parse().unwrap();
     guard
-        .apply(cmd(
-            json!({"type": "beginOperation", "service": huge(), "operation": huge()}),
-        ))
+        .handle(
+            now,
+            cmd(json!({"type": "beginOperation", "service": huge(), "operation": huge()})),
+        )
         .unwrap();
     short(
         guard
-            .apply(cmd(
-                json!({"type": "beginOrder", "order": huge(), "services": [huge()]}),
-            ))
+            .handle(
+                now,
+                cmd(json!({"type": "beginOrder", "order": huge(), "services": [huge()]})),
+            )
             .unwrap_err(),
     );
     short(
         guard
-            .apply(cmd(json!({"type": "endOperation", "service": "other"})))
+            .handle(
+                now,
+                cmd(json!({"type": "endOperation", "service": "other"})),
+            )
             .unwrap_err(),
     );
     let mut h = weir::VersionHistory::new(None);
     let spec = json!({"name": "web", "app": "web", "template": {"containers": [{"name": "web", "image": "nginx:1"}]}});
-    h.apply(
-        serde_json::from_value(json!({"type": "create", "spec": spec, "author": "a",
-        "now": "2026-11-27T09:00:00Z"}))
-        .unwrap(),
+    h.handle(
+        now,
+        serde_json::from_value(json!({"type": "create", "spec": spec, "author": "a"})).unwrap(),
     )
     .unwrap();
-    let out = h.apply(
-        serde_json::from_value(json!({"type": "copyToDraft", "version": huge(),
-        "now": "2026-11-27T09:00:00Z"}))
-        .unwrap(),
+    let out = h.handle(
+        now,
+        serde_json::from_value(json!({"type": "copyToDraft", "version": huge()})).unwrap(),
     );
     short(out.unwrap_err());
 }

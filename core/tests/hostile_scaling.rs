@@ -352,7 +352,7 @@ fn hpa_input(pods: usize, metrics: usize, observations: usize, policies: usize) 
     let metric = json!({"type": "Resource", "resource": {"name": "cpu",
         "target": {"type": "Utilization", "averageUtilization": 50}}});
     let policy = json!({"type": "Pods", "value": 1, "periodSeconds": 60});
-    json!({"now": FROM, "currentReplicas": 1, "pods": pods,
+    json!({"currentReplicas": 1, "pods": pods,
         "spec": {"minReplicas": 1, "maxReplicas": 10, "metrics": vec![metric; metrics],
                  "behavior": {"scaleUp": {"policies": vec![policy; policies]}}},
         "metrics": vec![json!({"pods": []}); observations]})
@@ -372,7 +372,10 @@ fn hpa_sizes_are_checked_before_the_work() {
         ),
     ] {
         let input: weir::HpaInput = serde_json::from_value(input).unwrap();
-        let err = within(10, move || weir::HpaState::new(None).recommend(&input)).unwrap_err();
+        let err = within(10, move || {
+            weir::HpaState::new(None).handle(FROM.parse().unwrap(), &input)
+        })
+        .unwrap_err();
         let fields = field_errors(&err);
         assert!(
             fields.contains(&(path.to_owned(), "too_many".to_owned())),
@@ -382,14 +385,17 @@ fn hpa_sizes_are_checked_before_the_work() {
     // At the limits: answered.
     let input: weir::HpaInput =
         serde_json::from_value(hpa_input(1000, hpa, hpa, policies)).unwrap();
-    within(30, move || weir::HpaState::new(None).recommend(&input)).unwrap();
+    within(30, move || {
+        weir::HpaState::new(None).handle(FROM.parse().unwrap(), &input)
+    })
+    .unwrap();
 }
 
 #[test]
 fn hpa_state_lists_are_limited_and_always_restore() {
     let n = weir::MAX_HPA_ITEMS;
     let event = json!({"replicaChange": 1, "timestamp": FROM, "outdated": false});
-    let snapshot: weir::HpaState =
+    let snapshot: weir::HpaSnapshot =
         serde_json::from_value(json!({"scaleUpEvents": vec![event; n + 1]})).unwrap();
     let err = weir::HpaState::restore(snapshot).unwrap_err();
     assert_eq!(
@@ -404,17 +410,17 @@ fn hpa_history_at_its_limit_stays_restorable() {
     // that instant pushed one more, and the snapshot no longer restored.
     let n = weir::MAX_HPA_ITEMS;
     let rec = json!({"replicas": 1, "timestamp": FROM});
-    let state: weir::HpaState =
+    let state: weir::HpaSnapshot =
         serde_json::from_value(json!({"recommendations": vec![rec; n]})).unwrap();
     let mut state = weir::HpaState::restore(state).unwrap();
-    let input: weir::HpaInput = serde_json::from_value(json!({"now": FROM, "currentReplicas": 1,
+    let input: weir::HpaInput = serde_json::from_value(json!({"currentReplicas": 1,
         "pods": [{"name": "p", "ready": true, "startTime": "2025-12-01T00:00:00Z",
                   "containers": [{"name": "c", "requests": {"cpu": "1"}}]}],
         "spec": {"minReplicas": 1, "maxReplicas": 10, "metrics": [{"type": "Resource",
             "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
         "metrics": [{"pods": [{"pod": "p", "value": "900m"}]}]}))
     .unwrap();
-    state.recommend(&input).unwrap();
+    state.handle(FROM.parse().unwrap(), &input).unwrap();
     let snapshot = state.snapshot();
     assert_eq!(snapshot.recommendations.as_ref().map(Vec::len), Some(n));
     weir::HpaState::restore(snapshot).unwrap();

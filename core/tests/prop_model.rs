@@ -10,7 +10,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use weir::{AppService, HistoryCommand, InPlaceRules, Upgrade, VersionHistory};
+use weir::{AppService, HistoryEvent, InPlaceRules, Upgrade, VersionHistory};
 
 fn name() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -138,17 +138,18 @@ fn command() -> impl Strategy<Value = (u8, AppService, u8)> {
     (0u8..14, app_service(), 0u8..4)
 }
 
-fn build(kind: u8, spec: AppService, k: u8, step: usize) -> HistoryCommand {
-    let now = format!("2026-11-27T{:02}:{:02}:00Z", 8 + step / 60, step % 60);
+fn build(kind: u8, spec: AppService, k: u8, step: usize) -> (weir::time::Timestamp, HistoryEvent) {
+    let now = format!("2026-11-27T{:02}:{:02}:00Z", 8 + step / 60, step % 60)
+        .parse()
+        .unwrap();
     let version = format!("v{}", k + 1);
     let order = format!("order-{k}");
-    match kind {
-        0 => HistoryCommand::Create {
+    let event = match kind {
+        0 => HistoryEvent::Create {
             spec,
             author: "ana".into(),
-            now,
         },
-        1 => HistoryCommand::Edit {
+        1 => HistoryEvent::Edit {
             draft: [
                 None,
                 Some(weir::DraftChoice::Restore),
@@ -157,60 +158,51 @@ fn build(kind: u8, spec: AppService, k: u8, step: usize) -> HistoryCommand {
             .get(usize::from(k % 3))
             .copied()
             .flatten(),
-            now,
         },
-        2 => HistoryCommand::UpdateDraft { spec, now },
-        3 => HistoryCommand::CopyToDraft {
+        2 => HistoryEvent::UpdateDraft { spec },
+        3 => HistoryEvent::CopyToDraft {
             version,
             discard_draft: k.is_multiple_of(2),
-            now,
         },
-        4 => HistoryCommand::DiscardDraft,
-        5 => HistoryCommand::Submit {
+        4 => HistoryEvent::DiscardDraft,
+        5 => HistoryEvent::Submit {
             author: "bo".into(),
-            now,
         },
-        6 => HistoryCommand::ChangeImage {
+        6 => HistoryEvent::ChangeImage {
             container: spec.template.containers[0].name.clone(),
             image: "redis:7".into(),
             author: "ana".into(),
-            now,
         },
-        7 => HistoryCommand::ChangeReplicas {
+        7 => HistoryEvent::ChangeReplicas {
             replicas: i32::from(k) - 1,
             author: "ana".into(),
-            now,
         },
-        8 => HistoryCommand::BeginRelease {
+        8 => HistoryEvent::BeginRelease {
             version,
             release_order: order,
             rollback: k == 3,
-            now,
         },
-        9 => HistoryCommand::MarkPublished {
+        9 => HistoryEvent::MarkPublished {
             release_order: order,
-            now,
         },
-        10 => HistoryCommand::MarkFailed {
+        10 => HistoryEvent::MarkFailed {
             release_order: order,
-            now,
         },
-        11 => HistoryCommand::CancelRelease {
+        11 => HistoryEvent::CancelRelease {
             release_order: order,
-            now,
         },
         12 => {
             if k.is_multiple_of(2) {
-                HistoryCommand::BeginOperation {
+                HistoryEvent::BeginOperation {
                     operation: "restart".into(),
-                    now,
                 }
             } else {
-                HistoryCommand::EndOperation { now }
+                HistoryEvent::EndOperation
             }
         }
-        _ => HistoryCommand::Delete { now },
-    }
+        _ => HistoryEvent::Delete,
+    };
+    (now, event)
 }
 
 proptest! {
@@ -223,26 +215,26 @@ proptest! {
     fn history_invariants(seq in prop::collection::vec(command(), 1..40)) {
         let mut h = VersionHistory::new(None);
         let redis: AppService = serde_json::from_str(include_str!("fixtures/quickstart/aks-vote-redis-appservice.json")).unwrap();
-        h.apply(HistoryCommand::Create { spec: redis, author: "ana".into(), now: "2026-11-27T07:00:00Z".into() }).unwrap();
+        h.handle("2026-11-27T07:00:00Z".parse().unwrap(), HistoryEvent::Create { spec: redis, author: "ana".into() }).unwrap();
         let ident = |v: &weir::Version| serde_json::to_string(&(&v.id, &v.spec, &v.author, &v.created_at, v.source, &v.based_on)).unwrap();
         for (step, (kind, spec, k)) in seq.into_iter().enumerate() {
             let before = serde_json::to_string(&h.snapshot()).unwrap();
-            let old: Vec<String> = h.versions.iter().map(ident).collect();
-            let command = build(kind, spec, k, step);
+            let old: Vec<String> = h.versions().iter().map(ident).collect();
+            let (now, event) = build(kind, spec, k, step);
             let mut twin = VersionHistory::restore(serde_json::from_str(&before).unwrap()).unwrap();
-            let result = h.apply(command.clone());
-            prop_assert_eq!(&twin.apply(command), &result, "a restored history continues identically");
+            let result = h.handle(now, event.clone());
+            prop_assert_eq!(&twin.handle(now, event), &result, "a restored history continues identically");
             if result.is_err() {
                 prop_assert_eq!(serde_json::to_string(&h.snapshot()).unwrap(), before);
             }
             for (n, v) in old.iter().enumerate() {
-                prop_assert_eq!(&ident(&h.versions[n]), v);
+                prop_assert_eq!(&ident(&h.versions()[n]), v);
             }
-            for (n, v) in h.versions.iter().enumerate() {
+            for (n, v) in h.versions().iter().enumerate() {
                 prop_assert_eq!(&v.id, &format!("v{}", n + 1));
             }
-            if let Some(a) = &h.activity {
-                prop_assert!(h.failed_release.is_none() || a.kind == weir::ActivityKind::Operation);
+            if let Some(a) = h.activity() {
+                prop_assert!(h.snapshot().failed_release.is_none() || a.kind == weir::ActivityKind::Operation);
             }
         }
     }

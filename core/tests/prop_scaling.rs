@@ -40,9 +40,13 @@ fn cpu_input(
     if behavior {
         spec["behavior"] = json!({"scaleDown": {"stabilizationWindowSeconds": 0}});
     }
-    serde_json::from_value(json!({"now": NOW, "spec": spec, "currentReplicas": current,
+    serde_json::from_value(json!({"spec": spec, "currentReplicas": current,
         "pods": pods, "metrics": [{"pods": samples}]}))
     .unwrap()
+}
+
+fn now() -> weir::time::Timestamp {
+    NOW.parse().unwrap()
 }
 
 proptest! {
@@ -57,7 +61,7 @@ proptest! {
     ) {
         let max = (min + span).max(1);
         let input = cpu_input(min, max, current, target, &usage, behavior);
-        let r = weir::HpaState::new(None).recommend(&input).unwrap();
+        let r = weir::HpaState::new(None).handle(now(), &input).unwrap();
         if r.reason == weir::HpaReason::ScalingDisabled {
             prop_assert_eq!(r.desired_replicas, 0);
         } else {
@@ -74,9 +78,10 @@ proptest! {
     ) {
         let current = usage.len() as i32;
         let input = cpu_input(1, 1000, current, target, &usage, true);
-        let mut state = weir::HpaState::new(None);
-        state.recommendations = Some(Vec::new());
-        let r = state.recommend(&input).unwrap();
+        let mut snapshot = weir::HpaState::new(None).snapshot();
+        snapshot.recommendations = Some(Vec::new());
+        let mut state = weir::HpaState::restore(snapshot).unwrap();
+        let r = state.handle(now(), &input).unwrap();
         let ratio = r.metrics[0].ratio.unwrap();
         if ratio > 1.0 {
             prop_assert!(r.desired_replicas >= current, "ratio {} but {:?}", ratio, r);
@@ -86,23 +91,23 @@ proptest! {
         }
     }
 
-    /// A refused reconcile (here: a bad `now`) leaves the state as it was; a snapshot
-    /// continues exactly like the original.
+    /// A refused reconcile (here: a `now` before the last one) leaves the state as it
+    /// was; a snapshot continues exactly like the original.
     #[test]
     fn hpa_refusals_change_nothing_and_snapshots_continue(
         usage in prop::collection::vec(0u32..5000, 1..20), steps in 1usize..6,
     ) {
         let mut state = weir::HpaState::new(None);
         for n in 0..steps {
-            let mut input = cpu_input(1, 50, usage.len() as i32, 50, &usage, n % 2 == 0);
-            input.now = format!("2026-01-01T00:0{n}:00Z");
+            let input = cpu_input(1, 50, usage.len() as i32, 50, &usage, n % 2 == 0);
+            let t: weir::time::Timestamp = format!("2026-01-01T00:0{n}:00Z").parse().unwrap();
             let mut copy = weir::HpaState::restore(
                 serde_json::from_value(serde_json::to_value(state.snapshot()).unwrap()).unwrap()).unwrap();
-            prop_assert_eq!(state.recommend(&input).unwrap(), copy.recommend(&input).unwrap());
+            prop_assert_eq!(state.handle(t, &input).unwrap(), copy.handle(t, &input).unwrap());
             prop_assert_eq!(&state, &copy);
             let before = state.clone();
-            input.now = "not a time".into();
-            prop_assert!(state.recommend(&input).is_err());
+            let earlier = t.plus_seconds(-1.0).unwrap();
+            prop_assert!(state.handle(earlier, &input).is_err());
             prop_assert_eq!(&state, &before);
         }
     }

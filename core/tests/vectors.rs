@@ -144,7 +144,12 @@ macro_rules! snap_machine {
         }
     )*};
 }
-snap_machine!(weir::ReleaseEngine);
+snap_machine!(
+    weir::ReleaseEngine,
+    weir::VersionHistory,
+    weir::ReleaseGuard,
+    weir::HpaState
+);
 
 /// Machines that are still their own snapshot.
 macro_rules! snap_serde {
@@ -159,14 +164,9 @@ macro_rules! snap_serde {
         }
     )*};
 }
-snap_serde!(
-    weir::VersionHistory,
-    weir::ReleaseGuard,
-    weir::HpaState,
-    weir::Scheduler
-);
+snap_serde!(weir::Scheduler);
 
-/// A version-history transcript: `{profile?, snapshot?, steps: [{command, expect? |
+/// A version-history transcript: `{profile?, snapshot?, steps: [{now, event, expect? |
 /// error?}]}`; the history starts empty or from `restore(snapshot)` (a refused snapshot is
 /// the case's error); the result is the final snapshot (restore also checks the snapshot's
 /// consistency after every step).
@@ -178,8 +178,7 @@ fn version_history(i: &Value) -> weir::Result<Value> {
         )?),
     };
     let h = transcript(h, &i["steps"], |h, step| {
-        let out = h.apply(input(&step["command"])?)?;
-        *h = weir::VersionHistory::restore(h.snapshot())?;
+        let out = h.handle(timestamp(&step["now"])?, input(&step["event"])?)?;
         Ok(serde_json::to_value(out).unwrap())
     });
     Ok(serde_json::to_value(h.snapshot()).unwrap())
@@ -223,7 +222,7 @@ fn release_engine(i: &Value) -> weir::Result<Value> {
     out(Ok(engine.status(now)))
 }
 
-/// A guard transcript: `{snapshot?, steps: [{command, error?}]}`; the guard starts empty or
+/// A guard transcript: `{snapshot?, steps: [{now, event, error?}]}`; the guard starts empty or
 /// from `restore(snapshot)` (a refused snapshot is the case's error) and continues from
 /// `restore(snapshot)` after every step; the result is the final snapshot.
 fn release_guard(i: &Value) -> weir::Result<Value> {
@@ -232,22 +231,22 @@ fn release_guard(i: &Value) -> weir::Result<Value> {
         None => weir::ReleaseGuard::new(),
     };
     let guard = transcript(guard, &i["steps"], |g, step| {
-        g.apply(input(&step["command"])?)?;
-        *g = weir::ReleaseGuard::restore(g.clone())?;
+        g.handle(timestamp(&step["now"])?, input(&step["event"])?)?;
         Ok(Value::Null)
     });
-    Ok(serde_json::to_value(&guard).unwrap())
+    Ok(serde_json::to_value(guard.snapshot()).unwrap())
 }
 
-/// An HPA transcript: `{state?, steps: [{input, expect? | error?}]}`; the result is the
-/// final snapshot.
+/// An HPA transcript: `{state?, steps: [{now, input, expect? | error?}]}`; the result is
+/// the final snapshot.
 fn hpa(i: &Value) -> weir::Result<Value> {
     let state = match i.get("state") {
         Some(s) => weir::HpaState::restore(input(s)?)?,
         None => weir::HpaState::new(None),
     };
     let state = transcript(state, &i["steps"], |h, step| {
-        Ok(serde_json::to_value(h.recommend(&input(&step["input"])?)?).unwrap())
+        let now = timestamp(&step["now"])?;
+        Ok(serde_json::to_value(h.handle(now, &input(&step["input"])?)?).unwrap())
     });
     Ok(serde_json::to_value(state.snapshot()).unwrap())
 }

@@ -4,6 +4,7 @@
 pub mod app_service;
 pub mod cron;
 pub mod diff;
+pub mod hold;
 pub mod kube;
 pub mod labels;
 pub mod names;

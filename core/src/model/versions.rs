@@ -2,7 +2,7 @@
 //! machine (seed 6.4 update, 6.5 delete, 6.7 release orders, 1.7 "同一个应用服务,不能同时进行
 //! 发布和运维操作"; `docs/model.md`).
 //!
-//! Commands come in as data ([`HistoryCommand`], tagged by `type`) with the caller's `now`;
+//! Commands come in as data ([`HistoryEvent`], tagged by `type`) with the caller's `now`;
 //! the history answers with a [`HistoryOutcome`] or an error. A refused command —
 //! `invalid_transition`, `conflict`, `not_found`, `validation` — changes nothing: every
 //! check runs before the first write. [`VersionHistory::snapshot`] is the whole state as
@@ -12,9 +12,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::machine::{Machine, check_forward};
 use crate::model::app_service::{AppService, PlatformProfile, Scaling};
+use crate::model::hold::{Hold, Standing};
 use crate::model::names::image_reference_problem;
 use crate::model::validate::normalize;
+use crate::time::Timestamp;
 
 mod check;
 
@@ -158,15 +161,13 @@ pub enum DraftChoice {
     rename_all_fields = "camelCase",
     deny_unknown_fields
 )]
-pub enum HistoryCommand {
+pub enum HistoryEvent {
     /// Create the app service: its first version, `v1`.
     Create {
         /// The spec (validated and normalized).
         spec: AppService,
         /// Who.
         author: String,
-        /// When.
-        now: String,
     },
     /// Open the draft: a new one from the newest version, or the existing one (`draft`
     /// decides; without it an existing draft is a `conflict`).
@@ -174,15 +175,11 @@ pub enum HistoryCommand {
         /// What to do with an existing draft.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         draft: Option<DraftChoice>,
-        /// When.
-        now: String,
     },
     /// Replace the draft's spec (not validated until submit).
     UpdateDraft {
         /// The edited spec.
         spec: AppService,
-        /// When.
-        now: String,
     },
     /// Start a draft from any version (拷贝到草稿); an existing draft is a `conflict` unless
     /// `discardDraft` is true.
@@ -192,8 +189,6 @@ pub enum HistoryCommand {
         /// Throw away an existing draft.
         #[serde(default)]
         discard_draft: bool,
-        /// When.
-        now: String,
     },
     /// Throw away the draft.
     DiscardDraft,
@@ -201,8 +196,6 @@ pub enum HistoryCommand {
     Submit {
         /// Who.
         author: String,
-        /// When.
-        now: String,
     },
     /// Quick update: a new version from the newest with one container's image changed; a
     /// release order should be created for it.
@@ -213,8 +206,6 @@ pub enum HistoryCommand {
         image: String,
         /// Who.
         author: String,
-        /// When.
-        now: String,
     },
     /// Quick update: a new version from the newest with fixed replicas changed.
     ChangeReplicas {
@@ -222,8 +213,6 @@ pub enum HistoryCommand {
         replicas: i32,
         /// Who.
         author: String,
-        /// When.
-        now: String,
     },
     /// A release order starts publishing (or, with `rollback`, rolling back to) a version.
     BeginRelease {
@@ -234,93 +223,59 @@ pub enum HistoryCommand {
         /// A rollback (allowed while a failed release blocks new orders).
         #[serde(default)]
         rollback: bool,
-        /// When.
-        now: String,
     },
     /// The release order succeeded: its version is deployed.
     MarkPublished {
         /// The release order.
         release_order: String,
-        /// When.
-        now: String,
     },
     /// The release order failed: new orders are blocked until it is retried, rolled back or
     /// cancelled.
     MarkFailed {
         /// The release order.
         release_order: String,
-        /// When.
-        now: String,
     },
     /// The release order was cancelled (in progress or failed).
     CancelRelease {
         /// The release order.
         release_order: String,
-        /// When.
-        now: String,
     },
     /// An operation (restart, scale, ...) begins.
     BeginOperation {
         /// Its name.
         operation: String,
-        /// When.
-        now: String,
     },
     /// The operation in progress ended.
-    EndOperation {
-        /// When.
-        now: String,
-    },
+    EndOperation,
     /// Delete the app service (refused while a release or operation is in progress).
-    Delete {
-        /// When.
-        now: String,
-    },
+    Delete,
 }
 
-impl HistoryCommand {
-    fn name(&self) -> &'static str {
+impl HistoryEvent {
+    /// The event's `type` tag, as on the wire.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
         match self {
-            HistoryCommand::Create { .. } => "create",
-            HistoryCommand::Edit { .. } => "edit",
-            HistoryCommand::UpdateDraft { .. } => "updateDraft",
-            HistoryCommand::CopyToDraft { .. } => "copyToDraft",
-            HistoryCommand::DiscardDraft => "discardDraft",
-            HistoryCommand::Submit { .. } => "submit",
-            HistoryCommand::ChangeImage { .. } => "changeImage",
-            HistoryCommand::ChangeReplicas { .. } => "changeReplicas",
-            HistoryCommand::BeginRelease { .. } => "beginRelease",
-            HistoryCommand::MarkPublished { .. } => "markPublished",
-            HistoryCommand::MarkFailed { .. } => "markFailed",
-            HistoryCommand::CancelRelease { .. } => "cancelRelease",
-            HistoryCommand::BeginOperation { .. } => "beginOperation",
-            HistoryCommand::EndOperation { .. } => "endOperation",
-            HistoryCommand::Delete { .. } => "delete",
-        }
-    }
-
-    fn now(&self) -> Option<&str> {
-        match self {
-            HistoryCommand::DiscardDraft => None,
-            HistoryCommand::Create { now, .. }
-            | HistoryCommand::Edit { now, .. }
-            | HistoryCommand::UpdateDraft { now, .. }
-            | HistoryCommand::CopyToDraft { now, .. }
-            | HistoryCommand::Submit { now, .. }
-            | HistoryCommand::ChangeImage { now, .. }
-            | HistoryCommand::ChangeReplicas { now, .. }
-            | HistoryCommand::BeginRelease { now, .. }
-            | HistoryCommand::MarkPublished { now, .. }
-            | HistoryCommand::MarkFailed { now, .. }
-            | HistoryCommand::CancelRelease { now, .. }
-            | HistoryCommand::BeginOperation { now, .. }
-            | HistoryCommand::EndOperation { now }
-            | HistoryCommand::Delete { now } => Some(now),
+            HistoryEvent::Create { .. } => "create",
+            HistoryEvent::Edit { .. } => "edit",
+            HistoryEvent::UpdateDraft { .. } => "updateDraft",
+            HistoryEvent::CopyToDraft { .. } => "copyToDraft",
+            HistoryEvent::DiscardDraft => "discardDraft",
+            HistoryEvent::Submit { .. } => "submit",
+            HistoryEvent::ChangeImage { .. } => "changeImage",
+            HistoryEvent::ChangeReplicas { .. } => "changeReplicas",
+            HistoryEvent::BeginRelease { .. } => "beginRelease",
+            HistoryEvent::MarkPublished { .. } => "markPublished",
+            HistoryEvent::MarkFailed { .. } => "markFailed",
+            HistoryEvent::CancelRelease { .. } => "cancelRelease",
+            HistoryEvent::BeginOperation { .. } => "beginOperation",
+            HistoryEvent::EndOperation => "endOperation",
+            HistoryEvent::Delete => "delete",
         }
     }
 }
 
-/// What a command produced.
+/// What an event produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryOutcome {
@@ -341,21 +296,29 @@ pub struct HistoryOutcome {
 /// # Examples
 ///
 /// ```
-/// use weir::{HistoryCommand, VersionHistory};
+/// use weir::{HistoryEvent, VersionHistory};
 /// let spec: weir::AppService = serde_json::from_value(serde_json::json!({
 ///     "name": "web", "app": "web",
 ///     "template": {"containers": [{"name": "web", "image": "web:v1"}]}}))?;
 /// let mut h = VersionHistory::new(None);
-/// h.apply(HistoryCommand::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
-/// let out = h.apply(HistoryCommand::ChangeImage { container: "web".into(), image: "web:v2".into(),
+/// h.apply(HistoryEvent::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
+/// let out = h.apply(HistoryEvent::ChangeImage { container: "web".into(), image: "web:v2".into(),
 ///     author: "ana".into(), now: "2026-11-27T10:00:00Z".into() })?;
 /// assert_eq!(out.version.map(|v| v.id), Some("v2".to_string()));
 /// assert!(out.release_order_required);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VersionHistory {
+    s: HistorySnapshot,
+}
+
+/// A version history's state, as [`VersionHistory::snapshot`] gives it and
+/// [`VersionHistory::restore`] takes it (every field is essential: nothing in it is
+/// derived).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct VersionHistory {
+pub struct HistorySnapshot {
     /// The platform restrictions every submit is validated against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<PlatformProfile>,
@@ -381,9 +344,12 @@ pub struct VersionHistory {
     /// A failed release that blocks new release orders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_release: Option<FailedRelease>,
-    /// The app service was deleted; every command is refused.
+    /// The app service was deleted; every event is refused.
     #[serde(default)]
     pub deleted: bool,
+    /// The last instant handled; absent before the first event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
 }
 
 fn refuse<T>(command: &str, state: &str) -> Result<T> {
@@ -403,15 +369,35 @@ impl VersionHistory {
     #[must_use]
     pub fn new(profile: Option<PlatformProfile>) -> Self {
         VersionHistory {
-            profile,
-            ..Self::default()
+            s: HistorySnapshot {
+                profile,
+                ..HistorySnapshot::default()
+            },
         }
     }
 
-    /// The whole state as JSON-ready data.
+    /// What a restore needs: the whole state (nothing in it is derived).
     #[must_use]
-    pub fn snapshot(&self) -> VersionHistory {
-        self.clone()
+    pub fn snapshot(&self) -> HistorySnapshot {
+        self.s.clone()
+    }
+
+    /// Every version, oldest first.
+    #[must_use]
+    pub fn versions(&self) -> &[Version] {
+        &self.s.versions
+    }
+
+    /// The draft, if any.
+    #[must_use]
+    pub fn draft(&self) -> Option<&Draft> {
+        self.s.draft.as_ref()
+    }
+
+    /// The release or operation in progress, if any.
+    #[must_use]
+    pub fn activity(&self) -> Option<&Activity> {
+        self.s.activity.as_ref()
     }
 
     /// Continue from a snapshot.
@@ -423,270 +409,333 @@ impl VersionHistory {
     /// version ids out of order, a version based on no earlier one, publication fields
     /// that disagree, references to missing versions, an activity without what its kind
     /// needs, anything in progress before `create` or after `delete`, a bad timestamp.
-    pub fn restore(snapshot: VersionHistory) -> Result<Self> {
+    pub fn restore(snapshot: HistorySnapshot) -> Result<Self> {
         check::snapshot(&snapshot)?;
-        Ok(snapshot)
+        Ok(VersionHistory { s: snapshot })
     }
 
     /// A version by id.
     #[must_use]
     pub fn version(&self, id: &str) -> Option<&Version> {
-        self.versions.iter().find(|v| v.id == id)
+        self.s.versions.iter().find(|v| v.id == id)
     }
 
     /// The newest version.
     #[must_use]
     pub fn newest(&self) -> Option<&Version> {
-        self.versions.last()
+        self.s.versions.last()
     }
 
-    /// Apply one command. On any error the history is unchanged.
+    /// Handle one event at `now`. On any error the history is unchanged.
     ///
     /// # Errors
     ///
-    /// `invalid_transition` (not allowed now), `conflict` (a release or operation holds
-    /// the app service, a failed release blocks it, or a draft choice is needed),
-    /// `not_found` (unknown version or container), `validation` (a bad spec, image,
-    /// replica count or timestamp).
-    pub fn apply(&mut self, command: HistoryCommand) -> Result<HistoryOutcome> {
-        let name = command.name();
-        if self.deleted {
+    /// `invalid_transition` (not allowed now, or `now` earlier than the last instant
+    /// handled), `conflict` (a release or operation holds the app service, a failed
+    /// release blocks it, or a draft choice is needed), `not_found` (unknown version or
+    /// container), `validation` (a bad spec, image or replica count).
+    pub fn handle(&mut self, now: Timestamp, event: HistoryEvent) -> Result<HistoryOutcome> {
+        let name = event.name();
+        check_forward(self.s.at, now)?;
+        if self.s.deleted {
             return refuse(name, "after the app service was deleted");
         }
-        if let Some(now) = command.now() {
-            crate::time::unix_seconds(now)?;
-        }
-        if self.versions.is_empty() && !matches!(command, HistoryCommand::Create { .. }) {
+        if self.s.versions.is_empty() && !matches!(event, HistoryEvent::Create { .. }) {
             return refuse(name, "before the app service is created");
         }
-        match command {
-            HistoryCommand::Create { spec, author, now } => {
-                if !self.versions.is_empty() {
-                    return refuse(name, "when the app service already exists");
-                }
-                let spec = normalize(&spec, self.profile.as_ref())?;
-                Ok(self.push_version(spec, author, now, VersionSource::Create, None))
-            }
-            HistoryCommand::Edit { draft, now } => self.edit(draft, now),
-            HistoryCommand::UpdateDraft { spec, now } => match &mut self.draft {
-                None => refuse(name, "when there is no draft"),
-                Some(d) => {
-                    d.spec = spec;
-                    d.updated_at = now;
-                    Ok(HistoryOutcome {
-                        draft: Some(d.clone()),
-                        ..HistoryOutcome::default()
-                    })
-                }
-            },
-            HistoryCommand::CopyToDraft {
+        let at = now;
+        let now = at.to_string();
+        let out = match event {
+            HistoryEvent::Create { spec, author } => self.on_create(name, now, spec, author),
+            HistoryEvent::Edit { draft } => self.edit(draft, now),
+            HistoryEvent::UpdateDraft { spec } => self.on_update_draft(name, now, spec),
+            HistoryEvent::CopyToDraft {
                 version,
                 discard_draft,
-                now,
-            } => {
-                let Some(index) = self.versions.iter().position(|v| v.id == version) else {
-                    return not_found("version", &version);
-                };
-                if self.draft.is_some() && !discard_draft {
-                    return conflict("a draft exists: discard it first or set `discardDraft`");
-                }
-                Ok(self.start_draft(index, now))
-            }
-            HistoryCommand::DiscardDraft => {
-                if self.draft.take().is_none() {
-                    return refuse(name, "when there is no draft");
-                }
-                Ok(HistoryOutcome::default())
-            }
-            HistoryCommand::Submit { author, now } => self.submit(author, now),
-            HistoryCommand::ChangeImage {
+            } => self.on_copy_to_draft(now, version, discard_draft),
+            HistoryEvent::DiscardDraft => self.on_discard_draft(name),
+            HistoryEvent::Submit { author } => self.submit(author, now),
+            HistoryEvent::ChangeImage {
                 container,
                 image,
                 author,
-                now,
-            } => {
-                self.guard_quick_update()?;
-                let mut spec = self.newest_spec()?;
-                let Some(ctr) = spec
-                    .template
-                    .containers
-                    .iter_mut()
-                    .find(|c| c.name == container)
-                else {
-                    return not_found("container", &container);
-                };
-                if let Some(problem) = image_reference_problem(&image) {
-                    let mut errs = ValidationErrors::new();
-                    errs.push(
-                        "image",
-                        FieldErrorCode::Invalid,
-                        format!("invalid image reference `{image}`: {problem}"),
-                    );
-                    return Err(Error::Validation(errs));
-                }
-                ctr.image = image;
-                self.quick_version(&spec, author, now, VersionSource::ChangeImage)
+            } => self.on_change_image(now, container, image, author),
+            HistoryEvent::ChangeReplicas { replicas, author } => {
+                self.on_change_replicas(now, replicas, author)
             }
-            HistoryCommand::ChangeReplicas {
-                replicas,
-                author,
-                now,
-            } => {
-                self.guard_quick_update()?;
-                let mut spec = self.newest_spec()?;
-                let mut errs = ValidationErrors::new();
-                match &mut spec.scaling {
-                    Some(Scaling::Fixed { replicas: r }) => *r = Some(replicas),
-                    _ => errs.push("replicas", FieldErrorCode::Forbidden, "quick replica changes apply to fixed scaling; edit the elastic bounds in a draft instead"),
-                }
-                if replicas < 0 {
-                    errs.push(
-                        "replicas",
-                        FieldErrorCode::Invalid,
-                        format!("must be at least 0, got {replicas}"),
-                    );
-                }
-                errs.into_result(())?;
-                self.quick_version(&spec, author, now, VersionSource::ChangeReplicas)
-            }
-            HistoryCommand::BeginRelease {
+            HistoryEvent::BeginRelease {
                 version,
                 release_order,
                 rollback,
-                now,
-            } => {
-                if self.version(&version).is_none() {
-                    return not_found("version", &version);
-                }
-                self.guard_activity()?;
-                if let Some(f) = &self.failed_release
-                    && f.release_order != release_order
-                    && !rollback
-                {
-                    return conflict(format!(
-                        "release order `{}` failed: retry, roll back or cancel it first",
-                        f.release_order
-                    ));
-                }
-                self.failed_release = None;
-                let kind = if rollback {
-                    ActivityKind::Rollback
-                } else {
-                    ActivityKind::Release
-                };
-                self.activity = Some(Activity {
-                    kind,
-                    release_order: Some(release_order),
-                    version: Some(version.clone()),
-                    operation: None,
-                    since: now,
-                });
+            } => self.on_begin_release(now, version, release_order, rollback),
+            HistoryEvent::MarkPublished { release_order } => {
+                self.on_mark_published(name, now, release_order)
+            }
+            HistoryEvent::MarkFailed { release_order } => {
+                self.on_mark_failed(name, now, release_order)
+            }
+            HistoryEvent::CancelRelease { release_order } => {
+                self.on_cancel_release(name, release_order)
+            }
+            HistoryEvent::BeginOperation { operation } => self.on_begin_operation(now, operation),
+            HistoryEvent::EndOperation => self.on_end_operation(name),
+            HistoryEvent::Delete => self.on_delete(),
+        }?;
+        self.s.at = Some(at);
+        Ok(out)
+    }
+
+    fn on_create(
+        &mut self,
+        name: &str,
+        now: String,
+        spec: AppService,
+        author: String,
+    ) -> Result<HistoryOutcome> {
+        if !self.s.versions.is_empty() {
+            return refuse(name, "when the app service already exists");
+        }
+        let spec = normalize(&spec, self.s.profile.as_ref())?;
+        Ok(self.push_version(spec, author, now, VersionSource::Create, None))
+    }
+
+    fn on_update_draft(
+        &mut self,
+        name: &str,
+        now: String,
+        spec: AppService,
+    ) -> Result<HistoryOutcome> {
+        match &mut self.s.draft {
+            None => refuse(name, "when there is no draft"),
+            Some(d) => {
+                d.spec = spec;
+                d.updated_at = now;
                 Ok(HistoryOutcome {
-                    version: self.version(&version).cloned(),
+                    draft: Some(d.clone()),
                     ..HistoryOutcome::default()
                 })
-            }
-            HistoryCommand::MarkPublished { release_order, now } => {
-                let id = self.releasing(name, &release_order)?;
-                self.activity = None;
-                self.deployed_version = Some(id.clone());
-                self.last_successful_version = Some(id.clone());
-                self.ever_released = true;
-                let v = self.versions.iter_mut().find(|v| v.id == id);
-                if let Some(v) = v {
-                    v.edit_status = EditStatus::Published;
-                    v.publish_status = PublishStatus::Deployed;
-                    v.release_order = Some(release_order);
-                    v.published_at = Some(now);
-                }
-                Ok(HistoryOutcome {
-                    version: self.version(&id).cloned(),
-                    ..HistoryOutcome::default()
-                })
-            }
-            HistoryCommand::MarkFailed { release_order, now } => {
-                let id = self.releasing(name, &release_order)?;
-                self.activity = None;
-                self.deployed_version = Some(id.clone());
-                self.failed_release = Some(FailedRelease {
-                    release_order,
-                    version: id.clone(),
-                    at: now,
-                });
-                Ok(HistoryOutcome {
-                    version: self.version(&id).cloned(),
-                    ..HistoryOutcome::default()
-                })
-            }
-            HistoryCommand::CancelRelease {
-                release_order,
-                now: _,
-            } => {
-                let active = self
-                    .activity
-                    .as_ref()
-                    .is_some_and(|a| a.release_order.as_deref() == Some(release_order.as_str()));
-                let failed = self
-                    .failed_release
-                    .as_ref()
-                    .is_some_and(|f| f.release_order == release_order);
-                if !active && !failed {
-                    return refuse(
-                        name,
-                        &format!(
-                            "when release order `{release_order}` is neither in progress nor failed"
-                        ),
-                    );
-                }
-                if active {
-                    // Pods may already run the target version in part.
-                    self.deployed_version = self.activity.take().and_then(|a| a.version);
-                }
-                if failed {
-                    self.failed_release = None;
-                }
-                Ok(HistoryOutcome::default())
-            }
-            HistoryCommand::BeginOperation { operation, now } => {
-                self.guard_activity()?;
-                self.activity = Some(Activity {
-                    kind: ActivityKind::Operation,
-                    release_order: None,
-                    version: None,
-                    operation: Some(operation),
-                    since: now,
-                });
-                Ok(HistoryOutcome::default())
-            }
-            HistoryCommand::EndOperation { now: _ } => {
-                if !self
-                    .activity
-                    .as_ref()
-                    .is_some_and(|a| a.kind == ActivityKind::Operation)
-                {
-                    return refuse(name, "when no operation is in progress");
-                }
-                self.activity = None;
-                Ok(HistoryOutcome::default())
-            }
-            HistoryCommand::Delete { now: _ } => {
-                // Seed 6.5: "正在发布中的应用服务是无法删除的".
-                self.guard_activity()?;
-                self.deleted = true;
-                self.draft = None;
-                Ok(HistoryOutcome::default())
             }
         }
     }
 
+    fn on_copy_to_draft(
+        &mut self,
+        now: String,
+        version: String,
+        discard_draft: bool,
+    ) -> Result<HistoryOutcome> {
+        let Some(index) = self.s.versions.iter().position(|v| v.id == version) else {
+            return not_found("version", &version);
+        };
+        if self.s.draft.is_some() && !discard_draft {
+            return conflict("a draft exists: discard it first or set `discardDraft`");
+        }
+        Ok(self.start_draft(index, now))
+    }
+
+    fn on_discard_draft(&mut self, name: &str) -> Result<HistoryOutcome> {
+        if self.s.draft.take().is_none() {
+            return refuse(name, "when there is no draft");
+        }
+        Ok(HistoryOutcome::default())
+    }
+
+    fn on_change_image(
+        &mut self,
+        now: String,
+        container: String,
+        image: String,
+        author: String,
+    ) -> Result<HistoryOutcome> {
+        self.guard_quick_update()?;
+        let mut spec = self.newest_spec()?;
+        let Some(ctr) = spec
+            .template
+            .containers
+            .iter_mut()
+            .find(|c| c.name == container)
+        else {
+            return not_found("container", &container);
+        };
+        if let Some(problem) = image_reference_problem(&image) {
+            let mut errs = ValidationErrors::new();
+            errs.push(
+                "image",
+                FieldErrorCode::Invalid,
+                format!("invalid image reference `{image}`: {problem}"),
+            );
+            return Err(Error::Validation(errs));
+        }
+        ctr.image = image;
+        self.quick_version(&spec, author, now, VersionSource::ChangeImage)
+    }
+
+    fn on_change_replicas(
+        &mut self,
+        now: String,
+        replicas: i32,
+        author: String,
+    ) -> Result<HistoryOutcome> {
+        self.guard_quick_update()?;
+        let mut spec = self.newest_spec()?;
+        let mut errs = ValidationErrors::new();
+        match &mut spec.scaling {
+                Some(Scaling::Fixed { replicas: r }) => *r = Some(replicas),
+                _ => errs.push("replicas", FieldErrorCode::Forbidden, "quick replica changes apply to fixed scaling; edit the elastic bounds in a draft instead"),
+            }
+        if replicas < 0 {
+            errs.push(
+                "replicas",
+                FieldErrorCode::Invalid,
+                format!("must be at least 0, got {replicas}"),
+            );
+        }
+        errs.into_result(())?;
+        self.quick_version(&spec, author, now, VersionSource::ChangeReplicas)
+    }
+
+    fn on_begin_release(
+        &mut self,
+        now: String,
+        version: String,
+        release_order: String,
+        rollback: bool,
+    ) -> Result<HistoryOutcome> {
+        if self.version(&version).is_none() {
+            return not_found("version", &version);
+        }
+        self.guard_release(&release_order, rollback)?;
+        self.s.failed_release = None;
+        let kind = if rollback {
+            ActivityKind::Rollback
+        } else {
+            ActivityKind::Release
+        };
+        self.s.activity = Some(Activity {
+            kind,
+            release_order: Some(release_order),
+            version: Some(version.clone()),
+            operation: None,
+            since: now,
+        });
+        Ok(HistoryOutcome {
+            version: self.version(&version).cloned(),
+            ..HistoryOutcome::default()
+        })
+    }
+
+    fn on_mark_published(
+        &mut self,
+        name: &str,
+        now: String,
+        release_order: String,
+    ) -> Result<HistoryOutcome> {
+        let id = self.releasing(name, &release_order)?;
+        self.s.activity = None;
+        self.s.deployed_version = Some(id.clone());
+        self.s.last_successful_version = Some(id.clone());
+        self.s.ever_released = true;
+        let v = self.s.versions.iter_mut().find(|v| v.id == id);
+        if let Some(v) = v {
+            v.edit_status = EditStatus::Published;
+            v.publish_status = PublishStatus::Deployed;
+            v.release_order = Some(release_order);
+            v.published_at = Some(now);
+        }
+        Ok(HistoryOutcome {
+            version: self.version(&id).cloned(),
+            ..HistoryOutcome::default()
+        })
+    }
+
+    fn on_mark_failed(
+        &mut self,
+        name: &str,
+        now: String,
+        release_order: String,
+    ) -> Result<HistoryOutcome> {
+        let id = self.releasing(name, &release_order)?;
+        self.s.activity = None;
+        self.s.deployed_version = Some(id.clone());
+        self.s.failed_release = Some(FailedRelease {
+            release_order,
+            version: id.clone(),
+            at: now,
+        });
+        Ok(HistoryOutcome {
+            version: self.version(&id).cloned(),
+            ..HistoryOutcome::default()
+        })
+    }
+
+    fn on_cancel_release(&mut self, name: &str, release_order: String) -> Result<HistoryOutcome> {
+        let active = self
+            .s
+            .activity
+            .as_ref()
+            .is_some_and(|a| a.release_order.as_deref() == Some(release_order.as_str()));
+        let failed = self
+            .s
+            .failed_release
+            .as_ref()
+            .is_some_and(|f| f.release_order == release_order);
+        if !active && !failed {
+            return refuse(
+                name,
+                &format!("when release order `{release_order}` is neither in progress nor failed"),
+            );
+        }
+        if active {
+            // Pods may already run the target version in part.
+            self.s.deployed_version = self.s.activity.take().and_then(|a| a.version);
+        }
+        if failed {
+            self.s.failed_release = None;
+        }
+        Ok(HistoryOutcome::default())
+    }
+
+    fn on_begin_operation(&mut self, now: String, operation: String) -> Result<HistoryOutcome> {
+        self.guard_activity()?;
+        self.s.activity = Some(Activity {
+            kind: ActivityKind::Operation,
+            release_order: None,
+            version: None,
+            operation: Some(operation),
+            since: now,
+        });
+        Ok(HistoryOutcome::default())
+    }
+
+    fn on_end_operation(&mut self, name: &str) -> Result<HistoryOutcome> {
+        if !self
+            .s
+            .activity
+            .as_ref()
+            .is_some_and(|a| a.kind == ActivityKind::Operation)
+        {
+            return refuse(name, "when no operation is in progress");
+        }
+        self.s.activity = None;
+        Ok(HistoryOutcome::default())
+    }
+
+    fn on_delete(&mut self) -> Result<HistoryOutcome> {
+        // Seed 6.5: "正在发布中的应用服务是无法删除的".
+        self.guard_activity()?;
+        self.s.deleted = true;
+        self.s.draft = None;
+        Ok(HistoryOutcome::default())
+    }
+
     fn edit(&mut self, choice: Option<DraftChoice>, now: String) -> Result<HistoryOutcome> {
-        match (&self.draft, choice) {
+        match (&self.s.draft, choice) {
             (Some(d), Some(DraftChoice::Restore)) => Ok(HistoryOutcome {
                 draft: Some(d.clone()),
                 ..HistoryOutcome::default()
             }),
             (Some(_), None) => conflict("a draft exists: choose `restore` or `discard`"),
-            _ => match self.versions.len().checked_sub(1) {
+            _ => match self.s.versions.len().checked_sub(1) {
                 Some(newest) => Ok(self.start_draft(newest, now)),
                 None => refuse("edit", "before the app service is created"),
             },
@@ -694,21 +743,21 @@ impl VersionHistory {
     }
 
     fn submit(&mut self, author: String, now: String) -> Result<HistoryOutcome> {
-        let Some(draft) = &self.draft else {
+        let Some(draft) = &self.s.draft else {
             return refuse("submit", "when there is no draft");
         };
-        let mut errs = match normalize(&draft.spec, self.profile.as_ref()) {
+        let mut errs = match normalize(&draft.spec, self.s.profile.as_ref()) {
             Ok(_) => ValidationErrors::new(),
             Err(Error::Validation(v)) => v,
             Err(other) => return Err(other),
         };
-        if let Some(newest) = self.versions.last() {
+        if let Some(newest) = self.s.versions.last() {
             immutable_fields(&newest.spec, &draft.spec, &mut errs);
         }
         errs.into_result(())?;
-        let spec = normalize(&draft.spec, self.profile.as_ref())?;
+        let spec = normalize(&draft.spec, self.s.profile.as_ref())?;
         let base = Some(draft.based_on.clone());
-        self.draft = None;
+        self.s.draft = None;
         Ok(self.push_version(spec, author, now, VersionSource::Edit, base))
     }
 
@@ -721,7 +770,7 @@ impl VersionHistory {
         based_on: Option<String>,
     ) -> HistoryOutcome {
         let version = Version {
-            id: format!("v{}", self.versions.len() + 1),
+            id: format!("v{}", self.s.versions.len() + 1),
             spec,
             author,
             created_at: now,
@@ -732,7 +781,7 @@ impl VersionHistory {
             release_order: None,
             published_at: None,
         };
-        self.versions.push(version.clone());
+        self.s.versions.push(version.clone());
         HistoryOutcome {
             version: Some(version),
             ..HistoryOutcome::default()
@@ -748,7 +797,7 @@ impl VersionHistory {
         now: String,
         source: VersionSource,
     ) -> Result<HistoryOutcome> {
-        let spec = normalize(spec, self.profile.as_ref())?;
+        let spec = normalize(spec, self.s.profile.as_ref())?;
         let base = self.newest().map(|v| v.id.clone());
         let mut out = self.push_version(spec, author, now, source, base);
         out.release_order_required = true;
@@ -757,13 +806,13 @@ impl VersionHistory {
 
     /// Open a draft copied from version `index` (checked by the caller).
     fn start_draft(&mut self, index: usize, now: String) -> HistoryOutcome {
-        let draft = self.versions.get(index).map(|v| Draft {
+        let draft = self.s.versions.get(index).map(|v| Draft {
             based_on: v.id.clone(),
             spec: v.spec.clone(),
             created_at: now.clone(),
             updated_at: now,
         });
-        self.draft.clone_from(&draft);
+        self.s.draft.clone_from(&draft);
         HistoryOutcome {
             draft,
             ..HistoryOutcome::default()
@@ -777,36 +826,66 @@ impl VersionHistory {
         }
     }
 
+    /// The service's standing for the hold rule (`model::hold`): the release or
+    /// operation in progress, and a failed release.
+    fn standing(&self) -> (Option<Hold>, Option<&str>) {
+        let hold = self
+            .s
+            .activity
+            .as_ref()
+            .map(|a| match (&a.operation, &a.release_order) {
+                (Some(operation), _) => Hold::Operation {
+                    operation: operation.clone(),
+                },
+                (None, order) => Hold::Release {
+                    order: order.clone().unwrap_or_default(),
+                },
+            });
+        (
+            hold,
+            self.s
+                .failed_release
+                .as_ref()
+                .map(|f| f.release_order.as_str()),
+        )
+    }
+
     /// Seed 1.7: one release or operation at a time.
     fn guard_activity(&self) -> Result<()> {
-        match &self.activity {
-            None => Ok(()),
-            Some(a) => {
-                let what = match (a.kind, &a.release_order, &a.operation) {
-                    (ActivityKind::Operation, _, Some(op)) => format!("operation `{op}`"),
-                    (_, Some(order), _) => format!("release order `{order}`"),
-                    _ => "another activity".to_owned(),
-                };
-                conflict(format!("{what} is in progress on this app service"))
-            }
+        let (hold, _) = self.standing();
+        Standing {
+            hold: hold.as_ref(),
+            failed: None,
         }
+        .may_operate()
+        .map_err(|why| Error::conflict(&format!("the app service is held: {why}")))
+    }
+
+    /// Whether release order `order` (a rollback, or not) may begin (seed 1.7, 6.7).
+    fn guard_release(&self, order: &str, rollback: bool) -> Result<()> {
+        let (hold, failed) = self.standing();
+        Standing {
+            hold: hold.as_ref(),
+            failed,
+        }
+        .may_release(order, rollback)
+        .map_err(|why| Error::conflict(&format!("the app service is held: {why}")))
     }
 
     /// A quick update makes a release order, so it is refused while a release or
     /// operation runs, and while a failed release blocks new orders (seed 6.7).
     fn guard_quick_update(&self) -> Result<()> {
-        self.guard_activity()?;
-        match &self.failed_release {
-            Some(f) => conflict(format!(
-                "release order `{}` failed: retry, roll back or cancel it first",
-                f.release_order
-            )),
-            None => Ok(()),
+        let (hold, failed) = self.standing();
+        Standing {
+            hold: hold.as_ref(),
+            failed,
         }
+        .may_quick_update()
+        .map_err(|why| Error::conflict(&format!("the app service is held: {why}")))
     }
 
     fn releasing(&self, command: &str, release_order: &str) -> Result<String> {
-        match &self.activity {
+        match &self.s.activity {
             Some(Activity {
                 kind: ActivityKind::Release | ActivityKind::Rollback,
                 release_order: Some(o),
@@ -855,5 +934,28 @@ fn immutable_fields(newest: &AppService, new: &AppService, errs: &mut Validation
                 b.name.clone(),
             );
         }
+    }
+}
+
+impl Machine for VersionHistory {
+    type Event = HistoryEvent;
+    type Output = HistoryOutcome;
+    type Snapshot = HistorySnapshot;
+
+    fn handle(&mut self, now: Timestamp, event: HistoryEvent) -> Result<HistoryOutcome> {
+        VersionHistory::handle(self, now, event)
+    }
+
+    /// The history has no timers.
+    fn poll_timeout(&self) -> Option<Timestamp> {
+        None
+    }
+
+    fn snapshot(&self) -> HistorySnapshot {
+        VersionHistory::snapshot(self)
+    }
+
+    fn restore(snapshot: HistorySnapshot) -> Result<Self> {
+        VersionHistory::restore(snapshot)
     }
 }

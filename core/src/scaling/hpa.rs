@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
 use crate::hash::{FastMap, map_with_capacity};
+use crate::machine::{Machine, check_forward};
 use crate::model::quantity::{Quantity, QuantityFormat};
 use crate::time::Timestamp;
 
@@ -51,9 +52,10 @@ pub struct ScaleEvent {
 
 /// The HPA controller's memory for one autoscaler: the recommendation history and the scale
 /// events, plus the controller's flags. Sans-IO: the caller feeds one reconcile's
-/// observations to [`HpaState::recommend`] and scales the target to the answer.
+/// observations to [`HpaState::handle`] at the reconcile's instant and scales the target
+/// to the answer; [`HpaState::poll_timeout`] says when the next reconcile is due.
 ///
-/// When `recommend` returns `rescale: true`, weir records the scale event at once, as the
+/// When `handle` returns `rescale: true`, weir records the scale event at once, as the
 /// controller does after a successful update; a caller that fails to scale should
 /// [`restore`](HpaState::restore) the snapshot it took before.
 ///
@@ -62,7 +64,6 @@ pub struct ScaleEvent {
 /// ```
 /// use weir::{HpaInput, HpaState};
 /// let input: HpaInput = serde_json::from_value(serde_json::json!({
-///     "now": "2026-01-01T00:00:00Z",
 ///     "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource",
 ///         "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
 ///     "currentReplicas": 2,
@@ -74,14 +75,21 @@ pub struct ScaleEvent {
 ///     "metrics": [{"pods": [{"pod": "a", "value": "900m"}, {"pod": "b", "value": "700m"}]}]
 /// }))?;
 /// let mut hpa = HpaState::new(None);
-/// let r = hpa.recommend(&input)?;
+/// let r = hpa.handle("2026-01-01T00:00:00Z".parse()?, &input)?;
 /// // 80 % used against a 50 % target: ceil(1.6 × 2) = 4.
 /// assert_eq!(r.desired_replicas, 4);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct HpaState {
+    s: HpaSnapshot,
+}
+
+/// An HPA's state, as [`HpaState::snapshot`] gives it and [`HpaState::restore`] takes it
+/// (every field is essential: nothing in it is derived).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct HpaState {
+pub struct HpaSnapshot {
     /// The controller's flags.
     #[serde(default)]
     pub config: HpaConfig,
@@ -95,6 +103,9 @@ pub struct HpaState {
     /// Scale-down events (behaviour path only).
     #[serde(default)]
     pub scale_down_events: Vec<ScaleEvent>,
+    /// The last reconcile's instant; absent before the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
 }
 
 impl Default for HpaState {
@@ -131,17 +142,29 @@ impl HpaState {
     #[must_use]
     pub fn new(config: Option<HpaConfig>) -> HpaState {
         HpaState {
-            config: config.unwrap_or_default(),
-            recommendations: None,
-            scale_up_events: Vec::new(),
-            scale_down_events: Vec::new(),
+            s: HpaSnapshot {
+                config: config.unwrap_or_default(),
+                recommendations: None,
+                scale_up_events: Vec::new(),
+                scale_down_events: Vec::new(),
+                at: None,
+            },
         }
     }
 
-    /// The state as data.
+    /// What a restore needs.
     #[must_use]
-    pub fn snapshot(&self) -> HpaState {
-        self.clone()
+    pub fn snapshot(&self) -> HpaSnapshot {
+        self.s.clone()
+    }
+
+    /// The next reconcile: one sync period after the last (none before the first).
+    #[must_use]
+    pub fn poll_timeout(&self) -> Option<Timestamp> {
+        let period = f64::from(self.s.config.sync_period_seconds);
+        self.s
+            .at
+            .map(|at| at.plus_seconds(period).unwrap_or(Timestamp::MAX))
     }
 
     /// A state from a snapshot, after checking it.
@@ -149,7 +172,7 @@ impl HpaState {
     /// # Errors
     ///
     /// [`Error::Validation`] when the config or an entry is out of range.
-    pub fn restore(snapshot: HpaState) -> Result<HpaState> {
+    pub fn restore(snapshot: HpaSnapshot) -> Result<HpaState> {
         let mut errs = ValidationErrors::new();
         check_config(&snapshot.config, &mut errs);
         for (len, name) in [
@@ -182,8 +205,28 @@ impl HpaState {
                 }
             }
         }
+        if let Some(at) = snapshot.at {
+            let later = |t: Timestamp| t > at;
+            if snapshot
+                .recommendations
+                .iter()
+                .flatten()
+                .any(|r| later(r.timestamp))
+                || snapshot
+                    .scale_up_events
+                    .iter()
+                    .chain(&snapshot.scale_down_events)
+                    .any(|e| later(e.timestamp))
+            {
+                errs.push(
+                    "at",
+                    Code::Invalid,
+                    "a recommendation or scale event is later than the last reconcile",
+                );
+            }
+        }
         errs.into_result(())?;
-        Ok(snapshot)
+        Ok(HpaState { s: snapshot })
     }
 
     /// One reconcile: the desired replicas, why, and what each metric said. Updates the
@@ -195,16 +238,17 @@ impl HpaState {
     /// path); the state is then unchanged. A metric that cannot be used (no samples, a
     /// missing request, a failed fetch) is not an error: it is reported in `metrics` and
     /// handled as Kubernetes does.
-    pub fn recommend(&mut self, input: &HpaInput) -> Result<HpaRecommendation> {
-        let prepared = check_input(input)?;
+    pub fn handle(&mut self, now: Timestamp, input: &HpaInput) -> Result<HpaRecommendation> {
+        check_forward(self.s.at, now)?;
+        let prepared = check_input(now, input)?;
         let now = prepared.now;
         let spec = &input.spec;
         let current = input.current_replicas;
         let min = spec.min_replicas.unwrap_or(1);
         let max = spec.max_replicas;
         // recordInitialRecommendation: the first reconcile seeds the history.
-        if self.recommendations.is_none() {
-            self.recommendations = Some(vec![TimedRecommendation {
+        if self.s.recommendations.is_none() {
+            self.s.recommendations = Some(vec![TimedRecommendation {
                 replicas: current,
                 timestamp: Timestamp::checked(now),
             }]);
@@ -245,17 +289,17 @@ impl HpaState {
                 up: rules
                     .as_ref()
                     .and_then(|r| r.up.tolerance)
-                    .unwrap_or(self.config.tolerance),
+                    .unwrap_or(self.s.config.tolerance),
                 down: rules
                     .as_ref()
                     .and_then(|r| r.down.tolerance)
-                    .unwrap_or(self.config.tolerance),
+                    .unwrap_or(self.s.config.tolerance),
             };
             let calc = Calculator {
                 input,
                 prepared: &prepared,
                 now,
-                config: &self.config,
+                config: &self.s.config,
                 tolerances,
             };
             let (proposal, name, statuses) = calc.all_metrics();
@@ -291,6 +335,7 @@ impl HpaState {
         {
             self.store_scale_event(now, rules, current, out.desired_replicas);
         }
+        self.s.at = Timestamp::from_unix_seconds(now);
         Ok(out)
     }
 
@@ -328,7 +373,7 @@ impl HpaState {
             down: Direction {
                 window: down
                     .and_then(|r| r.stabilization_window_seconds)
-                    .unwrap_or(self.config.downscale_stabilization_seconds),
+                    .unwrap_or(self.s.config.downscale_stabilization_seconds),
                 select: down
                     .and_then(|r| r.select_policy)
                     .unwrap_or(SelectPolicy::Max),
@@ -354,8 +399,8 @@ impl HpaState {
         min: i32,
         max: i32,
     ) -> (i32, i32, Stabilization, HpaReason, &'static str) {
-        let cutoff = now - f64::from(self.config.downscale_stabilization_seconds);
-        let history = self.recommendations.get_or_insert_with(Vec::new);
+        let cutoff = now - f64::from(self.s.config.downscale_stabilization_seconds);
+        let history = self.s.recommendations.get_or_insert_with(Vec::new);
         let mut stabilized = desired;
         let mut old = None;
         for (i, rec) in history.iter().enumerate() {
@@ -371,8 +416,8 @@ impl HpaState {
         } else {
             Stabilization::ScaleDownStabilized
         };
-        let limit = (self.config.scale_up_limit_factor * f64::from(current))
-            .max(self.config.scale_up_limit_minimum);
+        let limit = (self.s.config.scale_up_limit_factor * f64::from(current))
+            .max(self.s.config.scale_up_limit_minimum);
         let scale_up_limit = saturate(limit);
         let (max_allowed, reason, message) = if max > scale_up_limit {
             (scale_up_limit, HpaReason::ScaleUpLimit, MSG_UP_LIMIT)
@@ -413,7 +458,7 @@ impl HpaState {
         // stabilizeRecommendationWithBehaviors
         let up_cutoff = now - f64::from(rules.up.window);
         let down_cutoff = now - f64::from(rules.down.window);
-        let history = self.recommendations.get_or_insert_with(Vec::new);
+        let history = self.s.recommendations.get_or_insert_with(Vec::new);
         let (mut up_rec, mut down_rec) = (desired, desired);
         let mut old = None;
         for (i, rec) in history.iter().enumerate() {
@@ -478,8 +523,8 @@ impl HpaState {
         let pick_high = largest_change == up;
         let mut result: Option<i64> = None;
         for p in &d.policies {
-            let added = change_in_period(&self.scale_up_events, now, p.period_seconds);
-            let deleted = change_in_period(&self.scale_down_events, now, p.period_seconds);
+            let added = change_in_period(&self.s.scale_up_events, now, p.period_seconds);
+            let deleted = change_in_period(&self.s.scale_down_events, now, p.period_seconds);
             let start = i64::from(current) - added + deleted;
             let value = i64::from(p.value);
             let proposed = match (p.kind, up) {
@@ -510,9 +555,9 @@ impl HpaState {
     /// `storeScaleEvent`.
     fn store_scale_event(&mut self, now: f64, rules: &Rules, prev: i32, new: i32) {
         let (events, d, change) = if new > prev {
-            (&mut self.scale_up_events, &rules.up, new - prev)
+            (&mut self.s.scale_up_events, &rules.up, new - prev)
         } else {
-            (&mut self.scale_down_events, &rules.down, prev - new)
+            (&mut self.s.scale_down_events, &rules.down, prev - new)
         };
         let longest = d
             .policies
@@ -1193,7 +1238,7 @@ fn check_config(c: &HpaConfig, errs: &mut ValidationErrors) {
 /// Every problem of an input, Kubernetes' API validation (`validateHorizontalPodAutoscalerSpec`,
 /// `validateMetrics`, `validateBehavior`) plus the observations' shape; keeps what it
 /// parsed.
-fn check_input(input: &HpaInput) -> Result<Prepared> {
+fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> {
     let mut errs = ValidationErrors::new();
     let spec = &input.spec;
     // The sizes first: every other check (and the work) grows with them.
@@ -1220,7 +1265,6 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
     if !errs.is_empty() {
         return Err(Error::Validation(errs));
     }
-    let now = crate::time::check(&input.now, || "now", &mut errs);
     let min = spec.min_replicas.unwrap_or(1);
     if min < 0 {
         errs.push("spec.minReplicas", Code::Invalid, "must be ≥ 0");
@@ -1352,7 +1396,7 @@ fn check_input(input: &HpaInput) -> Result<Prepared> {
     }
     errs.into_result(())?;
     Ok(Prepared {
-        now: now.ok_or_else(|| Error::invalid_input("now"))?,
+        now: now.unix_seconds(),
         times,
         sample_pods,
     })
@@ -1463,5 +1507,27 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
                 );
             }
         }
+    }
+}
+
+impl Machine for HpaState {
+    type Event = HpaInput;
+    type Output = HpaRecommendation;
+    type Snapshot = HpaSnapshot;
+
+    fn handle(&mut self, now: Timestamp, input: HpaInput) -> Result<HpaRecommendation> {
+        HpaState::handle(self, now, &input)
+    }
+
+    fn poll_timeout(&self) -> Option<Timestamp> {
+        HpaState::poll_timeout(self)
+    }
+
+    fn snapshot(&self) -> HpaSnapshot {
+        HpaState::snapshot(self)
+    }
+
+    fn restore(snapshot: HpaSnapshot) -> Result<Self> {
+        HpaState::restore(snapshot)
     }
 }

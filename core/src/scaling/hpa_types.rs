@@ -248,6 +248,9 @@ pub struct HpaConfig {
     pub scale_up_limit_factor: f64,
     /// 4.0: see `scaleUpLimitFactor`.
     pub scale_up_limit_minimum: f64,
+    /// 15 s (`--horizontal-pod-autoscaler-sync-period`): how often the controller
+    /// reconciles; [`crate::HpaState::poll_timeout`] is this long after the last one.
+    pub sync_period_seconds: i32,
 }
 
 impl Default for HpaConfig {
@@ -259,17 +262,17 @@ impl Default for HpaConfig {
             downscale_stabilization_seconds: 300,
             scale_up_limit_factor: 2.0,
             scale_up_limit_minimum: 4.0,
+            sync_period_seconds: 15,
         }
     }
 }
 
-/// One reconcile's observations: the HPA, the scale subresource, the pods and what the
+/// One reconcile's observations (the time is `handle`'s `now`): the HPA, the scale
+/// subresource, the pods and what the
 /// metrics APIs returned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HpaInput {
-    /// The caller's clock, RFC 3339.
-    pub now: String,
     /// The autoscaler.
     pub spec: HpaSpec,
     /// `scale.spec.replicas` of the target.

@@ -12,6 +12,7 @@ use super::ops::{
 use super::place::{UnitPlacement, place_in};
 use super::types::{ClusterSnapshot, Pod};
 use crate::error::{Error, Result};
+use crate::time::Timestamp;
 
 /// Input of [`Scheduler::schedule_all`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -102,6 +103,8 @@ pub struct Scheduler {
     cluster: Cluster,
     /// The snapshot's nodes and settings (pods live in `cluster`).
     base: ClusterSnapshot,
+    /// The last instant handled (`handle`), for `poll_timeout`.
+    pub(super) at: Option<Timestamp>,
 }
 
 impl Scheduler {
@@ -114,7 +117,11 @@ impl Scheduler {
     pub fn new(snapshot: &ClusterSnapshot) -> Result<Scheduler> {
         let cluster = Cluster::build(snapshot)?;
         let base = without_pods(snapshot);
-        Ok(Scheduler { cluster, base })
+        Ok(Scheduler {
+            cluster,
+            base,
+            at: None,
+        })
     }
 
     /// Where one pod would go (nothing changes).
@@ -201,6 +208,26 @@ impl Scheduler {
     /// [`Error::Validation`] for a bad `now` or taint `timeAdded`.
     pub fn taint_evictions(&self, now: &str) -> Result<Vec<TaintEviction>> {
         evictions_at(&self.cluster, crate::time::unix_seconds(now)?)
+    }
+
+    /// [`Scheduler::taint_evictions`] at an instant.
+    pub(super) fn taint_evictions_at(&self, now: Timestamp) -> Result<Vec<TaintEviction>> {
+        evictions_at(&self.cluster, now.unix_seconds())
+    }
+
+    /// Unbind the pods whose eviction is due at `now`; they become pending.
+    pub(super) fn evict_tainted(&mut self, now: Timestamp) -> Result<Vec<TaintEviction>> {
+        let due: Vec<TaintEviction> = self
+            .taint_evictions_at(now)?
+            .into_iter()
+            .filter(|e| Timestamp::parse_at(&e.evict_at, "evictAt").is_ok_and(|t| t <= now))
+            .collect();
+        for e in &due {
+            if let Some(&i) = self.cluster.ids.get(e.pod.as_str()) {
+                self.cluster.unbind(i);
+            }
+        }
+        Ok(due)
     }
 
     /// The cluster as data (pods with their current `nodeName`; victims gone).

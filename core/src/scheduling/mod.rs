@@ -4,6 +4,7 @@ mod cluster;
 pub mod handle;
 mod index;
 pub mod limits;
+pub mod machine;
 pub mod ops;
 pub mod place;
 pub mod types;

@@ -10,13 +10,13 @@
 //! spec is not checked: a draft is not validated until it is submitted.
 
 use super::{
-    ActivityKind, EditStatus, PublishStatus, VersionHistory, VersionSource, immutable_fields,
+    ActivityKind, EditStatus, HistorySnapshot, PublishStatus, VersionSource, immutable_fields,
 };
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 use crate::model::validate::normalize;
 
 /// Every problem of a snapshot, at its path.
-pub(super) fn snapshot(h: &VersionHistory) -> Result<()> {
+pub(super) fn snapshot(h: &HistorySnapshot) -> Result<()> {
     let mut errs = ValidationErrors::new();
     versions(h, &mut errs)?;
     references(h, &mut errs);
@@ -28,7 +28,7 @@ fn time(text: &str, path: impl FnOnce() -> String, errs: &mut ValidationErrors) 
     crate::time::check(text, path, errs);
 }
 
-fn versions(h: &VersionHistory, errs: &mut ValidationErrors) -> Result<()> {
+fn versions(h: &HistorySnapshot, errs: &mut ValidationErrors) -> Result<()> {
     for (n, v) in h.versions.iter().enumerate() {
         let path = format!("versions[{n}]");
         if v.id != format!("v{}", n + 1) {
@@ -106,7 +106,7 @@ fn versions(h: &VersionHistory, errs: &mut ValidationErrors) -> Result<()> {
     Ok(())
 }
 
-fn references(h: &VersionHistory, errs: &mut ValidationErrors) {
+fn references(h: &HistorySnapshot, errs: &mut ValidationErrors) {
     let refs = [
         (
             "draft.basedOn",
@@ -128,7 +128,7 @@ fn references(h: &VersionHistory, errs: &mut ValidationErrors) {
     ];
     for (path, id) in refs {
         if let Some(id) = id
-            && h.version(id).is_none()
+            && h.versions.iter().find(|v| v.id == *id).is_none()
         {
             errs.push(
                 path,
@@ -142,7 +142,9 @@ fn references(h: &VersionHistory, errs: &mut ValidationErrors) {
         time(&d.updated_at, || "draft.updatedAt".to_owned(), errs);
     }
     if let Some(id) = &h.last_successful_version
-        && h.version(id)
+        && h.versions
+            .iter()
+            .find(|v| v.id == *id)
             .is_some_and(|v| v.edit_status != EditStatus::Published)
     {
         errs.push(
@@ -171,7 +173,7 @@ fn references(h: &VersionHistory, errs: &mut ValidationErrors) {
     }
 }
 
-fn activity(h: &VersionHistory, errs: &mut ValidationErrors) {
+fn activity(h: &HistorySnapshot, errs: &mut ValidationErrors) {
     if let Some(a) = &h.activity {
         let release = a.kind != ActivityKind::Operation;
         if a.release_order.is_some() != release {
