@@ -6,56 +6,19 @@ import type {
   EngineStatus,
   ReleaseCommand,
   ReleaseEvent,
-  ReleaseOrder,
   ReleasePlan,
   ReleaseEngine as ReleaseEngineSnapshot,
-  DagAnalysis,
-  DagDrawing,
-  DagInput,
-  DagReduction,
-  GroupsInput,
-  PodGroups,
-  UnitShare,
-  UnitSplitInput,
-  AppService,
-  AppServiceDiff,
-  AppServiceInput,
-  DiffInput,
   HistoryCommand,
   HistoryOutcome,
   PlatformProfile,
   VersionHistory as VersionHistorySnapshot,
-  LabelSelectorMatch,
-  LabelSelectorMatchInput,
-  NodeSelectorMatch,
-  NodeSelectorMatchInput,
-  ParsedQuantity,
   ErrorDetails,
-  CronFires,
-  CronNextInput,
-  CurveInput,
-  Effective,
-  EffectiveAtInput,
   HpaConfig,
   HpaInput,
   HpaRecommendation,
   HpaState as HpaStateSnapshot,
-  NextChangesInput,
-  ReplicaCurve,
-  ScalingChanges,
-  ScalingInput,
-  ScheduleOneInput,
   Placement,
-  ScheduleAllInput,
-  ScheduleAllResult,
-  PlaceInput,
-  PlaceResult,
-  DrainInput,
-  DrainResult,
-  TaintEvictionsInput,
   TaintEviction,
-  FitsTemplateInput,
-  Fit,
   ClusterSnapshot,
   Pod,
   SchedulePodsInput,
@@ -64,6 +27,49 @@ import type {
   PlacePodsResult,
   DrainNodeResult,
 } from './types';
+// The types of the stateless operations not imported above.
+// <generated: operation types>
+import type {
+  AppService,
+  AppServiceDiff,
+  AppServiceInput,
+  CronFires,
+  CronNextInput,
+  CurveInput,
+  DagAnalysis,
+  DagDrawing,
+  DagInput,
+  DagReduction,
+  DiffInput,
+  DrainInput,
+  DrainResult,
+  Effective,
+  EffectiveAtInput,
+  Fit,
+  FitsTemplateInput,
+  GroupsInput,
+  LabelSelectorMatch,
+  LabelSelectorMatchInput,
+  NextChangesInput,
+  NodeSelectorMatch,
+  NodeSelectorMatchInput,
+  ParsedQuantity,
+  PlaceInput,
+  PlaceResult,
+  PodGroups,
+  RawQuantity,
+  ReleaseOrder,
+  ReplicaCurve,
+  ScalingChanges,
+  ScalingInput,
+  ScheduleAllInput,
+  ScheduleAllResult,
+  ScheduleOneInput,
+  TaintEvictionsInput,
+  UnitShare,
+  UnitSplitInput,
+} from './types';
+// </generated>
 
 export * from './types';
 /** The whole state of a `VersionHistory`, as `snapshot()` returns it. */
@@ -81,20 +87,138 @@ export interface WeirError extends Error {
   details: ErrorDetails;
 }
 
-/** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
-export declare function parseQuantity(quantity: string | number): ParsedQuantity;
-/** Check label keys and values; throws a 'validation' error listing every bad entry. */
-export declare function validateLabels(labels: Record<string, string>): null;
-/** Validate a label selector and test labels: {selector, labels} → {matches}. */
+// The stateless operations, from the table in core (`weir::for_each_operation!`);
+// `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites this block.
+// <generated: operations>
+/**
+ * Parse a Kubernetes quantity (`"500m"`, `"1.5Gi"`, `0.5`) and describe it: canonical
+ * form, format, and the exact `value` / `milliValue` as decimal strings.
+ * Raises `ParseQuantityError` for a bad, negative or too large quantity.
+ */
+export declare function parseQuantity(input: RawQuantity): ParsedQuantity;
+/**
+ * Check label keys and values (a `dict[str, str]`); raises `ValidationError` listing
+ * every bad entry at `labels[key]`.
+ */
+export declare function validateLabels(input: Record<string, string>): null;
+/**
+ * Validate a label selector and test a label set against it:
+ * `{"selector": {...}, "labels": {...}}` → `{"matches": bool}`. An absent selector
+ * matches nothing, `{}` matches everything.
+ */
 export declare function matchLabelSelector(input: LabelSelectorMatchInput): LabelSelectorMatch;
-/** Validate a node selector and test a node: {nodeSelector, nodeName, labels} → {matches, matchedTerm?}. */
+/**
+ * Validate a node selector and test a node against it:
+ * `{"nodeSelector": {...}, "nodeName": str, "labels": {...}}` →
+ * `{"matches": bool, "matchedTerm"?: int}`.
+ */
 export declare function matchNodeSelector(input: NodeSelectorMatchInput): NodeSelectorMatch;
-/** Validate an app service ({spec, profile?}); throws a 'validation' error listing every problem. */
+/**
+ * Validate an app service: `{"spec": {...}, "profile"?: {...}}`; raises
+ * `ValidationError` listing every problem with its field path.
+ */
 export declare function validateAppService(input: AppServiceInput): null;
-/** Validate and return the spec with every default filled ({spec, profile?} → spec). */
+/**
+ * Validate an app service and return it with every default filled and every quantity
+ * canonical: `{"spec": {...}, "profile"?: {...}}` → the spec.
+ */
 export declare function normalizeAppService(input: AppServiceInput): AppService;
-/** What changed between two versions and what the release implies ({from, to, rules?}). */
+/**
+ * What changed between two versions and what the release implies:
+ * `{"from": spec, "to": spec, "rules"?: "seed" | "kubernetes", "profile"?: {...}}` →
+ * `{"changes", "upgrade", "reasons", "preTasks", "postTasks", "warnings"}`.
+ */
 export declare function diffAppServices(input: DiffInput): AppServiceDiff;
+/**
+ * Validate a release order's dependencies and analyse them: `{"services": [{"name",
+ * "dependsOn"?, "durationSeconds"?}]}` → order, waves, earliest times, critical path.
+ * Raises `CycleError` with every cycle in `.details["cycles"]`.
+ */
+export declare function analyzeDag(input: DagInput): DagAnalysis;
+/**
+ * Which dependency edges another path already implies: `{"services": [...]}` →
+ * `{"redundantEdges", "keptEdges"}` (at most 10,000 services).
+ */
+export declare function transitiveReduction(input: DagInput): DagReduction;
+/** DOT and Mermaid text of a release order's DAG: `{"services": [...]}` → `{"dot", "mermaid"}`. */
+export declare function renderDag(input: DagInput): DagDrawing;
+/** Split replicas evenly over units: `{"replicas", "units"}` → `[{"unit", "replicas"}]`. */
+export declare function splitUnits(input: UnitSplitInput): UnitShare[];
+/**
+ * Group one service's pods for a release (beta, fast / perPod / single, pauses):
+ * `{"pods": [{"name", "unit"}], "grouping"?, "beta"?, "pauseBetweenGroups"?,
+ * "newVersion"?}` → `{"groups", "pauses", "betaSkipped"}`.
+ */
+export declare function planGroups(input: GroupsInput): PodGroups;
+/**
+ * Validate and plan a release order: waves, per service the version change, tasks,
+ * groups, pauses and what a rollback means. Raises `ValidationError` with every
+ * problem, or `CycleError`.
+ */
+export declare function planRelease(input: ReleaseOrder): ReleasePlan;
+/**
+ * The next fires of a cron expression: `{"cron", "timeZone"?, "after", "count"?}` →
+ * `{"fires": [RFC 3339 in the zone's offset]}`. Standard 5 fields (Sunday = 0 or 7),
+ * 6 with leading seconds, `@daily`-style; DST gaps fire when the gap ends, repeated
+ * times fire once.
+ */
+export declare function cronNext(input: CronNextInput): CronFires;
+/**
+ * Validate scaling alone: `{"scaling": {...}}`; raises `ValidationError` with every
+ * problem (cron syntax, zones, schedules that never fire, priorities, ramps).
+ */
+export declare function validateScaling(input: ScalingInput): null;
+/**
+ * What is in effect at an instant: `{"scaling", "at", "currentReplicas"?}` →
+ * `{"kind", "replicas"?, "minReplicas"?, "maxReplicas"?, "hpa"?, "policy"?, "firedAt"?,
+ * "until"?, "reason"}`. No `currentReplicas` means the first release.
+ */
+export declare function effectiveAt(input: EffectiveAtInput): Effective;
+/**
+ * The upcoming changes: `{"scaling", "from", "count"?, "currentReplicas"?}` →
+ * `{"changes": [{"at", "effective"}]}`.
+ */
+export declare function nextChanges(input: NextChangesInput): ScalingChanges;
+/**
+ * The replica curve: `{"scaling", "from", "to", "stepSeconds", "currentReplicas"?}` →
+ * `{"from", "to", "stepSeconds", "minReplicas", "maxReplicas", "points": [{"t", "kind",
+ * "replicas"?, "min"?, "max"?, "policy"?}]}` (at most 1,000,000 points).
+ */
+export declare function replicaCurve(input: CurveInput): ReplicaCurve;
+/** Render a `replica_curve` result as an SVG picture (a `str`). */
+export declare function replicaCurveSvg(input: ReplicaCurve): string;
+/**
+ * Where kube-scheduler would put one pod: `{"snapshot", "pod"}` → `{"pod", "node"?,
+ * "feasibleNodes", "scores", "refusals", "message"?}`; nothing changes.
+ */
+export declare function scheduleOne(input: ScheduleOneInput): Placement;
+/**
+ * Schedule every pending pod (priority order, with preemption): `{"snapshot",
+ * "pods"?, "preemption"?}` → `{"placements", "evicted", "snapshot"}`.
+ */
+export declare function scheduleAll(input: ScheduleAllInput): ScheduleAllResult;
+/**
+ * A service's replicas evenly over its units, with spill-over: `{"snapshot",
+ * "template", "replicas", "units"?}` → `{"units", "placements", "pending", "snapshot"}`.
+ */
+export declare function place(input: PlaceInput): PlaceResult;
+/**
+ * Cordon a node, evict and reschedule its pods: `{"snapshot", "node"}` →
+ * `{"placements", "kept", "snapshot"}`.
+ */
+export declare function drain(input: DrainInput): DrainResult;
+/**
+ * Which pods `NoExecute` taints evict, and when: `{"snapshot", "now"}` →
+ * `[{"pod", "node", "taint", "evictAt"}]`.
+ */
+export declare function taintEvictions(input: TaintEvictionsInput): TaintEviction[];
+/**
+ * Would a pod fit on a new node of a template: `{"pod", "node"}` → `{"fits",
+ * "refusal"?}`.
+ */
+export declare function fitsTemplate(input: FitsTemplateInput): Fit;
+// </generated>
+
 /**
  * The versions, draft and release state of one app service (a sans-IO state machine).
  * A refused command throws ('invalid_transition', 'conflict', 'not_found', 'validation')
@@ -109,18 +233,6 @@ export declare class VersionHistory {
   /** A history that continues from a snapshot. */
   static restore(snapshot: VersionHistorySnapshot): VersionHistory;
 }
-/** Validate a release order's dependencies: order, waves, earliest times, critical path; a 'cycle' error lists every cycle. */
-export declare function analyzeDag(input: DagInput): DagAnalysis;
-/** Which dependency edges another path already implies (at most 10,000 services). */
-export declare function transitiveReduction(input: DagInput): DagReduction;
-/** DOT and Mermaid text of a release order's DAG. */
-export declare function renderDag(input: DagInput): DagDrawing;
-/** Split replicas evenly over units ({replicas, units} → [{unit, replicas}]). */
-export declare function splitUnits(input: UnitSplitInput): UnitShare[];
-/** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
-export declare function planGroups(input: GroupsInput): PodGroups;
-/** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
-export declare function planRelease(input: ReleaseOrder): ReleasePlan;
 /**
  * The release engine: a sans-IO state machine that drives a planned release order.
  * A refused event throws ('invalid_transition', 'not_found', 'validation') and changes nothing.
@@ -162,30 +274,6 @@ export declare class HpaState {
   /** A state that continues from a snapshot. */
   static restore(snapshot: HpaStateSnapshot): HpaState;
 }
-/** The next fires of a cron expression; Sunday = 0 or 7; DST gaps fire when the gap ends, repeats fire once. */
-export declare function cronNext(input: CronNextInput): CronFires;
-/** Validate scaling alone; throws a 'validation' error listing every problem. */
-export declare function validateScaling(input: ScalingInput): null;
-/** What is in effect at an instant (no `currentReplicas`: the first release). */
-export declare function effectiveAt(input: EffectiveAtInput): Effective;
-/** The upcoming changes of what is in effect. */
-export declare function nextChanges(input: NextChangesInput): ScalingChanges;
-/** The replica curve: a point every `stepSeconds` (at most 1,000,000 points). */
-export declare function replicaCurve(input: CurveInput): ReplicaCurve;
-/** Render a `replicaCurve` result as an SVG picture. */
-export declare function replicaCurveSvg(curve: ReplicaCurve): string;
-/** Where kube-scheduler would put one pod (nothing changes); refusals and the summary line when nowhere. */
-export declare function scheduleOne(input: ScheduleOneInput): Placement;
-/** Schedule every pending pod, priority first, with preemption; returns the updated snapshot. */
-export declare function scheduleAll(input: ScheduleAllInput): ScheduleAllResult;
-/** A service's replicas evenly over its units, with spill-over. */
-export declare function place(input: PlaceInput): PlaceResult;
-/** Cordon a node, evict and reschedule its pods. */
-export declare function drain(input: DrainInput): DrainResult;
-/** Which pods NoExecute taints evict, and when. */
-export declare function taintEvictions(input: TaintEvictionsInput): TaintEviction[];
-/** Would a pod fit on a new node of a template (the autoscaler's predicate). */
-export declare function fitsTemplate(input: FitsTemplateInput): Fit;
 /**
  * A cluster snapshot compiled once and scheduled against many times. A refused call
  * throws and changes nothing.

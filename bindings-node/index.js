@@ -277,61 +277,40 @@ class Scheduler {
 }
 
 module.exports = {
-  /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
+  // The stateless operations, from the table in core (`weir::for_each_operation!`; their
+  // docs are in index.d.ts); `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites this block.
+  // <generated: operations>
   parseQuantity: wrap(native.parseQuantity),
-  /** Check label keys and values; throws a 'validation' error listing every bad entry. */
   validateLabels: wrap(native.validateLabels),
-  /** Validate a label selector and test labels: {selector, labels} → {matches}. */
   matchLabelSelector: wrap(native.matchLabelSelector),
-  /** Validate a node selector and test a node: {nodeSelector, nodeName, labels} → {matches, matchedTerm?}. */
   matchNodeSelector: wrap(native.matchNodeSelector),
-  /** Validate an app service ({spec, profile?}); throws a 'validation' error listing every problem. */
   validateAppService: wrap(native.validateAppService),
-  /** Validate and return the spec with every default filled ({spec, profile?} → spec). */
   normalizeAppService: wrap(native.normalizeAppService),
-  /** What changed between two versions and what the release implies ({from, to, rules?}). */
   diffAppServices: wrap(native.diffAppServices),
-  VersionHistory,
-  /** Validate a release order's dependencies: order, waves, earliest times, critical path; a 'cycle' error lists every cycle. */
   analyzeDag: wrap(native.analyzeDag),
-  /** Which dependency edges another path already implies (at most 10,000 services). */
   transitiveReduction: wrap(native.transitiveReduction),
-  /** DOT and Mermaid text of a release order's DAG. */
   renderDag: wrap(native.renderDag),
-  /** Split replicas evenly over units ({replicas, units} → [{unit, replicas}]). */
   splitUnits: wrap(native.splitUnits),
-  /** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
   planGroups: wrap(native.planGroups),
-  /** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
   planRelease: wrap(native.planRelease),
+  cronNext: wrap(native.cronNext),
+  validateScaling: wrap(native.validateScaling),
+  effectiveAt: wrap(native.effectiveAt),
+  nextChanges: wrap(native.nextChanges),
+  replicaCurve: wrap(native.replicaCurve),
+  replicaCurveSvg: wrap(native.replicaCurveSvg),
+  scheduleOne: wrap(native.scheduleOne),
+  scheduleAll: wrap(native.scheduleAll),
+  place: wrap(native.place),
+  drain: wrap(native.drain),
+  taintEvictions: wrap(native.taintEvictions),
+  fitsTemplate: wrap(native.fitsTemplate),
+  // </generated>
+  VersionHistory,
   ReleaseEngine,
   ReleaseGuard,
   HpaState,
   Scheduler,
-  /** The next fires of a cron expression ({cron, timeZone?, after, count?} → {fires}); Sunday = 0 or 7. */
-  cronNext: wrap(native.cronNext),
-  /** Validate scaling alone ({scaling}); throws a 'validation' error listing every problem. */
-  validateScaling: wrap(native.validateScaling),
-  /** What is in effect at an instant ({scaling, at, currentReplicas?}). */
-  effectiveAt: wrap(native.effectiveAt),
-  /** The upcoming changes of what is in effect ({scaling, from, count?, currentReplicas?}). */
-  nextChanges: wrap(native.nextChanges),
-  /** The replica curve ({scaling, from, to, stepSeconds, currentReplicas?}); at most 1,000,000 points. */
-  replicaCurve: wrap(native.replicaCurve),
-  /** Render a replicaCurve result as an SVG picture (a string). */
-  replicaCurveSvg: (curve) => native.replicaCurveSvg(encode(curve)),
-  /** Where kube-scheduler would put one pod ({snapshot, pod}); nothing changes. */
-  scheduleOne: wrap(native.scheduleOne),
-  /** Schedule every pending pod, priority first, with preemption ({snapshot, pods?, preemption?}). */
-  scheduleAll: wrap(native.scheduleAll),
-  /** A service's replicas evenly over its units, with spill-over ({snapshot, template, replicas, units?}). */
-  place: wrap(native.place),
-  /** Cordon a node, evict and reschedule its pods ({snapshot, node}). */
-  drain: wrap(native.drain),
-  /** Which pods NoExecute taints evict, and when ({snapshot, now}). */
-  taintEvictions: wrap(native.taintEvictions),
-  /** Would a pod fit on a new node of a template ({pod, node}). */
-  fitsTemplate: wrap(native.fitsTemplate),
   /** The version of the native addon. */
   version: native.version(),
 };

@@ -11,37 +11,18 @@ const weir = require('..');
 
 const VECTORS = path.resolve(__dirname, '../../core/tests/vectors');
 
-// op -> how to call the package with the case's input (ops are snake_case in the files).
+// op -> how to call the package with the case's input (ops are snake_case in the files):
+// every operation of the table in core (core/schema/operations.json) takes the case's
+// input as it is; the ones below take part of it, or run a transcript of a stateful engine.
+const OPERATIONS = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../core/schema/operations.json'), 'utf8')).operations;
 const OPS = {
+  ...Object.fromEntries(OPERATIONS.map((op) => [op.name, weir[op.jsName]])),
   parse_quantity: (i) => weir.parseQuantity(i.quantity),
   validate_labels: (i) => weir.validateLabels(i.labels),
-  match_label_selector: (i) => weir.matchLabelSelector(i),
-  match_node_selector: (i) => weir.matchNodeSelector(i),
-  validate_app_service: (i) => weir.validateAppService(i),
-  normalize_app_service: (i) => weir.normalizeAppService(i),
-  diff_app_services: (i) => weir.diffAppServices(i),
   version_history: (i) => runHistory(i),
-  analyze_dag: (i) => weir.analyzeDag(i),
-  transitive_reduction: (i) => weir.transitiveReduction(i),
-  render_dag: (i) => weir.renderDag(i),
-  split_units: (i) => weir.splitUnits(i),
-  plan_groups: (i) => weir.planGroups(i),
-  plan_release: (i) => weir.planRelease(i),
   release_engine: (i) => runEngine(i),
   release_guard: (i) => runGuard(i),
   hpa: (i) => runHpa(i),
-  cron_next: weir.cronNext,
-  validate_scaling: weir.validateScaling,
-  effective_at: weir.effectiveAt,
-  next_changes: weir.nextChanges,
-  replica_curve: weir.replicaCurve,
-  replica_curve_svg: weir.replicaCurveSvg,
-  schedule_one: weir.scheduleOne,
-  schedule_all: weir.scheduleAll,
-  place: weir.place,
-  drain: weir.drain,
-  taint_evictions: weir.taintEvictions,
-  fits_template: weir.fitsTemplate,
   scheduler: (i) => runScheduler(i),
 };
 

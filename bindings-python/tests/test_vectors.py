@@ -13,39 +13,21 @@ import weir
 
 VECTORS = pathlib.Path(__file__).resolve().parents[2] / "core" / "tests" / "vectors"
 
-# op -> how to call the package with the case's input.
-OPS = {
+OPERATIONS = VECTORS.parent.parent / "schema" / "operations.json"
+
+# op -> how to call the package with the case's input: every operation of the table in
+# core (core/schema/operations.json) takes the case's input as it is; the ones below
+# take part of it, or run a transcript of a stateful engine.
+OPS = {op["name"]: getattr(weir, op["name"]) for op in json.loads(OPERATIONS.read_text(encoding="utf-8"))["operations"]}
+OPS.update({
     "parse_quantity": lambda i: weir.parse_quantity(i.get("quantity")),
     "validate_labels": lambda i: weir.validate_labels(i.get("labels")),
-    "match_label_selector": weir.match_label_selector,
-    "match_node_selector": weir.match_node_selector,
-    "validate_app_service": weir.validate_app_service,
-    "normalize_app_service": weir.normalize_app_service,
-    "diff_app_services": weir.diff_app_services,
     "version_history": lambda i: run_history(i),
-    "analyze_dag": weir.analyze_dag,
-    "transitive_reduction": weir.transitive_reduction,
-    "render_dag": weir.render_dag,
-    "split_units": weir.split_units,
-    "plan_groups": weir.plan_groups,
-    "plan_release": weir.plan_release,
     "release_engine": lambda i: run_engine(i),
     "release_guard": lambda i: run_guard(i),
     "hpa": lambda i: run_hpa(i),
-    "cron_next": weir.cron_next,
-    "validate_scaling": weir.validate_scaling,
-    "effective_at": weir.effective_at,
-    "next_changes": weir.next_changes,
-    "replica_curve": weir.replica_curve,
-    "replica_curve_svg": weir.replica_curve_svg,
-    "schedule_one": weir.schedule_one,
-    "schedule_all": weir.schedule_all,
-    "place": weir.place,
-    "drain": weir.drain,
-    "taint_evictions": weir.taint_evictions,
-    "fits_template": weir.fits_template,
     "scheduler": lambda i: run_scheduler(i),
-}
+})
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
 SKIP = {}

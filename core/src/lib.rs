@@ -19,6 +19,7 @@ pub mod fuzzing;
 pub mod hash;
 pub mod machine;
 pub mod model;
+pub mod operations;
 pub mod release;
 pub mod scaling;
 pub mod scheduling;

@@ -67,6 +67,7 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<NodeSelectorMatch>(&mut g),
         one::<NodeSelectorMatchInput>(&mut g),
         one::<ParsedQuantity>(&mut g),
+        one::<crate::RawQuantity>(&mut g),
         one::<HpaConfig>(&mut g),
         one::<HpaInput>(&mut g),
         one::<HpaRecommendation>(&mut g),

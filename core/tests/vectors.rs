@@ -24,7 +24,9 @@ fn out<T: serde::Serialize>(r: weir::Result<T>) -> weir::Result<Value> {
     r.map(|v| serde_json::to_value(v).unwrap())
 }
 
-/// The ops this runner knows; the skip list is empty (every op runs everywhere).
+/// The ops this runner knows; the skip list is empty (every op runs everywhere). The plain
+/// operations come from the table (`weir::for_each_operation!`); the ones whose case input
+/// is not the operation's input, and the transcripts of the stateful engines, are here.
 fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
     Some(match op {
         "parse_quantity" => (|| {
@@ -35,37 +37,31 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
             let l: weir::LabelsInput = input(i)?;
             out(weir::validate_labels(&l.labels))
         })(),
-        "match_label_selector" => (|| out(weir::match_label_selector(&input(i)?)))(),
-        "match_node_selector" => (|| out(weir::match_node_selector(&input(i)?)))(),
-        "validate_app_service" => (|| out(weir::validate_app_service(&input(i)?)))(),
-        "normalize_app_service" => (|| out(weir::normalize_app_service(&input(i)?)))(),
-        "diff_app_services" => (|| out(weir::diff_app_services(&input(i)?)))(),
         "version_history" => version_history(i),
-        "analyze_dag" => (|| out(weir::analyze_dag(&input(i)?)))(),
-        "transitive_reduction" => (|| out(weir::transitive_reduction(&input(i)?)))(),
-        "render_dag" => (|| out(weir::render_dag(&input(i)?)))(),
-        "split_units" => (|| out(weir::split_units(&input(i)?)))(),
-        "plan_groups" => (|| out(weir::plan_groups(&input(i)?)))(),
-        "plan_release" => (|| out(weir::plan_release(&input(i)?)))(),
         "release_engine" => release_engine(i),
         "release_guard" => release_guard(i),
         "hpa" => hpa(i),
-        "cron_next" => (|| out(weir::cron_next(&input(i)?)))(),
-        "validate_scaling" => (|| out(weir::validate_scaling(&input(i)?)))(),
-        "effective_at" => (|| out(weir::effective_at(&input(i)?)))(),
-        "next_changes" => (|| out(weir::next_changes(&input(i)?)))(),
-        "replica_curve" => (|| out(weir::replica_curve(&input(i)?)))(),
-        "replica_curve_svg" => (|| out(weir::replica_curve_svg(&input(i)?)))(),
-        "schedule_one" => (|| out(weir::schedule_one(&input(i)?)))(),
-        "schedule_all" => (|| out(weir::schedule_all(&input(i)?)))(),
-        "place" => (|| out(weir::place(&input(i)?)))(),
-        "drain" => (|| out(weir::drain(&input(i)?)))(),
-        "taint_evictions" => (|| out(weir::taint_evictions(&input(i)?)))(),
-        "fits_template" => (|| out(weir::fits_template(&input(i)?)))(),
         "scheduler" => scheduler(i),
-        _ => return None,
+        _ => return operation(op, i),
     })
 }
+
+/// A plain operation of the table: the case's input is the operation's input.
+macro_rules! operations {
+    ($($(#[doc = $doc:literal])* $name:ident($input:ty) -> $output:ty = $call:path;)*) => {
+        fn operation(op: &str, i: &Value) -> Option<weir::Result<Value>> {
+            Some(match op {
+                $(stringify!($name) => (|| {
+                    let parsed: $input = input(i)?;
+                    out::<$output>($call(&parsed))
+                })(),)*
+                _ => return None,
+            })
+        }
+    };
+}
+
+weir::for_each_operation!(operations);
 
 /// `expected` is a subset of `actual`: every key of an expected object is in the actual one
 /// with a matching value; arrays match element by element and have the same length.
