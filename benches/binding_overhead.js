@@ -10,7 +10,6 @@ const seconds = Number(process.argv[2] || 0.5);
 
 // The smallest HPA call: one pod, one CPU sample (docs/performance.md's example).
 const HPA_ONE_POD = {
-  now: '2026-01-01T00:00:00Z',
   spec: { maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
   currentReplicas: 1,
   pods: [{ name: 'a', ready: true, startTime: '2025-12-01T00:00:00Z', containers: [{ name: 'c', requests: { cpu: '1' } }] }],
@@ -24,8 +23,7 @@ function reconcileEvery15s() {
   let t = Date.parse('2026-01-01T00:00:00Z');
   return (i) => {
     t += 15000;
-    i.now = new Date(t).toISOString();
-    return state.recommend(i);
+    return state.handle(new Date(t).toISOString(), i);
   };
 }
 
@@ -44,7 +42,7 @@ const cases = {
   "parseQuantity('1')": [weir.parseQuantity, '1'],
   'validateLabels({})': [weir.validateLabels, {}],
   'matchLabelSelector(small)': [weir.matchLabelSelector, { selector: { matchLabels: { app: 'vote' } }, labels: { app: 'vote' } }],
-  'HpaState.recommend(1 pod)': [reconcileEvery15s(), HPA_ONE_POD],
+  'HpaState.handle(1 pod)': [reconcileEvery15s(), HPA_ONE_POD],
   'js baseline (arrow fn)': [(x) => x, '1'],
 };
 for (const [name, [fn, arg]] of Object.entries(cases)) {
@@ -57,7 +55,6 @@ for (const [name, [fn, arg]] of Object.entries(cases)) {
 // One recommendation over 100 pods (docs/performance.md: <= 30 us through Node).
 const pods = Array.from({ length: 100 }, (_, i) => ({ name: `pod-${i}`, ready: true, startTime: '2025-12-31T00:00:00Z', containers: [{ name: 'app', requests: { cpu: '500m' } }] }));
 const HPA_100 = {
-  now: '2026-01-01T00:00:00Z',
   spec: { minReplicas: 2, maxReplicas: 1000, behavior: {}, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
   currentReplicas: 100,
   pods,

@@ -66,7 +66,6 @@ def cron():
 
 def hpa_input(pods):
     return {
-        "now": "2026-01-01T00:00:00Z",
         "spec": {"minReplicas": 2, "maxReplicas": 1000, "behavior": {}, "metrics": [
             {"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
         "currentReplicas": pods,
@@ -93,8 +92,7 @@ def hpa():
 
     def ours():
         # A reconcile every 15 s of simulated time on one long-lived state, as a controller.
-        inp["now"] = next(stamps)
-        state.recommend(inp)
+        state.handle(next(stamps), inp)
 
     reqs = [500] * 100
     use = [300 + (i * 37) % 400 for i in range(100)]
@@ -109,7 +107,7 @@ def hpa():
     print(f"target: HPA via Python, 100-pod input, one recommendation: {t_ours:.1f} us "
           f"(target <= 30 us) {verdict}; pure-Python fast-path formula alone: {t_peer:.1f} us")
     expect = python_hpa(100, 50, reqs, use)
-    got = weir.HpaState().recommend(inp)["metricReplicas"]
+    got = weir.HpaState().handle("2026-01-01T00:00:00Z", inp)["metricReplicas"]
     if got != expect:
         print(f"HPA: weir {got} vs the plain formula {expect}", file=sys.stderr)
         sys.exit(1)

@@ -1,77 +1,80 @@
 // Public API of the `weir` npm package. The data types are generated into types.d.ts from
 // core/schema; a test checks that this file declares exactly what index.js exports.
 import type {
-  GuardCommand,
-  ReleaseGuard as ReleaseGuardSnapshot,
+  GuardEvent,
+  GuardSnapshot,
   EngineStatus,
   ReleaseAction,
   ReleaseEvent,
-  ReleaseOrder,
   ReleasePlan,
   ReleaseSnapshot,
-  DagAnalysis,
-  DagDrawing,
-  DagInput,
-  DagReduction,
-  GroupsInput,
-  PodGroups,
-  UnitShare,
-  UnitSplitInput,
-  AppService,
-  AppServiceDiff,
-  AppServiceInput,
-  DiffInput,
-  HistoryCommand,
+  HistoryEvent,
   HistoryOutcome,
+  HistorySnapshot,
   PlatformProfile,
-  VersionHistory as VersionHistorySnapshot,
-  LabelSelectorMatch,
-  LabelSelectorMatchInput,
-  NodeSelectorMatch,
-  NodeSelectorMatchInput,
-  ParsedQuantity,
   ErrorDetails,
-  CronFires,
-  CronNextInput,
-  CurveInput,
-  Effective,
-  EffectiveAtInput,
   HpaConfig,
   HpaInput,
   HpaRecommendation,
-  HpaState as HpaStateSnapshot,
-  NextChangesInput,
-  ReplicaCurve,
-  ScalingChanges,
-  ScalingInput,
-  ScheduleOneInput,
+  HpaSnapshot,
   Placement,
-  ScheduleAllInput,
-  ScheduleAllResult,
-  PlaceInput,
-  PlaceResult,
-  DrainInput,
-  DrainResult,
-  TaintEvictionsInput,
   TaintEviction,
-  FitsTemplateInput,
-  Fit,
   ClusterSnapshot,
   Pod,
   SchedulePodsInput,
   SchedulePodsResult,
+  SchedulerEvent,
+  SchedulerOutput,
+  SchedulerSnapshot,
   PlacePodsInput,
   PlacePodsResult,
   DrainNodeResult,
 } from './types';
+// The types of the stateless operations not imported above.
+// <generated: operation types>
+import type {
+  AppService,
+  AppServiceDiff,
+  AppServiceInput,
+  CronFires,
+  CronNextInput,
+  CurveInput,
+  DagAnalysis,
+  DagDrawing,
+  DagInput,
+  DagReduction,
+  DiffInput,
+  DrainInput,
+  DrainResult,
+  Effective,
+  EffectiveAtInput,
+  Fit,
+  FitsTemplateInput,
+  GroupsInput,
+  LabelSelectorMatch,
+  LabelSelectorMatchInput,
+  NextChangesInput,
+  NodeSelectorMatch,
+  NodeSelectorMatchInput,
+  ParsedQuantity,
+  PlaceInput,
+  PlaceResult,
+  PodGroups,
+  RawQuantity,
+  ReleaseOrder,
+  ReplicaCurve,
+  ScalingChanges,
+  ScalingInput,
+  ScheduleAllInput,
+  ScheduleAllResult,
+  ScheduleOneInput,
+  TaintEvictionsInput,
+  UnitShare,
+  UnitSplitInput,
+} from './types';
+// </generated>
 
 export * from './types';
-/** The whole state of a `VersionHistory`, as `snapshot()` returns it. */
-export type { VersionHistorySnapshot };
-/** The whole state of a `ReleaseGuard`, as `snapshot()` returns it. */
-export type { ReleaseGuardSnapshot };
-/** The whole state of an `HpaState`, as `snapshot()` returns it. */
-export type { HpaStateSnapshot };
 
 /** The error every weir function throws: `code` is stable, `details` structured. */
 export interface WeirError extends Error {
@@ -79,56 +82,167 @@ export interface WeirError extends Error {
   details: ErrorDetails;
 }
 
-/** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
-export declare function parseQuantity(quantity: string | number): ParsedQuantity;
-/** Check label keys and values; throws a 'validation' error listing every bad entry. */
-export declare function validateLabels(labels: Record<string, string>): null;
-/** Validate a label selector and test labels: {selector, labels} → {matches}. */
+// The stateless operations, from the table in core (`weir::for_each_operation!`);
+// `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites this block.
+// <generated: operations>
+/**
+ * Parse a Kubernetes quantity (`"500m"`, `"1.5Gi"`, `0.5`) and describe it: canonical
+ * form, format, and the exact `value` / `milliValue` as decimal strings.
+ * Raises `ParseQuantityError` for a bad, negative or too large quantity.
+ */
+export declare function parseQuantity(input: RawQuantity): ParsedQuantity;
+/**
+ * Check label keys and values (a `dict[str, str]`); raises `ValidationError` listing
+ * every bad entry at `labels[key]`.
+ */
+export declare function validateLabels(input: Record<string, string>): null;
+/**
+ * Validate a label selector and test a label set against it:
+ * `{"selector": {...}, "labels": {...}}` → `{"matches": bool}`. An absent selector
+ * matches nothing, `{}` matches everything.
+ */
 export declare function matchLabelSelector(input: LabelSelectorMatchInput): LabelSelectorMatch;
-/** Validate a node selector and test a node: {nodeSelector, nodeName, labels} → {matches, matchedTerm?}. */
+/**
+ * Validate a node selector and test a node against it:
+ * `{"nodeSelector": {...}, "nodeName": str, "labels": {...}}` →
+ * `{"matches": bool, "matchedTerm"?: int}`.
+ */
 export declare function matchNodeSelector(input: NodeSelectorMatchInput): NodeSelectorMatch;
-/** Validate an app service ({spec, profile?}); throws a 'validation' error listing every problem. */
+/**
+ * Validate an app service: `{"spec": {...}, "profile"?: {...}}`; raises
+ * `ValidationError` listing every problem with its field path.
+ */
 export declare function validateAppService(input: AppServiceInput): null;
-/** Validate and return the spec with every default filled ({spec, profile?} → spec). */
+/**
+ * Validate an app service and return it with every default filled and every quantity
+ * canonical: `{"spec": {...}, "profile"?: {...}}` → the spec.
+ */
 export declare function normalizeAppService(input: AppServiceInput): AppService;
-/** What changed between two versions and what the release implies ({from, to, rules?}). */
+/**
+ * What changed between two versions and what the release implies:
+ * `{"from": spec, "to": spec, "rules"?: "seed" | "kubernetes", "profile"?: {...}}` →
+ * `{"changes", "upgrade", "reasons", "preTasks", "postTasks", "warnings"}`.
+ */
 export declare function diffAppServices(input: DiffInput): AppServiceDiff;
 /**
- * The versions, draft and release state of one app service (a sans-IO state machine).
- * A refused command throws ('invalid_transition', 'conflict', 'not_found', 'validation')
- * and changes nothing.
+ * Validate a release order's dependencies and analyse them: `{"services": [{"name",
+ * "dependsOn"?, "durationSeconds"?}]}` → order, waves, earliest times, critical path.
+ * Raises `CycleError` with every cycle in `.details["cycles"]`.
+ */
+export declare function analyzeDag(input: DagInput): DagAnalysis;
+/**
+ * Which dependency edges another path already implies: `{"services": [...]}` →
+ * `{"redundantEdges", "keptEdges"}` (at most 10,000 services).
+ */
+export declare function transitiveReduction(input: DagInput): DagReduction;
+/** DOT and Mermaid text of a release order's DAG: `{"services": [...]}` → `{"dot", "mermaid"}`. */
+export declare function renderDag(input: DagInput): DagDrawing;
+/** Split replicas evenly over units: `{"replicas", "units"}` → `[{"unit", "replicas"}]`. */
+export declare function splitUnits(input: UnitSplitInput): UnitShare[];
+/**
+ * Group one service's pods for a release (beta, fast / perPod / single, pauses):
+ * `{"pods": [{"name", "unit"}], "grouping"?, "beta"?, "pauseBetweenGroups"?,
+ * "newVersion"?}` → `{"groups", "pauses", "betaSkipped"}`.
+ */
+export declare function planGroups(input: GroupsInput): PodGroups;
+/**
+ * Validate and plan a release order: waves, per service the version change, tasks,
+ * groups, pauses and what a rollback means. Raises `ValidationError` with every
+ * problem, or `CycleError`.
+ */
+export declare function planRelease(input: ReleaseOrder): ReleasePlan;
+/**
+ * The next fires of a cron expression: `{"cron", "timeZone"?, "after", "count"?}` →
+ * `{"fires": [RFC 3339 in the zone's offset]}`. Standard 5 fields (Sunday = 0 or 7),
+ * 6 with leading seconds, `@daily`-style; DST gaps fire when the gap ends, repeated
+ * times fire once.
+ */
+export declare function cronNext(input: CronNextInput): CronFires;
+/**
+ * Validate scaling alone: `{"scaling": {...}}`; raises `ValidationError` with every
+ * problem (cron syntax, zones, schedules that never fire, priorities, ramps).
+ */
+export declare function validateScaling(input: ScalingInput): null;
+/**
+ * What is in effect at an instant: `{"scaling", "at", "currentReplicas"?}` →
+ * `{"kind", "replicas"?, "minReplicas"?, "maxReplicas"?, "hpa"?, "policy"?, "firedAt"?,
+ * "until"?, "reason"}`. No `currentReplicas` means the first release.
+ */
+export declare function effectiveAt(input: EffectiveAtInput): Effective;
+/**
+ * The upcoming changes: `{"scaling", "from", "count"?, "currentReplicas"?}` →
+ * `{"changes": [{"at", "effective"}]}`.
+ */
+export declare function nextChanges(input: NextChangesInput): ScalingChanges;
+/**
+ * The replica curve: `{"scaling", "from", "to", "stepSeconds", "currentReplicas"?}` →
+ * `{"from", "to", "stepSeconds", "minReplicas", "maxReplicas", "points": [{"t", "kind",
+ * "replicas"?, "min"?, "max"?, "policy"?}]}` (at most 1,000,000 points).
+ */
+export declare function replicaCurve(input: CurveInput): ReplicaCurve;
+/** Render a `replica_curve` result as an SVG picture (a `str`). */
+export declare function replicaCurveSvg(input: ReplicaCurve): string;
+/**
+ * Where kube-scheduler would put one pod: `{"snapshot", "pod"}` → `{"pod", "node"?,
+ * "feasibleNodes", "scores", "refusals", "message"?}`; nothing changes.
+ */
+export declare function scheduleOne(input: ScheduleOneInput): Placement;
+/**
+ * Schedule every pending pod (priority order, with preemption): `{"snapshot",
+ * "pods"?, "preemption"?}` → `{"placements", "evicted", "snapshot"}`.
+ */
+export declare function scheduleAll(input: ScheduleAllInput): ScheduleAllResult;
+/**
+ * A service's replicas evenly over its units, with spill-over: `{"snapshot",
+ * "template", "replicas", "units"?}` → `{"units", "placements", "pending", "snapshot"}`.
+ */
+export declare function place(input: PlaceInput): PlaceResult;
+/**
+ * Cordon a node, evict and reschedule its pods: `{"snapshot", "node"}` →
+ * `{"placements", "kept", "snapshot"}`.
+ */
+export declare function drain(input: DrainInput): DrainResult;
+/**
+ * Which pods `NoExecute` taints evict, and when: `{"snapshot", "now"}` →
+ * `[{"pod", "node", "taint", "evictAt"}]`.
+ */
+export declare function taintEvictions(input: TaintEvictionsInput): TaintEviction[];
+/**
+ * Would a pod fit on a new node of a template: `{"pod", "node"}` → `{"fits",
+ * "refusal"?}`.
+ */
+export declare function fitsTemplate(input: FitsTemplateInput): Fit;
+// </generated>
+
+/**
+ * Every class below is a sans-IO machine of one shape: `handle(now, event)` takes the
+ * time (RFC 3339) and an event tagged by `type`; a refused event throws and changes
+ * nothing, and a `now` earlier than the last one handled is refused
+ * ('invalid_transition'); `pollTimeout()` names the next instant the machine would act
+ * with no new event (or `null`); `snapshot()` is what `restore` needs.
+ */
+/**
+ * The versions, draft and release state of one app service. A refused event throws
+ * ('invalid_transition', 'conflict', 'not_found', 'validation').
  */
 export declare class VersionHistory {
   constructor(profile?: PlatformProfile | null);
-  /** Apply one command, tagged by `type`; returns the outcome. */
-  apply(command: HistoryCommand): HistoryOutcome;
+  /** Handle one event at `now`; returns the outcome. */
+  handle(now: string, event: HistoryEvent): HistoryOutcome;
+  /** Always `null`: the history has no timers. */
+  pollTimeout(): string | null;
   /** The whole state (store it; `restore` continues from it). */
-  snapshot(): VersionHistorySnapshot;
+  snapshot(): HistorySnapshot;
   /** A history that continues from a snapshot. */
-  static restore(snapshot: VersionHistorySnapshot): VersionHistory;
+  static restore(snapshot: HistorySnapshot): VersionHistory;
 }
-/** Validate a release order's dependencies: order, waves, earliest times, critical path; a 'cycle' error lists every cycle. */
-export declare function analyzeDag(input: DagInput): DagAnalysis;
-/** Which dependency edges another path already implies (at most 10,000 services). */
-export declare function transitiveReduction(input: DagInput): DagReduction;
-/** DOT and Mermaid text of a release order's DAG. */
-export declare function renderDag(input: DagInput): DagDrawing;
-/** Split replicas evenly over units ({replicas, units} → [{unit, replicas}]). */
-export declare function splitUnits(input: UnitSplitInput): UnitShare[];
-/** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
-export declare function planGroups(input: GroupsInput): PodGroups;
-/** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
-export declare function planRelease(input: ReleaseOrder): ReleasePlan;
 /**
- * The release engine: a sans-IO state machine that drives a planned release order.
- * A refused event throws ('invalid_transition', 'not_found', 'validation') and changes nothing.
+ * The release engine: drives a planned release order. A refused event throws
+ * ('invalid_transition', 'not_found', 'validation').
  */
 export declare class ReleaseEngine {
   constructor(plan: ReleasePlan);
-  /**
-   * Handle one event at `now` (RFC 3339); returns the actions to carry out. A `now`
-   * earlier than the last one handled is refused.
-   */
+  /** Handle one event at `now`; returns the actions to carry out. */
   handle(now: string, event: ReleaseEvent): ReleaseAction[];
   /** When a pod will have been ready long enough to complete a group: send a `tick` then. */
   pollTimeout(): string | null;
@@ -140,61 +254,45 @@ export declare class ReleaseEngine {
   static restore(snapshot: ReleaseSnapshot): ReleaseEngine;
 }
 /**
- * Which release order or operation holds each app service. A refused command throws
- * ('conflict', 'invalid_transition') and changes nothing.
+ * Which release order or operation holds each app service. A refused event throws
+ * ('conflict', 'invalid_transition').
  */
 export declare class ReleaseGuard {
   constructor();
-  /** Apply one command, tagged by `type`. */
-  apply(command: GuardCommand): void;
-  /** The whole state. */
-  snapshot(): ReleaseGuardSnapshot;
+  /** Handle one event at `now`. */
+  handle(now: string, event: GuardEvent): void;
+  /** Always `null`: the guard has no timers. */
+  pollTimeout(): string | null;
+  /** What a restore needs. */
+  snapshot(): GuardSnapshot;
   /** A guard that continues from a snapshot. */
-  static restore(snapshot: ReleaseGuardSnapshot): ReleaseGuard;
+  static restore(snapshot: GuardSnapshot): ReleaseGuard;
 }
 /**
- * The Kubernetes HPA's memory for one autoscaler and its computation, sans-IO.
- * A bad input throws 'validation' and changes nothing.
+ * The Kubernetes HPA's memory for one autoscaler and its computation. A bad input throws
+ * 'validation' and changes nothing.
  */
 export declare class HpaState {
   constructor(config?: HpaConfig | null);
-  /** One reconcile: the desired replicas, why, and what each metric said. */
-  recommend(input: HpaInput): HpaRecommendation;
-  /** The whole state (store it; `restore` continues from it). */
-  snapshot(): HpaStateSnapshot;
+  /** One reconcile at `now`: the desired replicas, why, and what each metric said. */
+  handle(now: string, event: HpaInput): HpaRecommendation;
+  /** The next reconcile: one sync period after the last (`null` before the first). */
+  pollTimeout(): string | null;
+  /** What a restore needs (store it; `restore` continues from it). */
+  snapshot(): HpaSnapshot;
   /** A state that continues from a snapshot. */
-  static restore(snapshot: HpaStateSnapshot): HpaState;
+  static restore(snapshot: HpaSnapshot): HpaState;
 }
-/** The next fires of a cron expression; Sunday = 0 or 7; DST gaps fire when the gap ends, repeats fire once. */
-export declare function cronNext(input: CronNextInput): CronFires;
-/** Validate scaling alone; throws a 'validation' error listing every problem. */
-export declare function validateScaling(input: ScalingInput): null;
-/** What is in effect at an instant (no `currentReplicas`: the first release). */
-export declare function effectiveAt(input: EffectiveAtInput): Effective;
-/** The upcoming changes of what is in effect. */
-export declare function nextChanges(input: NextChangesInput): ScalingChanges;
-/** The replica curve: a point every `stepSeconds` (at most 1,000,000 points). */
-export declare function replicaCurve(input: CurveInput): ReplicaCurve;
-/** Render a `replicaCurve` result as an SVG picture. */
-export declare function replicaCurveSvg(curve: ReplicaCurve): string;
-/** Where kube-scheduler would put one pod (nothing changes); refusals and the summary line when nowhere. */
-export declare function scheduleOne(input: ScheduleOneInput): Placement;
-/** Schedule every pending pod, priority first, with preemption; returns the updated snapshot. */
-export declare function scheduleAll(input: ScheduleAllInput): ScheduleAllResult;
-/** A service's replicas evenly over its units, with spill-over. */
-export declare function place(input: PlaceInput): PlaceResult;
-/** Cordon a node, evict and reschedule its pods. */
-export declare function drain(input: DrainInput): DrainResult;
-/** Which pods NoExecute taints evict, and when. */
-export declare function taintEvictions(input: TaintEvictionsInput): TaintEviction[];
-/** Would a pod fit on a new node of a template (the autoscaler's predicate). */
-export declare function fitsTemplate(input: FitsTemplateInput): Fit;
 /**
  * A cluster snapshot compiled once and scheduled against many times. A refused call
  * throws and changes nothing.
  */
 export declare class Scheduler {
   constructor(snapshot: ClusterSnapshot);
+  /** Handle one event at `now` (`scheduleOne`, `scheduleAll`, `place`, `drain`, `evictTainted`). */
+  handle(now: string, event: SchedulerEvent): SchedulerOutput;
+  /** The next NoExecute eviction after the last instant handled (`null`: none, or none handled yet). */
+  pollTimeout(): string | null;
   /** Where one pod would go; nothing changes. */
   scheduleOne(pod: Pod): Placement;
   /** Add pods and schedule every pending pod; the placements stay. */
@@ -205,10 +303,12 @@ export declare class Scheduler {
   drain(node: string): DrainNodeResult;
   /** The pods NoExecute taints evict as of `now` (RFC 3339); nothing changes. */
   taintEvictions(now: string): TaintEviction[];
-  /** The cluster as a snapshot. */
-  snapshot(): ClusterSnapshot;
-  /** A scheduler from a snapshot. */
-  static restore(snapshot: ClusterSnapshot): Scheduler;
+  /** The cluster as a snapshot (pods with their current `nodeName`). */
+  cluster(): ClusterSnapshot;
+  /** What a restore needs: the cluster and the last instant handled. */
+  snapshot(): SchedulerSnapshot;
+  /** A scheduler that continues from a snapshot. */
+  static restore(snapshot: SchedulerSnapshot): Scheduler;
 }
 /** The version of the native addon. */
 export declare const version: string;

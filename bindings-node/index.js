@@ -118,39 +118,6 @@ function wrap(fn) {
   return (arg) => JSON.parse(fn(encode(arg)));
 }
 
-/**
- * The versions, draft and release state of one app service (a sans-IO state machine).
- * `new VersionHistory(profile?)`; `apply(command)` takes a command tagged by `type` and
- * returns the outcome (a refused command throws and changes nothing); `snapshot()`
- * returns the whole state; `VersionHistory.restore(snapshot)` continues from it.
- */
-class VersionHistory {
-  constructor(profile) {
-    this._native = new native.VersionHistory(encode(profile === undefined ? null : profile));
-  }
-
-  apply(command) {
-    return JSON.parse(this._native.apply(encode(command)));
-  }
-
-  snapshot() {
-    return JSON.parse(this._native.snapshot());
-  }
-
-  static restore(snapshot) {
-    const h = Object.create(VersionHistory.prototype);
-    h._native = native.VersionHistory.restore(encode(snapshot));
-    return h;
-  }
-}
-
-/**
- * The release engine: a sans-IO state machine that drives a planned release order.
- * `new ReleaseEngine(plan)` takes `planRelease(order)`'s result; `handle(now, event)`
- * returns the actions to carry out (a refused event throws and changes nothing; a `now`
- * earlier than the last one handled is refused); `pollTimeout()` is when to send the
- * next `tick` (or `null`); `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
- */
 /** `v` when it is a well-formed string, else an invalid_input error at path `what`. */
 function text(v, what) {
   if (typeof v !== 'string') throw invalid(`expected a string, got ${v === null ? 'null' : typeof v}`, what);
@@ -158,11 +125,14 @@ function text(v, what) {
   return v;
 }
 
-class ReleaseEngine {
-  constructor(plan) {
-    this._native = new native.ReleaseEngine(encode(plan));
-  }
-
+/**
+ * The one shape of every sans-IO machine: `handle(now, event)` takes the time (RFC 3339)
+ * and an event tagged by `type` and returns the output (a refused event throws and
+ * changes nothing; a `now` earlier than the last one handled is refused);
+ * `pollTimeout()` is the next instant the machine would act with no new event (or
+ * `null`); `snapshot()` is what `restore(snapshot)` needs.
+ */
+class Machine {
   handle(now, event) {
     return JSON.parse(this._native.handle(text(now, 'now'), encode(event)));
   }
@@ -171,85 +141,110 @@ class ReleaseEngine {
     return this._native.pollTimeout();
   }
 
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+}
+
+/** A machine of class `cls` that continues from `snapshot` (a static `restore` works unbound). */
+function restoreAs(cls, Native, snapshot) {
+  const m = Object.create(cls.prototype);
+  m._native = Native.restore(encode(snapshot));
+  return m;
+}
+
+/**
+ * The versions, draft and release state of one app service. Events: `create`, `edit`,
+ * `updateDraft`, `copyToDraft`, `discardDraft`, `submit`, `changeImage`,
+ * `changeReplicas`, `beginRelease`, `markPublished`, `markFailed`, `cancelRelease`,
+ * `beginOperation`, `endOperation`, `delete`; each returns the outcome. No timers.
+ */
+class VersionHistory extends Machine {
+  constructor(profile) {
+    super();
+    this._native = new native.VersionHistory(encode(profile === undefined ? null : profile));
+  }
+
+  static restore(snapshot) {
+    return restoreAs(VersionHistory, native.VersionHistory, snapshot);
+  }
+}
+
+/**
+ * The release engine: drives a planned release order. `new ReleaseEngine(plan)` takes
+ * `planRelease(order)`'s result; `handle(now, event)` returns the actions to carry out;
+ * `pollTimeout()` is when to send the next `tick`; `status(now)`.
+ */
+class ReleaseEngine extends Machine {
+  constructor(plan) {
+    super();
+    this._native = new native.ReleaseEngine(encode(plan));
+  }
+
+  static restore(snapshot) {
+    return restoreAs(ReleaseEngine, native.ReleaseEngine, snapshot);
+  }
+
   status(now) {
     return JSON.parse(this._native.status(text(now, 'now')));
   }
-
-  snapshot() {
-    return JSON.parse(this._native.snapshot());
-  }
-
-  static restore(snapshot) {
-    const e = Object.create(ReleaseEngine.prototype);
-    e._native = native.ReleaseEngine.restore(encode(snapshot));
-    return e;
-  }
 }
 
 /**
- * Which release order or operation holds each app service. `apply(command)` takes a
- * command tagged by `type` (`beginOrder`, `finishService`, `beginOperation`,
- * `endOperation`); a refused command throws ('conflict', 'invalid_transition') and
- * changes nothing.
+ * Which release order or operation holds each app service. Events: `beginOrder`,
+ * `finishService`, `beginOperation`, `endOperation` (a refused one throws 'conflict' or
+ * 'invalid_transition'). No timers.
  */
-class ReleaseGuard {
+class ReleaseGuard extends Machine {
   constructor() {
+    super();
     this._native = new native.ReleaseGuard();
   }
 
-  apply(command) {
-    JSON.parse(this._native.apply(encode(command)));
-  }
-
-  snapshot() {
-    return JSON.parse(this._native.snapshot());
-  }
-
   static restore(snapshot) {
-    const g = Object.create(ReleaseGuard.prototype);
-    g._native = native.ReleaseGuard.restore(encode(snapshot));
-    return g;
+    return restoreAs(ReleaseGuard, native.ReleaseGuard, snapshot);
   }
 }
 
 /**
- * The Kubernetes HPA's memory for one autoscaler (recommendation history, scale events)
- * and its computation, sans-IO. `new HpaState(config?)` takes the controller flags;
- * `recommend(input)` takes one reconcile's observations and returns `desiredReplicas` with
- * the reason (a bad input throws 'validation' and changes nothing); `snapshot()`,
- * `HpaState.restore(snapshot)`.
+ * The Kubernetes HPA's memory for one autoscaler and its computation. `new
+ * HpaState(config?)` takes the controller flags; `handle(now, input)` takes one
+ * reconcile's observations and returns `desiredReplicas` with the reason (a bad input
+ * throws 'validation'); `pollTimeout()` is the next reconcile.
  */
-class HpaState {
+class HpaState extends Machine {
   constructor(config) {
+    super();
     this._native = new native.HpaState(encode(config === undefined ? null : config));
   }
 
-  recommend(input) {
-    return JSON.parse(this._native.recommend(encode(input)));
-  }
-
-  snapshot() {
-    return JSON.parse(this._native.snapshot());
-  }
-
   static restore(snapshot) {
-    const h = Object.create(HpaState.prototype);
-    h._native = native.HpaState.restore(encode(snapshot));
-    return h;
+    return restoreAs(HpaState, native.HpaState, snapshot);
   }
 }
 
 /**
  * A cluster snapshot compiled once and scheduled against many times (a large snapshot
- * crosses once, not on every call). `new Scheduler(snapshot)`; `scheduleOne(pod)` changes
+ * crosses once, not on every call). `handle(now, event)` with `scheduleOne`,
+ * `scheduleAll`, `place`, `drain` or `evictTainted`; `pollTimeout()` is the next
+ * `NoExecute` eviction. The same operations as methods: `scheduleOne(pod)` changes
  * nothing; `scheduleAll({pods?, preemption?})` keeps its placements, as do
  * `place({template, replicas, units?, preemption?})` and `drain(node)`;
- * `taintEvictions(now)`; `snapshot()`; `Scheduler.restore(snapshot)`. A refused call
- * throws and changes nothing.
+ * `taintEvictions(now)`; `cluster()` is the cluster as a snapshot. A refused call throws
+ * and changes nothing.
  */
-class Scheduler {
+class Scheduler extends Machine {
   constructor(snapshot) {
+    super();
     this._native = new native.Scheduler(encode(snapshot));
+  }
+
+  static restore(snapshot) {
+    return restoreAs(Scheduler, native.Scheduler, snapshot);
+  }
+
+  cluster() {
+    return JSON.parse(this._native.cluster());
   }
 
   scheduleOne(pod) {
@@ -271,72 +266,43 @@ class Scheduler {
   taintEvictions(now) {
     return JSON.parse(this._native.taintEvictions(text(now, 'now')));
   }
-
-  snapshot() {
-    return JSON.parse(this._native.snapshot());
-  }
-
-  static restore(snapshot) {
-    return new Scheduler(snapshot);
-  }
 }
 
 module.exports = {
-  /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
+  // The stateless operations, from the table in core (`weir::for_each_operation!`; their
+  // docs are in index.d.ts); `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites this block.
+  // <generated: operations>
   parseQuantity: wrap(native.parseQuantity),
-  /** Check label keys and values; throws a 'validation' error listing every bad entry. */
   validateLabels: wrap(native.validateLabels),
-  /** Validate a label selector and test labels: {selector, labels} → {matches}. */
   matchLabelSelector: wrap(native.matchLabelSelector),
-  /** Validate a node selector and test a node: {nodeSelector, nodeName, labels} → {matches, matchedTerm?}. */
   matchNodeSelector: wrap(native.matchNodeSelector),
-  /** Validate an app service ({spec, profile?}); throws a 'validation' error listing every problem. */
   validateAppService: wrap(native.validateAppService),
-  /** Validate and return the spec with every default filled ({spec, profile?} → spec). */
   normalizeAppService: wrap(native.normalizeAppService),
-  /** What changed between two versions and what the release implies ({from, to, rules?}). */
   diffAppServices: wrap(native.diffAppServices),
-  VersionHistory,
-  /** Validate a release order's dependencies: order, waves, earliest times, critical path; a 'cycle' error lists every cycle. */
   analyzeDag: wrap(native.analyzeDag),
-  /** Which dependency edges another path already implies (at most 10,000 services). */
   transitiveReduction: wrap(native.transitiveReduction),
-  /** DOT and Mermaid text of a release order's DAG. */
   renderDag: wrap(native.renderDag),
-  /** Split replicas evenly over units ({replicas, units} → [{unit, replicas}]). */
   splitUnits: wrap(native.splitUnits),
-  /** Group one service's pods for a release (beta, fast / perPod / single, pauses). */
   planGroups: wrap(native.planGroups),
-  /** Validate and plan a release order: waves, changes, tasks, groups, pauses, rollback. */
   planRelease: wrap(native.planRelease),
+  cronNext: wrap(native.cronNext),
+  validateScaling: wrap(native.validateScaling),
+  effectiveAt: wrap(native.effectiveAt),
+  nextChanges: wrap(native.nextChanges),
+  replicaCurve: wrap(native.replicaCurve),
+  replicaCurveSvg: wrap(native.replicaCurveSvg),
+  scheduleOne: wrap(native.scheduleOne),
+  scheduleAll: wrap(native.scheduleAll),
+  place: wrap(native.place),
+  drain: wrap(native.drain),
+  taintEvictions: wrap(native.taintEvictions),
+  fitsTemplate: wrap(native.fitsTemplate),
+  // </generated>
+  VersionHistory,
   ReleaseEngine,
   ReleaseGuard,
   HpaState,
   Scheduler,
-  /** The next fires of a cron expression ({cron, timeZone?, after, count?} → {fires}); Sunday = 0 or 7. */
-  cronNext: wrap(native.cronNext),
-  /** Validate scaling alone ({scaling}); throws a 'validation' error listing every problem. */
-  validateScaling: wrap(native.validateScaling),
-  /** What is in effect at an instant ({scaling, at, currentReplicas?}). */
-  effectiveAt: wrap(native.effectiveAt),
-  /** The upcoming changes of what is in effect ({scaling, from, count?, currentReplicas?}). */
-  nextChanges: wrap(native.nextChanges),
-  /** The replica curve ({scaling, from, to, stepSeconds, currentReplicas?}); at most 1,000,000 points. */
-  replicaCurve: wrap(native.replicaCurve),
-  /** Render a replicaCurve result as an SVG picture (a string). */
-  replicaCurveSvg: (curve) => native.replicaCurveSvg(encode(curve)),
-  /** Where kube-scheduler would put one pod ({snapshot, pod}); nothing changes. */
-  scheduleOne: wrap(native.scheduleOne),
-  /** Schedule every pending pod, priority first, with preemption ({snapshot, pods?, preemption?}). */
-  scheduleAll: wrap(native.scheduleAll),
-  /** A service's replicas evenly over its units, with spill-over ({snapshot, template, replicas, units?}). */
-  place: wrap(native.place),
-  /** Cordon a node, evict and reschedule its pods ({snapshot, node}). */
-  drain: wrap(native.drain),
-  /** Which pods NoExecute taints evict, and when ({snapshot, now}). */
-  taintEvictions: wrap(native.taintEvictions),
-  /** Would a pod fit on a new node of a template ({pod, node}). */
-  fitsTemplate: wrap(native.fitsTemplate),
   /** The version of the native addon. */
   version: native.version(),
 };

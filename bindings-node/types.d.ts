@@ -618,8 +618,16 @@ export interface GroupsInput {
   pods: PodRef[];
 }
 
+/** The per-service state of the guard. */
+export interface GuardEntry {
+  /** The order whose release of it failed (it still holds it). */
+  failedIn?: string | null;
+  /** What holds the service now. */
+  hold?: Hold | null;
+}
+
 /** An order takes its services (all or none). */
-export interface GuardCommandBeginOrder {
+export interface GuardEventBeginOrder {
   /** The order. */
   order: string;
   /** Its services. */
@@ -628,7 +636,7 @@ export interface GuardCommandBeginOrder {
 }
 
 /** A service of an order reached an outcome (`failed` keeps it held by the order). */
-export interface GuardCommandFinishService {
+export interface GuardEventFinishService {
   /** The order. */
   order: string;
   /** The outcome. */
@@ -639,7 +647,7 @@ export interface GuardCommandFinishService {
 }
 
 /** An operation takes a service. */
-export interface GuardCommandBeginOperation {
+export interface GuardEventBeginOperation {
   /** The operation. */
   operation: string;
   /** The service. */
@@ -648,26 +656,25 @@ export interface GuardCommandBeginOperation {
 }
 
 /** The operation on a service ended. */
-export interface GuardCommandEndOperation {
+export interface GuardEventEndOperation {
   /** The service. */
   service: string;
   type: "endOperation";
 }
 
-/** The per-service state of the guard. */
-export interface GuardEntry {
-  /** The order whose release of it failed (it still holds it). */
-  failedIn?: string | null;
-  /** What holds the service now. */
-  hold?: Hold | null;
+/** A guard's state, as [`ReleaseGuard::snapshot`] gives it and [`ReleaseGuard::restore`]
+ * takes it. */
+export interface GuardSnapshot {
+  /** The last instant handled; absent before the first event. */
+  at?: Timestamp | null;
+  /** Every service that is or was held. */
+  services?: Record<string, GuardEntry>;
 }
 
 /** Create the app service: its first version, `v1`. */
-export interface HistoryCommandCreate {
+export interface HistoryEventCreate {
   /** Who. */
   author: string;
-  /** When. */
-  now: string;
   /** The spec (validated and normalized). */
   spec: AppService;
   type: "create";
@@ -675,18 +682,14 @@ export interface HistoryCommandCreate {
 
 /** Open the draft: a new one from the newest version, or the existing one (`draft`
  * decides; without it an existing draft is a `conflict`). */
-export interface HistoryCommandEdit {
+export interface HistoryEventEdit {
   /** What to do with an existing draft. */
   draft?: DraftChoice | null;
-  /** When. */
-  now: string;
   type: "edit";
 }
 
 /** Replace the draft's spec (not validated until submit). */
-export interface HistoryCommandUpdateDraft {
-  /** When. */
-  now: string;
+export interface HistoryEventUpdateDraft {
   /** The edited spec. */
   spec: AppService;
   type: "updateDraft";
@@ -694,59 +697,49 @@ export interface HistoryCommandUpdateDraft {
 
 /** Start a draft from any version (拷贝到草稿); an existing draft is a `conflict` unless
  * `discardDraft` is true. */
-export interface HistoryCommandCopyToDraft {
+export interface HistoryEventCopyToDraft {
   /** Throw away an existing draft. */
   discardDraft?: boolean;
-  /** When. */
-  now: string;
   type: "copyToDraft";
   /** The version to copy. */
   version: string;
 }
 
 /** Throw away the draft. */
-export interface HistoryCommandDiscardDraft {
+export interface HistoryEventDiscardDraft {
   type: "discardDraft";
 }
 
 /** Validate the draft and make it a new version. */
-export interface HistoryCommandSubmit {
+export interface HistoryEventSubmit {
   /** Who. */
   author: string;
-  /** When. */
-  now: string;
   type: "submit";
 }
 
 /** Quick update: a new version from the newest with one container's image changed; a
  * release order should be created for it. */
-export interface HistoryCommandChangeImage {
+export interface HistoryEventChangeImage {
   /** Who. */
   author: string;
   /** The container's name. */
   container: string;
   /** The new image reference. */
   image: string;
-  /** When. */
-  now: string;
   type: "changeImage";
 }
 
 /** Quick update: a new version from the newest with fixed replicas changed. */
-export interface HistoryCommandChangeReplicas {
+export interface HistoryEventChangeReplicas {
   /** Who. */
   author: string;
-  /** When. */
-  now: string;
   /** The new replica count, ≥ 0. */
   replicas: number;
   type: "changeReplicas";
 }
 
 /** A release order starts publishing (or, with `rollback`, rolling back to) a version. */
-export interface HistoryCommandBeginRelease {
-  /** When. */
-  now: string;
+export interface HistoryEventBeginRelease {
   /** The release order. */
   releaseOrder: string;
   /** A rollback (allowed while a failed release blocks new orders). */
@@ -757,9 +750,7 @@ export interface HistoryCommandBeginRelease {
 }
 
 /** The release order succeeded: its version is deployed. */
-export interface HistoryCommandMarkPublished {
-  /** When. */
-  now: string;
+export interface HistoryEventMarkPublished {
   /** The release order. */
   releaseOrder: string;
   type: "markPublished";
@@ -767,47 +758,37 @@ export interface HistoryCommandMarkPublished {
 
 /** The release order failed: new orders are blocked until it is retried, rolled back or
  * cancelled. */
-export interface HistoryCommandMarkFailed {
-  /** When. */
-  now: string;
+export interface HistoryEventMarkFailed {
   /** The release order. */
   releaseOrder: string;
   type: "markFailed";
 }
 
 /** The release order was cancelled (in progress or failed). */
-export interface HistoryCommandCancelRelease {
-  /** When. */
-  now: string;
+export interface HistoryEventCancelRelease {
   /** The release order. */
   releaseOrder: string;
   type: "cancelRelease";
 }
 
 /** An operation (restart, scale, ...) begins. */
-export interface HistoryCommandBeginOperation {
-  /** When. */
-  now: string;
+export interface HistoryEventBeginOperation {
   /** Its name. */
   operation: string;
   type: "beginOperation";
 }
 
 /** The operation in progress ended. */
-export interface HistoryCommandEndOperation {
-  /** When. */
-  now: string;
+export interface HistoryEventEndOperation {
   type: "endOperation";
 }
 
 /** Delete the app service (refused while a release or operation is in progress). */
-export interface HistoryCommandDelete {
-  /** When. */
-  now: string;
+export interface HistoryEventDelete {
   type: "delete";
 }
 
-/** What a command produced. */
+/** What an event produced. */
 export interface HistoryOutcome {
   /** The draft opened or changed. */
   draft?: Draft | null;
@@ -817,7 +798,33 @@ export interface HistoryOutcome {
   version?: Version | null;
 }
 
-/** A release order is releasing it. */
+/** A version history's state, as [`VersionHistory::snapshot`] gives it and
+ * [`VersionHistory::restore`] takes it (every field is essential: nothing in it is
+ * derived). */
+export interface HistorySnapshot {
+  /** The release or operation in progress. */
+  activity?: Activity | null;
+  /** The last instant handled; absent before the first event. */
+  at?: Timestamp | null;
+  /** The app service was deleted; every event is refused. */
+  deleted?: boolean;
+  /** The version the latest finished or cancelled release targeted: what is, at least in part, on the pods now. */
+  deployedVersion?: string | null;
+  /** The draft, if any. */
+  draft?: Draft | null;
+  /** Whether any release of this app service ever succeeded. */
+  everReleased?: boolean;
+  /** A failed release that blocks new release orders. */
+  failedRelease?: FailedRelease | null;
+  /** The version of the latest successful release: what a rollback returns to. */
+  lastSuccessfulVersion?: string | null;
+  /** The platform restrictions every submit is validated against. */
+  profile?: PlatformProfile | null;
+  /** Every version, oldest first. */
+  versions?: Version[];
+}
+
+/** A release order is releasing it (or rolling it back). */
 export interface HoldRelease {
   /** The order. */
   order: string;
@@ -852,6 +859,8 @@ export interface HpaConfig {
   scaleUpLimitFactor?: number;
   /** 4.0: see `scaleUpLimitFactor`. */
   scaleUpLimitMinimum?: number;
+  /** 15 s (`--horizontal-pod-autoscaler-sync-period`): how often the controller reconciles; [`crate::HpaState::poll_timeout`] is this long after the last one. */
+  syncPeriodSeconds?: number;
   /** Default tolerance, 0.1: a ratio within `[1 − t, 1 + t]` changes nothing. */
   tolerance?: number;
 }
@@ -866,15 +875,14 @@ export interface HpaContainer {
   restartable?: boolean | null;
 }
 
-/** One reconcile's observations: the HPA, the scale subresource, the pods and what the
+/** One reconcile's observations (the time is `handle`'s `now`): the HPA, the scale
+ * subresource, the pods and what the
  * metrics APIs returned. */
 export interface HpaInput {
   /** `scale.spec.replicas` of the target. */
   currentReplicas: number;
   /** What each metric of `spec.metrics` returned, in the same order. */
   metrics: MetricValue[];
-  /** The caller's clock, RFC 3339. */
-  now: string;
   /** The pods the target's selector matches. */
   pods?: HpaPod[];
   /** The autoscaler. */
@@ -949,6 +957,21 @@ export interface HpaScalingRules {
   tolerance?: Quantity | null;
 }
 
+/** An HPA's state, as [`HpaState::snapshot`] gives it and [`HpaState::restore`] takes it
+ * (every field is essential: nothing in it is derived). */
+export interface HpaSnapshot {
+  /** The last reconcile's instant; absent before the first. */
+  at?: Timestamp | null;
+  /** The controller's flags. */
+  config?: HpaConfig;
+  /** The recommendation history; `null` until the first reconcile, which seeds it with `{currentReplicas, now}` (so a fresh HPA cannot scale down within the window). */
+  recommendations?: TimedRecommendation[] | null;
+  /** Scale-down events (behaviour path only). */
+  scaleDownEvents?: ScaleEvent[];
+  /** Scale-up events (behaviour path only). */
+  scaleUpEvents?: ScaleEvent[];
+}
+
 /** `HorizontalPodAutoscalerSpec` without `scaleTargetRef` (weir is told the target's
  * replicas directly). */
 export interface HpaSpec {
@@ -960,47 +983,6 @@ export interface HpaSpec {
   metrics: MetricSpec[];
   /** Lower bound; default 1 (`pkg/apis/autoscaling/v2/defaults.go`). */
   minReplicas?: number | null;
-}
-
-/** The HPA controller's memory for one autoscaler: the recommendation history and the scale
- * events, plus the controller's flags. Sans-IO: the caller feeds one reconcile's
- * observations to [`HpaState::recommend`] and scales the target to the answer.
- * 
- * When `recommend` returns `rescale: true`, weir records the scale event at once, as the
- * controller does after a successful update; a caller that fails to scale should
- * [`restore`](HpaState::restore) the snapshot it took before.
- * 
- * # Examples
- * 
- * ```
- * use weir::{HpaInput, HpaState};
- * let input: HpaInput = serde_json::from_value(serde_json::json!({
- *     "now": "2026-01-01T00:00:00Z",
- *     "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource",
- *         "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
- *     "currentReplicas": 2,
- *     "pods": [
- *         {"name": "a", "ready": true, "startTime": "2025-12-31T00:00:00Z",
- *          "containers": [{"name": "app", "requests": {"cpu": "1"}}]},
- *         {"name": "b", "ready": true, "startTime": "2025-12-31T00:00:00Z",
- *          "containers": [{"name": "app", "requests": {"cpu": "1"}}]}],
- *     "metrics": [{"pods": [{"pod": "a", "value": "900m"}, {"pod": "b", "value": "700m"}]}]
- * }))?;
- * let mut hpa = HpaState::new(None);
- * let r = hpa.recommend(&input)?;
- * // 80 % used against a 50 % target: ceil(1.6 × 2) = 4.
- * assert_eq!(r.desired_replicas, 4);
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ``` */
-export interface HpaState {
-  /** The controller's flags. */
-  config?: HpaConfig;
-  /** The recommendation history; `null` until the first reconcile, which seeds it with `{currentReplicas, now}` (so a fresh HPA cannot scale down within the window). */
-  recommendations?: TimedRecommendation[] | null;
-  /** Scale-down events (behaviour path only). */
-  scaleDownEvents?: ScaleEvent[];
-  /** Scale-up events (behaviour path only). */
-  scaleUpEvents?: ScaleEvent[];
 }
 
 /** An HTTP GET check or hook. */
@@ -1934,12 +1916,6 @@ export interface ReleaseEventTick {
   type: "tick";
 }
 
-/** Holds per app service; its serialized form is its snapshot. */
-export interface ReleaseGuard {
-  /** Every service that is or was held. */
-  services?: Record<string, GuardEntry>;
-}
-
 /** A release order (发布单). */
 export interface ReleaseOrder {
   /** The order's id. */
@@ -2169,6 +2145,85 @@ export interface SchedulePodsResult {
   evicted: string[];
   /** One per pending pod, in the order they were scheduled. */
   placements: Placement[];
+}
+
+/** Where one pod would go (nothing changes). */
+export interface SchedulerEventScheduleOne {
+  /** The pod. */
+  pod: Pod;
+  type: "scheduleOne";
+}
+
+/** Add pods and schedule every pending pod, with preemption unless `preemption` is
+ * false. */
+export interface SchedulerEventScheduleAll {
+  /** Pods to add. */
+  pods?: Pod[];
+  /** Preempt lower-priority pods when nothing fits; default true. */
+  preemption?: boolean | null;
+  type: "scheduleAll";
+}
+
+/** Place a service's replicas evenly over its units, with spill-over. */
+export interface SchedulerEventPlace {
+  /** Preempt lower-priority (slot) pods when a unit is full; default false. */
+  preemption?: boolean | null;
+  /** How many pods to place. */
+  replicas: number;
+  /** The service's pod template (`metadata.name` is the name prefix); its `hints.units` are the service's units unless `units` is given. */
+  template: Pod;
+  type: "place";
+  /** The service's deployment units, in order. */
+  units?: string[];
+}
+
+/** Cordon a node, evict and reschedule its pods. */
+export interface SchedulerEventDrain {
+  /** The node. */
+  node: string;
+  type: "drain";
+}
+
+/** Evict the pods whose `NoExecute` taint eviction is due at `now`: each becomes
+ * pending again (its controller recreates it), for the next `scheduleAll`. */
+export interface SchedulerEventEvictTainted {
+  type: "evictTainted";
+}
+
+/** For `scheduleOne`. */
+export interface SchedulerOutputPlacement {
+  type: "placement";
+}
+
+/** For `scheduleAll`. */
+export interface SchedulerOutputScheduled {
+  type: "scheduled";
+}
+
+/** For `place`. */
+export interface SchedulerOutputPlaced {
+  type: "placed";
+}
+
+/** For `drain`. */
+export interface SchedulerOutputDrained {
+  type: "drained";
+}
+
+/** For `evictTainted`: the pods evicted now. */
+export interface SchedulerOutputEvicted {
+  /** The evictions that were due. */
+  evictions: TaintEviction[];
+  type: "evicted";
+}
+
+/** A scheduler's state, as [`Scheduler::snapshot`] gives it and [`Scheduler::restore`]
+ * takes it. */
+export interface SchedulerSnapshot {
+  /** The last instant handled; absent before the first event. */
+  at?: Timestamp | null;
+  /** The cluster: the scheduler's decisions depend on it alone. */
+  cluster: ClusterSnapshot;
 }
 
 /** Scoring: the resource strategy and the plugin weights (kube-scheduler's default profile:
@@ -2428,44 +2483,6 @@ export interface Version {
   spec: AppService;
 }
 
-/** The versions, the draft and the release state of one app service.
- * 
- * # Examples
- * 
- * ```
- * use weir::{HistoryCommand, VersionHistory};
- * let spec: weir::AppService = serde_json::from_value(serde_json::json!({
- *     "name": "web", "app": "web",
- *     "template": {"containers": [{"name": "web", "image": "web:v1"}]}}))?;
- * let mut h = VersionHistory::new(None);
- * h.apply(HistoryCommand::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
- * let out = h.apply(HistoryCommand::ChangeImage { container: "web".into(), image: "web:v2".into(),
- *     author: "ana".into(), now: "2026-11-27T10:00:00Z".into() })?;
- * assert_eq!(out.version.map(|v| v.id), Some("v2".to_string()));
- * assert!(out.release_order_required);
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ``` */
-export interface VersionHistory {
-  /** The release or operation in progress. */
-  activity?: Activity | null;
-  /** The app service was deleted; every command is refused. */
-  deleted?: boolean;
-  /** The version the latest finished or cancelled release targeted: what is, at least in part, on the pods now. */
-  deployedVersion?: string | null;
-  /** The draft, if any. */
-  draft?: Draft | null;
-  /** Whether any release of this app service ever succeeded. */
-  everReleased?: boolean;
-  /** A failed release that blocks new release orders. */
-  failedRelease?: FailedRelease | null;
-  /** The version of the latest successful release: what a rollback returns to. */
-  lastSuccessfulVersion?: string | null;
-  /** The platform restrictions every submit is validated against. */
-  profile?: PlatformProfile | null;
-  /** Every version, oldest first. */
-  versions?: Version[];
-}
-
 /** A volume claim template of a stateful app service (seed 6.2 part 1). */
 export interface VolumeClaimTemplate {
   /** Capacity in GiB, an integer of at least 20. */
@@ -2539,15 +2556,15 @@ export type FieldErrorCode = "required" | "invalid" | "too_long" | "not_supporte
 /** Pod grouping for a release (部署分组策略), tagged by `type`. */
 export type Grouping = GroupingFast | GroupingPerPod | GroupingSingle;
 
-/** A command to the guard, tagged by `type`. */
-export type GuardCommand = GuardCommandBeginOrder | GuardCommandFinishService | GuardCommandBeginOperation | GuardCommandEndOperation;
+/** An event for the guard, tagged by `type`. */
+export type GuardEvent = GuardEventBeginOrder | GuardEventFinishService | GuardEventBeginOperation | GuardEventEndOperation;
 
 /** How a service ended in an order, as the guard needs to know. */
 export type GuardOutcome = "succeeded" | "failed" | "cancelled" | "rolledBack";
 
 /** A command to the version history, tagged by `type`. Every command carries the caller's
  * `now` (RFC 3339) where it records time. */
-export type HistoryCommand = HistoryCommandCreate | HistoryCommandEdit | HistoryCommandUpdateDraft | HistoryCommandCopyToDraft | HistoryCommandDiscardDraft | HistoryCommandSubmit | HistoryCommandChangeImage | HistoryCommandChangeReplicas | HistoryCommandBeginRelease | HistoryCommandMarkPublished | HistoryCommandMarkFailed | HistoryCommandCancelRelease | HistoryCommandBeginOperation | HistoryCommandEndOperation | HistoryCommandDelete;
+export type HistoryEvent = HistoryEventCreate | HistoryEventEdit | HistoryEventUpdateDraft | HistoryEventCopyToDraft | HistoryEventDiscardDraft | HistoryEventSubmit | HistoryEventChangeImage | HistoryEventChangeReplicas | HistoryEventBeginRelease | HistoryEventMarkPublished | HistoryEventMarkFailed | HistoryEventCancelRelease | HistoryEventBeginOperation | HistoryEventEndOperation | HistoryEventDelete;
 
 /** What holds a service. */
 export type Hold = HoldRelease | HoldOperation;
@@ -2647,6 +2664,12 @@ export type Scaling = ScalingFixed | ScalingElastic;
 
 /** Pod schedule policy (Pod 调度策略). */
 export type SchedulePolicy = "evenAcrossUnits";
+
+/** An event for the scheduler, tagged by `type`. */
+export type SchedulerEvent = SchedulerEventScheduleOne | SchedulerEventScheduleAll | SchedulerEventPlace | SchedulerEventDrain | SchedulerEventEvictTainted;
+
+/** What the scheduler answers, tagged by `type`. */
+export type SchedulerOutput = SchedulerOutputPlacement | SchedulerOutputScheduled | SchedulerOutputPlaced | SchedulerOutputDrained | SchedulerOutputEvicted;
 
 /** `NodeResourcesFitArgs.scoringStrategy.type`. */
 export type ScoringStrategy = "leastAllocated" | "mostAllocated";

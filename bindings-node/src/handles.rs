@@ -1,8 +1,14 @@
-//! One JS class per stateful core engine: each wraps the core struct and forwards JSON
-//! text (see `convert.rs`); `index.js` gives it the public, data-in data-out face.
+//! One JS class per sans-IO machine of the core; each wraps the core struct and forwards
+//! JSON text (see `convert.rs`), and `index.js` gives it the public, data-in data-out face.
+//! The machine shape — `handle(now, event)`, `pollTimeout()`, `snapshot()`,
+//! `restore(snapshot)` — is written once here as generic functions over
+//! [`weir::machine::Machine`]; a class method is one call to them.
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use weir::machine::Machine;
 
 use crate::convert::{from_json, to_json};
 use crate::errors;
@@ -12,14 +18,71 @@ fn timestamp(env: &Env, text: &str) -> Result<weir::time::Timestamp> {
     weir::time::Timestamp::parse_at(text, "now").map_err(|e| errors::to_js(env, &e))
 }
 
+/// `handle(now, event)`: the event and the output as JSON text.
+fn handle<M>(env: &Env, m: &mut M, now: &str, event: &str) -> Result<String>
+where
+    M: Machine,
+    M::Event: DeserializeOwned,
+    M::Output: Serialize,
+{
+    let now = timestamp(env, now)?;
+    let event: M::Event = from_json(env, event)?;
+    to_json(env, m.handle(now, event))
+}
+
+/// `restore(snapshot)`: a machine from a snapshot (JSON text), after its checks.
+fn restore<M>(env: &Env, snapshot: &str) -> Result<M>
+where
+    M: Machine,
+    M::Snapshot: DeserializeOwned,
+{
+    let parsed: M::Snapshot = from_json(env, snapshot)?;
+    M::restore(parsed).map_err(|e| errors::to_js(env, &e))
+}
+
+/// A class's `#[napi]` methods: the machine methods every class has, then its own.
+macro_rules! machine_class {
+    ($class:ident { $($own:tt)* }) => {
+        #[napi]
+        impl $class {
+            $($own)*
+
+            /// Handle one event (JSON text) at `now`; returns the output as JSON text.
+            #[napi(catch_unwind)]
+            pub fn handle(&mut self, env: Env, now: String, event: String) -> Result<String> {
+                handle(&env, &mut self.inner, &now, &event)
+            }
+
+            /// The next instant the machine would act with no new event, or `null`.
+            #[napi(catch_unwind)]
+            pub fn poll_timeout(&self) -> Option<String> {
+                self.inner.poll_timeout().map(|t| t.to_string())
+            }
+
+            /// What a restore needs, as JSON text.
+            #[napi(catch_unwind)]
+            pub fn snapshot(&self, env: Env) -> Result<String> {
+                to_json(&env, Ok(Machine::snapshot(&self.inner)))
+            }
+
+            /// A machine that continues from a snapshot (JSON text).
+            #[napi(factory, catch_unwind)]
+            pub fn restore(env: Env, snapshot: String) -> Result<Self> {
+                Ok(Self {
+                    inner: restore(&env, &snapshot)?,
+                })
+            }
+        }
+    };
+}
+
 /// The versions, draft and release state of one app service (native half).
 #[napi(js_name = "VersionHistory")]
 pub struct NativeVersionHistory {
     inner: weir::VersionHistory,
 }
 
-#[napi]
-impl NativeVersionHistory {
+machine_class!(NativeVersionHistory {
     /// An empty history; `profile` is JSON text (`null` for none).
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, profile: String) -> Result<Self> {
@@ -28,28 +91,7 @@ impl NativeVersionHistory {
             inner: weir::VersionHistory::new(profile),
         })
     }
-
-    /// Apply one command (JSON text); returns the outcome as JSON text.
-    #[napi(catch_unwind)]
-    pub fn apply(&mut self, env: Env, command: String) -> Result<String> {
-        let command: weir::HistoryCommand = from_json(&env, &command)?;
-        to_json(&env, self.inner.apply(command))
-    }
-
-    /// The whole state as JSON text.
-    #[napi(catch_unwind)]
-    pub fn snapshot(&self, env: Env) -> Result<String> {
-        to_json(&env, Ok(self.inner.snapshot()))
-    }
-
-    /// A history that continues from a snapshot (JSON text).
-    #[napi(factory, catch_unwind)]
-    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
-        let parsed: weir::VersionHistory = from_json(&env, &snapshot)?;
-        let inner = weir::VersionHistory::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// The release engine (native half).
 #[napi(js_name = "ReleaseEngine")]
@@ -57,8 +99,7 @@ pub struct NativeReleaseEngine {
     inner: weir::ReleaseEngine,
 }
 
-#[napi]
-impl NativeReleaseEngine {
+machine_class!(NativeReleaseEngine {
     /// An engine for a plan (JSON text).
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, plan: String) -> Result<Self> {
@@ -67,41 +108,13 @@ impl NativeReleaseEngine {
         Ok(Self { inner })
     }
 
-    /// Handle one event (JSON text) at `now`; returns the actions as JSON text.
-    #[napi(catch_unwind)]
-    pub fn handle(&mut self, env: Env, now: String, event: String) -> Result<String> {
-        let now = timestamp(&env, &now)?;
-        let event: weir::ReleaseEvent = from_json(&env, &event)?;
-        to_json(&env, self.inner.handle(now, event))
-    }
-
-    /// When to send the next `tick` (RFC 3339), or `null`.
-    #[napi(catch_unwind)]
-    pub fn poll_timeout(&self) -> Option<String> {
-        self.inner.poll_timeout().map(|t| t.to_string())
-    }
-
     /// The status at `now`, as JSON text.
     #[napi(catch_unwind)]
     pub fn status(&self, env: Env, now: String) -> Result<String> {
         let now = timestamp(&env, &now)?;
         to_json(&env, Ok(self.inner.status(now)))
     }
-
-    /// The whole state as JSON text.
-    #[napi(catch_unwind)]
-    pub fn snapshot(&self, env: Env) -> Result<String> {
-        to_json(&env, Ok(self.inner.snapshot()))
-    }
-
-    /// An engine that continues from a snapshot (JSON text).
-    #[napi(factory, catch_unwind)]
-    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
-        let parsed: weir::ReleaseSnapshot = from_json(&env, &snapshot)?;
-        let inner = weir::ReleaseEngine::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// The release guard (native half).
 #[napi(js_name = "ReleaseGuard")]
@@ -109,8 +122,7 @@ pub struct NativeReleaseGuard {
     inner: weir::ReleaseGuard,
 }
 
-#[napi]
-impl NativeReleaseGuard {
+machine_class!(NativeReleaseGuard {
     /// An empty guard.
     #[napi(constructor, catch_unwind)]
     pub fn new() -> Self {
@@ -118,28 +130,7 @@ impl NativeReleaseGuard {
             inner: weir::ReleaseGuard::new(),
         }
     }
-
-    /// Apply one command (JSON text); returns `null` as JSON text.
-    #[napi(catch_unwind)]
-    pub fn apply(&mut self, env: Env, command: String) -> Result<String> {
-        let command: weir::GuardCommand = from_json(&env, &command)?;
-        to_json(&env, self.inner.apply(command))
-    }
-
-    /// The whole state as JSON text.
-    #[napi(catch_unwind)]
-    pub fn snapshot(&self, env: Env) -> Result<String> {
-        to_json(&env, Ok(&self.inner))
-    }
-
-    /// A guard that continues from a snapshot (JSON text).
-    #[napi(factory, catch_unwind)]
-    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
-        let parsed: weir::ReleaseGuard = from_json(&env, &snapshot)?;
-        let inner = weir::ReleaseGuard::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// The HPA's state and computation (native half).
 #[napi(js_name = "HpaState")]
@@ -147,38 +138,16 @@ pub struct NativeHpaState {
     inner: weir::HpaState,
 }
 
-#[napi]
-impl NativeHpaState {
+machine_class!(NativeHpaState {
     /// A fresh state; `config` is JSON text (`null` for Kubernetes' defaults).
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, config: String) -> Result<Self> {
         let config: Option<weir::HpaConfig> = from_json(&env, &config)?;
-        let inner = weir::HpaState::restore(weir::HpaState::new(config))
+        let inner = weir::HpaState::restore(weir::HpaState::new(config).snapshot())
             .map_err(|e| errors::to_js(&env, &e))?;
         Ok(Self { inner })
     }
-
-    /// One reconcile (JSON text); returns the recommendation as JSON text.
-    #[napi(catch_unwind)]
-    pub fn recommend(&mut self, env: Env, input: String) -> Result<String> {
-        let input: weir::HpaInput = from_json(&env, &input)?;
-        to_json(&env, self.inner.recommend(&input))
-    }
-
-    /// The whole state as JSON text.
-    #[napi(catch_unwind)]
-    pub fn snapshot(&self, env: Env) -> Result<String> {
-        to_json(&env, Ok(self.inner.snapshot()))
-    }
-
-    /// A state that continues from a snapshot (JSON text).
-    #[napi(factory, catch_unwind)]
-    pub fn restore(env: Env, snapshot: String) -> Result<Self> {
-        let parsed: weir::HpaState = from_json(&env, &snapshot)?;
-        let inner = weir::HpaState::restore(parsed).map_err(|e| errors::to_js(&env, &e))?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// A compiled cluster snapshot (native half).
 #[napi(js_name = "Scheduler")]
@@ -186,14 +155,19 @@ pub struct NativeScheduler {
     inner: weir::Scheduler,
 }
 
-#[napi]
-impl NativeScheduler {
+machine_class!(NativeScheduler {
     /// Compile a snapshot (JSON text).
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, snapshot: String) -> Result<Self> {
         let parsed: weir::ClusterSnapshot = from_json(&env, &snapshot)?;
         let inner = weir::Scheduler::new(&parsed).map_err(|e| errors::to_js(&env, &e))?;
         Ok(Self { inner })
+    }
+
+    /// The cluster as JSON text.
+    #[napi(catch_unwind)]
+    pub fn cluster(&self, env: Env) -> Result<String> {
+        to_json(&env, Ok(self.inner.cluster()))
     }
 
     /// Where one pod (JSON text) would go; nothing changes.
@@ -228,10 +202,4 @@ impl NativeScheduler {
     pub fn taint_evictions(&self, env: Env, now: String) -> Result<String> {
         to_json(&env, self.inner.taint_evictions(&now))
     }
-
-    /// The cluster as JSON text.
-    #[napi(catch_unwind)]
-    pub fn snapshot(&self, env: Env) -> Result<String> {
-        to_json(&env, Ok(self.inner.snapshot()))
-    }
-}
+});

@@ -114,13 +114,13 @@ for (const [name, bad] of Object.entries({
 
 test('VersionHistory class', () => {
   const h = new weir.VersionHistory();
-  assert.equal(h.apply({ type: 'create', spec: spec(), author: 'ana', now: '2026-11-27T09:00:00Z' }).version.id, 'v1');
-  assert.throws(() => h.apply({ type: 'submit', author: 'ana', now: '2026-11-27T09:00:00Z' }), { code: 'invalid_transition' });
-  h.apply({ type: 'beginRelease', version: 'v1', releaseOrder: 'o1', now: '2026-11-27T10:00:00Z' });
-  assert.throws(() => h.apply({ type: 'delete', now: '2026-11-27T10:00:00Z' }), { code: 'conflict' });
-  assert.throws(() => h.apply({ type: 'copyToDraft', version: 'v2', now: '2026-11-27T10:00:00Z' }), { code: 'not_found' });
-  assert.throws(() => h.apply({ type: 'create' }), { code: 'invalid_input' });
-  assert.throws(() => h.apply(undefined), { code: 'invalid_input' });
+  assert.equal(h.handle('2026-11-27T09:00:00Z', { type: 'create', spec: spec(), author: 'ana' }).version.id, 'v1');
+  assert.throws(() => h.handle('2026-11-27T09:00:00Z', { type: 'submit', author: 'ana' }), { code: 'invalid_transition' });
+  h.handle('2026-11-27T10:00:00Z', { type: 'beginRelease', version: 'v1', releaseOrder: 'o1' });
+  assert.throws(() => h.handle('2026-11-27T10:00:00Z', { type: 'delete' }), { code: 'conflict' });
+  assert.throws(() => h.handle('2026-11-27T10:00:00Z', { type: 'copyToDraft', version: 'v2' }), { code: 'not_found' });
+  assert.throws(() => h.handle('2026-11-27T10:00:00Z', { type: 'create' }), { code: 'invalid_input' });
+  assert.throws(() => h.handle('2026-11-27T10:00:00Z', undefined), { code: 'invalid_input' });
   const snap = h.snapshot();
   assert.deepEqual(weir.VersionHistory.restore(snap).snapshot(), snap);
   assert.throws(() => weir.VersionHistory.restore({ ...snap, deployedVersion: 'v9' }), { code: 'validation' });
@@ -128,8 +128,8 @@ test('VersionHistory class', () => {
   assert.throws(() => new weir.VersionHistory({ platform: 'moon' }), { code: 'invalid_input' });
 });
 
+const NOW = '2026-01-01T00:00:00Z';
 const HPA_INPUT = {
-  now: '2026-01-01T00:00:00Z',
   spec: { maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
   currentReplicas: 1,
   pods: [{ name: 'a', ready: true, startTime: '2025-12-01T00:00:00Z', containers: [{ name: 'c', requests: { cpu: '1' } }] }],
@@ -149,18 +149,21 @@ for (const [name, input] of Object.entries(badHpa)) {
   test(`HpaState refuses ${name} and changes nothing`, () => {
     const hpa = new weir.HpaState();
     const before = hpa.snapshot();
-    assert.throws(() => hpa.recommend(input), (err) => err.code === 'invalid_input');
+    assert.throws(() => hpa.handle(NOW, input), (err) => err.code === 'invalid_input');
     assert.deepEqual(hpa.snapshot(), before);
   });
 }
 
 test('HpaState class round trip', () => {
   const hpa = new weir.HpaState({ tolerance: 0.05 });
-  const r = hpa.recommend(HPA_INPUT);
+  const r = hpa.handle(NOW, HPA_INPUT);
   assert.deepEqual([r.desiredReplicas, r.reason], [2, 'DesiredWithinRange']);
   const again = weir.HpaState.restore(hpa.snapshot());
   assert.deepEqual(again.snapshot(), hpa.snapshot());
-  assert.throws(() => again.recommend({ ...HPA_INPUT, now: 'yesterday' }), (err) => err.code === 'validation' && err.details.fields[0].path === 'now');
+  assert.equal(again.pollTimeout(), '2026-01-01T00:00:15Z');
+  assert.throws(() => again.handle('yesterday', HPA_INPUT), (err) => err.code === 'validation' && err.details.fields[0].path === 'now');
+  assert.throws(() => again.handle('2025-12-31T23:59:59Z', HPA_INPUT), (err) => err.code === 'invalid_transition');
+  assert.deepEqual(again.snapshot(), hpa.snapshot());
   assert.throws(() => new weir.HpaState({ tolerance: -1 }), (err) => err.code === 'validation');
 });
 

@@ -36,7 +36,7 @@ function invalidAt(where, call) {
 // 2. Enum tags and variant names are strings only.
 test('an integer tag is not a variant index', () => {
   const guard = new weir.ReleaseGuard();
-  invalidAt('type', () => guard.apply({ type: 2, service: 'web', operation: 'restart' }));
+  invalidAt('type', () => guard.handle('2026-11-27T10:00:00Z', { type: 2, service: 'web', operation: 'restart' }));
   assert.deepEqual(guard.snapshot(), new weir.ReleaseGuard().snapshot());
   invalidAt('scaling.type', () => weir.validateScaling({ scaling: { type: 0, replicas: 2 } }));
   // A tag nested in another tagged enum (read from serde's buffer) too.

@@ -21,15 +21,15 @@ try {
   }
 }
 const hpa = new weir.HpaState({ tolerance: 0.1 });
-const rec: weir.HpaRecommendation = hpa.recommend({
-  now: '2026-01-01T00:00:00Z',
+const rec: weir.HpaRecommendation = hpa.handle('2026-01-01T00:00:00Z', {
   spec: { maxReplicas: 5, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
   currentReplicas: 1,
   pods: [],
   metrics: [{ error: 'metrics API down' }],
 });
 const desired: number = rec.desiredReplicas;
-const snap: weir.HpaStateSnapshot = hpa.snapshot();
+const snap: weir.HpaSnapshot = hpa.snapshot();
+const next: string | null = hpa.pollTimeout();
 const fires: string[] = weir.cronNext({ cron: '0 9 * * 1-5', timeZone: 'Asia/Shanghai', after: '2026-11-27T00:00:00Z', count: 3 }).fires;
 const curve: weir.ReplicaCurve = weir.replicaCurve({
   scaling: { type: 'elastic', initialReplicas: 1, minReplicas: 1, maxReplicas: 3 },
@@ -37,4 +37,4 @@ const curve: weir.ReplicaCurve = weir.replicaCurve({
 });
 const svg: string = weir.replicaCurveSvg(curve);
 const eff: weir.Effective = weir.effectiveAt({ scaling: { type: 'fixed', replicas: 2 }, at: '2026-01-01T00:00:00Z' });
-void [canonical, fmt, term, l, desired, snap, fires, svg, eff];
+void [canonical, fmt, term, l, desired, snap, next, fires, svg, eff];

@@ -11,37 +11,18 @@ const weir = require('..');
 
 const VECTORS = path.resolve(__dirname, '../../core/tests/vectors');
 
-// op -> how to call the package with the case's input (ops are snake_case in the files).
+// op -> how to call the package with the case's input (ops are snake_case in the files):
+// every operation of the table in core (core/schema/operations.json) takes the case's
+// input as it is; the ones below take part of it, or run a transcript of a stateful engine.
+const OPERATIONS = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../core/schema/operations.json'), 'utf8')).operations;
 const OPS = {
+  ...Object.fromEntries(OPERATIONS.map((op) => [op.name, weir[op.jsName]])),
   parse_quantity: (i) => weir.parseQuantity(i.quantity),
   validate_labels: (i) => weir.validateLabels(i.labels),
-  match_label_selector: (i) => weir.matchLabelSelector(i),
-  match_node_selector: (i) => weir.matchNodeSelector(i),
-  validate_app_service: (i) => weir.validateAppService(i),
-  normalize_app_service: (i) => weir.normalizeAppService(i),
-  diff_app_services: (i) => weir.diffAppServices(i),
   version_history: (i) => runHistory(i),
-  analyze_dag: (i) => weir.analyzeDag(i),
-  transitive_reduction: (i) => weir.transitiveReduction(i),
-  render_dag: (i) => weir.renderDag(i),
-  split_units: (i) => weir.splitUnits(i),
-  plan_groups: (i) => weir.planGroups(i),
-  plan_release: (i) => weir.planRelease(i),
   release_engine: (i) => runEngine(i),
   release_guard: (i) => runGuard(i),
   hpa: (i) => runHpa(i),
-  cron_next: weir.cronNext,
-  validate_scaling: weir.validateScaling,
-  effective_at: weir.effectiveAt,
-  next_changes: weir.nextChanges,
-  replica_curve: weir.replicaCurve,
-  replica_curve_svg: weir.replicaCurveSvg,
-  schedule_one: weir.scheduleOne,
-  schedule_all: weir.scheduleAll,
-  place: weir.place,
-  drain: weir.drain,
-  taint_evictions: weir.taintEvictions,
-  fits_template: weir.fitsTemplate,
   scheduler: (i) => runScheduler(i),
 };
 
@@ -68,7 +49,7 @@ function transcript(engine, steps, call, restore) {
       assert.throws(() => call(engine, step), (err) => { checkError(err, step.error); return true; }, `step ${n}`);
       assert.equal(JSON.stringify(engine.snapshot()), before, `step ${n}: a refused step changed the state`);
     } else {
-      const out = call(engine, step);
+      const out = 'poll' in step ? engine.pollTimeout() : call(engine, step);
       if ('expect' in step) assert.ok(subset(step.expect, out), `step ${n}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(out)}`);
     }
     engine = restore(engine.snapshot());
@@ -79,7 +60,7 @@ function transcript(engine, steps, call, restore) {
 // A history from `restore(snapshot)` or empty (with `profile`); see core/tests/vectors.rs.
 function runHistory(i) {
   const h = 'snapshot' in i ? weir.VersionHistory.restore(i.snapshot) : new weir.VersionHistory(i.profile);
-  return transcript(h, i.steps, (h2, s) => h2.apply(s.command), weir.VersionHistory.restore).snapshot();
+  return transcript(h, i.steps, (h2, s) => h2.handle(s.now, s.event), weir.VersionHistory.restore).snapshot();
 }
 
 // op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -101,11 +82,12 @@ function runEngine(i) {
 
 function runHpa(i) {
   const state = 'state' in i ? weir.HpaState.restore(i.state) : new weir.HpaState();
-  return transcript(state, i.steps, (h, s) => h.recommend(s.input), weir.HpaState.restore).snapshot();
+  return transcript(state, i.steps, (h, s) => h.handle(s.now, s.input), weir.HpaState.restore).snapshot();
 }
 
 function runScheduler(i) {
   const call = (s, step) => {
+    if ('event' in step) return s.handle(step.now, step.event);
     if ('scheduleOne' in step) return s.scheduleOne(step.scheduleOne);
     if ('place' in step) return s.place(step.place);
     if ('drain' in step) return s.drain(step.drain);
@@ -113,12 +95,12 @@ function runScheduler(i) {
     if ('scheduleAll' in step) return s.scheduleAll(step.scheduleAll);
     throw new Error(`unknown scheduler step: ${Object.keys(step)}`);
   };
-  return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).snapshot();
+  return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).cluster();
 }
 
 function runGuard(i) {
   const g = 'snapshot' in i ? weir.ReleaseGuard.restore(i.snapshot) : new weir.ReleaseGuard();
-  return transcript(g, i.steps, (g2, s) => g2.apply(s.command), weir.ReleaseGuard.restore).snapshot();
+  return transcript(g, i.steps, (g2, s) => g2.handle(s.now, s.event), weir.ReleaseGuard.restore).snapshot();
 }
 
 function files(dir) {

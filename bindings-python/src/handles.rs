@@ -1,24 +1,110 @@
-//! One Python class per stateful core engine: each wraps the core struct and forwards.
+//! One Python class per sans-IO machine of the core. Each has the one machine shape —
+//! `handle(now, event)`, `poll_timeout()`, `snapshot()`, `restore(snapshot)` — written
+//! once here as generic functions over [`weir::machine::Machine`]; a class method is one
+//! call to them.
 
 use pyo3::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use weir::machine::Machine;
 
 use crate::convert::{from_py, now_arg, text_arg, to_py};
 
+/// `handle(now, event)`: the time as RFC 3339 text, the event as data; the output as data.
+fn handle<'py, M>(
+    m: &mut M,
+    now: &Bound<'py, PyAny>,
+    event: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    M: Machine,
+    M::Event: DeserializeOwned,
+    M::Output: Serialize,
+{
+    let t = now_arg(now, "now")?;
+    let parsed: M::Event = from_py(event)?;
+    to_py(now.py(), m.handle(t, parsed))
+}
+
+/// `poll_timeout()`: RFC 3339 text or `None`.
+fn poll_timeout<M: Machine>(m: &M) -> Option<String> {
+    m.poll_timeout().map(|t| t.to_string())
+}
+
+/// `snapshot()`: what a restore needs, as data.
+fn snapshot<'py, M>(py: Python<'py>, m: &M) -> PyResult<Bound<'py, PyAny>>
+where
+    M: Machine,
+    M::Snapshot: Serialize,
+{
+    to_py(py, Ok(m.snapshot()))
+}
+
+/// `restore(snapshot)`: a machine that continues from the snapshot, after its checks.
+fn restore<M>(snapshot: &Bound<'_, PyAny>) -> PyResult<M>
+where
+    M: Machine,
+    M::Snapshot: DeserializeOwned,
+{
+    let parsed: M::Snapshot = from_py(snapshot)?;
+    M::restore(parsed).map_err(crate::errors::to_py)
+}
+
+/// A class's `#[pymethods]`: the machine methods every class has (forwarding to the
+/// generic functions above), then the class's own.
+macro_rules! machine_class {
+    ($class:ident { $($own:tt)* }) => {
+        #[pymethods]
+        impl $class {
+            $($own)*
+
+        /// Handle one event at `now` (RFC 3339); returns the output. A refused event
+        /// raises and changes nothing; a `now` earlier than the last one handled is
+        /// refused.
+        fn handle<'py>(
+            &mut self,
+            now: &Bound<'py, PyAny>,
+            event: &Bound<'py, PyAny>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            handle(&mut self.inner, now, event)
+        }
+
+        /// The next instant (RFC 3339) at which the machine would act with no new event,
+        /// or `None`.
+        fn poll_timeout(&self) -> Option<String> {
+            poll_timeout(&self.inner)
+        }
+
+        /// What a restore needs, as a dict (store it; `restore` continues from it).
+        fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            snapshot(py, &self.inner)
+        }
+
+        /// A machine that continues from a snapshot.
+        #[staticmethod]
+        fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
+            Ok(Self {
+                inner: restore(snapshot)?,
+            })
+        }
+        }
+    };
+}
+
 /// The versions, draft and release state of one app service (a sans-IO state machine).
 ///
-/// `VersionHistory(profile=None)` starts empty; `apply(command)` takes a command dict
+/// `VersionHistory(profile=None)` starts empty; `handle(now, event)` takes an event dict
 /// tagged by `type` (`create`, `edit`, `updateDraft`, `copyToDraft`, `discardDraft`,
 /// `submit`, `changeImage`, `changeReplicas`, `beginRelease`, `markPublished`,
 /// `markFailed`, `cancelRelease`, `beginOperation`, `endOperation`, `delete`) and returns
-/// the outcome; a refused command raises and changes nothing. `snapshot()` returns the
-/// whole state; `VersionHistory.restore(snapshot)` continues from it.
+/// the outcome; a refused event raises and changes nothing. `poll_timeout()` is always
+/// `None`; `snapshot()`, `VersionHistory.restore(snapshot)`.
 #[pyclass(name = "VersionHistory", module = "weir")]
 pub struct VersionHistory {
     inner: weir::VersionHistory,
 }
 
-#[pymethods]
-impl VersionHistory {
+machine_class!(VersionHistory {
     #[new]
     #[pyo3(signature = (profile = None))]
     fn new(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
@@ -28,25 +114,7 @@ impl VersionHistory {
         })
     }
 
-    /// Apply one command (a dict tagged by `type`); returns the outcome dict.
-    fn apply<'py>(&mut self, command: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let parsed: weir::HistoryCommand = from_py(command)?;
-        to_py(command.py(), self.inner.apply(parsed))
-    }
-
-    /// The whole state, as a dict (store it; `restore` continues from it).
-    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, Ok(self.inner.snapshot()))
-    }
-
-    /// A history that continues from a snapshot.
-    #[staticmethod]
-    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let parsed: weir::VersionHistory = from_py(snapshot)?;
-        let inner = weir::VersionHistory::restore(parsed).map_err(crate::errors::to_py)?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// The release engine: a sans-IO state machine that drives a planned release order.
 ///
@@ -55,16 +123,14 @@ impl VersionHistory {
 /// `podObserved`, `taskFinished`, `confirmBeta`, `resume`, `cancel`, `retry`, `rollback`,
 /// `confirmRollback`, `retryRollback`, `cancelRollback`, `tick`), and returns the actions
 /// to carry out (`runTask`, `updatePods`, `deleteResources`, `awaitConfirmation`,
-/// `serviceFinished`, `orderFinished`). A refused event raises and changes nothing; a `now`
-/// earlier than the last one handled is refused. `poll_timeout()` is when to send the next
-/// `tick` (or `None`); `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
+/// `serviceFinished`, `orderFinished`). `poll_timeout()` is when to send the next `tick`
+/// (or `None`); `status(now)`, `snapshot()`, `ReleaseEngine.restore(snapshot)`.
 #[pyclass(name = "ReleaseEngine", module = "weir")]
 pub struct ReleaseEngine {
     inner: weir::ReleaseEngine,
 }
 
-#[pymethods]
-impl ReleaseEngine {
+machine_class!(ReleaseEngine {
     #[new]
     fn new(plan: &Bound<'_, PyAny>) -> PyResult<Self> {
         let plan: weir::ReleasePlan = from_py(plan)?;
@@ -72,54 +138,24 @@ impl ReleaseEngine {
         Ok(Self { inner })
     }
 
-    /// Handle one event at `now` (RFC 3339); returns the list of actions.
-    fn handle<'py>(
-        &mut self,
-        now: &Bound<'py, PyAny>,
-        event: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let now = now_arg(now, "now")?;
-        let parsed: weir::ReleaseEvent = from_py(event)?;
-        to_py(event.py(), self.inner.handle(now, parsed))
-    }
-
-    /// When a pod will have been ready long enough to complete a group (RFC 3339), or
-    /// `None`: send a `tick` then.
-    fn poll_timeout(&self) -> Option<String> {
-        self.inner.poll_timeout().map(|t| t.to_string())
-    }
 
     /// Each service's phase, group and pod statuses at `now`.
     fn status<'py>(&self, py: Python<'py>, now: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let now = now_arg(now, "now")?;
         to_py(py, Ok(self.inner.status(now)))
     }
-
-    /// What a restore needs, as a dict.
-    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, Ok(self.inner.snapshot()))
-    }
-
-    /// An engine that continues from a snapshot.
-    #[staticmethod]
-    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let parsed: weir::ReleaseSnapshot = from_py(snapshot)?;
-        let inner = weir::ReleaseEngine::restore(parsed).map_err(crate::errors::to_py)?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// Which release order or operation holds each app service (one at a time; a failed
-/// release blocks new orders until the same order resolves it). `apply(command)` takes a
-/// command dict tagged by `type` (`beginOrder`, `finishService`, `beginOperation`,
-/// `endOperation`); a refused command raises and changes nothing.
+/// release blocks new orders until the same order resolves it). `handle(now, event)` takes
+/// an event dict tagged by `type` (`beginOrder`, `finishService`, `beginOperation`,
+/// `endOperation`); a refused event raises and changes nothing.
 #[pyclass(name = "ReleaseGuard", module = "weir")]
 pub struct ReleaseGuard {
     inner: weir::ReleaseGuard,
 }
 
-#[pymethods]
-impl ReleaseGuard {
+machine_class!(ReleaseGuard {
     #[new]
     fn new() -> Self {
         Self {
@@ -127,91 +163,61 @@ impl ReleaseGuard {
         }
     }
 
-    /// Apply one command (a dict tagged by `type`).
-    fn apply(&mut self, command: &Bound<'_, PyAny>) -> PyResult<()> {
-        let parsed: weir::GuardCommand = from_py(command)?;
-        self.inner.apply(parsed).map_err(crate::errors::to_py)
-    }
-
-    /// The whole state, as a dict.
-    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, Ok(&self.inner))
-    }
-
-    /// A guard that continues from a snapshot.
-    #[staticmethod]
-    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let parsed: weir::ReleaseGuard = from_py(snapshot)?;
-        let inner = weir::ReleaseGuard::restore(parsed).map_err(crate::errors::to_py)?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// The Kubernetes HPA's memory for one autoscaler (recommendation history, scale events)
 /// and its computation, sans-IO.
 ///
 /// `HpaState(config=None)` takes the controller flags (`tolerance`,
-/// `cpuInitializationPeriodSeconds`, ...; Kubernetes' defaults when absent).
-/// `recommend(input)` takes one reconcile's observations (`now`, `spec`,
+/// `cpuInitializationPeriodSeconds`, `syncPeriodSeconds`, ...; Kubernetes' defaults when
+/// absent). `handle(now, input)` takes one reconcile's observations (`spec`,
 /// `currentReplicas`, `pods`, `metrics`) and returns `desiredReplicas` with the reason and
 /// each metric's proposal; a bad input raises `ValidationError` and changes nothing.
-/// `snapshot()`, `HpaState.restore(snapshot)`.
+/// `poll_timeout()` is the next reconcile; `snapshot()`, `HpaState.restore(snapshot)`.
 #[pyclass(name = "HpaState", module = "weir")]
 pub struct HpaState {
     inner: weir::HpaState,
 }
 
-#[pymethods]
-impl HpaState {
+machine_class!(HpaState {
     #[new]
     #[pyo3(signature = (config = None))]
     fn new(config: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let config: Option<weir::HpaConfig> = config.map(from_py).transpose()?;
-        let inner =
-            weir::HpaState::restore(weir::HpaState::new(config)).map_err(crate::errors::to_py)?;
+        let inner = weir::HpaState::restore(weir::HpaState::new(config).snapshot())
+            .map_err(crate::errors::to_py)?;
         Ok(Self { inner })
     }
 
-    /// One reconcile: returns the recommendation dict.
-    fn recommend<'py>(&mut self, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let parsed: weir::HpaInput = from_py(input)?;
-        to_py(input.py(), self.inner.recommend(&parsed))
-    }
-
-    /// The whole state, as a dict.
-    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, Ok(self.inner.snapshot()))
-    }
-
-    /// A state that continues from a snapshot.
-    #[staticmethod]
-    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let parsed: weir::HpaState = from_py(snapshot)?;
-        let inner = weir::HpaState::restore(parsed).map_err(crate::errors::to_py)?;
-        Ok(Self { inner })
-    }
-}
+});
 
 /// A cluster snapshot compiled once and scheduled against many times (a large snapshot is
 /// converted once, not on every call).
 ///
-/// `Scheduler(snapshot)`; `schedule_one(pod)` says where a pod would go and changes
-/// nothing; `schedule_all({"pods"?, "preemption"?})` adds the pods, schedules every pending
-/// pod and keeps the result; `place({"template", "replicas", "units"?, "preemption"?})` and
-/// `drain(node)` keep theirs; `taint_evictions(now)`; `snapshot()`;
+/// `Scheduler(snapshot)`; `handle(now, event)` with `scheduleOne`, `scheduleAll`,
+/// `place`, `drain` or `evictTainted`; `poll_timeout()` is the next `NoExecute` eviction.
+/// The same operations as methods: `schedule_one(pod)` says where a pod would go and
+/// changes nothing; `schedule_all({"pods"?, "preemption"?})` adds the pods, schedules
+/// every pending pod and keeps the result; `place({"template", "replicas", "units"?,
+/// "preemption"?})` and `drain(node)` keep theirs; `taint_evictions(now)`; `snapshot()`;
 /// `Scheduler.restore(snapshot)`. A refused call raises and changes nothing.
 #[pyclass(name = "Scheduler", module = "weir")]
 pub struct Scheduler {
     inner: weir::Scheduler,
 }
 
-#[pymethods]
-impl Scheduler {
+machine_class!(Scheduler {
     #[new]
     fn new(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
         let parsed: weir::ClusterSnapshot = from_py(snapshot)?;
         let inner = weir::Scheduler::new(&parsed).map_err(crate::errors::to_py)?;
         Ok(Self { inner })
+    }
+
+
+    /// The cluster as a snapshot dict (pods with their current `nodeName`).
+    fn cluster<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.cluster()))
     }
 
     /// Where one pod would go; nothing changes.
@@ -263,14 +269,4 @@ impl Scheduler {
         to_py(py, self.inner.taint_evictions(now))
     }
 
-    /// The cluster as a snapshot dict.
-    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, Ok(self.inner.snapshot()))
-    }
-
-    /// A scheduler from a snapshot.
-    #[staticmethod]
-    fn restore(snapshot: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Self::new(snapshot)
-    }
-}
+});

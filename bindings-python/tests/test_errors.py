@@ -118,18 +118,18 @@ def test_app_service_wrong_shapes(bad):
 
 def test_version_history_class():
     h = weir.VersionHistory()
-    out = h.apply({"type": "create", "spec": spec(), "author": "ana", "now": "2026-11-27T09:00:00Z"})
+    out = h.handle("2026-11-27T09:00:00Z", {"type": "create", "spec": spec(), "author": "ana"})
     assert out["version"]["id"] == "v1"
     with pytest.raises(weir.InvalidTransitionError):
-        h.apply({"type": "submit", "author": "ana", "now": "2026-11-27T09:00:00Z"})
-    h.apply({"type": "beginRelease", "version": "v1", "releaseOrder": "o1", "now": "2026-11-27T10:00:00Z"})
+        h.handle("2026-11-27T09:00:00Z", {"type": "submit", "author": "ana"})
+    h.handle("2026-11-27T10:00:00Z", {"type": "beginRelease", "version": "v1", "releaseOrder": "o1"})
     with pytest.raises(weir.ConflictError) as info:
-        h.apply({"type": "delete", "now": "2026-11-27T10:00:00Z"})
+        h.handle("2026-11-27T10:00:00Z", {"type": "delete"})
     assert info.value.code == "conflict"
     with pytest.raises(weir.NotFoundError):
-        h.apply({"type": "copyToDraft", "version": "v2", "now": "2026-11-27T10:00:00Z"})
+        h.handle("2026-11-27T10:00:00Z", {"type": "copyToDraft", "version": "v2"})
     with pytest.raises(weir.InvalidInputError):
-        h.apply({"type": "create"})
+        h.handle("2026-11-27T10:00:00Z", {"type": "create"})
     snap = h.snapshot()
     again = weir.VersionHistory.restore(snap)
     assert again.snapshot() == snap
@@ -139,8 +139,8 @@ def test_version_history_class():
         weir.VersionHistory.restore({"versions": "no"})
 
 
+NOW = "2026-01-01T00:00:00Z"
 HPA_INPUT = {
-    "now": "2026-01-01T00:00:00Z",
     "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
     "currentReplicas": 1,
     "pods": [{"name": "a", "ready": True, "startTime": "2025-12-01T00:00:00Z", "containers": [{"name": "c", "requests": {"cpu": "1"}}]}],
@@ -164,20 +164,24 @@ def test_hpa_wrong_shapes_change_nothing(bad):
     hpa = weir.HpaState()
     before = hpa.snapshot()
     with pytest.raises(weir.InvalidInputError):
-        hpa.recommend(bad)
+        hpa.handle(NOW, bad)
     assert hpa.snapshot() == before
 
 
 def test_hpa_class_round_trip():
     hpa = weir.HpaState({"tolerance": 0.05})
-    r = hpa.recommend(HPA_INPUT)
+    r = hpa.handle(NOW, HPA_INPUT)
     # 90 % of the request against 50 %: ceil(1.8 × 1) = 2.
     assert (r["desiredReplicas"], r["reason"]) == (2, "DesiredWithinRange")
     again = weir.HpaState.restore(hpa.snapshot())
     assert again.snapshot() == hpa.snapshot()
+    assert again.poll_timeout() == "2026-01-01T00:00:15Z"
     with pytest.raises(weir.ValidationError) as info:
-        again.recommend({**HPA_INPUT, "now": "yesterday"})
+        again.handle("yesterday", HPA_INPUT)
     assert [f["path"] for f in info.value.details["fields"]] == ["now"]
+    with pytest.raises(weir.InvalidTransitionError):
+        again.handle("2025-12-31T23:59:59Z", HPA_INPUT)
+    assert again.snapshot() == hpa.snapshot()
     with pytest.raises(weir.ValidationError):
         weir.HpaState({"tolerance": -1})
 

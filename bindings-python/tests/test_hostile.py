@@ -47,7 +47,7 @@ def test_a_value_that_mutates_its_dict_is_not_a_panic():
 
 def test_an_int_tag_is_not_a_variant_index():
     guard = weir.ReleaseGuard()
-    invalid_at("type", lambda: guard.apply({"type": 2, "service": "web", "operation": "restart"}))
+    invalid_at("type", lambda: guard.handle("2026-11-27T10:00:00Z", {"type": 2, "service": "web", "operation": "restart"}))
     assert guard.snapshot() == weir.ReleaseGuard().snapshot()
     invalid_at("scaling.type", lambda: weir.validate_scaling({"scaling": {"type": 0, "replicas": 2}}))
     # A tag nested in another tagged enum (read from serde's buffer) too.

@@ -13,39 +13,21 @@ import weir
 
 VECTORS = pathlib.Path(__file__).resolve().parents[2] / "core" / "tests" / "vectors"
 
-# op -> how to call the package with the case's input.
-OPS = {
+OPERATIONS = VECTORS.parent.parent / "schema" / "operations.json"
+
+# op -> how to call the package with the case's input: every operation of the table in
+# core (core/schema/operations.json) takes the case's input as it is; the ones below
+# take part of it, or run a transcript of a stateful engine.
+OPS = {op["name"]: getattr(weir, op["name"]) for op in json.loads(OPERATIONS.read_text(encoding="utf-8"))["operations"]}
+OPS.update({
     "parse_quantity": lambda i: weir.parse_quantity(i.get("quantity")),
     "validate_labels": lambda i: weir.validate_labels(i.get("labels")),
-    "match_label_selector": weir.match_label_selector,
-    "match_node_selector": weir.match_node_selector,
-    "validate_app_service": weir.validate_app_service,
-    "normalize_app_service": weir.normalize_app_service,
-    "diff_app_services": weir.diff_app_services,
     "version_history": lambda i: run_history(i),
-    "analyze_dag": weir.analyze_dag,
-    "transitive_reduction": weir.transitive_reduction,
-    "render_dag": weir.render_dag,
-    "split_units": weir.split_units,
-    "plan_groups": weir.plan_groups,
-    "plan_release": weir.plan_release,
     "release_engine": lambda i: run_engine(i),
     "release_guard": lambda i: run_guard(i),
     "hpa": lambda i: run_hpa(i),
-    "cron_next": weir.cron_next,
-    "validate_scaling": weir.validate_scaling,
-    "effective_at": weir.effective_at,
-    "next_changes": weir.next_changes,
-    "replica_curve": weir.replica_curve,
-    "replica_curve_svg": weir.replica_curve_svg,
-    "schedule_one": weir.schedule_one,
-    "schedule_all": weir.schedule_all,
-    "place": weir.place,
-    "drain": weir.drain,
-    "taint_evictions": weir.taint_evictions,
-    "fits_template": weir.fits_template,
     "scheduler": lambda i: run_scheduler(i),
-}
+})
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
 SKIP = {}
@@ -84,7 +66,7 @@ def transcript(engine, steps, call, restore):
             check_error(info.value, step["error"])
             assert engine.snapshot() == before, f"step {n}: a refused step changed the state"
         else:
-            out = call(engine, step)
+            out = engine.poll_timeout() if "poll" in step else call(engine, step)
             if "expect" in step:
                 assert subset(step["expect"], out), f"step {n}: expected {step['expect']}, got {out}"
         engine = restore(engine.snapshot())
@@ -94,7 +76,7 @@ def transcript(engine, steps, call, restore):
 def run_history(i):
     """A history from ``restore(snapshot)`` or empty (with ``profile``); see core/tests/vectors.rs."""
     h = weir.VersionHistory.restore(i["snapshot"]) if "snapshot" in i else weir.VersionHistory(i.get("profile"))
-    h = transcript(h, i["steps"], lambda h, s: h.apply(s["command"]), weir.VersionHistory.restore)
+    h = transcript(h, i["steps"], lambda h, s: h.handle(s["now"], s["event"]), weir.VersionHistory.restore)
     return h.snapshot()
 
 
@@ -118,18 +100,20 @@ def run_engine(i):
 
 def run_guard(i):
     guard = weir.ReleaseGuard.restore(i["snapshot"]) if "snapshot" in i else weir.ReleaseGuard()
-    guard = transcript(guard, i["steps"], lambda g, s: g.apply(s["command"]), weir.ReleaseGuard.restore)
+    guard = transcript(guard, i["steps"], lambda g, s: g.handle(s["now"], s["event"]), weir.ReleaseGuard.restore)
     return guard.snapshot()
 
 
 def run_hpa(i):
     state = weir.HpaState.restore(i["state"]) if "state" in i else weir.HpaState()
-    state = transcript(state, i["steps"], lambda h, s: h.recommend(s["input"]), weir.HpaState.restore)
+    state = transcript(state, i["steps"], lambda h, s: h.handle(s["now"], s["input"]), weir.HpaState.restore)
     return state.snapshot()
 
 
 def run_scheduler(i):
     def call(s, step):
+        if "event" in step:
+            return s.handle(step["now"], step["event"])
         if "scheduleOne" in step:
             return s.schedule_one(step["scheduleOne"])
         if "place" in step:
@@ -141,7 +125,7 @@ def run_scheduler(i):
         return s.schedule_all(step["scheduleAll"])
 
     s = transcript(weir.Scheduler(i["snapshot"]), i["steps"], call, weir.Scheduler.restore)
-    return s.snapshot()
+    return s.cluster()
 
 
 def check_error(err, expected):

@@ -19,6 +19,7 @@ pub mod fuzzing;
 pub mod hash;
 pub mod machine;
 pub mod model;
+pub mod operations;
 pub mod release;
 pub mod scaling;
 pub mod scheduling;
@@ -93,7 +94,7 @@ pub use scheduling::handle::{
     DrainNodeResult, PlacePodsInput, PlacePodsResult, SchedulePodsInput, SchedulePodsResult,
     Scheduler,
 };
-pub use scheduling::machine::{SchedulerEvent, SchedulerOutput};
+pub use scheduling::machine::{SchedulerEvent, SchedulerOutput, SchedulerSnapshot};
 pub use scheduling::ops::{
     DrainInput, DrainResult, Fit, FitsTemplateInput, KeptPod, NodeRefusal, NodeScore, Placement,
     Preemption, PreemptionCandidate, ScheduleAllInput, ScheduleAllResult, ScheduleOneInput,

@@ -17,7 +17,7 @@ use crate::{
     ClusterSnapshot, DrainInput, DrainNodeResult, DrainResult, Fit, FitsTemplateInput, PlaceInput,
     PlacePodsInput, PlacePodsResult, PlaceResult, Placement, ScheduleAllInput, ScheduleAllResult,
     ScheduleOneInput, SchedulePodsInput, SchedulePodsResult, SchedulerEvent, SchedulerOutput,
-    TaintEviction, TaintEvictionsInput,
+    SchedulerSnapshot, TaintEviction, TaintEvictionsInput,
 };
 use crate::{
     CronFires, CronNextInput, CurveInput, Effective, EffectiveAtInput, HpaConfig, HpaInput,
@@ -68,6 +68,7 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<NodeSelectorMatch>(&mut g),
         one::<NodeSelectorMatchInput>(&mut g),
         one::<ParsedQuantity>(&mut g),
+        one::<crate::RawQuantity>(&mut g),
         one::<HpaConfig>(&mut g),
         one::<HpaInput>(&mut g),
         one::<HpaRecommendation>(&mut g),
@@ -101,5 +102,6 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<SchedulePodsResult>(&mut g),
         one::<SchedulerEvent>(&mut g),
         one::<SchedulerOutput>(&mut g),
+        one::<SchedulerSnapshot>(&mut g),
     ]
 }

@@ -111,7 +111,7 @@ fn scheduling_work_over_the_limit_is_refused() {
         preemption: None,
     };
     assert_eq!(too_many(s.schedule_all(&input).unwrap_err()), "pods");
-    assert!(s.snapshot().pods.is_empty());
+    assert!(s.cluster().pods.is_empty());
 }
 
 /// A template of `replicas` copies with a hard spread constraint over `units` units of two

@@ -3,6 +3,9 @@
 //! bindings are generated from those schemas. These tests fail when a committed file is
 //! stale; run `WEIR_BLESS=1 cargo test -p weir --test schema` to rewrite them.
 //!
+//! The table of operations (`weir::for_each_operation!`) is generated the same way into
+//! `core/schema/operations.json` and the function parts of the stubs (see `operations`).
+//!
 //! They also enforce the wire rules of STYLE.md on every schema: camelCase field names,
 //! no 64-bit integers, enums either plain strings or internally tagged by `type`.
 #![allow(
@@ -17,6 +20,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
+
+#[path = "schema/operations.rs"]
+mod operations;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -61,10 +67,10 @@ fn generated_files_are_fresh() {
         );
         names.push(format!("{name}.json"));
     }
-    // No schema file without a type behind it.
+    // No schema file without a type behind it (but the table of operations).
     for entry in std::fs::read_dir(root.join("core/schema")).unwrap() {
         let file = entry.unwrap().file_name().into_string().unwrap();
-        if !names.contains(&file) {
+        if !names.contains(&file) && file != "operations.json" {
             if std::env::var_os("WEIR_BLESS").is_some() {
                 std::fs::remove_file(root.join("core/schema").join(&file)).unwrap();
             } else {
@@ -83,6 +89,8 @@ fn generated_files_are_fresh() {
         &typescript(&defs),
         &mut stale,
     );
+    let types = all.iter().map(|(n, _)| n.clone()).collect();
+    operations::check(&root, &types, &mut stale);
     assert!(
         stale.is_empty(),
         "stale generated files (run `WEIR_BLESS=1 cargo test -p weir --test schema`):\n{}",

@@ -31,7 +31,9 @@ fn out<T: serde::Serialize>(r: weir::Result<T>) -> weir::Result<Value> {
     r.map(|v| serde_json::to_value(v).unwrap())
 }
 
-/// The ops this runner knows; the skip list is empty (every op runs everywhere).
+/// The ops this runner knows; the skip list is empty (every op runs everywhere). The plain
+/// operations come from the table (`weir::for_each_operation!`); the ones whose case input
+/// is not the operation's input, and the transcripts of the stateful engines, are here.
 fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
     Some(match op {
         "parse_quantity" => (|| {
@@ -42,37 +44,31 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
             let l: weir::LabelsInput = input(i)?;
             out(weir::validate_labels(&l.labels))
         })(),
-        "match_label_selector" => (|| out(weir::match_label_selector(&input(i)?)))(),
-        "match_node_selector" => (|| out(weir::match_node_selector(&input(i)?)))(),
-        "validate_app_service" => (|| out(weir::validate_app_service(&input(i)?)))(),
-        "normalize_app_service" => (|| out(weir::normalize_app_service(&input(i)?)))(),
-        "diff_app_services" => (|| out(weir::diff_app_services(&input(i)?)))(),
         "version_history" => version_history(i),
-        "analyze_dag" => (|| out(weir::analyze_dag(&input(i)?)))(),
-        "transitive_reduction" => (|| out(weir::transitive_reduction(&input(i)?)))(),
-        "render_dag" => (|| out(weir::render_dag(&input(i)?)))(),
-        "split_units" => (|| out(weir::split_units(&input(i)?)))(),
-        "plan_groups" => (|| out(weir::plan_groups(&input(i)?)))(),
-        "plan_release" => (|| out(weir::plan_release(&input(i)?)))(),
         "release_engine" => release_engine(i),
         "release_guard" => release_guard(i),
         "hpa" => hpa(i),
-        "cron_next" => (|| out(weir::cron_next(&input(i)?)))(),
-        "validate_scaling" => (|| out(weir::validate_scaling(&input(i)?)))(),
-        "effective_at" => (|| out(weir::effective_at(&input(i)?)))(),
-        "next_changes" => (|| out(weir::next_changes(&input(i)?)))(),
-        "replica_curve" => (|| out(weir::replica_curve(&input(i)?)))(),
-        "replica_curve_svg" => (|| out(weir::replica_curve_svg(&input(i)?)))(),
-        "schedule_one" => (|| out(weir::schedule_one(&input(i)?)))(),
-        "schedule_all" => (|| out(weir::schedule_all(&input(i)?)))(),
-        "place" => (|| out(weir::place(&input(i)?)))(),
-        "drain" => (|| out(weir::drain(&input(i)?)))(),
-        "taint_evictions" => (|| out(weir::taint_evictions(&input(i)?)))(),
-        "fits_template" => (|| out(weir::fits_template(&input(i)?)))(),
         "scheduler" => scheduler(i),
-        _ => return None,
+        _ => return operation(op, i),
     })
 }
+
+/// A plain operation of the table: the case's input is the operation's input.
+macro_rules! operations {
+    ($($(#[doc = $doc:literal])* $name:ident($input:ty) -> $output:ty = $call:path;)*) => {
+        fn operation(op: &str, i: &Value) -> Option<weir::Result<Value>> {
+            Some(match op {
+                $(stringify!($name) => (|| {
+                    let parsed: $input = input(i)?;
+                    out::<$output>($call(&parsed))
+                })(),)*
+                _ => return None,
+            })
+        }
+    };
+}
+
+weir::for_each_operation!(operations);
 
 /// `expected` is a subset of `actual`: every key of an expected object is in the actual one
 /// with a matching value; arrays match element by element and have the same length.
@@ -101,7 +97,12 @@ where
 {
     for (n, step) in steps.as_array().unwrap().iter().enumerate() {
         let before = engine.snap();
-        match (call(&mut engine, step), step.get("error")) {
+        let result = if step.get("poll").is_some() {
+            Ok(engine.poll())
+        } else {
+            call(&mut engine, step)
+        };
+        match (result, step.get("error")) {
             (Ok(got), None) => {
                 if let Some(want) = step.get("expect") {
                     assert!(subset(want, &got), "step {n}: expected {want}, got {got}");
@@ -125,46 +126,28 @@ where
     engine
 }
 
-/// A machine's snapshot as JSON, and the machine restored from it.
+/// A machine's snapshot as JSON, the machine restored from it, and its next timer.
 trait Snap: Sized {
     fn snap(&self) -> Value;
     fn back(v: Value) -> Self;
+    fn poll(&self) -> Value;
 }
 
-/// Machines whose snapshot is a type of its own.
-macro_rules! snap_machine {
-    ($($t:ty),*) => {$(
-        impl Snap for $t {
-            fn snap(&self) -> Value {
-                serde_json::to_value(weir::machine::Machine::snapshot(self)).unwrap()
-            }
-            fn back(v: Value) -> Self {
-                <$t as weir::machine::Machine>::restore(serde_json::from_value(v).unwrap()).unwrap()
-            }
-        }
-    )*};
+impl<M> Snap for M
+where
+    M: weir::machine::Machine,
+    M::Snapshot: serde::Serialize + DeserializeOwned,
+{
+    fn snap(&self) -> Value {
+        serde_json::to_value(self.snapshot()).unwrap()
+    }
+    fn back(v: Value) -> Self {
+        M::restore(serde_json::from_value(v).unwrap()).unwrap()
+    }
+    fn poll(&self) -> Value {
+        json!(self.poll_timeout().map(|t| t.to_string()))
+    }
 }
-snap_machine!(
-    weir::ReleaseEngine,
-    weir::VersionHistory,
-    weir::ReleaseGuard,
-    weir::HpaState
-);
-
-/// Machines that are still their own snapshot.
-macro_rules! snap_serde {
-    ($($t:ty),*) => {$(
-        impl Snap for $t {
-            fn snap(&self) -> Value {
-                serde_json::to_value(self).unwrap()
-            }
-            fn back(v: Value) -> Self {
-                serde_json::from_value(v).unwrap()
-            }
-        }
-    )*};
-}
-snap_serde!(weir::Scheduler);
 
 /// A version-history transcript: `{profile?, snapshot?, steps: [{now, event, expect? |
 /// error?}]}`; the history starts empty or from `restore(snapshot)` (a refused snapshot is
@@ -251,13 +234,16 @@ fn hpa(i: &Value) -> weir::Result<Value> {
     Ok(serde_json::to_value(state.snapshot()).unwrap())
 }
 
-/// A scheduler transcript: `{snapshot, steps: [{scheduleOne: pod} | {scheduleAll: input} |
-/// {place: input} | {drain: node} | {taintEvictions: now}, expect? | error?]}`; the result
-/// is the final snapshot.
+/// A scheduler transcript: `{snapshot, steps: [{now, event} | {scheduleOne: pod} |
+/// {scheduleAll: input} | {place: input} | {drain: node} | {taintEvictions: now},
+/// expect? | error?]}`; the result is the final snapshot. In every machine transcript a
+/// step `{poll: true, expect}` compares `poll_timeout()` (RFC 3339 or null).
 fn scheduler(i: &Value) -> weir::Result<Value> {
     let s = weir::Scheduler::new(&input(&i["snapshot"])?)?;
     let s = transcript(s, &i["steps"], |s, step| {
-        let out = if let Some(pod) = step.get("scheduleOne") {
+        let out = if let Some(event) = step.get("event") {
+            serde_json::to_value(s.handle(timestamp(&step["now"])?, input(event)?)?)
+        } else if let Some(pod) = step.get("scheduleOne") {
             serde_json::to_value(s.schedule_one(&input(pod)?)?)
         } else if let Some(p) = step.get("place") {
             serde_json::to_value(s.place(&input(p)?)?)
@@ -270,7 +256,7 @@ fn scheduler(i: &Value) -> weir::Result<Value> {
         };
         Ok(out.unwrap())
     });
-    Ok(serde_json::to_value(s.snapshot()).unwrap())
+    Ok(serde_json::to_value(s.cluster()).unwrap())
 }
 
 fn files(dir: &Path, acc: &mut Vec<PathBuf>) {

@@ -31,6 +31,12 @@ from weir._weir import (
     VersionHistory,
     WeirError,
     __version__,
+)
+
+# The stateless operations, from the table in core (`weir::for_each_operation!`);
+# `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites the generated blocks.
+# <generated: operations>
+from weir._weir import (
     analyze_dag,
     cron_next,
     diff_app_services,
@@ -57,6 +63,7 @@ from weir._weir import (
     validate_labels,
     validate_scaling,
 )
+# </generated>
 
 __all__ = [
     "ConflictError",
@@ -73,6 +80,8 @@ __all__ = [
     "VersionHistory",
     "WeirError",
     "__version__",
+    "types",
+    # <generated: operation names>
     "analyze_dag",
     "cron_next",
     "diff_app_services",
@@ -95,8 +104,8 @@ __all__ = [
     "split_units",
     "taint_evictions",
     "transitive_reduction",
-    "types",
     "validate_app_service",
     "validate_labels",
     "validate_scaling",
+    # </generated>
 ]

@@ -632,7 +632,15 @@ class GroupsInput(TypedDict):
     pods: List["PodRef"]
 
 
-class GuardCommandBeginOrder(TypedDict):
+class GuardEntry(TypedDict):
+    """The per-service state of the guard."""
+    #: The order whose release of it failed (it still holds it).
+    failedIn: NotRequired[Union[str, None]]
+    #: What holds the service now.
+    hold: NotRequired[Union["Hold", None]]
+
+
+class GuardEventBeginOrder(TypedDict):
     """An order takes its services (all or none)."""
     #: The order.
     order: str
@@ -641,7 +649,7 @@ class GuardCommandBeginOrder(TypedDict):
     type: Literal["beginOrder"]
 
 
-class GuardCommandFinishService(TypedDict):
+class GuardEventFinishService(TypedDict):
     """A service of an order reached an outcome (`failed` keeps it held by the order)."""
     #: The order.
     order: str
@@ -652,7 +660,7 @@ class GuardCommandFinishService(TypedDict):
     type: Literal["finishService"]
 
 
-class GuardCommandBeginOperation(TypedDict):
+class GuardEventBeginOperation(TypedDict):
     """An operation takes a service."""
     #: The operation.
     operation: str
@@ -661,78 +669,69 @@ class GuardCommandBeginOperation(TypedDict):
     type: Literal["beginOperation"]
 
 
-class GuardCommandEndOperation(TypedDict):
+class GuardEventEndOperation(TypedDict):
     """The operation on a service ended."""
     #: The service.
     service: str
     type: Literal["endOperation"]
 
 
-class GuardEntry(TypedDict):
-    """The per-service state of the guard."""
-    #: The order whose release of it failed (it still holds it).
-    failedIn: NotRequired[Union[str, None]]
-    #: What holds the service now.
-    hold: NotRequired[Union["Hold", None]]
+class GuardSnapshot(TypedDict):
+    """A guard's state, as [`ReleaseGuard::snapshot`] gives it and [`ReleaseGuard::restore`]
+    takes it."""
+    #: The last instant handled; absent before the first event.
+    at: NotRequired[Union["Timestamp", None]]
+    #: Every service that is or was held.
+    services: NotRequired[Dict[str, "GuardEntry"]]
 
 
-class HistoryCommandCreate(TypedDict):
+class HistoryEventCreate(TypedDict):
     """Create the app service: its first version, `v1`."""
     #: Who.
     author: str
-    #: When.
-    now: str
     #: The spec (validated and normalized).
     spec: "AppService"
     type: Literal["create"]
 
 
-class HistoryCommandEdit(TypedDict):
+class HistoryEventEdit(TypedDict):
     """Open the draft: a new one from the newest version, or the existing one (`draft`
     decides; without it an existing draft is a `conflict`)."""
     #: What to do with an existing draft.
     draft: NotRequired[Union["DraftChoice", None]]
-    #: When.
-    now: str
     type: Literal["edit"]
 
 
-class HistoryCommandUpdateDraft(TypedDict):
+class HistoryEventUpdateDraft(TypedDict):
     """Replace the draft's spec (not validated until submit)."""
-    #: When.
-    now: str
     #: The edited spec.
     spec: "AppService"
     type: Literal["updateDraft"]
 
 
-class HistoryCommandCopyToDraft(TypedDict):
+class HistoryEventCopyToDraft(TypedDict):
     """Start a draft from any version (拷贝到草稿); an existing draft is a `conflict` unless
     `discardDraft` is true."""
     #: Throw away an existing draft.
     discardDraft: NotRequired[bool]
-    #: When.
-    now: str
     type: Literal["copyToDraft"]
     #: The version to copy.
     version: str
 
 
-class HistoryCommandDiscardDraft(TypedDict):
+class HistoryEventDiscardDraft(TypedDict):
     """Throw away the draft."""
     type: Literal["discardDraft"]
 
 
-class HistoryCommandSubmit(TypedDict):
+class HistoryEventSubmit(TypedDict):
     """Validate the draft and make it a new version."""
     #: Who.
     author: str
-    #: When.
-    now: str
     type: Literal["submit"]
 
 
-class HistoryCommandChangeImage(TypedDict):
+class HistoryEventChangeImage(TypedDict):
     """Quick update: a new version from the newest with one container's image changed; a
     release order should be created for it."""
     #: Who.
@@ -741,26 +740,20 @@ class HistoryCommandChangeImage(TypedDict):
     container: str
     #: The new image reference.
     image: str
-    #: When.
-    now: str
     type: Literal["changeImage"]
 
 
-class HistoryCommandChangeReplicas(TypedDict):
+class HistoryEventChangeReplicas(TypedDict):
     """Quick update: a new version from the newest with fixed replicas changed."""
     #: Who.
     author: str
-    #: When.
-    now: str
     #: The new replica count, ≥ 0.
     replicas: int
     type: Literal["changeReplicas"]
 
 
-class HistoryCommandBeginRelease(TypedDict):
+class HistoryEventBeginRelease(TypedDict):
     """A release order starts publishing (or, with `rollback`, rolling back to) a version."""
-    #: When.
-    now: str
     #: The release order.
     releaseOrder: str
     #: A rollback (allowed while a failed release blocks new orders).
@@ -770,59 +763,47 @@ class HistoryCommandBeginRelease(TypedDict):
     version: str
 
 
-class HistoryCommandMarkPublished(TypedDict):
+class HistoryEventMarkPublished(TypedDict):
     """The release order succeeded: its version is deployed."""
-    #: When.
-    now: str
     #: The release order.
     releaseOrder: str
     type: Literal["markPublished"]
 
 
-class HistoryCommandMarkFailed(TypedDict):
+class HistoryEventMarkFailed(TypedDict):
     """The release order failed: new orders are blocked until it is retried, rolled back or
     cancelled."""
-    #: When.
-    now: str
     #: The release order.
     releaseOrder: str
     type: Literal["markFailed"]
 
 
-class HistoryCommandCancelRelease(TypedDict):
+class HistoryEventCancelRelease(TypedDict):
     """The release order was cancelled (in progress or failed)."""
-    #: When.
-    now: str
     #: The release order.
     releaseOrder: str
     type: Literal["cancelRelease"]
 
 
-class HistoryCommandBeginOperation(TypedDict):
+class HistoryEventBeginOperation(TypedDict):
     """An operation (restart, scale, ...) begins."""
-    #: When.
-    now: str
     #: Its name.
     operation: str
     type: Literal["beginOperation"]
 
 
-class HistoryCommandEndOperation(TypedDict):
+class HistoryEventEndOperation(TypedDict):
     """The operation in progress ended."""
-    #: When.
-    now: str
     type: Literal["endOperation"]
 
 
-class HistoryCommandDelete(TypedDict):
+class HistoryEventDelete(TypedDict):
     """Delete the app service (refused while a release or operation is in progress)."""
-    #: When.
-    now: str
     type: Literal["delete"]
 
 
 class HistoryOutcome(TypedDict):
-    """What a command produced."""
+    """What an event produced."""
     #: The draft opened or changed.
     draft: NotRequired[Union["Draft", None]]
     #: A quick update made a version that needs a release order (seed 6.4: "提交后会自动生成
@@ -832,8 +813,35 @@ class HistoryOutcome(TypedDict):
     version: NotRequired[Union["Version", None]]
 
 
+class HistorySnapshot(TypedDict):
+    """A version history's state, as [`VersionHistory::snapshot`] gives it and
+    [`VersionHistory::restore`] takes it (every field is essential: nothing in it is
+    derived)."""
+    #: The release or operation in progress.
+    activity: NotRequired[Union["Activity", None]]
+    #: The last instant handled; absent before the first event.
+    at: NotRequired[Union["Timestamp", None]]
+    #: The app service was deleted; every event is refused.
+    deleted: NotRequired[bool]
+    #: The version the latest finished or cancelled release targeted: what is, at least in
+    #: part, on the pods now.
+    deployedVersion: NotRequired[Union[str, None]]
+    #: The draft, if any.
+    draft: NotRequired[Union["Draft", None]]
+    #: Whether any release of this app service ever succeeded.
+    everReleased: NotRequired[bool]
+    #: A failed release that blocks new release orders.
+    failedRelease: NotRequired[Union["FailedRelease", None]]
+    #: The version of the latest successful release: what a rollback returns to.
+    lastSuccessfulVersion: NotRequired[Union[str, None]]
+    #: The platform restrictions every submit is validated against.
+    profile: NotRequired[Union["PlatformProfile", None]]
+    #: Every version, oldest first.
+    versions: NotRequired[List["Version"]]
+
+
 class HoldRelease(TypedDict):
-    """A release order is releasing it."""
+    """A release order is releasing it (or rolling it back)."""
     #: The order.
     order: str
     type: Literal["release"]
@@ -869,6 +877,9 @@ class HpaConfig(TypedDict):
     scaleUpLimitFactor: NotRequired[float]
     #: 4.0: see `scaleUpLimitFactor`.
     scaleUpLimitMinimum: NotRequired[float]
+    #: 15 s (`--horizontal-pod-autoscaler-sync-period`): how often the controller
+    #: reconciles; [`crate::HpaState::poll_timeout`] is this long after the last one.
+    syncPeriodSeconds: NotRequired[int]
     #: Default tolerance, 0.1: a ratio within `[1 − t, 1 + t]` changes nothing.
     tolerance: NotRequired[float]
 
@@ -885,14 +896,13 @@ class HpaContainer(TypedDict):
 
 
 class HpaInput(TypedDict):
-    """One reconcile's observations: the HPA, the scale subresource, the pods and what the
+    """One reconcile's observations (the time is `handle`'s `now`): the HPA, the scale
+    subresource, the pods and what the
     metrics APIs returned."""
     #: `scale.spec.replicas` of the target.
     currentReplicas: int
     #: What each metric of `spec.metrics` returned, in the same order.
     metrics: List["MetricValue"]
-    #: The caller's clock, RFC 3339.
-    now: str
     #: The pods the target's selector matches.
     pods: NotRequired[List["HpaPod"]]
     #: The autoscaler.
@@ -970,6 +980,22 @@ class HpaScalingRules(TypedDict):
     tolerance: NotRequired[Union["Quantity", None]]
 
 
+class HpaSnapshot(TypedDict):
+    """An HPA's state, as [`HpaState::snapshot`] gives it and [`HpaState::restore`] takes it
+    (every field is essential: nothing in it is derived)."""
+    #: The last reconcile's instant; absent before the first.
+    at: NotRequired[Union["Timestamp", None]]
+    #: The controller's flags.
+    config: NotRequired["HpaConfig"]
+    #: The recommendation history; `null` until the first reconcile, which seeds it with
+    #: `{currentReplicas, now}` (so a fresh HPA cannot scale down within the window).
+    recommendations: NotRequired[Union[List["TimedRecommendation"], None]]
+    #: Scale-down events (behaviour path only).
+    scaleDownEvents: NotRequired[List["ScaleEvent"]]
+    #: Scale-up events (behaviour path only).
+    scaleUpEvents: NotRequired[List["ScaleEvent"]]
+
+
 class HpaSpec(TypedDict):
     """`HorizontalPodAutoscalerSpec` without `scaleTargetRef` (weir is told the target's
     replicas directly)."""
@@ -981,48 +1007,6 @@ class HpaSpec(TypedDict):
     metrics: List["MetricSpec"]
     #: Lower bound; default 1 (`pkg/apis/autoscaling/v2/defaults.go`).
     minReplicas: NotRequired[Union[int, None]]
-
-
-class HpaState(TypedDict):
-    """The HPA controller's memory for one autoscaler: the recommendation history and the scale
-    events, plus the controller's flags. Sans-IO: the caller feeds one reconcile's
-    observations to [`HpaState::recommend`] and scales the target to the answer.
-    
-    When `recommend` returns `rescale: true`, weir records the scale event at once, as the
-    controller does after a successful update; a caller that fails to scale should
-    [`restore`](HpaState::restore) the snapshot it took before.
-    
-    # Examples
-    
-    ```
-    use weir::{HpaInput, HpaState};
-    let input: HpaInput = serde_json::from_value(serde_json::json!({
-        "now": "2026-01-01T00:00:00Z",
-        "spec": {"maxReplicas": 10, "metrics": [{"type": "Resource",
-            "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 50}}}]},
-        "currentReplicas": 2,
-        "pods": [
-            {"name": "a", "ready": true, "startTime": "2025-12-31T00:00:00Z",
-             "containers": [{"name": "app", "requests": {"cpu": "1"}}]},
-            {"name": "b", "ready": true, "startTime": "2025-12-31T00:00:00Z",
-             "containers": [{"name": "app", "requests": {"cpu": "1"}}]}],
-        "metrics": [{"pods": [{"pod": "a", "value": "900m"}, {"pod": "b", "value": "700m"}]}]
-    }))?;
-    let mut hpa = HpaState::new(None);
-    let r = hpa.recommend(&input)?;
-    // 80 % used against a 50 % target: ceil(1.6 × 2) = 4.
-    assert_eq!(r.desired_replicas, 4);
-    # Ok::<(), Box<dyn std::error::Error>>(())
-    ```"""
-    #: The controller's flags.
-    config: NotRequired["HpaConfig"]
-    #: The recommendation history; `null` until the first reconcile, which seeds it with
-    #: `{currentReplicas, now}` (so a fresh HPA cannot scale down within the window).
-    recommendations: NotRequired[Union[List["TimedRecommendation"], None]]
-    #: Scale-down events (behaviour path only).
-    scaleDownEvents: NotRequired[List["ScaleEvent"]]
-    #: Scale-up events (behaviour path only).
-    scaleUpEvents: NotRequired[List["ScaleEvent"]]
 
 
 class HttpGetAction(TypedDict):
@@ -1958,12 +1942,6 @@ class ReleaseEventTick(TypedDict):
     type: Literal["tick"]
 
 
-class ReleaseGuard(TypedDict):
-    """Holds per app service; its serialized form is its snapshot."""
-    #: Every service that is or was held.
-    services: NotRequired[Dict[str, "GuardEntry"]]
-
-
 class ReleaseOrder(TypedDict):
     """A release order (发布单)."""
     #: The order's id.
@@ -2189,6 +2167,86 @@ class SchedulePodsResult(TypedDict):
     evicted: List[str]
     #: One per pending pod, in the order they were scheduled.
     placements: List["Placement"]
+
+
+class SchedulerEventScheduleOne(TypedDict):
+    """Where one pod would go (nothing changes)."""
+    #: The pod.
+    pod: "Pod"
+    type: Literal["scheduleOne"]
+
+
+class SchedulerEventScheduleAll(TypedDict):
+    """Add pods and schedule every pending pod, with preemption unless `preemption` is
+    false."""
+    #: Pods to add.
+    pods: NotRequired[List["Pod"]]
+    #: Preempt lower-priority pods when nothing fits; default true.
+    preemption: NotRequired[Union[bool, None]]
+    type: Literal["scheduleAll"]
+
+
+class SchedulerEventPlace(TypedDict):
+    """Place a service's replicas evenly over its units, with spill-over."""
+    #: Preempt lower-priority (slot) pods when a unit is full; default false.
+    preemption: NotRequired[Union[bool, None]]
+    #: How many pods to place.
+    replicas: int
+    #: The service's pod template (`metadata.name` is the name prefix); its
+    #: `hints.units` are the service's units unless `units` is given.
+    template: "Pod"
+    type: Literal["place"]
+    #: The service's deployment units, in order.
+    units: NotRequired[List[str]]
+
+
+class SchedulerEventDrain(TypedDict):
+    """Cordon a node, evict and reschedule its pods."""
+    #: The node.
+    node: str
+    type: Literal["drain"]
+
+
+class SchedulerEventEvictTainted(TypedDict):
+    """Evict the pods whose `NoExecute` taint eviction is due at `now`: each becomes
+    pending again (its controller recreates it), for the next `scheduleAll`."""
+    type: Literal["evictTainted"]
+
+
+class SchedulerOutputPlacement(TypedDict):
+    """For `scheduleOne`."""
+    type: Literal["placement"]
+
+
+class SchedulerOutputScheduled(TypedDict):
+    """For `scheduleAll`."""
+    type: Literal["scheduled"]
+
+
+class SchedulerOutputPlaced(TypedDict):
+    """For `place`."""
+    type: Literal["placed"]
+
+
+class SchedulerOutputDrained(TypedDict):
+    """For `drain`."""
+    type: Literal["drained"]
+
+
+class SchedulerOutputEvicted(TypedDict):
+    """For `evictTainted`: the pods evicted now."""
+    #: The evictions that were due.
+    evictions: List["TaintEviction"]
+    type: Literal["evicted"]
+
+
+class SchedulerSnapshot(TypedDict):
+    """A scheduler's state, as [`Scheduler::snapshot`] gives it and [`Scheduler::restore`]
+    takes it."""
+    #: The last instant handled; absent before the first event.
+    at: NotRequired[Union["Timestamp", None]]
+    #: The cluster: the scheduler's decisions depend on it alone.
+    cluster: "ClusterSnapshot"
 
 
 class ScoringConfig(TypedDict):
@@ -2449,45 +2507,6 @@ class Version(TypedDict):
     spec: "AppService"
 
 
-class VersionHistory(TypedDict):
-    """The versions, the draft and the release state of one app service.
-    
-    # Examples
-    
-    ```
-    use weir::{HistoryCommand, VersionHistory};
-    let spec: weir::AppService = serde_json::from_value(serde_json::json!({
-        "name": "web", "app": "web",
-        "template": {"containers": [{"name": "web", "image": "web:v1"}]}}))?;
-    let mut h = VersionHistory::new(None);
-    h.apply(HistoryCommand::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
-    let out = h.apply(HistoryCommand::ChangeImage { container: "web".into(), image: "web:v2".into(),
-        author: "ana".into(), now: "2026-11-27T10:00:00Z".into() })?;
-    assert_eq!(out.version.map(|v| v.id), Some("v2".to_string()));
-    assert!(out.release_order_required);
-    # Ok::<(), Box<dyn std::error::Error>>(())
-    ```"""
-    #: The release or operation in progress.
-    activity: NotRequired[Union["Activity", None]]
-    #: The app service was deleted; every command is refused.
-    deleted: NotRequired[bool]
-    #: The version the latest finished or cancelled release targeted: what is, at least in
-    #: part, on the pods now.
-    deployedVersion: NotRequired[Union[str, None]]
-    #: The draft, if any.
-    draft: NotRequired[Union["Draft", None]]
-    #: Whether any release of this app service ever succeeded.
-    everReleased: NotRequired[bool]
-    #: A failed release that blocks new release orders.
-    failedRelease: NotRequired[Union["FailedRelease", None]]
-    #: The version of the latest successful release: what a rollback returns to.
-    lastSuccessfulVersion: NotRequired[Union[str, None]]
-    #: The platform restrictions every submit is validated against.
-    profile: NotRequired[Union["PlatformProfile", None]]
-    #: Every version, oldest first.
-    versions: NotRequired[List["Version"]]
-
-
 class VolumeClaimTemplate(TypedDict):
     """A volume claim template of a stateful app service (seed 6.2 part 1)."""
     #: Capacity in GiB, an integer of at least 20.
@@ -2561,13 +2580,13 @@ snake_case codes."""
 Grouping = Union["GroupingFast", "GroupingPerPod", "GroupingSingle"]
 """Pod grouping for a release (部署分组策略), tagged by `type`."""
 
-GuardCommand = Union["GuardCommandBeginOrder", "GuardCommandFinishService", "GuardCommandBeginOperation", "GuardCommandEndOperation"]
-"""A command to the guard, tagged by `type`."""
+GuardEvent = Union["GuardEventBeginOrder", "GuardEventFinishService", "GuardEventBeginOperation", "GuardEventEndOperation"]
+"""An event for the guard, tagged by `type`."""
 
 GuardOutcome = Literal["succeeded", "failed", "cancelled", "rolledBack"]
 """How a service ended in an order, as the guard needs to know."""
 
-HistoryCommand = Union["HistoryCommandCreate", "HistoryCommandEdit", "HistoryCommandUpdateDraft", "HistoryCommandCopyToDraft", "HistoryCommandDiscardDraft", "HistoryCommandSubmit", "HistoryCommandChangeImage", "HistoryCommandChangeReplicas", "HistoryCommandBeginRelease", "HistoryCommandMarkPublished", "HistoryCommandMarkFailed", "HistoryCommandCancelRelease", "HistoryCommandBeginOperation", "HistoryCommandEndOperation", "HistoryCommandDelete"]
+HistoryEvent = Union["HistoryEventCreate", "HistoryEventEdit", "HistoryEventUpdateDraft", "HistoryEventCopyToDraft", "HistoryEventDiscardDraft", "HistoryEventSubmit", "HistoryEventChangeImage", "HistoryEventChangeReplicas", "HistoryEventBeginRelease", "HistoryEventMarkPublished", "HistoryEventMarkFailed", "HistoryEventCancelRelease", "HistoryEventBeginOperation", "HistoryEventEndOperation", "HistoryEventDelete"]
 """A command to the version history, tagged by `type`. Every command carries the caller's
 `now` (RFC 3339) where it records time."""
 
@@ -2669,6 +2688,12 @@ Scaling = Union["ScalingFixed", "ScalingElastic"]
 
 SchedulePolicy = Literal["evenAcrossUnits"]
 """Pod schedule policy (Pod 调度策略)."""
+
+SchedulerEvent = Union["SchedulerEventScheduleOne", "SchedulerEventScheduleAll", "SchedulerEventPlace", "SchedulerEventDrain", "SchedulerEventEvictTainted"]
+"""An event for the scheduler, tagged by `type`."""
+
+SchedulerOutput = Union["SchedulerOutputPlacement", "SchedulerOutputScheduled", "SchedulerOutputPlaced", "SchedulerOutputDrained", "SchedulerOutputEvicted"]
+"""What the scheduler answers, tagged by `type`."""
 
 ScoringStrategy = Literal["leastAllocated", "mostAllocated"]
 """`NodeResourcesFitArgs.scoringStrategy.type`."""

@@ -185,7 +185,7 @@ impl Scheduler {
     ///
     /// [`Error::NotFound`] for an unknown node (nothing changes).
     pub fn drain(&mut self, node: &str) -> Result<DrainNodeResult> {
-        let mut snapshot = self.snapshot();
+        let mut snapshot = self.cluster();
         let Some(n) = snapshot.nodes.iter_mut().find(|n| n.metadata.name == node) else {
             return Err(Error::NotFound {
                 kind: "node".into(),
@@ -232,17 +232,8 @@ impl Scheduler {
 
     /// The cluster as data (pods with their current `nodeName`; victims gone).
     #[must_use]
-    pub fn snapshot(&self) -> ClusterSnapshot {
+    pub fn cluster(&self) -> ClusterSnapshot {
         self.cluster.snapshot(&self.base)
-    }
-
-    /// A scheduler from a snapshot (the same as [`Scheduler::new`]).
-    ///
-    /// # Errors
-    ///
-    /// As [`Scheduler::new`].
-    pub fn restore(snapshot: ClusterSnapshot) -> Result<Scheduler> {
-        Scheduler::new(&snapshot)
     }
 }
 
@@ -254,18 +245,5 @@ fn without_pods(snapshot: &ClusterSnapshot) -> ClusterSnapshot {
         namespaces: snapshot.namespaces.clone(),
         label_keys: snapshot.label_keys.clone(),
         scoring: snapshot.scoring.clone(),
-    }
-}
-
-impl Serialize for Scheduler {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.snapshot().serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Scheduler {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let snapshot = ClusterSnapshot::deserialize(d)?;
-        Scheduler::new(&snapshot).map_err(serde::de::Error::custom)
     }
 }

@@ -11,7 +11,7 @@ use super::handle::{
 };
 use super::ops::{Placement, TaintEviction};
 use super::types::{ClusterSnapshot, Pod};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::machine::{Machine, check_forward};
 use crate::time::Timestamp;
 
@@ -49,6 +49,18 @@ pub enum SchedulerEvent {
     /// Evict the pods whose `NoExecute` taint eviction is due at `now`: each becomes
     /// pending again (its controller recreates it), for the next `scheduleAll`.
     EvictTainted,
+}
+
+/// A scheduler's state, as [`Scheduler::snapshot`] gives it and [`Scheduler::restore`]
+/// takes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SchedulerSnapshot {
+    /// The cluster: the scheduler's decisions depend on it alone.
+    pub cluster: ClusterSnapshot,
+    /// The last instant handled; absent before the first event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
 }
 
 /// What the scheduler answers, tagged by `type`.
@@ -111,10 +123,33 @@ impl Scheduler {
     }
 }
 
+impl Scheduler {
+    /// What a restore needs: the cluster and the last instant handled.
+    #[must_use]
+    pub fn snapshot(&self) -> SchedulerSnapshot {
+        SchedulerSnapshot {
+            cluster: self.cluster(),
+            at: self.at,
+        }
+    }
+
+    /// A scheduler that continues from a snapshot (the cluster compiled as by
+    /// [`Scheduler::new`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Scheduler::new`], at `cluster.<path>`.
+    pub fn restore(snapshot: SchedulerSnapshot) -> Result<Scheduler> {
+        let mut s = Scheduler::new(&snapshot.cluster).map_err(|e| under("cluster", e))?;
+        s.at = snapshot.at;
+        Ok(s)
+    }
+}
+
 impl Machine for Scheduler {
     type Event = SchedulerEvent;
     type Output = SchedulerOutput;
-    type Snapshot = ClusterSnapshot;
+    type Snapshot = SchedulerSnapshot;
 
     fn handle(&mut self, now: Timestamp, event: SchedulerEvent) -> Result<SchedulerOutput> {
         Scheduler::handle(self, now, event)
@@ -124,14 +159,30 @@ impl Machine for Scheduler {
         Scheduler::poll_timeout(self)
     }
 
-    /// The cluster: the scheduler's decisions depend on it alone. The last instant
-    /// handled is not in it, so a restored scheduler names its next eviction once it has
-    /// handled an event.
-    fn snapshot(&self) -> ClusterSnapshot {
+    fn snapshot(&self) -> SchedulerSnapshot {
         Scheduler::snapshot(self)
     }
 
-    fn restore(snapshot: ClusterSnapshot) -> Result<Self> {
+    fn restore(snapshot: SchedulerSnapshot) -> Result<Self> {
         Scheduler::restore(snapshot)
+    }
+}
+
+/// `e` with its field paths under `prefix` (the snapshot's `cluster`).
+fn under(prefix: &str, e: Error) -> Error {
+    match e {
+        Error::Validation(mut v) => {
+            for f in &mut v.0 {
+                f.path = if f.path.is_empty() {
+                    prefix.to_owned()
+                } else if f.path.starts_with('[') {
+                    format!("{prefix}{}", f.path)
+                } else {
+                    format!("{prefix}.{}", f.path)
+                };
+            }
+            Error::Validation(v)
+        }
+        other => other,
     }
 }
