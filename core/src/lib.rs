@@ -23,6 +23,7 @@ pub mod operations;
 pub mod release;
 pub mod scaling;
 pub mod scheduling;
+pub mod simulation;
 pub mod schema;
 pub mod time;
 
