@@ -2,8 +2,8 @@
 //! machine (seed 6.4 update, 6.5 delete, 6.7 release orders, 1.7 "同一个应用服务,不能同时进行
 //! 发布和运维操作"; `docs/model.md`).
 //!
-//! Commands come in as data ([`HistoryEvent`], tagged by `type`) with the caller's `now`;
-//! the history answers with a [`HistoryOutcome`] or an error. A refused command —
+//! Events come in as data ([`HistoryEvent`], tagged by `type`) at the caller's `now`;
+//! the history answers with a [`HistoryOutcome`] or an error. A refused event —
 //! `invalid_transition`, `conflict`, `not_found`, `validation` — changes nothing: every
 //! check runs before the first write. [`VersionHistory::snapshot`] is the whole state as
 //! JSON; [`VersionHistory::restore`] continues from it identically.
@@ -301,9 +301,9 @@ pub struct HistoryOutcome {
 ///     "name": "web", "app": "web",
 ///     "template": {"containers": [{"name": "web", "image": "web:v1"}]}}))?;
 /// let mut h = VersionHistory::new(None);
-/// h.apply(HistoryEvent::Create { spec, author: "ana".into(), now: "2026-11-27T09:00:00Z".into() })?;
-/// let out = h.apply(HistoryEvent::ChangeImage { container: "web".into(), image: "web:v2".into(),
-///     author: "ana".into(), now: "2026-11-27T10:00:00Z".into() })?;
+/// h.handle("2026-11-27T09:00:00Z".parse()?, HistoryEvent::Create { spec, author: "ana".into() })?;
+/// let out = h.handle("2026-11-27T10:00:00Z".parse()?, HistoryEvent::ChangeImage {
+///     container: "web".into(), image: "web:v2".into(), author: "ana".into() })?;
 /// assert_eq!(out.version.map(|v| v.id), Some("v2".to_string()));
 /// assert!(out.release_order_required);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
