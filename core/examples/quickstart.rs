@@ -1,280 +1,212 @@
-//! The seed's quick start, end to end, on built-in demo data.
-//!
-//! Today it exercises what weir has: it validates and normalizes the quick start's two app
-//! services (seed step 4, `core/tests/fixtures/quickstart/`), reads their pod resources
-//! (500 millicores / 1 core, 128 MiB / 1 GiB), reads the allocatable resources of the nodes
-//! of cluster `demospace` (`examples/quickstart/demo.json`), matches each service's
-//! deployment-unit node selector against them, keeps the versions of an app service
-//! (create, a quick image update, a release) and says what the update implies. It grows
-//! into the full quick start (release order, scaling, scheduling) with weir.
+//! The quick start, end to end, with no cluster: the two app services of the aks-vote
+//! sample (a Redis and a web front that needs it) are released in dependency order with a
+//! beta pause, a quick image update of the front goes wrong and is rolled back, then one
+//! day of timed scaling runs in virtual time. Everything is one scenario file,
+//! `examples/quickstart/scenario.json` (the Python and Node packages ship the same file:
+//! `weir.quickstart_scenario()`), run by `weir::simulation::Simulation`.
 //!
 //! Run: `cargo run -p weir --example quickstart`
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use weir::{
-    AppService, HistoryEvent, Labels, NodeSelector, Quantity, RawQuantity, ResourceList,
-    VersionHistory,
-};
+use weir::simulation::{Action, EventKind, Scenario, SimEvent, Simulation, SimulationResult};
 
-const DEMO: &str = include_str!("quickstart/demo.json");
-const REDIS: &str = include_str!("../tests/fixtures/quickstart/aks-vote-redis-appservice.json");
-const FRONT: &str = include_str!("../tests/fixtures/quickstart/aks-vote-front-appservice.json");
+use weir::{DagInput, DagService, Scaling};
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Demo {
-    cluster: String,
-    nodes: Vec<Node>,
-    unit_selectors: BTreeMap<String, NodeSelector>,
-    bad_inputs: Vec<BadInput>,
-}
-
-#[derive(Deserialize)]
-struct Node {
-    metadata: Meta,
-    status: NodeStatus,
-}
-
-#[derive(Deserialize)]
-struct Meta {
-    name: String,
-    labels: Labels,
-}
-
-#[derive(Deserialize)]
-struct NodeStatus {
-    allocatable: BTreeMap<String, RawQuantity>,
-}
-
-#[derive(Deserialize)]
-struct BadInput {
-    what: String,
-    quantity: String,
-}
+const SCENARIO: &str = include_str!("quickstart/scenario.json");
 
 type Failure = Box<dyn std::error::Error>;
 
-fn allocatable(node: &Node, key: &str) -> Result<Quantity, Failure> {
-    Ok(node
-        .status
-        .allocatable
-        .get(key)
-        .ok_or(format!("node without {key}"))?
-        .parse()?)
-}
-
-fn resource(list: Option<&ResourceList>, cpu: bool) -> Result<Quantity, Failure> {
-    let raw = list.and_then(|l| {
-        if cpu {
-            l.cpu.as_ref()
-        } else {
-            l.memory.as_ref()
-        }
-    });
-    Ok(raw.ok_or("the quick start sets every resource")?.parse()?)
-}
-
-fn app_services() -> Result<Vec<(Quantity, Quantity)>, Failure> {
-    println!("1. The app services of seed step 4, validated and normalized");
-    let mut per_pod = Vec::new();
-    for text in [REDIS, FRONT] {
-        let spec: AppService = serde_json::from_str(text)?;
-        let full = weir::normalize(&spec, None)?;
-        let deploy = full.deploy.as_ref().ok_or("normalize fills deploy")?;
-        let filled = serde_json::json!({"namespace": full.namespace, "upgradeMode": deploy.upgrade_mode,
-            "grouping": deploy.grouping, "beta": deploy.beta, "pauseBetweenGroups": deploy.pause_between_groups});
-        println!(
-            "   {} (app {}): valid; defaults filled in: {filled}",
-            full.name, full.app
-        );
-        for ctr in &full.template.containers {
-            let r = ctr
-                .resources
-                .as_ref()
-                .ok_or("the quick start sets resources")?;
-            let (cpu_req, cpu_lim) = (
-                resource(r.requests.as_ref(), true)?,
-                resource(r.limits.as_ref(), true)?,
-            );
-            let (mem_req, mem_lim) = (
-                resource(r.requests.as_ref(), false)?,
-                resource(r.limits.as_ref(), false)?,
-            );
-            println!("     container `{}`, image {}", ctr.name, ctr.image);
-            println!(
-                "       cpu    request {:>5} = {:>4} millicores   limit {:>3} = {:>4} millicores",
-                cpu_req,
-                cpu_req.milli_value(),
-                cpu_lim,
-                cpu_lim.milli_value()
-            );
-            println!(
-                "       memory request {:>5} = {:>10} bytes   limit {:>3} = {:>10} bytes",
-                mem_req,
-                mem_req.value(),
-                mem_lim,
-                mem_lim.value()
-            );
-            per_pod.push((cpu_req, mem_req));
-        }
-    }
-    let mut broken: AppService = serde_json::from_str(REDIS)?;
-    broken.name = "Redis_App".into();
-    if let Some(ctr) = broken.template.containers.first_mut() {
-        ctr.readiness_probe = Some(weir::Probe {
-            tcp_socket: Some(weir::TcpSocketAction { port: 70000 }),
-            ..weir::Probe::default()
-        });
-    }
-    if let Err(e) = weir::validate(&broken, None) {
-        println!("   a broken copy: [{}] {e}", e.code());
-    }
-    Ok(per_pod)
-}
-
-fn nodes(demo: &Demo, per_pod: &[(Quantity, Quantity)]) -> Result<(), Failure> {
-    println!(
-        "\n2. Nodes of `{}` and how many quick-start pods each could hold by requests alone",
-        demo.cluster
-    );
-    let (cpu_req, mem_req) = per_pod.first().ok_or("no app service")?;
-    for node in &demo.nodes {
-        let (cpu, mem) = (allocatable(node, "cpu")?, allocatable(node, "memory")?);
-        let fit = (cpu.nano_value() / cpu_req.nano_value().max(1))
-            .min(mem.nano_value() / mem_req.nano_value().max(1));
-        println!(
-            "   {:<24} cpu {:>5} ({:>4}m)  memory {:>6} ({:>11} bytes)  -> {fit} pods",
-            node.metadata.name,
-            cpu,
-            cpu.milli_value(),
-            mem,
-            mem.value()
-        );
-    }
-    println!(
-        "\n3. Deployment units: which nodes each app service's node selector admits (terms OR'ed)"
-    );
-    for (name, selector) in &demo.unit_selectors {
-        let matcher = selector.compile()?;
-        println!("   {name}");
-        for node in &demo.nodes {
-            let verdict = match matcher.matching_term(&node.metadata.name, &node.metadata.labels) {
-                Some(t) => format!("admitted by term {t}"),
-                None => "not admitted".to_owned(),
-            };
-            let cell = node
-                .metadata
-                .labels
-                .get("cafe.sofastack.io/cell")
-                .map_or("-", String::as_str);
-            println!("     {:<24} cell {cell:<6} {verdict}", node.metadata.name);
-        }
-    }
-    Ok(())
-}
-
-fn versions() -> Result<(), Failure> {
-    println!("\n4. Versions of aks-vote-front-appservice: create, quick image update, release");
-    let at = |hh_mm: &str| -> Result<weir::time::Timestamp, weir::Error> {
-        format!("2026-11-27T{hh_mm}:00+08:00").parse()
-    };
-    let mut history = VersionHistory::new(None);
-    history.handle(
-        at("09:00")?,
-        HistoryEvent::Create {
-            spec: serde_json::from_str(FRONT)?,
-            author: "ana".into(),
-        },
-    )?;
-    let update = history.handle(
-        at("10:00")?,
-        HistoryEvent::ChangeImage {
-            container: "front".into(),
-            image: "registry-vpc.cn-shanghai.aliyuncs.com/sofa-samples/aks-vote-front:v2".into(),
-            author: "ana".into(),
-        },
-    )?;
-    let (v1, v2) = (
-        history.version("v1").ok_or("v1")?,
-        history.version("v2").ok_or("v2")?,
-    );
-    let change = weir::diff(&v1.spec, &v2.spec, weir::InPlaceRules::Seed, None)?;
-    println!(
-        "   v2 comes from a quick update; a release order is required: {}",
-        update.release_order_required
-    );
-    for c in &change.changes {
-        println!(
-            "   changed {}: {} -> {}",
-            c.path,
-            c.from.clone().unwrap_or_default(),
-            c.to.clone().unwrap_or_default()
-        );
-    }
-    println!(
-        "   upgrade {:?} ({:?}); pre-tasks {:?}; warnings {}",
-        change.upgrade,
-        change.reasons,
-        change.pre_tasks,
-        change.warnings.len()
-    );
-    history.handle(
-        at("10:05")?,
-        HistoryEvent::BeginRelease {
-            version: "v2".into(),
-            release_order: "order-1".into(),
-            rollback: false,
-        },
-    )?;
-    let refused = history.handle(
-        at("10:06")?,
-        HistoryEvent::ChangeReplicas {
-            replicas: 3,
-            author: "bo".into(),
-        },
-    );
-    if let Err(e) = refused {
-        println!(
-            "   during the release a quick update is refused: [{}] {e}",
-            e.code()
-        );
-    }
-    history.handle(
-        at("10:20")?,
-        HistoryEvent::MarkPublished {
-            release_order: "order-1".into(),
-        },
-    )?;
-    println!(
-        "   released: deployed {}, last successful {}",
-        history
-            .snapshot()
-            .deployed_version
-            .as_deref()
-            .unwrap_or("-"),
-        history
-            .snapshot()
-            .last_successful_version
-            .as_deref()
-            .unwrap_or("-")
-    );
-    Ok(())
-}
-
 fn main() -> Result<(), Failure> {
-    let demo: Demo = serde_json::from_str(DEMO)?;
-    println!("weir quick start — cluster `{}`\n", demo.cluster);
-    let per_pod = app_services()?;
-    nodes(&demo, &per_pod)?;
-    versions()?;
-    println!("\n5. Bad input is a typed error with a stable code, never a crash");
-    for bad in &demo.bad_inputs {
-        match Quantity::parse(&bad.quantity) {
-            Ok(q) => println!("   {}: unexpectedly parsed as {q}", bad.what),
-            Err(e) => println!("   {}: [{}] {e}", bad.what, e.code()),
+    let scenario: Scenario = serde_json::from_str(SCENARIO)?;
+    println!(
+        "weir quick start — {}",
+        scenario.name.as_deref().unwrap_or("-")
+    );
+    println!("(virtual time, Asia/Shanghai; the cluster is simulated, nothing is deployed)\n");
+    services(&scenario)?;
+    dag(&scenario)?;
+    let mut sim = Simulation::new(scenario.clone())?;
+    let mut chapters = Chapters::default();
+    while let Some(step) = sim.step()? {
+        for e in &step.events {
+            chapters.print(e);
         }
     }
+    let result = sim.result();
+    summary(&result);
+    let path = std::env::current_dir()?
+        .join("target")
+        .join("quickstart-day.svg");
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&path, result.to_svg())?;
+    println!(
+        "\nThe day as a chart (replicas, nodes, water level): {}",
+        path.display()
+    );
     Ok(())
+}
+
+fn services(sc: &Scenario) -> Result<(), Failure> {
+    println!("1. The app services");
+    for s in &sc.services {
+        weir::validate(&s.spec, None)?;
+        let c = s.spec.template.containers.first().ok_or("a container")?;
+        let req = c.resources.as_ref().and_then(|r| r.requests.as_ref());
+        let cpu = req
+            .and_then(|r| r.cpu.as_ref())
+            .map(|q| q.parse())
+            .transpose()?;
+        let mem = req
+            .and_then(|r| r.memory.as_ref())
+            .map(|q| q.parse())
+            .transpose()?;
+        let scaling = match &s.spec.scaling {
+            Some(Scaling::Fixed { replicas }) => {
+                format!("fixed, {} replica(s)", replicas.unwrap_or(1))
+            }
+            Some(Scaling::Elastic {
+                initial_replicas,
+                min_replicas,
+                max_replicas,
+                policies,
+            }) => format!(
+                "elastic, {initial_replicas} at first, between {min_replicas} and {max_replicas}, {} timed policies",
+                policies.len()
+            ),
+            None => "fixed, 1 replica".into(),
+        };
+        let show = |q: Option<weir::Quantity>| q.map_or("-".to_owned(), |q| q.to_string());
+        println!("   {} (app {}): valid", s.spec.name, s.spec.app);
+        println!("     image {}", c.image);
+        println!(
+            "     requests cpu {} memory {}; scaling {scaling}",
+            show(cpu),
+            show(mem)
+        );
+    }
+    Ok(())
+}
+
+fn dag(sc: &Scenario) -> Result<(), Failure> {
+    let Some(Action::Release { services, .. }) = sc.script.first().map(|a| &a.action) else {
+        return Ok(());
+    };
+    let input = DagInput {
+        services: services
+            .iter()
+            .map(|t| DagService {
+                name: t.service.clone(),
+                depends_on: t.depends_on.clone(),
+                duration_seconds: None,
+            })
+            .collect(),
+    };
+    let analysis = weir::analyze_dag(&input)?;
+    println!("\n2. The release order's dependency graph: one wave after the other");
+    for (i, wave) in analysis.waves.iter().enumerate() {
+        println!("   wave {}: {}", i + 1, wave.join(", "));
+    }
+    Ok(())
+}
+
+/// Prints the events under a heading per part of the story.
+#[derive(Default)]
+struct Chapters {
+    seen: BTreeMap<u8, ()>,
+    scale_lines: u32,
+}
+
+impl Chapters {
+    fn print(&mut self, e: &SimEvent) {
+        let chapter = match (e.kind, e.subject.as_deref(), e.text.as_str()) {
+            (_, Some("order-1"), _) if e.text.starts_with("plan") => 3,
+            (_, Some("order-2"), _) if e.text.starts_with("plan") => 4,
+            (_, _, t) if t.starts_with("quick image update") => 4,
+            (EventKind::Scale, ..) if self.seen.contains_key(&4) => 5,
+            _ => 0,
+        };
+        if chapter > 0 && self.seen.insert(chapter, ()).is_none() {
+            println!("\n{}", heading(chapter));
+        }
+        if e.kind == EventKind::Scale || e.kind == EventKind::Pods && self.seen.contains_key(&5) {
+            self.scale_lines += 1;
+        }
+        println!("   {}", local(e));
+    }
+}
+
+/// The event's line with its time in the scenario's zone (Asia/Shanghai).
+fn local(e: &SimEvent) -> String {
+    let when = chrono::DateTime::from_timestamp(e.at.unix_seconds() as i64, 0)
+        .map(|t| {
+            t.with_timezone(&chrono_tz::Asia::Shanghai)
+                .format("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default();
+    match &e.subject {
+        Some(s) => format!("{when}  {s}: {}", e.text),
+        None => format!("{when}  {}", e.text),
+    }
+}
+
+fn heading(chapter: u8) -> &'static str {
+    match chapter {
+        3 => {
+            "3. The release: redis first, then the front (its beta group, a confirmation, a pause)"
+        }
+        4 => {
+            "4. A quick image update of the front that goes wrong: the failed group and a rollback"
+        }
+        _ => {
+            "5. One day of timed scaling: a linear morning ramp, the peak, an HPA window, the night"
+        }
+    }
+}
+
+fn summary(r: &SimulationResult) {
+    let s = &r.summary;
+    println!("\n6. Summary");
+    for rel in &s.releases {
+        let services: Vec<String> = rel
+            .services
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        let outcome = rel
+            .outcome
+            .map_or("unfinished".to_owned(), |o| format!("{o:?}").to_lowercase());
+        println!(
+            "   release {:<8} {outcome:<10} {}",
+            rel.order,
+            services.join(", ")
+        );
+    }
+    let rows = [
+        (
+            "steps taken (instants with something to do)",
+            s.steps.to_string(),
+        ),
+        ("node-hours", format!("{:.2}", s.node_hours)),
+        ("peak nodes", s.peak_nodes.to_string()),
+        ("peak cpu requested", format!("{:.1} %", s.peak_cpu_percent)),
+        (
+            "longest wait for a node",
+            format!("{} s", s.longest_pending_seconds),
+        ),
+        ("pods waiting at the end", s.pending_at_end.to_string()),
+        (
+            "invariant checks passed",
+            format!("{} of {}", s.invariant_checks, s.steps),
+        ),
+    ];
+    for (k, v) in rows {
+        println!("   {k:<45} {v}");
+    }
+    for (svc, n) in &s.final_replicas {
+        println!("   {:<45} {n}", format!("replicas of {svc} at the end"));
+    }
 }

@@ -18,8 +18,7 @@ mod svg;
 mod world;
 
 pub use report::{
-    EventKind, PendingWait, ReleaseSummary, Series, SimEvent, SimulationResult, StepReport,
-    Summary,
+    EventKind, PendingWait, ReleaseSummary, Series, SimEvent, SimulationResult, StepReport, Summary,
 };
 pub use scenario::{
     Action, LoadPoint, MAX_DELAY_SECONDS, NodePool, ReleaseTarget, Scenario, ScriptedAction, Seed,

@@ -2,12 +2,12 @@
 //! (bound, started, ready or failed), and what the engines are told of them.
 
 use super::releases::{final_outcome, outcome_word};
-use crate::release::engine::ReleaseAction as Act;
 use super::report::{EventKind, PendingWait};
 use super::sim::{Simulation, Task};
 use super::world::{SimPod, template};
 use crate::error::Result;
 use crate::model::versions::HistoryEvent;
+use crate::release::engine::ReleaseAction as Act;
 use crate::release::engine::{ConfirmReason, ReleaseEvent, ServiceOutcome};
 
 impl Simulation {
@@ -15,7 +15,11 @@ impl Simulation {
     pub(crate) fn carry_out(&mut self, t: i64, order: &str, action: Act) -> Result<()> {
         match action {
             Act::RunTask { service, task } => {
-                self.note(EventKind::Release, Some(&service), format!("task {task:?} runs"));
+                self.note(
+                    EventKind::Release,
+                    Some(&service),
+                    format!("task {task:?} runs"),
+                );
                 self.tasks.push(Task {
                     at: t.saturating_add(self.sc.timing.task()),
                     order: order.to_owned(),
@@ -48,7 +52,11 @@ impl Simulation {
                 if let Some(s) = self.services.get_mut(&service) {
                     s.deployed = None;
                 }
-                self.note(EventKind::Release, Some(&service), "resources deleted".into());
+                self.note(
+                    EventKind::Release,
+                    Some(&service),
+                    "resources deleted".into(),
+                );
             }
             Act::AwaitConfirmation { service, reason } => {
                 let why = match reason {
@@ -124,7 +132,11 @@ impl Simulation {
         let tail = message.map(|m| format!(" ({m})")).unwrap_or_default();
         self.note(EventKind::Release, Some(service), format!("{word}{tail}"));
         if let Some(e) = refused {
-            self.note(EventKind::Refused, Some(service), format!("version history: {e}"));
+            self.note(
+                EventKind::Refused,
+                Some(service),
+                format!("version history: {e}"),
+            );
         }
     }
 
@@ -205,7 +217,8 @@ impl Simulation {
         let at = if broken {
             t.saturating_add(timing.start())
         } else {
-            t.saturating_add(timing.start()).saturating_add(timing.ready())
+            t.saturating_add(timing.start())
+                .saturating_add(timing.ready())
         };
         if let Some(p) = self.pods.get_mut(name) {
             p.ready_at = Some(at);
@@ -217,25 +230,32 @@ impl Simulation {
 
     /// A pod got node `node` at `t`.
     pub(crate) fn bind(&mut self, t: i64, name: &str, node: &str) {
-        let Some(p) = self.pods.get_mut(name) else { return };
+        let Some(p) = self.pods.get_mut(name) else {
+            return;
+        };
         p.node = Some(node.to_owned());
         if p.unit.is_none() {
             p.unit = self.nodes.get(node).map(|n| n.unit.clone());
         }
-        if let Some(since) = p.pending_since.take() {
-            if t > since && self.waits.len() < super::limits::MAX_EVENTS {
-                let (pod, service) = (name.to_owned(), p.service.clone());
-                let wait = PendingWait {
-                    pod,
-                    service,
-                    since: self.ts(since),
-                    until: Some(self.ts(t)),
-                    seconds: u32::try_from(t - since).unwrap_or(u32::MAX),
-                };
-                self.waits.push(wait);
-            }
+        if let Some(since) = p.pending_since.take().filter(|s| t > *s) {
+            let service = p.service.clone();
+            self.record_wait(name, service, since, t);
         }
         self.restart(t, name);
+    }
+
+    /// A pod waited from `since` to `t` (it got a node, or was removed).
+    fn record_wait(&mut self, pod: &str, service: Option<String>, since: i64, t: i64) {
+        if self.waits.len() < super::limits::MAX_EVENTS {
+            let wait = PendingWait {
+                pod: pod.to_owned(),
+                service,
+                since: self.ts(since),
+                until: Some(self.ts(t)),
+                seconds: u32::try_from(t - since).unwrap_or(u32::MAX),
+            };
+            self.waits.push(wait);
+        }
     }
 
     /// A pod loses its node (evicted, its node gone): it waits for another.
@@ -256,7 +276,9 @@ impl Simulation {
                 break;
             }
             self.pod_timers.pop_first();
-            let Some(p) = self.pods.get(&name) else { continue };
+            let Some(p) = self.pods.get(&name) else {
+                continue;
+            };
             let broken = p
                 .service
                 .as_ref()
@@ -287,7 +309,11 @@ impl Simulation {
         let Some(service) = p.service.clone() else {
             return Ok(());
         };
-        let Some(order) = self.services.get(&service).and_then(|s| s.releasing.clone()) else {
+        let Some(order) = self
+            .services
+            .get(&service)
+            .and_then(|s| s.releasing.clone())
+        else {
             return Ok(());
         };
         let known = self
@@ -298,6 +324,13 @@ impl Simulation {
         if !known {
             return Ok(());
         }
+        if p.ready {
+            let text = format!("pod {name} ready on {}", p.node.as_deref().unwrap_or("?"));
+            self.note(EventKind::Pods, Some(&service), text);
+        }
+        let Some(p) = self.pods.get(name) else {
+            return Ok(());
+        };
         let event = ReleaseEvent::PodObserved {
             service,
             pod: name.to_owned(),
@@ -332,9 +365,13 @@ impl Simulation {
     /// Remove one pod: its room is free again.
     pub(crate) fn remove_pod(&mut self, name: &str) {
         self.clear_timer(name);
+        let t = self.now.unwrap_or(0);
         if let Some(p) = self.pods.remove(name) {
             if p.node.is_some() {
                 self.dirty = true;
+            }
+            if let Some(since) = p.pending_since.filter(|s| t > *s) {
+                self.record_wait(name, p.service, since, t);
             }
         }
     }

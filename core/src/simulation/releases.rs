@@ -98,7 +98,10 @@ impl Simulation {
     /// A scripted event for an order: refused when the order is not running.
     fn drive(&mut self, t: i64, order: &str, event: ReleaseEvent, what: &str) -> Result<()> {
         if !self.releases.contains_key(order) {
-            return Err(Error::invalid_transition(what, "when the order is not running"));
+            return Err(Error::invalid_transition(
+                what,
+                "when the order is not running",
+            ));
         }
         let subject = match &event {
             ReleaseEvent::Cancel { service: None } => order.to_owned(),
@@ -136,7 +139,13 @@ impl Simulation {
         Ok(())
     }
 
-    fn inject(&mut self, t: i64, service: &str, version: Option<&str>, pod: Option<&str>) -> Result<()> {
+    fn inject(
+        &mut self,
+        t: i64,
+        service: &str,
+        version: Option<&str>,
+        pod: Option<&str>,
+    ) -> Result<()> {
         if let Some(v) = version {
             if let Some(svc) = self.services.get_mut(service) {
                 svc.broken.insert(v.to_owned());
@@ -256,10 +265,7 @@ impl Simulation {
             .history
             .version(&target.version)
             .ok_or_else(|| Error::not_found("version", &target.version))?;
-        let from = svc
-            .deployed
-            .as_ref()
-            .and_then(|v| svc.history.version(v));
+        let from = svc.deployed.as_ref().and_then(|v| svc.history.version(v));
         let mut refs: Vec<PodRef> = self
             .pods
             .iter()
@@ -391,8 +397,9 @@ impl Simulation {
 
     /// Finish the tasks due at `t` (they always succeed).
     pub(crate) fn finish_tasks(&mut self, t: i64) -> Result<()> {
-        let (due, rest): (Vec<Task>, Vec<Task>) =
-            std::mem::take(&mut self.tasks).into_iter().partition(|k| k.at <= t);
+        let (due, rest): (Vec<Task>, Vec<Task>) = std::mem::take(&mut self.tasks)
+            .into_iter()
+            .partition(|k| k.at <= t);
         self.tasks = rest;
         for k in due {
             if self.releases.contains_key(&k.order) {
@@ -457,4 +464,3 @@ pub(crate) fn outcome_word(o: ServiceOutcome) -> &'static str {
 pub(crate) fn final_outcome(o: ServiceOutcome) -> bool {
     !matches!(o, ServiceOutcome::Failed)
 }
-

@@ -110,7 +110,8 @@ pub struct PendingWait {
     pub service: Option<String>,
     /// When it started waiting.
     pub since: Timestamp,
-    /// When it got a node; absent: still waiting at the end.
+    /// When it got a node (or was removed, scaled down while waiting); absent: still
+    /// waiting at the end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Timestamp>,
     /// Seconds waited (until the end when still waiting).

@@ -77,7 +77,12 @@ impl Simulation {
     /// The replicas of the timed policies at `t`; inside a metric window, the HPA's.
     fn timed_target(&mut self, t: i64, name: &str, current: u32) -> Result<(u32, String)> {
         let idx = usize::try_from(t / self.step).unwrap_or(usize::MAX);
-        let Some(point) = self.services.get(name).and_then(|s| s.curve.get(idx)).cloned() else {
+        let Some(point) = self
+            .services
+            .get(name)
+            .and_then(|s| s.curve.get(idx))
+            .cloned()
+        else {
             return Ok((current, "no policy".into()));
         };
         let policy = point.policy.as_deref().unwrap_or("no policy").to_owned();
@@ -162,12 +167,20 @@ impl Simulation {
         let timing = &self.sc.timing;
         let mut pods = Vec::new();
         let mut ready = Vec::new();
-        for (pod, p) in self.pods.iter().filter(|(_, p)| p.service.as_deref() == Some(name)) {
+        for (pod, p) in self
+            .pods
+            .iter()
+            .filter(|(_, p)| p.service.as_deref() == Some(name))
+        {
             let tpl = svc.templates.get(&p.version)?;
             let started = p.ready_at.map(|r| r - timing.ready() - timing.start());
             pods.push(HpaPod {
                 name: pod.clone(),
-                phase: Some(if p.node.is_some() { PodPhase::Running } else { PodPhase::Pending }),
+                phase: Some(if p.node.is_some() {
+                    PodPhase::Running
+                } else {
+                    PodPhase::Pending
+                }),
                 ready: Some(p.ready),
                 ready_transition_time: p.ready_at.map(|r| self.ts(r).to_string()),
                 start_time: started.map(|s| self.ts(s).to_string()),
@@ -189,9 +202,9 @@ impl Simulation {
                 ready.push((pod.clone(), tpl.cpu, tpl.memory));
             }
         }
-        let load = self.load_at(t, name).unwrap_or_else(|| {
-            ready.iter().map(|(_, cpu, _)| cpu / 2).sum()
-        });
+        let load = self
+            .load_at(t, name)
+            .unwrap_or_else(|| ready.iter().map(|(_, cpu, _)| cpu / 2).sum());
         let share = load / (ready.len().max(1) as u128);
         let metrics = spec
             .metrics
@@ -200,9 +213,11 @@ impl Simulation {
                 MetricSpec::Resource { resource } if resource.name == "cpu" => {
                     samples(&ready, |_| share, QuantityFormat::DecimalSI)
                 }
-                MetricSpec::Resource { resource } if resource.name == "memory" => {
-                    samples(&ready, |(_, _, mem)| mem / 2 * 1000, QuantityFormat::BinarySI)
-                }
+                MetricSpec::Resource { resource } if resource.name == "memory" => samples(
+                    &ready,
+                    |(_, _, mem)| mem / 2 * 1000,
+                    QuantityFormat::BinarySI,
+                ),
                 _ => MetricValue {
                     error: Some("not simulated".into()),
                     ..MetricValue::default()

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{
-    MAX_ACTIONS, MAX_LOAD_POINTS, MAX_NODES, MAX_SERVICES, MAX_STEPS, MAX_NODE_PODS, check_len,
+    MAX_ACTIONS, MAX_LOAD_POINTS, MAX_NODE_PODS, MAX_NODES, MAX_SERVICES, MAX_STEPS, check_len,
 };
 use crate::error::{FieldErrorCode, Result, ValidationErrors};
 use crate::model::app_service::AppService;
@@ -385,12 +385,20 @@ pub fn validate_scenario(s: &Scenario) -> Result<()> {
 fn check_fields(s: &Scenario, errs: &mut ValidationErrors) {
     if let Some(seed) = &s.seed {
         if seed.value().is_none() {
-            errs.push("seed", FieldErrorCode::Invalid, "a decimal number below 2^64");
+            errs.push(
+                "seed",
+                FieldErrorCode::Invalid,
+                "a decimal number below 2^64",
+            );
         }
     }
     if let Some(tz) = &s.time_zone {
         if tz.parse::<chrono_tz::Tz>().is_err() {
-            errs.push("timeZone", FieldErrorCode::Invalid, "an IANA time zone name");
+            errs.push(
+                "timeZone",
+                FieldErrorCode::Invalid,
+                "an IANA time zone name",
+            );
         }
     }
     check_timing(&s.timing, errs);

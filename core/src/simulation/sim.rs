@@ -7,8 +7,7 @@ use rand_core::SeedableRng;
 
 use super::limits::{MAX_EVENTS, MAX_PODS};
 use super::report::{
-    EventKind, PendingWait, ReleaseSummary, Series, SimEvent, SimulationResult, StepReport,
-    Summary,
+    EventKind, PendingWait, ReleaseSummary, Series, SimEvent, SimulationResult, StepReport, Summary,
 };
 use super::scenario::{Scenario, time_of_day, validate_scenario};
 use super::world::{SimNode, SimPod, Template, Water, pool_nodes, template};
@@ -251,9 +250,11 @@ impl Simulation {
 
     /// The timed policies' value at every step of the range (elastic scaling only).
     fn curve(&self, scaling: &Option<Scaling>, i: usize) -> Result<Vec<CurvePoint>> {
-        let Some(scaling @ Scaling::Elastic {
-            initial_replicas, ..
-        }) = scaling
+        let Some(
+            scaling @ Scaling::Elastic {
+                initial_replicas, ..
+            },
+        ) = scaling
         else {
             return Ok(Vec::new());
         };
@@ -281,10 +282,7 @@ impl Simulation {
 
     /// The instant `t` seconds after `start`.
     pub(crate) fn ts(&self, t: i64) -> Timestamp {
-        self.sc
-            .start
-            .plus_seconds(t as f64)
-            .unwrap_or(self.sc.end)
+        self.sc.start.plus_seconds(t as f64).unwrap_or(self.sc.end)
     }
 
     /// Record an event of the current step.
@@ -457,8 +455,7 @@ impl Simulation {
 
     /// Business pods per service.
     pub(crate) fn replicas(&self) -> BTreeMap<String, u32> {
-        let mut out: BTreeMap<String, u32> =
-            self.services.keys().map(|k| (k.clone(), 0)).collect();
+        let mut out: BTreeMap<String, u32> = self.services.keys().map(|k| (k.clone(), 0)).collect();
         for p in self.pods.values() {
             if let Some(n) = p.service.as_ref().and_then(|s| out.get_mut(s)) {
                 *n = n.saturating_add(1);
@@ -541,10 +538,9 @@ fn most_replicas(scaling: &Option<Scaling>) -> u64 {
 
 /// The services together may not ask for more than [`MAX_PODS`] pods.
 fn check_pods(s: &Scenario) -> Result<()> {
-    let total = s
-        .services
-        .iter()
-        .fold(0u64, |n, svc| n.saturating_add(most_replicas(&svc.spec.scaling)));
+    let total = s.services.iter().fold(0u64, |n, svc| {
+        n.saturating_add(most_replicas(&svc.spec.scaling))
+    });
     let mut errs = ValidationErrors::new();
     if total > MAX_PODS {
         errs.push(

@@ -88,7 +88,13 @@ pub(crate) struct Template {
 }
 
 fn request(list: Option<&ResourceList>, cpu: bool) -> Option<Quantity> {
-    let raw = list.and_then(|l| if cpu { l.cpu.as_ref() } else { l.memory.as_ref() })?;
+    let raw = list.and_then(|l| {
+        if cpu {
+            l.cpu.as_ref()
+        } else {
+            l.memory.as_ref()
+        }
+    })?;
     raw.parse().ok()
 }
 
