@@ -23,8 +23,8 @@ pub mod operations;
 pub mod release;
 pub mod scaling;
 pub mod scheduling;
-pub mod simulation;
 pub mod schema;
+pub mod simulation;
 pub mod time;
 
 pub use error::{

@@ -7,7 +7,6 @@ use super::report::EventKind;
 use super::sim::Simulation;
 use super::world::{SimPod, snapshot};
 use crate::error::{Error, Result};
-use crate::machine::Machine;
 use crate::model::kube::Pod;
 use crate::scheduling::handle::{PlacePodsInput, Scheduler};
 use crate::scheduling::machine::{SchedulerEvent, SchedulerOutput};

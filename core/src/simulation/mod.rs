@@ -14,6 +14,7 @@ mod report;
 mod scale;
 mod scenario;
 mod sim;
+mod snapshot;
 mod svg;
 mod world;
 
@@ -25,6 +26,7 @@ pub use scenario::{
     SimService, SimUnit, Timing, validate_scenario,
 };
 pub use sim::Simulation;
+pub use snapshot::SimulationSnapshot;
 pub use world::GROUP_LABEL;
 
 /// Run a scenario to its end (`simulate`).

@@ -146,11 +146,11 @@ impl Simulation {
         let Some(svc) = self.services.get_mut(service) else {
             return;
         };
-        if !svc.templates.contains_key(version) {
-            if let Some(v) = svc.history.version(version) {
-                let tpl = template(&v.spec, &svc.units);
-                svc.templates.insert(version.to_owned(), tpl);
-            }
+        if !svc.templates.contains_key(version)
+            && let Some(v) = svc.history.version(version)
+        {
+            let tpl = template(&v.spec, &svc.units);
+            svc.templates.insert(version.to_owned(), tpl);
         }
         let Some(tpl) = svc.templates.get(version) else {
             return;
@@ -198,10 +198,10 @@ impl Simulation {
                 self.dirty = true;
             }
         }
-        if let Some(svc) = self.services.get_mut(service) {
-            if svc.deployed.is_none() {
-                svc.deployed = Some(version.to_owned());
-            }
+        if let Some(svc) = self.services.get_mut(service)
+            && svc.deployed.is_none()
+        {
+            svc.deployed = Some(version.to_owned());
         }
     }
 

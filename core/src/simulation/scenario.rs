@@ -136,12 +136,6 @@ pub struct Timing {
 pub const MAX_DELAY_SECONDS: u32 = 604_800;
 
 impl Timing {
-    pub(crate) fn provisioning(&self) -> i64 {
-        i64::from(self.node_provisioning_seconds.unwrap_or(120))
-    }
-    pub(crate) fn failure_percent(&self) -> u32 {
-        self.node_failure_percent.unwrap_or(0)
-    }
     pub(crate) fn start(&self) -> i64 {
         i64::from(self.pod_start_seconds.unwrap_or(10))
     }
@@ -383,23 +377,23 @@ pub fn validate_scenario(s: &Scenario) -> Result<()> {
 }
 
 fn check_fields(s: &Scenario, errs: &mut ValidationErrors) {
-    if let Some(seed) = &s.seed {
-        if seed.value().is_none() {
-            errs.push(
-                "seed",
-                FieldErrorCode::Invalid,
-                "a decimal number below 2^64",
-            );
-        }
+    if let Some(seed) = &s.seed
+        && seed.value().is_none()
+    {
+        errs.push(
+            "seed",
+            FieldErrorCode::Invalid,
+            "a decimal number below 2^64",
+        );
     }
-    if let Some(tz) = &s.time_zone {
-        if tz.parse::<chrono_tz::Tz>().is_err() {
-            errs.push(
-                "timeZone",
-                FieldErrorCode::Invalid,
-                "an IANA time zone name",
-            );
-        }
+    if let Some(tz) = &s.time_zone
+        && tz.parse::<chrono_tz::Tz>().is_err()
+    {
+        errs.push(
+            "timeZone",
+            FieldErrorCode::Invalid,
+            "an IANA time zone name",
+        );
     }
     check_timing(&s.timing, errs);
     let mut units = BTreeSet::new();
@@ -641,14 +635,14 @@ fn check_script(
             } => {
                 known(service, errs, "service");
                 let n = versions.get(service).copied().unwrap_or(0);
-                if let Some(v) = version {
-                    if !version_in(v, n) {
-                        errs.push(
-                            format!("{path}.action.version"),
-                            FieldErrorCode::NotSupported,
-                            format!("unknown version `{}`", crate::error::clip(v)),
-                        );
-                    }
+                if let Some(v) = version
+                    && !version_in(v, n)
+                {
+                    errs.push(
+                        format!("{path}.action.version"),
+                        FieldErrorCode::NotSupported,
+                        format!("unknown version `{}`", crate::error::clip(v)),
+                    );
                 }
                 if version.is_none() == pod.is_none() {
                     errs.push(

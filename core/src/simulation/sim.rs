@@ -213,11 +213,11 @@ impl Simulation {
             };
             let curve = self.curve(&spec.scaling, i)?;
             for (k, w) in curve.windows(2).enumerate() {
-                if let [a, b] = w {
-                    if (a.kind, a.replicas, a.min, a.max) != (b.kind, b.replicas, b.min, b.max) {
-                        self.curve_changes
-                            .insert((k as i64 + 1).saturating_mul(self.step));
-                    }
+                if let [a, b] = w
+                    && (a.kind, a.replicas, a.min, a.max) != (b.kind, b.replicas, b.min, b.max)
+                {
+                    self.curve_changes
+                        .insert((k as i64 + 1).saturating_mul(self.step));
                 }
             }
             let load = s
@@ -300,6 +300,12 @@ impl Simulation {
     #[must_use]
     pub fn finished(&self) -> bool {
         self.next_instant().is_none()
+    }
+
+    /// The instant of the next step, `None` when the run is over.
+    #[must_use]
+    pub fn next_at(&self) -> Option<Timestamp> {
+        self.next_instant().map(|t| self.ts(t))
     }
 
     /// The instant of the next step (seconds since start), `None` when the run is over.

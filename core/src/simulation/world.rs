@@ -157,11 +157,6 @@ pub(crate) fn template(spec: &AppService, units: &[String]) -> Template {
     Template { pod, cpu, memory }
 }
 
-/// The namespace the scheduler files a pod under.
-pub(crate) fn namespace_of(spec: &AppService) -> String {
-    spec.namespace.clone().unwrap_or_else(|| "default".into())
-}
-
 /// The cluster as the scheduler's snapshot: ready nodes, and every pod with its node.
 pub(crate) fn snapshot(
     nodes: &BTreeMap<String, SimNode>,
@@ -210,10 +205,10 @@ pub(crate) fn check_fit(
         }
     }
     for (n, (cpu, memory, _)) in &used {
-        if let Some(node) = nodes.get(*n) {
-            if *cpu > node.cpu || *memory > node.memory {
-                problems.push(format!("node {n} holds more than it has"));
-            }
+        if let Some(node) = nodes.get(*n)
+            && (*cpu > node.cpu || *memory > node.memory)
+        {
+            problems.push(format!("node {n} holds more than it has"));
         }
     }
     problems
@@ -281,8 +276,8 @@ pub(crate) fn pool_nodes(
     labels.insert(keys.zone.clone(), zone.to_owned());
     labels.insert(GROUP_LABEL.to_owned(), pool.name.clone());
     let mut allocatable = BTreeMap::new();
-    allocatable.insert("cpu".to_owned(), pool.cpu.clone());
-    allocatable.insert("memory".to_owned(), pool.memory.clone());
+    allocatable.insert("cpu".to_owned(), pool.cpu);
+    allocatable.insert("memory".to_owned(), pool.memory);
     if let Ok(q) = Quantity::parse(&pool.pods.unwrap_or(110).to_string()) {
         allocatable.insert("pods".to_owned(), q);
     }
