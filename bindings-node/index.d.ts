@@ -65,9 +65,11 @@ import type {
   ReplicaCurve,
   ScalingChanges,
   ScalingInput,
+  Scenario,
   ScheduleAllInput,
   ScheduleAllResult,
   ScheduleOneInput,
+  SimulationResult,
   TaintEvictionsInput,
   UnitShare,
   UnitSplitInput,
@@ -212,6 +214,17 @@ export declare function taintEvictions(input: TaintEvictionsInput): TaintEvictio
  * "refusal"?}`.
  */
 export declare function fitsTemplate(input: FitsTemplateInput): Fit;
+/**
+ * Run a what-if scenario to its end in virtual time (releases, timed scaling, the
+ * HPA, placement): `{"start", "end", "stepSeconds", "units", "nodePools"?,
+ * "services", "script"?, ...}` → `{"timeline", "series", "pendingWaits", "summary"}`.
+ */
+export declare function simulate(input: Scenario): SimulationResult;
+/**
+ * Draw a `simulate` result as an SVG chart of the day (a `str`): replicas per
+ * service, nodes and pending pods, the water level.
+ */
+export declare function simulationSvg(input: SimulationResult): string;
 // </generated>
 
 /**

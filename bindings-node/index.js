@@ -297,6 +297,8 @@ module.exports = {
   drain: wrap(native.drain),
   taintEvictions: wrap(native.taintEvictions),
   fitsTemplate: wrap(native.fitsTemplate),
+  simulate: wrap(native.simulate),
+  simulationSvg: wrap(native.simulationSvg),
   // </generated>
   VersionHistory,
   ReleaseEngine,

@@ -34,6 +34,114 @@ export interface AccessService {
   name: string;
 }
 
+/** Create and start a release order. */
+export interface ActionRelease {
+  /** The order's id, unique in the script. */
+  order: string;
+  /** How long a pod must stay ready to count as updated; default 30. */
+  readySeconds?: number | null;
+  /** Its services. */
+  services: ReleaseTarget[];
+  type: "release";
+}
+
+/** Confirm a service's beta group. */
+export interface ActionConfirmBeta {
+  /** The order. */
+  order: string;
+  /** The service. */
+  service: string;
+  type: "confirmBeta";
+}
+
+/** Go on after a group pause. */
+export interface ActionResume {
+  /** The order. */
+  order: string;
+  /** The service. */
+  service: string;
+  type: "resume";
+}
+
+/** Retry a failed service. */
+export interface ActionRetry {
+  /** The order. */
+  order: string;
+  /** The service. */
+  service: string;
+  type: "retry";
+}
+
+/** Roll a failed or paused service back. */
+export interface ActionRollback {
+  /** The order. */
+  order: string;
+  /** The service. */
+  service: string;
+  type: "rollback";
+}
+
+/** Confirm a rollback. */
+export interface ActionConfirmRollback {
+  /** The order. */
+  order: string;
+  /** The service. */
+  service: string;
+  type: "confirmRollback";
+}
+
+/** Cancel one service, or the whole order. */
+export interface ActionCancel {
+  /** The order. */
+  order: string;
+  /** The service; absent: every unfinished one. */
+  service?: string | null;
+  type: "cancel";
+}
+
+/** A quick image update: the service's next version (release it with `release`). */
+export interface ActionChangeImage {
+  /** The container. */
+  container: string;
+  /** The new image. */
+  image: string;
+  /** The service. */
+  service: string;
+  type: "changeImage";
+}
+
+/** Make pods fail: one pod now, or every pod of a version as it starts. */
+export interface ActionInjectFailure {
+  /** This pod fails now. */
+  pod?: string | null;
+  /** The service. */
+  service: string;
+  type: "injectFailure";
+  /** Every pod of this version fails when it starts (a broken image). */
+  version?: string | null;
+}
+
+/** Mark a node unschedulable. */
+export interface ActionCordon {
+  /** The node. */
+  node: string;
+  type: "cordon";
+}
+
+/** Cordon a node and move its pods elsewhere. */
+export interface ActionDrain {
+  /** The node. */
+  node: string;
+  type: "drain";
+}
+
+/** A node dies: its pods are recreated elsewhere. */
+export interface ActionFailNode {
+  /** The node. */
+  node: string;
+  type: "failNode";
+}
+
 /** The release or operation in progress. */
 export interface Activity {
   /** Release, rollback or operation. */
@@ -1116,6 +1224,14 @@ export interface LifecycleHandler {
   httpGet?: HttpGetAction | null;
 }
 
+/** One point of a load series. */
+export interface LoadPoint {
+  /** Time of day, `HH:MM`, in the scenario's time zone; strictly increasing. */
+  at: string;
+  /** The CPU used by all the service's pods together. */
+  cpu: Quantity;
+}
+
 /** Log collection into a log store (seed 6.3, 6.8). */
 export interface LogConfig {
   /** Log store name: lowercase letters, digits, `-`, `_`; starts and ends with a lowercase letter or digit; 3–63 bytes. */
@@ -1271,6 +1387,26 @@ export interface NodeAffinity {
   requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector | null;
 }
 
+/** `count` nodes of one template, named `<name>-<i>` (from 1), in one unit. */
+export interface NodePool {
+  /** How many nodes. */
+  count: number;
+  /** Allocatable CPU of each. */
+  cpu: Quantity;
+  /** Extra labels. */
+  labels?: Record<string, string>;
+  /** Allocatable memory of each. */
+  memory: Quantity;
+  /** The pool's name: the node name prefix and the group the nodes count in. */
+  name: string;
+  /** Allocatable pods of each; default 110. */
+  pods?: number | null;
+  /** Taints. */
+  taints?: Taint[];
+  /** The unit. */
+  unit: string;
+}
+
 /** Why one node was refused. */
 export interface NodeRefusal {
   /** The node. */
@@ -1424,6 +1560,20 @@ export interface PausePoint {
   afterGroup: number;
   /** Why. */
   reason: PauseReason;
+}
+
+/** How long a pod waited for a node. */
+export interface PendingWait {
+  /** The pod. */
+  pod: string;
+  /** Seconds waited (until the end when still waiting). */
+  seconds: number;
+  /** Its service; absent for a slot pod. */
+  service?: string | null;
+  /** When it started waiting. */
+  since: Timestamp;
+  /** When it got a node (or was removed, scaled down while waiting); absent: still waiting at the end. */
+  until?: Timestamp | null;
 }
 
 /** Input of [`place`]. */
@@ -1969,6 +2119,26 @@ export interface ReleaseSnapshot {
   timeline: TimelineEntry[];
 }
 
+/** How one release order went. */
+export interface ReleaseSummary {
+  /** The order. */
+  order: string;
+  /** Its outcome; absent when it had not finished at the end. */
+  outcome?: OrderOutcome | null;
+  /** Each service's last phase (`succeeded`, `rolledBack`, `paused`, ...). */
+  services: Record<string, string>;
+}
+
+/** One service of a scripted release order. */
+export interface ReleaseTarget {
+  /** Services of the order that must succeed first. */
+  dependsOn?: string[];
+  /** The app service. */
+  service: string;
+  /** The version to release (`v1`, `v2`, ...: `v1` is the scenario's spec, each `changeImage` makes the next). */
+  version: string;
+}
+
 /** A replica curve: what a console draws so a person can check the rules. */
 export interface ReplicaCurve {
   /** The first point (RFC 3339 UTC). */
@@ -2091,6 +2261,34 @@ export interface ScalingPolicy {
   priority?: number | null;
   /** When it fires. */
   schedule: Schedule;
+}
+
+/** A what-if rehearsal: a cluster, app services, a script and a load, over a time range. */
+export interface Scenario {
+  /** When it ends (after `start`). */
+  end: Timestamp;
+  /** A name for the reports. */
+  name?: string | null;
+  /** Nodes made from a template, `count` of each. */
+  nodePools?: NodePool[];
+  /** Nodes given as Kubernetes objects (their unit is their unit label). */
+  nodes?: Node[];
+  /** What people do, at which instant. */
+  script?: ScriptedAction[];
+  /** The seed of the randomness (node failures): a 32-bit number, or a 64-bit one as a decimal string; default 0. */
+  seed?: Seed | null;
+  /** The app services. */
+  services: SimService[];
+  /** When the simulation starts. */
+  start: Timestamp;
+  /** The step: every instant the simulation stops at is `start` plus a multiple of it (at most [`MAX_STEPS`] steps from `start` to `end`). */
+  stepSeconds: number;
+  /** The time zone of the load's times of day; default `UTC`. */
+  timeZone?: string | null;
+  /** Delays and failure rates. */
+  timing?: Timing;
+  /** The deployment units and their zones. */
+  units: SimUnit[];
 }
 
 /** When a policy fires: exactly one of `at` and `cron`. */
@@ -2247,6 +2445,34 @@ export interface ScoringConfig {
   taintWeight?: number;
 }
 
+/** A scripted action at an instant (rounded up to the next step). */
+export interface ScriptedAction {
+  /** What. */
+  action: Action;
+  /** When. */
+  at: Timestamp;
+}
+
+/** The day as time series: one sample per step taken (the values hold until the next). */
+export interface Series {
+  /** Business CPU requests over allocatable CPU, percent (the water level). */
+  cpuPercent: number[];
+  /** Business memory requests over allocatable memory, percent. */
+  memoryPercent: number[];
+  /** Ready nodes per group (node pool or autoscaled group). */
+  nodes: Record<string, number[]>;
+  /** Pods waiting for a node. */
+  pending: number[];
+  /** Business pods per service. */
+  replicas: Record<string, number[]>;
+  /** Slot pods' CPU requests over allocatable CPU, percent (the reserve). */
+  reservePercent: number[];
+  /** Slot pods. */
+  slots: number[];
+  /** Seconds since `start` of each sample. */
+  t: number[];
+}
+
 /** Affinity to the pods of another app service. */
 export interface ServiceAffinity {
   /** The other app service's name. */
@@ -2327,6 +2553,113 @@ export interface ServiceStatus {
   pods: Record<string, PodStatus>;
 }
 
+/** One timeline event: a line for a person and the same as data. */
+export interface SimEvent {
+  /** When. */
+  at: Timestamp;
+  /** What kind. */
+  kind: EventKind;
+  /** The service, node or order it is about. */
+  subject?: string | null;
+  /** What happened, in words. */
+  text: string;
+}
+
+/** One app service of the scenario. */
+export interface SimService {
+  /** The CPU the service uses in total, by time of day (piecewise linear, repeating daily): what its pods' CPU metrics follow. */
+  load?: LoadPoint[];
+  /** Already running `v1` at the start (its replicas placed before the first step); default false: the first release creates it. */
+  running?: boolean;
+  /** Its spec: version `v1`. `scaling` holds its elastic policies; `deploy.units` its units (default every unit). */
+  spec: AppService;
+}
+
+/** A deployment unit. */
+export interface SimUnit {
+  /** The unit's name (the value of its nodes' unit label). */
+  name: string;
+  /** Its zone. */
+  zone: string;
+}
+
+/** The result of a whole run. */
+export interface SimulationResult {
+  /** The scenario's name. */
+  name?: string | null;
+  /** Every pod that waited for a node, and how long. */
+  pendingWaits: PendingWait[];
+  /** The time series. */
+  series: Series;
+  /** The numbers. */
+  summary: Summary;
+  /** Every event, in order. */
+  timeline: SimEvent[];
+}
+
+/** What a restore needs: the scenario, the steps taken, and the digest of the state they
+ * reached. */
+export interface SimulationSnapshot {
+  /** A digest of the state after those steps (16 hex digits). */
+  digest: string;
+  /** The scenario. */
+  scenario: Scenario;
+  /** Steps taken. */
+  steps: number;
+}
+
+/** What one step did and how the cluster looks after it. */
+export interface StepReport {
+  /** The instant of the step. */
+  at: Timestamp;
+  /** Business pods' CPU requests over the ready nodes' allocatable CPU, percent. */
+  cpuPercent: number;
+  /** What happened. */
+  events: SimEvent[];
+  /** The same for memory. */
+  memoryPercent: number;
+  /** Ready nodes. */
+  nodes: number;
+  /** Pods waiting for a node (slot pods included). */
+  pending: number;
+  /** Business pods per service (placed or pending). */
+  replicas: Record<string, number>;
+  /** Slot pods holding reserve capacity. */
+  slots: number;
+}
+
+/** The run in numbers. */
+export interface Summary {
+  /** Timeline events not kept (beyond the limit). */
+  droppedEvents: number;
+  /** Ready nodes at the end. */
+  finalNodes: number;
+  /** Business pods per service at the end. */
+  finalReplicas: Record<string, number>;
+  /** Invariant checks passed (each step: every pod on a ready node it fits). */
+  invariantChecks: number;
+  /** That pod. */
+  longestPendingPod?: string | null;
+  /** The longest a business pod waited for a node, seconds. */
+  longestPendingSeconds: number;
+  /** Node-hours (ready nodes over time). */
+  nodeHours: number;
+  /** The highest business CPU water level, percent. */
+  peakCpuPercent: number;
+  /** The highest business memory water level, percent. */
+  peakMemoryPercent: number;
+  /** The most ready nodes at once. */
+  peakNodes: number;
+  /** Pods still waiting at the end. */
+  pendingAtEnd: number;
+  /** The release orders. */
+  releases: ReleaseSummary[];
+  /** Steps taken (instants the simulation stopped at). */
+  steps: number;
+  /** Invariant checks failed, in words (empty when the simulation is sound). */
+  violations: string[];
+}
+
 /** A taint. */
 export interface Taint {
   /** Effect. */
@@ -2385,6 +2718,20 @@ export interface TimelineEntry {
   service?: string | null;
   /** The phase after. */
   to: ServicePhase;
+}
+
+/** Delays and failure rates of the simulated cluster. */
+export interface Timing {
+  /** Percent of new nodes that never join (0–100); default 0. */
+  nodeFailurePercent?: number | null;
+  /** From a scale-up to the node joining; default 120. */
+  nodeProvisioningSeconds?: number | null;
+  /** From running to ready (the readiness probe passing); default 5. */
+  podReadySeconds?: number | null;
+  /** From binding to the containers running; default 10. */
+  podStartSeconds?: number | null;
+  /** How long a release's pre- and post-tasks take; default 5. */
+  taskSeconds?: number | null;
 }
 
 /** A toleration. */
@@ -2524,6 +2871,9 @@ export interface WeightedPodAffinityTerm {
 /** How a service is reached, tagged by `type`. */
 export type Access = AccessClusterIP | AccessIntranetLB | AccessInternetLB;
 
+/** What a person (or a failure) does, tagged by `type`. */
+export type Action = ActionRelease | ActionConfirmBeta | ActionResume | ActionRetry | ActionRollback | ActionConfirmRollback | ActionCancel | ActionChangeImage | ActionInjectFailure | ActionCordon | ActionDrain | ActionFailNode;
+
 /** What holds the app service now. */
 export type ActivityKind = "release" | "rollback" | "operation";
 
@@ -2548,6 +2898,9 @@ export type EffectiveKind = "fixed" | "initial" | "current" | "preset" | "ramp" 
 
 /** Structured details of an [`Error`], internally tagged by `type`. */
 export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsCycle | ErrorDetailsNotFound;
+
+/** What kind of thing happened. */
+export type EventKind = "action" | "refused" | "release" | "pods" | "scale" | "node" | "autoscaler";
 
 /** The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
  * snake_case codes. */
@@ -2673,6 +3026,9 @@ export type SchedulerOutput = SchedulerOutputPlacement | SchedulerOutputSchedule
 
 /** `NodeResourcesFitArgs.scoringStrategy.type`. */
 export type ScoringStrategy = "leastAllocated" | "mostAllocated";
+
+/** A seed: a number up to 2^32 - 1, or a decimal string up to 2^64 - 1. */
+export type Seed = string | number;
 
 /** `ScalingPolicySelect`. */
 export type SelectPolicy = "Max" | "Min" | "Disabled";

@@ -140,6 +140,15 @@ macro_rules! for_each_operation {
             /// Would a pod fit on a new node of a template: `{"pod", "node"}` → `{"fits",
             /// "refusal"?}`.
             fits_template($crate::FitsTemplateInput) -> $crate::Fit = $crate::fits_template;
+            /// Run a what-if scenario to its end in virtual time (releases, timed scaling, the
+            /// HPA, placement): `{"start", "end", "stepSeconds", "units", "nodePools"?,
+            /// "services", "script"?, ...}` → `{"timeline", "series", "pendingWaits", "summary"}`.
+            simulate($crate::simulation::Scenario) -> $crate::simulation::SimulationResult
+                = $crate::simulation::simulate;
+            /// Draw a `simulate` result as an SVG chart of the day (a `str`): replicas per
+            /// service, nodes and pending pods, the water level.
+            simulation_svg($crate::simulation::SimulationResult) -> String
+                = $crate::simulation::simulation_svg;
         }
     };
 }

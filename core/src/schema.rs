@@ -103,5 +103,9 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<SchedulerEvent>(&mut g),
         one::<SchedulerOutput>(&mut g),
         one::<SchedulerSnapshot>(&mut g),
+        one::<crate::simulation::Scenario>(&mut g),
+        one::<crate::simulation::SimulationResult>(&mut g),
+        one::<crate::simulation::StepReport>(&mut g),
+        one::<crate::simulation::SimulationSnapshot>(&mut g),
     ]
 }

@@ -66,9 +66,11 @@ from weir.types import (
     ReplicaCurve,
     ScalingChanges,
     ScalingInput,
+    Scenario,
     ScheduleAllInput,
     ScheduleAllResult,
     ScheduleOneInput,
+    SimulationResult,
     TaintEvictionsInput,
     UnitShare,
     UnitSplitInput,
@@ -214,6 +216,15 @@ def taint_evictions(input: TaintEvictionsInput) -> List[TaintEviction]:
 def fits_template(input: FitsTemplateInput) -> Fit:
     """Would a pod fit on a new node of a template: `{"pod", "node"}` → `{"fits",
     "refusal"?}`."""
+
+def simulate(input: Scenario) -> SimulationResult:
+    """Run a what-if scenario to its end in virtual time (releases, timed scaling, the
+    HPA, placement): `{"start", "end", "stepSeconds", "units", "nodePools"?,
+    "services", "script"?, ...}` → `{"timeline", "series", "pendingWaits", "summary"}`."""
+
+def simulation_svg(input: SimulationResult) -> str:
+    """Draw a `simulate` result as an SVG chart of the day (a `str`): replicas per
+    service, nodes and pending pods, the water level."""
 # </generated>
 
 # Every class below is a sans-IO machine of one shape: `handle(now, event)` takes the time

@@ -48,6 +48,114 @@ class AccessService(TypedDict):
     name: str
 
 
+class ActionRelease(TypedDict):
+    """Create and start a release order."""
+    #: The order's id, unique in the script.
+    order: str
+    #: How long a pod must stay ready to count as updated; default 30.
+    readySeconds: NotRequired[Union[int, None]]
+    #: Its services.
+    services: List["ReleaseTarget"]
+    type: Literal["release"]
+
+
+class ActionConfirmBeta(TypedDict):
+    """Confirm a service's beta group."""
+    #: The order.
+    order: str
+    #: The service.
+    service: str
+    type: Literal["confirmBeta"]
+
+
+class ActionResume(TypedDict):
+    """Go on after a group pause."""
+    #: The order.
+    order: str
+    #: The service.
+    service: str
+    type: Literal["resume"]
+
+
+class ActionRetry(TypedDict):
+    """Retry a failed service."""
+    #: The order.
+    order: str
+    #: The service.
+    service: str
+    type: Literal["retry"]
+
+
+class ActionRollback(TypedDict):
+    """Roll a failed or paused service back."""
+    #: The order.
+    order: str
+    #: The service.
+    service: str
+    type: Literal["rollback"]
+
+
+class ActionConfirmRollback(TypedDict):
+    """Confirm a rollback."""
+    #: The order.
+    order: str
+    #: The service.
+    service: str
+    type: Literal["confirmRollback"]
+
+
+class ActionCancel(TypedDict):
+    """Cancel one service, or the whole order."""
+    #: The order.
+    order: str
+    #: The service; absent: every unfinished one.
+    service: NotRequired[Union[str, None]]
+    type: Literal["cancel"]
+
+
+class ActionChangeImage(TypedDict):
+    """A quick image update: the service's next version (release it with `release`)."""
+    #: The container.
+    container: str
+    #: The new image.
+    image: str
+    #: The service.
+    service: str
+    type: Literal["changeImage"]
+
+
+class ActionInjectFailure(TypedDict):
+    """Make pods fail: one pod now, or every pod of a version as it starts."""
+    #: This pod fails now.
+    pod: NotRequired[Union[str, None]]
+    #: The service.
+    service: str
+    type: Literal["injectFailure"]
+    #: Every pod of this version fails when it starts (a broken image).
+    version: NotRequired[Union[str, None]]
+
+
+class ActionCordon(TypedDict):
+    """Mark a node unschedulable."""
+    #: The node.
+    node: str
+    type: Literal["cordon"]
+
+
+class ActionDrain(TypedDict):
+    """Cordon a node and move its pods elsewhere."""
+    #: The node.
+    node: str
+    type: Literal["drain"]
+
+
+class ActionFailNode(TypedDict):
+    """A node dies: its pods are recreated elsewhere."""
+    #: The node.
+    node: str
+    type: Literal["failNode"]
+
+
 class Activity(TypedDict):
     """The release or operation in progress."""
     #: Release, rollback or operation.
@@ -1140,6 +1248,14 @@ class LifecycleHandler(TypedDict):
     httpGet: NotRequired[Union["HttpGetAction", None]]
 
 
+class LoadPoint(TypedDict):
+    """One point of a load series."""
+    #: Time of day, `HH:MM`, in the scenario's time zone; strictly increasing.
+    at: str
+    #: The CPU used by all the service's pods together.
+    cpu: "Quantity"
+
+
 class LogConfig(TypedDict):
     """Log collection into a log store (seed 6.3, 6.8)."""
     #: Log store name: lowercase letters, digits, `-`, `_`; starts and ends with a lowercase
@@ -1290,6 +1406,26 @@ class NodeAffinity(TypedDict):
     preferredDuringSchedulingIgnoredDuringExecution: NotRequired[List["PreferredSchedulingTerm"]]
     #: Hard: the node must match.
     requiredDuringSchedulingIgnoredDuringExecution: NotRequired[Union["NodeSelector", None]]
+
+
+class NodePool(TypedDict):
+    """`count` nodes of one template, named `<name>-<i>` (from 1), in one unit."""
+    #: How many nodes.
+    count: int
+    #: Allocatable CPU of each.
+    cpu: "Quantity"
+    #: Extra labels.
+    labels: NotRequired[Dict[str, str]]
+    #: Allocatable memory of each.
+    memory: "Quantity"
+    #: The pool's name: the node name prefix and the group the nodes count in.
+    name: str
+    #: Allocatable pods of each; default 110.
+    pods: NotRequired[Union[int, None]]
+    #: Taints.
+    taints: NotRequired[List["Taint"]]
+    #: The unit.
+    unit: str
 
 
 class NodeRefusal(TypedDict):
@@ -1448,6 +1584,21 @@ class PausePoint(TypedDict):
     afterGroup: int
     #: Why.
     reason: "PauseReason"
+
+
+class PendingWait(TypedDict):
+    """How long a pod waited for a node."""
+    #: The pod.
+    pod: str
+    #: Seconds waited (until the end when still waiting).
+    seconds: int
+    #: Its service; absent for a slot pod.
+    service: NotRequired[Union[str, None]]
+    #: When it started waiting.
+    since: "Timestamp"
+    #: When it got a node (or was removed, scaled down while waiting); absent: still
+    #: waiting at the end.
+    until: NotRequired[Union["Timestamp", None]]
 
 
 class PlaceInput(TypedDict):
@@ -1996,6 +2147,27 @@ class ReleaseSnapshot(TypedDict):
     timeline: List["TimelineEntry"]
 
 
+class ReleaseSummary(TypedDict):
+    """How one release order went."""
+    #: The order.
+    order: str
+    #: Its outcome; absent when it had not finished at the end.
+    outcome: NotRequired[Union["OrderOutcome", None]]
+    #: Each service's last phase (`succeeded`, `rolledBack`, `paused`, ...).
+    services: Dict[str, str]
+
+
+class ReleaseTarget(TypedDict):
+    """One service of a scripted release order."""
+    #: Services of the order that must succeed first.
+    dependsOn: NotRequired[List[str]]
+    #: The app service.
+    service: str
+    #: The version to release (`v1`, `v2`, ...: `v1` is the scenario's spec, each
+    #: `changeImage` makes the next).
+    version: str
+
+
 ReplicaCurve = TypedDict("ReplicaCurve", {
     "from": "str",
     "maxReplicas": "int",
@@ -2113,6 +2285,36 @@ class ScalingPolicy(TypedDict):
     priority: NotRequired[Union[int, None]]
     #: When it fires.
     schedule: "Schedule"
+
+
+class Scenario(TypedDict):
+    """A what-if rehearsal: a cluster, app services, a script and a load, over a time range."""
+    #: When it ends (after `start`).
+    end: "Timestamp"
+    #: A name for the reports.
+    name: NotRequired[Union[str, None]]
+    #: Nodes made from a template, `count` of each.
+    nodePools: NotRequired[List["NodePool"]]
+    #: Nodes given as Kubernetes objects (their unit is their unit label).
+    nodes: NotRequired[List["Node"]]
+    #: What people do, at which instant.
+    script: NotRequired[List["ScriptedAction"]]
+    #: The seed of the randomness (node failures): a 32-bit number, or a 64-bit one as a
+    #: decimal string; default 0.
+    seed: NotRequired[Union["Seed", None]]
+    #: The app services.
+    services: List["SimService"]
+    #: When the simulation starts.
+    start: "Timestamp"
+    #: The step: every instant the simulation stops at is `start` plus a multiple of it
+    #: (at most [`MAX_STEPS`] steps from `start` to `end`).
+    stepSeconds: int
+    #: The time zone of the load's times of day; default `UTC`.
+    timeZone: NotRequired[Union[str, None]]
+    #: Delays and failure rates.
+    timing: NotRequired["Timing"]
+    #: The deployment units and their zones.
+    units: List["SimUnit"]
 
 
 class Schedule(TypedDict):
@@ -2270,6 +2472,34 @@ class ScoringConfig(TypedDict):
     taintWeight: NotRequired[int]
 
 
+class ScriptedAction(TypedDict):
+    """A scripted action at an instant (rounded up to the next step)."""
+    #: What.
+    action: "Action"
+    #: When.
+    at: "Timestamp"
+
+
+class Series(TypedDict):
+    """The day as time series: one sample per step taken (the values hold until the next)."""
+    #: Business CPU requests over allocatable CPU, percent (the water level).
+    cpuPercent: List[float]
+    #: Business memory requests over allocatable memory, percent.
+    memoryPercent: List[float]
+    #: Ready nodes per group (node pool or autoscaled group).
+    nodes: Dict[str, List[int]]
+    #: Pods waiting for a node.
+    pending: List[int]
+    #: Business pods per service.
+    replicas: Dict[str, List[int]]
+    #: Slot pods' CPU requests over allocatable CPU, percent (the reserve).
+    reservePercent: List[float]
+    #: Slot pods.
+    slots: List[int]
+    #: Seconds since `start` of each sample.
+    t: List[int]
+
+
 class ServiceAffinity(TypedDict):
     """Affinity to the pods of another app service."""
     #: The other app service's name.
@@ -2351,6 +2581,116 @@ class ServiceStatus(TypedDict):
     pods: Dict[str, "PodStatus"]
 
 
+class SimEvent(TypedDict):
+    """One timeline event: a line for a person and the same as data."""
+    #: When.
+    at: "Timestamp"
+    #: What kind.
+    kind: "EventKind"
+    #: The service, node or order it is about.
+    subject: NotRequired[Union[str, None]]
+    #: What happened, in words.
+    text: str
+
+
+class SimService(TypedDict):
+    """One app service of the scenario."""
+    #: The CPU the service uses in total, by time of day (piecewise linear, repeating
+    #: daily): what its pods' CPU metrics follow.
+    load: NotRequired[List["LoadPoint"]]
+    #: Already running `v1` at the start (its replicas placed before the first step);
+    #: default false: the first release creates it.
+    running: NotRequired[bool]
+    #: Its spec: version `v1`. `scaling` holds its elastic policies; `deploy.units` its
+    #: units (default every unit).
+    spec: "AppService"
+
+
+class SimUnit(TypedDict):
+    """A deployment unit."""
+    #: The unit's name (the value of its nodes' unit label).
+    name: str
+    #: Its zone.
+    zone: str
+
+
+class SimulationResult(TypedDict):
+    """The result of a whole run."""
+    #: The scenario's name.
+    name: NotRequired[Union[str, None]]
+    #: Every pod that waited for a node, and how long.
+    pendingWaits: List["PendingWait"]
+    #: The time series.
+    series: "Series"
+    #: The numbers.
+    summary: "Summary"
+    #: Every event, in order.
+    timeline: List["SimEvent"]
+
+
+class SimulationSnapshot(TypedDict):
+    """What a restore needs: the scenario, the steps taken, and the digest of the state they
+    reached."""
+    #: A digest of the state after those steps (16 hex digits).
+    digest: str
+    #: The scenario.
+    scenario: "Scenario"
+    #: Steps taken.
+    steps: int
+
+
+class StepReport(TypedDict):
+    """What one step did and how the cluster looks after it."""
+    #: The instant of the step.
+    at: "Timestamp"
+    #: Business pods' CPU requests over the ready nodes' allocatable CPU, percent.
+    cpuPercent: float
+    #: What happened.
+    events: List["SimEvent"]
+    #: The same for memory.
+    memoryPercent: float
+    #: Ready nodes.
+    nodes: int
+    #: Pods waiting for a node (slot pods included).
+    pending: int
+    #: Business pods per service (placed or pending).
+    replicas: Dict[str, int]
+    #: Slot pods holding reserve capacity.
+    slots: int
+
+
+class Summary(TypedDict):
+    """The run in numbers."""
+    #: Timeline events not kept (beyond the limit).
+    droppedEvents: int
+    #: Ready nodes at the end.
+    finalNodes: int
+    #: Business pods per service at the end.
+    finalReplicas: Dict[str, int]
+    #: Invariant checks passed (each step: every pod on a ready node it fits).
+    invariantChecks: int
+    #: That pod.
+    longestPendingPod: NotRequired[Union[str, None]]
+    #: The longest a business pod waited for a node, seconds.
+    longestPendingSeconds: int
+    #: Node-hours (ready nodes over time).
+    nodeHours: float
+    #: The highest business CPU water level, percent.
+    peakCpuPercent: float
+    #: The highest business memory water level, percent.
+    peakMemoryPercent: float
+    #: The most ready nodes at once.
+    peakNodes: int
+    #: Pods still waiting at the end.
+    pendingAtEnd: int
+    #: The release orders.
+    releases: List["ReleaseSummary"]
+    #: Steps taken (instants the simulation stopped at).
+    steps: int
+    #: Invariant checks failed, in words (empty when the simulation is sound).
+    violations: List[str]
+
+
 class Taint(TypedDict):
     """A taint."""
     #: Effect.
@@ -2408,6 +2748,20 @@ TimelineEntry = TypedDict("TimelineEntry", {
     "to": "ServicePhase",
 })
 """One recorded transition."""
+
+
+class Timing(TypedDict):
+    """Delays and failure rates of the simulated cluster."""
+    #: Percent of new nodes that never join (0–100); default 0.
+    nodeFailurePercent: NotRequired[Union[int, None]]
+    #: From a scale-up to the node joining; default 120.
+    nodeProvisioningSeconds: NotRequired[Union[int, None]]
+    #: From running to ready (the readiness probe passing); default 5.
+    podReadySeconds: NotRequired[Union[int, None]]
+    #: From binding to the containers running; default 10.
+    podStartSeconds: NotRequired[Union[int, None]]
+    #: How long a release's pre- and post-tasks take; default 5.
+    taskSeconds: NotRequired[Union[int, None]]
 
 
 class Toleration(TypedDict):
@@ -2548,6 +2902,9 @@ class WeightedPodAffinityTerm(TypedDict):
 Access = Union["AccessClusterIP", "AccessIntranetLB", "AccessInternetLB"]
 """How a service is reached, tagged by `type`."""
 
+Action = Union["ActionRelease", "ActionConfirmBeta", "ActionResume", "ActionRetry", "ActionRollback", "ActionConfirmRollback", "ActionCancel", "ActionChangeImage", "ActionInjectFailure", "ActionCordon", "ActionDrain", "ActionFailNode"]
+"""What a person (or a failure) does, tagged by `type`."""
+
 ActivityKind = Literal["release", "rollback", "operation"]
 """What holds the app service now."""
 
@@ -2572,6 +2929,9 @@ EffectiveKind = Literal["fixed", "initial", "current", "preset", "ramp", "metric
 
 ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsCycle", "ErrorDetailsNotFound"]
 """Structured details of an [`Error`], internally tagged by `type`."""
+
+EventKind = Literal["action", "refused", "release", "pods", "scale", "node", "autoscaler"]
+"""What kind of thing happened."""
 
 FieldErrorCode = Literal["required", "invalid", "too_long", "not_supported", "duplicate", "forbidden", "too_many"]
 """The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
@@ -2697,6 +3057,9 @@ SchedulerOutput = Union["SchedulerOutputPlacement", "SchedulerOutputScheduled", 
 
 ScoringStrategy = Literal["leastAllocated", "mostAllocated"]
 """`NodeResourcesFitArgs.scoringStrategy.type`."""
+
+Seed = Union[str, int]
+"""A seed: a number up to 2^32 - 1, or a decimal string up to 2^64 - 1."""
 
 SelectPolicy = Literal["Max", "Min", "Disabled"]
 """`ScalingPolicySelect`."""

@@ -37,3 +37,12 @@ pub use world::GROUP_LABEL;
 pub fn simulate(scenario: &Scenario) -> crate::Result<SimulationResult> {
     Simulation::new(scenario.clone())?.run()
 }
+
+/// The chart of a result (`simulation_svg`); see [`SimulationResult::to_svg`].
+///
+/// # Errors
+///
+/// Never; the signature is the operations table's.
+pub fn simulation_svg(result: &SimulationResult) -> crate::Result<String> {
+    Ok(result.to_svg())
+}

@@ -86,6 +86,13 @@ impl Simulation {
             return Ok((current, "no policy".into()));
         };
         let policy = point.policy.as_deref().unwrap_or("no policy").to_owned();
+        if point.kind == EffectiveKind::Current {
+            // No policy in effect: the replicas stay as they are.
+            if let Some(s) = self.services.get_mut(name) {
+                s.hpa = None;
+            }
+            return Ok((current, "no policy in effect".into()));
+        }
         if point.kind != EffectiveKind::Metric {
             if let Some(s) = self.services.get_mut(name) {
                 s.hpa = None;

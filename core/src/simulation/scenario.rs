@@ -55,24 +55,61 @@ pub struct Scenario {
 }
 
 /// A seed: a 32-bit number, or a 64-bit one as a decimal string (no 64-bit numbers on the
-/// wire).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Seed {
-    /// A number up to 2^32 − 1.
-    Number(u32),
-    /// A decimal number up to 2^64 − 1.
-    Text(String),
-}
+/// wire). Written back as the decimal string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seed(pub u64);
 
 impl Seed {
-    /// The seed's value, `None` when the text is not a decimal `u64`.
+    /// The seed's value.
     #[must_use]
-    pub fn value(&self) -> Option<u64> {
-        match self {
-            Seed::Number(n) => Some(u64::from(*n)),
-            Seed::Text(t) => t.parse().ok(),
+    pub fn value(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Serialize for Seed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Seed {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Seed;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number up to 2^32 - 1, or a decimal string up to 2^64 - 1")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Seed, E> {
+                u32::try_from(v)
+                    .map(|n| Seed(u64::from(n)))
+                    .map_err(|_| E::custom("a number seed is at most 2^32 - 1 (use a string)"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Seed, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom("a seed is not negative"))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Seed, E> {
+                v.parse::<u64>()
+                    .map(Seed)
+                    .map_err(|_| E::custom("a seed string is a decimal number below 2^64"))
+            }
         }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for Seed {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Seed".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A seed: a number up to 2^32 - 1, or a decimal string up to 2^64 - 1.",
+            "type": ["string", "integer"]
+        })
     }
 }
 
@@ -377,15 +414,6 @@ pub fn validate_scenario(s: &Scenario) -> Result<()> {
 }
 
 fn check_fields(s: &Scenario, errs: &mut ValidationErrors) {
-    if let Some(seed) = &s.seed
-        && seed.value().is_none()
-    {
-        errs.push(
-            "seed",
-            FieldErrorCode::Invalid,
-            "a decimal number below 2^64",
-        );
-    }
     if let Some(tz) = &s.time_zone
         && tz.parse::<chrono_tz::Tz>().is_err()
     {

@@ -132,7 +132,7 @@ impl Simulation {
         check_pods(&scenario)?;
         let step = i64::from(scenario.step_seconds);
         let span = scenario.end.seconds_since(scenario.start).floor() as i64;
-        let seed = scenario.seed.as_ref().and_then(|s| s.value()).unwrap_or(0);
+        let seed = scenario.seed.map_or(0, |s| s.value());
         let mut sim = Simulation {
             step,
             span,
@@ -273,7 +273,21 @@ impl Simulation {
     /// A service running `v1` at the start: its replicas, placed at the first step.
     fn start_running(&mut self, name: &str, scaling: &Option<Scaling>) {
         let replicas = initial_replicas(scaling);
+        let start = self.sc.start;
         if let Some(svc) = self.services.get_mut(name) {
+            // Released before the scenario starts: v1 is its last successful version.
+            let order = "initial".to_owned();
+            let begin = HistoryEvent::BeginRelease {
+                version: "v1".into(),
+                release_order: order.clone(),
+                rollback: false,
+            };
+            let done = HistoryEvent::MarkPublished {
+                release_order: order,
+            };
+            if svc.history.handle(start, begin).is_ok() {
+                let _ = svc.history.handle(start, done);
+            }
             svc.deployed = Some("v1".into());
             svc.target = Some(replicas);
         }
