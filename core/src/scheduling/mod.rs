@@ -4,8 +4,10 @@ mod cluster;
 pub mod handle;
 mod index;
 pub mod limits;
+mod nodes;
 pub mod ops;
 pub mod place;
+mod pods;
 pub mod types;
 
 /// The first node of a snapshot over its allocatable CPU, memory or pod count, described

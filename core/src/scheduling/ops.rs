@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cluster::{Cluster, PodInfo, Scratch, tolerates};
+use super::cluster::{Cluster, Scratch};
 use super::index::Hot;
+use super::nodes::tolerates;
+use super::pods::{PodInfo, Res};
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
 use crate::hash::FastSet;
@@ -291,8 +293,8 @@ impl Cluster {
     /// Recompute every node's totals and pod list after pods were removed.
     fn reindex_totals(&mut self) {
         for n in &mut self.nodes {
-            n.requested = super::cluster::Res::default();
-            n.nonzero = super::cluster::Res::default();
+            n.requested = Res::default();
+            n.nonzero = Res::default();
         }
         let bound: Vec<(usize, usize)> = self
             .pods

@@ -4,8 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cluster::{Cluster, PodInfo};
+use super::cluster::Cluster;
 use super::ops::{Placement, add_pod, capped};
+use super::pods::PodInfo;
 use super::types::{ClusterSnapshot, Pod};
 use crate::error::{Result, ValidationErrors};
 
