@@ -14,8 +14,8 @@ use crate::model::selector::{
 };
 
 use super::types::{
-    InclusionPolicy, Pod, PodAffinityTerm, PodHints, PreemptionPolicy, Toleration,
-    WhenUnsatisfiable,
+    InclusionPolicy, Pod, PodAffinity, PodAffinityTerm, PodHints, PreemptionPolicy, Toleration,
+    TopologySpreadConstraint, WhenUnsatisfiable,
 };
 
 /// `DefaultMilliCPURequest` and `DefaultMemoryRequest` (`pkg/scheduler/util`): what scoring
@@ -399,117 +399,27 @@ impl PodRules {
     pub(crate) fn compile(pod: &Pod, path: &str, errs: &mut ValidationErrors) -> PodRules {
         let namespace = namespace_of(pod);
         let hints = pod.hints.clone().unwrap_or_default();
-        let mut fail = |what: &str, e: Error| {
-            errs.push(format!("{path}.{what}"), Code::Invalid, e.to_string());
-        };
         let aff = pod.spec.affinity.as_ref();
-        let node_aff = aff.and_then(|a| a.node_affinity.as_ref());
-        let required = match node_aff
-            .and_then(|n| n.required.as_ref())
-            .map(NodeSelector::compile)
-        {
-            Some(Ok(m)) => Some(m),
-            Some(Err(e)) => {
-                fail("spec.affinity.nodeAffinity", e);
-                None
-            }
-            None => None,
-        };
-        let mut preferred = Vec::new();
-        for p in node_aff.map_or(&[][..], |n| n.preferred.as_slice()) {
-            if p.weight == 0 {
-                continue; // weight-0 terms are skipped (NodeAffinity Score)
-            }
-            match (NodeSelector {
-                node_selector_terms: vec![p.preference.clone()],
-            })
-            .compile()
-            {
-                Ok(m) => preferred.push((i64::from(p.weight), m)),
-                Err(e) => fail("spec.affinity.nodeAffinity", e),
-            }
-        }
-        let mut terms = |pa: Option<&super::types::PodAffinity>, what: &str| {
-            let mut req = Vec::new();
-            let mut pref = Vec::new();
-            if let Some(pa) = pa {
-                for t in &pa.required {
-                    match Term::compile(t, &namespace) {
-                        Ok(t) => req.push(t),
-                        Err(e) => errs.push(
-                            format!("{path}.spec.affinity.{what}"),
-                            Code::Invalid,
-                            e.to_string(),
-                        ),
-                    }
-                }
-                for w in &pa.preferred {
-                    match Term::compile(&w.pod_affinity_term, &namespace) {
-                        Ok(t) => pref.push((i64::from(w.weight), t)),
-                        Err(e) => errs.push(
-                            format!("{path}.spec.affinity.{what}"),
-                            Code::Invalid,
-                            e.to_string(),
-                        ),
-                    }
-                }
-            }
-            (req, pref)
-        };
-        let (aff_req, aff_pref) = terms(aff.and_then(|a| a.pod_affinity.as_ref()), "podAffinity");
-        let (anti_req, anti_pref) = terms(
-            aff.and_then(|a| a.pod_anti_affinity.as_ref()),
-            "podAntiAffinity",
+        let (required, preferred) = compile_node_affinity(pod, path, errs);
+        let (aff_req, aff_pref) = compile_terms(
+            aff.and_then(|a| a.pod_affinity.as_ref()),
+            &namespace,
+            &format!("{path}.spec.affinity.podAffinity"),
+            errs,
         );
-        let mut spread = Vec::new();
-        for (i, c) in pod.spec.topology_spread_constraints.iter().enumerate() {
-            if c.max_skew < 1 {
-                errs.push(
-                    format!("{path}.spec.topologySpreadConstraints[{i}].maxSkew"),
-                    Code::Invalid,
-                    "must be ≥ 1",
-                );
-            }
-            let selector = c.label_selector.as_ref().map(|s| {
-                let mut s = s.clone();
-                for k in &c.match_label_keys {
-                    if let Some(v) = pod.metadata.labels.get(k) {
-                        s.match_expressions.push(LabelSelectorRequirement {
-                            key: k.clone(),
-                            operator: LabelSelectorOperator::In,
-                            values: vec![v.clone()],
-                        });
-                    }
-                }
-                s.compile()
-            });
-            let selector = match selector.transpose() {
-                Ok(s) => s,
-                Err(e) => {
-                    errs.push(
-                        format!("{path}.spec.topologySpreadConstraints[{i}].labelSelector"),
-                        Code::Invalid,
-                        e.to_string(),
-                    );
-                    None
-                }
-            };
-            spread.push(Spread {
-                max_skew: i64::from(c.max_skew),
-                key: c.topology_key.clone(),
-                hard: c.when_unsatisfiable == WhenUnsatisfiable::DoNotSchedule,
-                selector,
-                min_domains: i64::from(c.min_domains.unwrap_or(1).max(1)),
-                empty_selector: c
-                    .label_selector
-                    .as_ref()
-                    .is_some_and(|l| l.match_labels.is_empty() && l.match_expressions.is_empty()),
-                honor_affinity: c.node_affinity_policy != Some(InclusionPolicy::Ignore),
-                honor_taints: c.node_taints_policy == Some(InclusionPolicy::Honor),
-            });
-        }
+        let (anti_req, anti_pref) = compile_terms(
+            aff.and_then(|a| a.pod_anti_affinity.as_ref()),
+            &namespace,
+            &format!("{path}.spec.affinity.podAntiAffinity"),
+            errs,
+        );
+        let spread = (pod.spec.topology_spread_constraints.iter().enumerate())
+            .map(|(i, c)| {
+                let at = format!("{path}.spec.topologySpreadConstraints[{i}]");
+                compile_spread(pod, c, &at, errs)
+            })
+            .collect();
         let (names_fields, node_keys) = node_rule_keys(pod);
-        let aff = pod.spec.affinity.as_ref();
         let group_key = serde_json::to_string(&(
             &namespace,
             &pod.metadata.labels,
@@ -533,6 +443,118 @@ impl PodRules {
             hints,
             group_key,
         }
+    }
+}
+
+/// A pod's node affinity, compiled: the required terms and the weighted preferred ones
+/// (weight-0 terms are skipped, as NodeAffinity's Score does); a term that does not compile
+/// is reported at `{path}.spec.affinity.nodeAffinity`.
+fn compile_node_affinity(
+    pod: &Pod,
+    path: &str,
+    errs: &mut ValidationErrors,
+) -> (Option<NodeSelectorMatcher>, Vec<(i64, NodeSelectorMatcher)>) {
+    let at = format!("{path}.spec.affinity.nodeAffinity");
+    let mut fail = |e: Error| errs.push(at.as_str(), Code::Invalid, e.to_string());
+    let node_aff = (pod.spec.affinity.as_ref()).and_then(|a| a.node_affinity.as_ref());
+    let required = match node_aff
+        .and_then(|n| n.required.as_ref())
+        .map(NodeSelector::compile)
+    {
+        Some(Ok(m)) => Some(m),
+        Some(Err(e)) => {
+            fail(e);
+            None
+        }
+        None => None,
+    };
+    let mut preferred = Vec::new();
+    for p in node_aff.map_or(&[][..], |n| n.preferred.as_slice()) {
+        if p.weight == 0 {
+            continue; // weight-0 terms are skipped (NodeAffinity Score)
+        }
+        match (NodeSelector {
+            node_selector_terms: vec![p.preference.clone()],
+        })
+        .compile()
+        {
+            Ok(m) => preferred.push((i64::from(p.weight), m)),
+            Err(e) => fail(e),
+        }
+    }
+    (required, preferred)
+}
+
+/// The required and weighted preferred terms of a pod (anti-)affinity, compiled for a pod
+/// in `namespace`; a term that does not compile is reported at `at`.
+fn compile_terms(
+    pa: Option<&PodAffinity>,
+    namespace: &str,
+    at: &str,
+    errs: &mut ValidationErrors,
+) -> (Vec<Term>, Vec<(i64, Term)>) {
+    let mut req = Vec::new();
+    let mut pref = Vec::new();
+    if let Some(pa) = pa {
+        for t in &pa.required {
+            match Term::compile(t, namespace) {
+                Ok(t) => req.push(t),
+                Err(e) => errs.push(at, Code::Invalid, e.to_string()),
+            }
+        }
+        for w in &pa.preferred {
+            match Term::compile(&w.pod_affinity_term, namespace) {
+                Ok(t) => pref.push((i64::from(w.weight), t)),
+                Err(e) => errs.push(at, Code::Invalid, e.to_string()),
+            }
+        }
+    }
+    (req, pref)
+}
+
+/// One topology spread constraint of `pod`, compiled (`matchLabelKeys` folded into its
+/// selector); problems are reported under `at`.
+fn compile_spread(
+    pod: &Pod,
+    c: &TopologySpreadConstraint,
+    at: &str,
+    errs: &mut ValidationErrors,
+) -> Spread {
+    if c.max_skew < 1 {
+        errs.push(format!("{at}.maxSkew"), Code::Invalid, "must be ≥ 1");
+    }
+    let selector = c.label_selector.as_ref().map(|s| {
+        let mut s = s.clone();
+        for k in &c.match_label_keys {
+            if let Some(v) = pod.metadata.labels.get(k) {
+                s.match_expressions.push(LabelSelectorRequirement {
+                    key: k.clone(),
+                    operator: LabelSelectorOperator::In,
+                    values: vec![v.clone()],
+                });
+            }
+        }
+        s.compile()
+    });
+    let selector = match selector.transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            errs.push(format!("{at}.labelSelector"), Code::Invalid, e.to_string());
+            None
+        }
+    };
+    Spread {
+        max_skew: i64::from(c.max_skew),
+        key: c.topology_key.clone(),
+        hard: c.when_unsatisfiable == WhenUnsatisfiable::DoNotSchedule,
+        selector,
+        min_domains: i64::from(c.min_domains.unwrap_or(1).max(1)),
+        empty_selector: c
+            .label_selector
+            .as_ref()
+            .is_some_and(|l| l.match_labels.is_empty() && l.match_expressions.is_empty()),
+        honor_affinity: c.node_affinity_policy != Some(InclusionPolicy::Ignore),
+        honor_taints: c.node_taints_policy == Some(InclusionPolicy::Honor),
     }
 }
 

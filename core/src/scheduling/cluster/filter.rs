@@ -53,24 +53,47 @@ impl Cluster {
                 Cow::Owned(r)
             }
         };
-        let groups = |slot: usize| {
-            rules
-                .matched
-                .get(slot)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .filter_map(|&g| self.groups.get(g as usize))
-        };
-        // PodTopologySpread: matching pods (not terminating) per domain, over the nodes the
-        // constraint includes; per node for a soft hostname constraint (Score counts the
-        // node's own pods).
+        let spread = self.spread_ctx(p, &rules);
+        let (aff, any_match, anti) = self.required_ctx(p, &rules);
+        let (topology, scored) = self.preferred_ctx(p, &rules);
+        let blocked = self.blocked_ctx(p, &rules);
+        let ns = &self.ns_labels;
+        let first_replica =
+            !any_match && (p.aff_req.iter()).all(|t| t.matches(&p.namespace, &p.labels, ns));
+        PodCtx {
+            rules,
+            spread,
+            aff,
+            first_replica,
+            anti,
+            blocked,
+            topology,
+            scored,
+        }
+    }
+
+    /// The bound-pod groups that term slot `slot` of a rule class matches (slots: see
+    /// [`Cluster::slot_matches`]).
+    fn matched<'s>(&'s self, rules: &Rules, slot: usize) -> impl Iterator<Item = &'s Group> {
+        rules
+            .matched
+            .get(slot)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&g| self.groups.get(g as usize))
+    }
+
+    /// PodTopologySpread: matching pods (not terminating) per domain, over the nodes the
+    /// constraint includes; per node for a soft hostname constraint (Score counts the
+    /// node's own pods).
+    fn spread_ctx<'a>(&'a self, p: &PodInfo, rules: &Rules) -> Vec<SpreadCtx<'a>> {
         let mut spread = Vec::with_capacity(p.spread.len());
         for (i, (s, d)) in p.spread.iter().zip(&rules.spread).enumerate() {
             let col = self.topology.column(&s.key);
             let mut by_domain = d.template.clone();
             let mut host =
                 (!s.hard && s.key == self.keys.hostname).then(|| vec![0; self.nodes.len()]);
-            for g in groups(i) {
+            for g in self.matched(rules, i) {
                 for (&n, c) in &g.per_node {
                     let (n, live) = (n as usize, i64::from(c[1]));
                     if let Some(h) = host.as_mut().and_then(|h| h.get_mut(n)) {
@@ -102,9 +125,18 @@ impl Cluster {
                 host,
             });
         }
-        // InterPodAffinity, the incoming pod's terms: `updateWithAffinityTerms` counts an
-        // existing pod only if it matches every required term, and only in the domains its
-        // node has.
+        spread
+    }
+
+    /// InterPodAffinity, the incoming pod's required terms: per affinity term the domains
+    /// with a pod matching every term (`updateWithAffinityTerms` counts an existing pod only
+    /// if it matches every required term, and only in the domains its node has), whether
+    /// any pod matched, and per anti-affinity term the domains with a matching pod.
+    fn required_ctx<'a>(
+        &'a self,
+        p: &PodInfo,
+        rules: &Rules,
+    ) -> (Vec<Domains<'a, bool>>, bool, Vec<Domains<'a, bool>>) {
         let slot_aff = p.spread.len();
         let mut aff: Vec<Domains<'a, bool>> = p
             .aff_req
@@ -112,7 +144,7 @@ impl Cluster {
             .map(|t| Domains::new(self.topology.column(&t.key)))
             .collect();
         let mut any_match = false;
-        for g in groups(slot_aff) {
+        for g in self.matched(rules, slot_aff) {
             for &n in g.per_node.keys() {
                 for d in &mut aff {
                     if let Some(v) = d.slot(n as usize) {
@@ -125,7 +157,7 @@ impl Cluster {
         let mut anti: Vec<Domains<'a, bool>> = Vec::with_capacity(p.anti_req.len());
         for (j, t) in p.anti_req.iter().enumerate() {
             let mut d = Domains::new(self.topology.column(&t.key));
-            for g in groups(slot_aff + 1 + j) {
+            for g in self.matched(rules, slot_aff + 1 + j) {
                 for &n in g.per_node.keys() {
                     if let Some(v) = d.slot(n as usize) {
                         *v = true;
@@ -134,6 +166,18 @@ impl Cluster {
             }
             anti.push(d);
         }
+        (aff, any_match, anti)
+    }
+
+    /// InterPodAffinity's score per topology key and domain: the incoming pod's preferred
+    /// terms, then the symmetric terms of existing pods towards it (their preferred terms,
+    /// and hardPodAffinityWeight, default 1, for their required affinity); and whether any
+    /// term scored a domain.
+    fn preferred_ctx<'a>(
+        &'a self,
+        p: &'a PodInfo,
+        rules: &Rules,
+    ) -> (Vec<(&'a str, Domains<'a, i64>)>, bool) {
         let mut topology: Vec<(&'a str, Domains<'a, i64>)> = Vec::new();
         let mut scored = false;
         let mut add = |key: &'a str, g: &Group, w: i64| {
@@ -151,23 +195,37 @@ impl Cluster {
                 scored |= d.add(n as usize, w * i64::from(c[0]));
             }
         };
-        let pref_base = slot_aff + 1 + p.anti_req.len();
+        let pref_base = p.spread.len() + 1 + p.anti_req.len();
         for (k, (w, t)) in p.aff_pref.iter().enumerate() {
-            groups(pref_base + k).for_each(|g| add(&t.key, g, *w));
+            (self.matched(rules, pref_base + k)).for_each(|g| add(&t.key, g, *w));
         }
         let anti_base = pref_base + p.aff_pref.len();
         for (k, (w, t)) in p.anti_pref.iter().enumerate() {
-            groups(anti_base + k).for_each(|g| add(&t.key, g, -*w));
+            (self.matched(rules, anti_base + k)).for_each(|g| add(&t.key, g, -*w));
         }
-        // Symmetric rules of existing pods towards the incoming one.
+        let ns = &self.ns_labels;
+        let hit = |t: &Term| t.matches(&p.namespace, &p.labels, ns);
+        for g in (rules.sym.iter()).filter_map(|&g| self.groups.get(g as usize)) {
+            for (w, t) in g.aff_pref.iter().filter(|(_, t)| hit(t)) {
+                add(&t.key, g, *w);
+            }
+            for (w, t) in g.anti_pref.iter().filter(|(_, t)| hit(t)) {
+                add(&t.key, g, -*w);
+            }
+            for t in g.aff_req.iter().filter(|t| hit(t)) {
+                add(&t.key, g, 1);
+            }
+        }
+        (topology, scored)
+    }
+
+    /// The symmetric required anti-affinity of existing pods towards the incoming one: per
+    /// topology key, the domains it blocks.
+    fn blocked_ctx<'a>(&'a self, p: &PodInfo, rules: &Rules) -> Vec<(&'a str, Domains<'a, bool>)> {
         let mut blocked: Vec<(&'a str, Domains<'a, bool>)> = Vec::new();
         let ns = &self.ns_labels;
         let hit = |t: &Term| t.matches(&p.namespace, &p.labels, ns);
-        for g in rules
-            .sym
-            .iter()
-            .filter_map(|&g| self.groups.get(g as usize))
-        {
+        for g in (rules.sym.iter()).filter_map(|&g| self.groups.get(g as usize)) {
             for t in g.anti_req.iter().filter(|t| hit(t)) {
                 let at = match blocked.iter().position(|(k, _)| *k == t.key) {
                     Some(at) => at,
@@ -184,28 +242,8 @@ impl Cluster {
                     }
                 }
             }
-            for (w, t) in g.aff_pref.iter().filter(|(_, t)| hit(t)) {
-                add(&t.key, g, *w);
-            }
-            for (w, t) in g.anti_pref.iter().filter(|(_, t)| hit(t)) {
-                add(&t.key, g, -*w);
-            }
-            // hardPodAffinityWeight (default 1) for the existing pod's required affinity.
-            for t in g.aff_req.iter().filter(|t| hit(t)) {
-                add(&t.key, g, 1);
-            }
         }
-        let first_replica = !any_match && p.aff_req.iter().all(hit);
-        PodCtx {
-            rules,
-            spread,
-            aff,
-            first_replica,
-            anti,
-            blocked,
-            topology,
-            scored,
-        }
+        blocked
     }
 
     /// The nodes that pass every filter, in node order. A pod whose only per-node filters
@@ -287,6 +325,7 @@ impl Cluster {
     /// Every Filter plugin, in the default profile's order; the failure of the first
     /// plugin that fails (NodeResourcesFit reports every short resource when `explain`),
     /// or `None`.
+    // Over 80 lines: the plugins one after another in the profile's order, best read whole.
     pub(crate) fn filter(
         &self,
         p: &PodInfo,

@@ -17,7 +17,7 @@ use crate::model::labels::Labels;
 use super::index::{Group, Hot, ResourceScores, Rules, Topology};
 use super::nodes::{Failure, NodeInfo, Reason, fail, tolerated};
 use super::pods::{PodInfo, PodRules, Res, res_of};
-use super::types::{ClusterSnapshot, LabelKeys, ScoringConfig, Taint, TaintEffect};
+use super::types::{ClusterSnapshot, LabelKeys, Node, Pod, ScoringConfig, Taint, TaintEffect};
 
 /// The cordon's synthetic taint (`node.kubernetes.io/unschedulable`).
 const UNSCHEDULABLE_KEY: &str = "node.kubernetes.io/unschedulable";
@@ -94,56 +94,8 @@ impl Cluster {
     pub(crate) fn build(snapshot: &ClusterSnapshot) -> Result<Cluster> {
         super::limits::check_snapshot(snapshot.nodes.len(), snapshot.pods.len())?;
         let mut errs = ValidationErrors::new();
-        let mut order: Vec<usize> = (0..snapshot.nodes.len()).collect();
-        order.sort_by(|a, b| {
-            let name = |i: &usize| snapshot.nodes.get(*i).map(|n| n.metadata.name.as_str());
-            name(a).cmp(&name(b))
-        });
         let keys = snapshot.label_keys.clone().unwrap_or_default();
-        let mut nodes = Vec::with_capacity(order.len());
-        let mut node_by_name = map_with_capacity(order.len());
-        for i in order {
-            let Some(n) = snapshot.nodes.get(i) else {
-                continue;
-            };
-            if n.metadata.name.is_empty() {
-                errs.push(
-                    format!("nodes[{i}].metadata.name"),
-                    Code::Required,
-                    "a node has a name",
-                );
-            }
-            if node_by_name
-                .insert(n.metadata.name.clone(), nodes.len())
-                .is_some()
-            {
-                errs.push(
-                    format!("nodes[{i}].metadata.name"),
-                    Code::Duplicate,
-                    format!("node `{}` is listed twice", clip(&n.metadata.name)),
-                );
-            }
-            nodes.push(NodeInfo {
-                unit: n.metadata.labels.get(&keys.unit).cloned(),
-                zone: n.metadata.labels.get(&keys.zone).cloned(),
-                sub_cluster: n.metadata.labels.get(&keys.sub_cluster)
-                    == Some(&keys.sub_cluster_value),
-                name: n.metadata.name.clone(),
-                labels: n.metadata.labels.clone(),
-                taints: n.spec.taints.clone(),
-                unschedulable: n.spec.unschedulable,
-                alloc: res_of(&n.status.allocatable),
-                alloc_pods: n
-                    .status
-                    .allocatable
-                    .get("pods")
-                    .map_or(110, |q| i64::try_from(q.value()).unwrap_or(i64::MAX)),
-                requested: Res::default(),
-                nonzero: Res::default(),
-                pods: Vec::new(),
-                source: n.clone(),
-            });
-        }
+        let (nodes, node_by_name) = compile_nodes(&snapshot.nodes, &keys, &mut errs);
         let mut cluster = Cluster {
             keys,
             scoring: snapshot.scoring.clone().unwrap_or_default(),
@@ -177,41 +129,45 @@ impl Cluster {
         cluster.class_min = vec![Hot::roomiest(); cluster.class_rep.len()];
         (0..cluster.nodes.len()).for_each(|n| cluster.refresh_hot(n));
         for (i, p) in snapshot.pods.iter().enumerate() {
-            let path = format!("pods[{i}]");
-            let info = cluster.compile_pod(p, &path, &mut errs);
-            let node = match &p.spec.node_name {
-                Some(n) => match cluster.node_by_name.get(n) {
-                    Some(&idx) => Some(idx),
-                    None => {
-                        errs.push(
-                            format!("{path}.spec.nodeName"),
-                            Code::Invalid,
-                            format!("node `{}` is not in the snapshot", clip(n)),
-                        );
-                        None
-                    }
-                },
-                None => None,
-            };
-            let idx = cluster.pods.len();
-            let id = format!("{}/{}", info.namespace, info.name);
-            if cluster.ids.insert(id, idx).is_some() {
-                errs.push(
-                    format!("{path}.metadata.name"),
-                    Code::Duplicate,
-                    format!(
-                        "pod `{}/{}` is listed twice",
-                        clip(&info.namespace),
-                        clip(&info.name)
-                    ),
-                );
-            }
-            cluster.pods.push(info);
-            if let Some(n) = node {
-                cluster.bind(idx, n);
-            }
+            cluster.add_snapshot_pod(p, &format!("pods[{i}]"), &mut errs);
         }
         errs.into_result(cluster)
+    }
+
+    /// Compile and bind (when it names a node) one pod of the snapshot, at `path`.
+    fn add_snapshot_pod(&mut self, p: &Pod, path: &str, errs: &mut ValidationErrors) {
+        let info = self.compile_pod(p, path, errs);
+        let node = match &p.spec.node_name {
+            Some(n) => match self.node_by_name.get(n) {
+                Some(&idx) => Some(idx),
+                None => {
+                    errs.push(
+                        format!("{path}.spec.nodeName"),
+                        Code::Invalid,
+                        format!("node `{}` is not in the snapshot", clip(n)),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let idx = self.pods.len();
+        let id = format!("{}/{}", info.namespace, info.name);
+        if self.ids.insert(id, idx).is_some() {
+            errs.push(
+                format!("{path}.metadata.name"),
+                Code::Duplicate,
+                format!(
+                    "pod `{}/{}` is listed twice",
+                    clip(&info.namespace),
+                    clip(&info.name)
+                ),
+            );
+        }
+        self.pods.push(info);
+        if let Some(n) = node {
+            self.bind(idx, n);
+        }
     }
 
     /// Group the nodes into equivalence classes (the lever the issue names: the static
@@ -396,6 +352,64 @@ impl Cluster {
                 .as_ref()
                 .is_none_or(|m| m.matches(&node.name, &node.labels))
     }
+}
+
+/// The snapshot's nodes, compiled and sorted by name, and each name's index; an unnamed or
+/// twice-listed node is reported at its place in the snapshot.
+fn compile_nodes(
+    snapshot_nodes: &[Node],
+    keys: &LabelKeys,
+    errs: &mut ValidationErrors,
+) -> (Vec<NodeInfo>, FastMap<String, usize>) {
+    let mut order: Vec<usize> = (0..snapshot_nodes.len()).collect();
+    order.sort_by(|a, b| {
+        let name = |i: &usize| snapshot_nodes.get(*i).map(|n| n.metadata.name.as_str());
+        name(a).cmp(&name(b))
+    });
+    let mut nodes = Vec::with_capacity(order.len());
+    let mut node_by_name = map_with_capacity(order.len());
+    for i in order {
+        let Some(n) = snapshot_nodes.get(i) else {
+            continue;
+        };
+        if n.metadata.name.is_empty() {
+            errs.push(
+                format!("nodes[{i}].metadata.name"),
+                Code::Required,
+                "a node has a name",
+            );
+        }
+        if node_by_name
+            .insert(n.metadata.name.clone(), nodes.len())
+            .is_some()
+        {
+            errs.push(
+                format!("nodes[{i}].metadata.name"),
+                Code::Duplicate,
+                format!("node `{}` is listed twice", clip(&n.metadata.name)),
+            );
+        }
+        nodes.push(NodeInfo {
+            unit: n.metadata.labels.get(&keys.unit).cloned(),
+            zone: n.metadata.labels.get(&keys.zone).cloned(),
+            sub_cluster: n.metadata.labels.get(&keys.sub_cluster) == Some(&keys.sub_cluster_value),
+            name: n.metadata.name.clone(),
+            labels: n.metadata.labels.clone(),
+            taints: n.spec.taints.clone(),
+            unschedulable: n.spec.unschedulable,
+            alloc: res_of(&n.status.allocatable),
+            alloc_pods: n
+                .status
+                .allocatable
+                .get("pods")
+                .map_or(110, |q| i64::try_from(q.value()).unwrap_or(i64::MAX)),
+            requested: Res::default(),
+            nonzero: Res::default(),
+            pods: Vec::new(),
+            source: n.clone(),
+        });
+    }
+    (nodes, node_by_name)
 }
 
 #[cfg(test)]

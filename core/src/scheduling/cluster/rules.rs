@@ -197,6 +197,25 @@ impl Cluster {
                 })
             })
             .collect();
+        let spread = self.spread_domains(p, &reps, per_node);
+        Rules {
+            per_node,
+            static_fails,
+            spread,
+            taint_raw,
+            node_aff_raw,
+            matched: vec![Vec::new(); slot_count(p)],
+            upto: 0,
+            sym: Vec::new(),
+            sym_upto: 0,
+        }
+    }
+
+    /// PodTopologySpread's domains per constraint of `p`: Filter counts over nodes with
+    /// every hard key, Score over every soft key (`calPreFilterState`,
+    /// `initPreScoreState`), each minus the nodes the inclusion policies leave out. `reps`
+    /// are the verdict slots' nodes (every node when `per_node`, else one per class).
+    fn spread_domains(&self, p: &PodInfo, reps: &[usize], per_node: bool) -> Vec<SpreadDomains> {
         let verdict = |n: usize| -> usize {
             if per_node {
                 n
@@ -223,11 +242,7 @@ impl Cluster {
                 })
             })
             .collect();
-        // PodTopologySpread: Filter counts over nodes with every hard key, Score over every
-        // soft key (`calPreFilterState`, `initPreScoreState`), each minus the nodes the
-        // inclusion policies leave out.
-        let spread = p
-            .spread
+        p.spread
             .iter()
             .map(|s| {
                 let keys: Vec<Option<&Column>> = p
@@ -262,18 +277,7 @@ impl Cluster {
                     included,
                 }
             })
-            .collect();
-        Rules {
-            per_node,
-            static_fails,
-            spread,
-            taint_raw,
-            node_aff_raw,
-            matched: vec![Vec::new(); slot_count(p)],
-            upto: 0,
-            sym: Vec::new(),
-            sym_upto: 0,
-        }
+            .collect()
     }
 
     /// Bring `rules`' group matches up to the groups that exist now.

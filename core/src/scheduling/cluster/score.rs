@@ -19,6 +19,7 @@ impl Cluster {
     /// PodTopologySpread per domain value when one soft constraint on a non-hostname key
     /// decides it, InterPodAffinity per node. Totals are summed per node; the breakdown is
     /// worked out again for the winners only.
+    // Over 80 lines: the per-node breakdown closes over the weights and tables set up here.
     pub(crate) fn score(
         &self,
         p: &PodInfo,
@@ -51,134 +52,18 @@ impl Cluster {
             ("PodTopologySpread", w(!soft.is_empty(), cfg.spread_weight)),
         ];
         let [w_res, w_bal, w_taint, w_node_aff, w_pod_aff, w_spread] = weights.map(|(_, w)| w);
-        let has_soft_keys = |n: usize| soft.iter().all(|(_, c)| Column::at(c.col, n) != NONE);
-        // One pass over the feasible nodes (when a plugin needs it): per soft constraint the
-        // domain values present among candidates with every soft key (numDomains;
-        // `IgnoredNodes` leaves the others out), and InterPodAffinity's raw scores.
-        let mut value_seen: Vec<Vec<bool>> = soft
-            .iter()
-            .map(|(_, c)| vec![false; c.col.map_or(0, |c| c.count)])
-            .collect();
-        let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
-        let mark = |n: usize, value_seen: &mut Vec<Vec<bool>>| {
-            if has_soft_keys(n) {
-                for ((_, c), seen) in soft.iter().zip(value_seen.iter_mut()) {
-                    if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize) {
-                        *s = true;
-                    }
-                }
-            }
-        };
-        // Label values other than the hostname are alike across a class: one node of each
-        // class with a candidate stands for all of them.
-        let by_class = !ctx.rules.per_node && soft.iter().all(|(s, _)| s.key != self.keys.hostname);
-        if w_spread != 0 && by_class {
-            for (c, _) in slot_seen.iter().enumerate().filter(|(_, s)| **s) {
-                if let Some(&rep) = self.class_rep.get(c) {
-                    mark(rep, &mut value_seen);
-                }
-            }
-        }
-        if w_spread != 0 && !by_class {
-            for &n in feasible {
-                mark(n, &mut value_seen);
-            }
-        }
-        // InterPodAffinity: a node in no domain a term wrote to scores 0; the extremes
-        // come from the written domains' feasible nodes, and 0 if any other node is
-        // feasible.
         let pod_aff = |n: usize| ctx.topology.iter().map(|(_, d)| d.value(n)).sum::<i64>();
-        if w_pod_aff != 0 {
-            rows.touched.clear();
-            for (_, d) in &ctx.topology {
-                if let Some(col) = d.col {
-                    for &v in &d.touched {
-                        rows.touched
-                            .extend(col.nodes_with(v).iter().map(|&n| n as usize));
-                    }
-                }
-            }
-            rows.touched.sort_unstable();
-            rows.touched.dedup();
-            let mut written = 0usize;
-            for &n in &rows.touched {
-                if feasible.binary_search(&n).is_ok() {
-                    written += 1;
-                    let v = pod_aff(n);
-                    (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
-                }
-            }
-            if written < feasible.len() {
-                (pa_min, pa_max) = (pa_min.min(0), pa_max.max(0));
-            }
-        }
-        // PodTopologySpread: Σ cnt × ln(numDomains + 2) + (maxSkew − 1), normalised over
-        // the candidates with every soft key.
-        let ln_domains: Vec<f64> = value_seen
-            .iter()
-            .map(|seen| (seen.iter().filter(|s| **s).count() as f64 + 2.0).ln())
-            .collect();
-        let raw_spread = |n: usize| {
-            if !has_soft_keys(n) {
-                return None;
-            }
-            let mut total = 0.0;
-            for ((s, c), ln) in soft.iter().zip(&ln_domains) {
-                let cnt = match &c.host {
-                    Some(h) => h.get(n).copied().unwrap_or(0),
-                    None => c
-                        .by_domain
-                        .get(Column::at(c.col, n) as usize)
-                        .copied()
-                        .unwrap_or(0)
-                        .max(0),
-                };
-                total += cnt as f64 * ln + (s.max_skew - 1) as f64;
-            }
-            Some(round_half_away(total))
+        let (pa_min, pa_max) = if w_pod_aff == 0 {
+            (i64::MAX, i64::MIN)
+        } else {
+            pod_affinity_extremes(ctx, feasible, &mut rows.touched)
         };
         rows.spread.clear();
-        let mut spread_col = None;
-        if w_spread != 0 {
-            match (soft.as_slice(), value_seen.first()) {
-                // One soft constraint on a key other than the hostname: per domain value.
-                ([(s, c)], Some(seen)) if c.host.is_none() => {
-                    let ln = ln_domains.first().copied().unwrap_or(0.0);
-                    let raw = |cnt: i64| {
-                        round_half_away(cnt.max(0) as f64 * ln + (s.max_skew - 1) as f64)
-                    };
-                    let present = || {
-                        c.by_domain
-                            .iter()
-                            .zip(seen)
-                            .filter(|(_, s)| **s)
-                            .map(|(&cnt, _)| raw(cnt))
-                    };
-                    let min = present().min().unwrap_or(i64::MAX);
-                    let max = present().max().unwrap_or(i64::MIN);
-                    rows.spread.extend(
-                        c.by_domain
-                            .iter()
-                            .map(|&cnt| spread_score(Some(raw(cnt)), min, max)),
-                    );
-                    spread_col = Some(c.col);
-                }
-                _ => {
-                    rows.raw_spread.clear();
-                    rows.raw_spread
-                        .extend(feasible.iter().map(|&n| raw_spread(n)));
-                    let present = || rows.raw_spread.iter().flatten().copied();
-                    let min = present().min().unwrap_or(i64::MAX);
-                    let max = present().max().unwrap_or(i64::MIN);
-                    let mut last = None;
-                    rows.spread.extend(
-                        rows.raw_spread
-                            .iter()
-                            .map(|&v| memo(&mut last, v, |v| spread_score(v, min, max))),
-                    );
-                }
-            }
-        }
+        let spread_col = if w_spread == 0 {
+            None
+        } else {
+            self.spread_rows(&soft, feasible, slot_seen, ctx, rows)
+        };
         // Per node: its normalised spread score (by domain value, or by position).
         let spread_of = |i: usize, n: usize| match spread_col {
             Some(col) => rows
@@ -188,34 +73,7 @@ impl Cluster {
                 .unwrap_or(0),
             None => rows.spread.get(i).copied().unwrap_or(0),
         };
-        // TaintToleration and NodeAffinity: normalised per verdict slot.
-        let taint_raw = |v: usize| {
-            let class = if ctx.rules.per_node {
-                self.node_class.get(v).copied().unwrap_or(usize::MAX)
-            } else {
-                v
-            };
-            ctx.rules.taint_raw.get(class).copied().unwrap_or(0)
-        };
-        let node_aff_raw = |v: usize| ctx.rules.node_aff_raw.get(v).copied().unwrap_or(0);
-        let seen_max = |raw: &dyn Fn(usize) -> i64| {
-            slot_seen
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| **s)
-                .map(|(v, _)| raw(v))
-                .max()
-                .unwrap_or(0)
-        };
-        let (taint_max, node_aff_max) = (seen_max(&taint_raw), seen_max(&node_aff_raw));
-        let by_slot: Vec<[i64; 2]> = (0..slot_seen.len())
-            .map(|v| {
-                [
-                    normalize(taint_raw(v), taint_max, true) * w_taint,
-                    normalize(node_aff_raw(v), node_aff_max, false) * w_node_aff,
-                ]
-            })
-            .collect();
+        let by_slot = self.scores_by_slot(ctx, slot_seen, [w_taint, w_node_aff]);
         let cached = self.cached_resources(p);
         let pa_last = std::cell::Cell::new(None);
         let breakdown = |i: usize, n: usize| -> [i64; 6] {
@@ -264,6 +122,184 @@ impl Cluster {
                 .collect(),
         }
     }
+
+    /// Per soft spread constraint, the domain values present among the feasible nodes with
+    /// every soft key (numDomains; `IgnoredNodes` leaves the others out). Label values
+    /// other than the hostname are alike across a class: one node of each class with a
+    /// candidate stands for all of them.
+    fn soft_values_seen(
+        &self,
+        soft: &[(&Spread, &SpreadCtx)],
+        feasible: &[usize],
+        slot_seen: &[bool],
+        ctx: &PodCtx,
+    ) -> Vec<Vec<bool>> {
+        let mut value_seen: Vec<Vec<bool>> = soft
+            .iter()
+            .map(|(_, c)| vec![false; c.col.map_or(0, |c| c.count)])
+            .collect();
+        let mut mark = |n: usize| {
+            if has_soft_keys(soft, n) {
+                for ((_, c), seen) in soft.iter().zip(value_seen.iter_mut()) {
+                    if let Some(s) = seen.get_mut(Column::at(c.col, n) as usize) {
+                        *s = true;
+                    }
+                }
+            }
+        };
+        let by_class = !ctx.rules.per_node && soft.iter().all(|(s, _)| s.key != self.keys.hostname);
+        if by_class {
+            for (c, _) in slot_seen.iter().enumerate().filter(|(_, s)| **s) {
+                if let Some(&rep) = self.class_rep.get(c) {
+                    mark(rep);
+                }
+            }
+        } else {
+            feasible.iter().for_each(|&n| mark(n));
+        }
+        value_seen
+    }
+
+    /// PodTopologySpread: Σ cnt × ln(numDomains + 2) + (maxSkew − 1), normalised over the
+    /// candidates with every soft key, into `rows.spread`: per domain value (returning the
+    /// key's column) when one soft constraint on a key other than the hostname decides it,
+    /// else per feasible node in order (returning `None`).
+    fn spread_rows<'a>(
+        &self,
+        soft: &[(&Spread, &SpreadCtx<'a>)],
+        feasible: &[usize],
+        slot_seen: &[bool],
+        ctx: &PodCtx,
+        rows: &mut Rows,
+    ) -> Option<Option<&'a Column>> {
+        let value_seen = self.soft_values_seen(soft, feasible, slot_seen, ctx);
+        let ln_domains: Vec<f64> = value_seen
+            .iter()
+            .map(|seen| (seen.iter().filter(|s| **s).count() as f64 + 2.0).ln())
+            .collect();
+        match (soft, value_seen.first()) {
+            ([(s, c)], Some(seen)) if c.host.is_none() => {
+                let ln = ln_domains.first().copied().unwrap_or(0.0);
+                let raw =
+                    |cnt: i64| round_half_away(cnt.max(0) as f64 * ln + (s.max_skew - 1) as f64);
+                let present = || {
+                    c.by_domain
+                        .iter()
+                        .zip(seen)
+                        .filter(|(_, s)| **s)
+                        .map(|(&cnt, _)| raw(cnt))
+                };
+                let min = present().min().unwrap_or(i64::MAX);
+                let max = present().max().unwrap_or(i64::MIN);
+                rows.spread.extend(
+                    c.by_domain
+                        .iter()
+                        .map(|&cnt| spread_score(Some(raw(cnt)), min, max)),
+                );
+                Some(c.col)
+            }
+            _ => {
+                let raw_spread = |n: usize| {
+                    if !has_soft_keys(soft, n) {
+                        return None;
+                    }
+                    let mut total = 0.0;
+                    for ((s, c), ln) in soft.iter().zip(&ln_domains) {
+                        let cnt = match &c.host {
+                            Some(h) => h.get(n).copied().unwrap_or(0),
+                            None => c
+                                .by_domain
+                                .get(Column::at(c.col, n) as usize)
+                                .copied()
+                                .unwrap_or(0)
+                                .max(0),
+                        };
+                        total += cnt as f64 * ln + (s.max_skew - 1) as f64;
+                    }
+                    Some(round_half_away(total))
+                };
+                rows.raw_spread.clear();
+                rows.raw_spread
+                    .extend(feasible.iter().map(|&n| raw_spread(n)));
+                let present = || rows.raw_spread.iter().flatten().copied();
+                let min = present().min().unwrap_or(i64::MAX);
+                let max = present().max().unwrap_or(i64::MIN);
+                let mut last = None;
+                rows.spread.extend(
+                    rows.raw_spread
+                        .iter()
+                        .map(|&v| memo(&mut last, v, |v| spread_score(v, min, max))),
+                );
+                None
+            }
+        }
+    }
+
+    /// TaintToleration's and NodeAffinity's scores per verdict slot, normalised over the
+    /// slots with a feasible node and weighted by `[taint, node affinity]`.
+    fn scores_by_slot(&self, ctx: &PodCtx, slot_seen: &[bool], w: [i64; 2]) -> Vec<[i64; 2]> {
+        let taint_raw = |v: usize| {
+            let class = if ctx.rules.per_node {
+                self.node_class.get(v).copied().unwrap_or(usize::MAX)
+            } else {
+                v
+            };
+            ctx.rules.taint_raw.get(class).copied().unwrap_or(0)
+        };
+        let node_aff_raw = |v: usize| ctx.rules.node_aff_raw.get(v).copied().unwrap_or(0);
+        let seen_max = |raw: &dyn Fn(usize) -> i64| {
+            slot_seen
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s)
+                .map(|(v, _)| raw(v))
+                .max()
+                .unwrap_or(0)
+        };
+        let (taint_max, node_aff_max) = (seen_max(&taint_raw), seen_max(&node_aff_raw));
+        (0..slot_seen.len())
+            .map(|v| {
+                [
+                    normalize(taint_raw(v), taint_max, true) * w[0],
+                    normalize(node_aff_raw(v), node_aff_max, false) * w[1],
+                ]
+            })
+            .collect()
+    }
+}
+
+/// Whether node `n` has the key of every soft spread constraint.
+fn has_soft_keys(soft: &[(&Spread, &SpreadCtx)], n: usize) -> bool {
+    soft.iter().all(|(_, c)| Column::at(c.col, n) != NONE)
+}
+
+/// InterPodAffinity's extremes over the feasible nodes: a node in no domain a term wrote to
+/// scores 0; the extremes come from the written domains' feasible nodes, and 0 if any other
+/// node is feasible. `touched` is a buffer.
+fn pod_affinity_extremes(ctx: &PodCtx, feasible: &[usize], touched: &mut Vec<usize>) -> (i64, i64) {
+    let (mut pa_min, mut pa_max) = (i64::MAX, i64::MIN);
+    touched.clear();
+    for (_, d) in &ctx.topology {
+        if let Some(col) = d.col {
+            for &v in &d.touched {
+                touched.extend(col.nodes_with(v).iter().map(|&n| n as usize));
+            }
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    let mut written = 0usize;
+    for &n in touched.iter() {
+        if feasible.binary_search(&n).is_ok() {
+            written += 1;
+            let v: i64 = ctx.topology.iter().map(|(_, d)| d.value(n)).sum();
+            (pa_min, pa_max) = (pa_min.min(v), pa_max.max(v));
+        }
+    }
+    if written < feasible.len() {
+        (pa_min, pa_max) = (pa_min.min(0), pa_max.max(0));
+    }
+    (pa_min, pa_max)
 }
 
 /// `f(v)`, reusing the previous result when `v` repeats the previous value.
