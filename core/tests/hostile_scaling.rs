@@ -25,9 +25,11 @@ fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) 
 }
 
 fn field_errors(e: &weir::Error) -> Vec<(String, String)> {
-    match e.details() {
-        weir::ErrorDetails::Validation { fields } => fields
-            .into_iter()
+    match e {
+        weir::Error::Validation(errors) => errors
+            .0
+            .iter()
+            .cloned()
             .map(|f| {
                 (
                     f.path,

@@ -158,15 +158,14 @@ fn u32_of(n: usize) -> u32 {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
-    let mut errs = ValidationErrors::new();
     if input.pods.len() > MAX_GROUP_PODS {
-        errs.push(
+        return Err(crate::Error::validation_at(
             "pods",
             FieldErrorCode::TooMany,
             format!("at most {MAX_GROUP_PODS} pods, got {}", input.pods.len()),
-        );
-        return Err(crate::Error::Validation(errs));
+        ));
     }
+    let mut errs = ValidationErrors::new();
     let min_groups = match &input.grouping {
         Some(Grouping::Fast {
             min_groups: Some(m),

@@ -204,16 +204,14 @@ fn planned_pods(service: &str, wanted: u32, units: &[String]) -> Vec<PodRef> {
 /// counts nothing here.
 fn check_order_size(order: &ReleaseOrder) -> Result<()> {
     if order.services.len() > MAX_ORDER_SERVICES {
-        let mut errs = ValidationErrors::new();
-        errs.push(
+        return Err(Error::validation_at(
             "services",
             FieldErrorCode::TooMany,
             format!(
                 "an order holds at most {MAX_ORDER_SERVICES} services, got {}",
                 order.services.len()
             ),
-        );
-        return Err(Error::Validation(errs));
+        ));
     }
     check_size(
         order.services.len(),

@@ -233,8 +233,8 @@ impl Checker<'_> {
 ///         "resources": {"requests": {"cpu": "2"}, "limits": {"cpu": "1"}}}]}
 /// }))?;
 /// let err = weir::validate(&spec, None).unwrap_err();
-/// let paths: Vec<String> = match err.details() {
-///     weir::ErrorDetails::Validation { fields } => fields.into_iter().map(|f| f.path).collect(),
+/// let paths: Vec<String> = match err {
+///     weir::Error::Validation(errors) => errors.0.into_iter().map(|f| f.path).collect(),
 ///     _ => vec![],
 /// };
 /// assert_eq!(paths, ["name", "template.containers[0].resources.requests.cpu"]);
