@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::{Error, Result, ValidationErrors};
+use crate::error::{Error, FieldPath, Result, ValidationErrors};
 use crate::model::app_service::{
     Access, AppService, Container, LogConfig, PlatformProfile, UpgradeMode,
 };
@@ -164,7 +164,7 @@ fn under(prefix: &str, err: Error) -> Error {
         Error::Validation(v) => Error::Validation(ValidationErrors(
             v.0.into_iter()
                 .map(|mut f| {
-                    f.path = format!("{prefix}.{}", f.path);
+                    f.path = FieldPath::root(prefix).child(&f.path).into();
                     f
                 })
                 .collect(),

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors};
 use crate::hash::FastMap;
 
 mod cycles;
@@ -258,7 +258,7 @@ pub(crate) fn check_size<'a>(
         total = total.saturating_add(deps.len());
         if total > MAX_DAG_DEPENDENCIES {
             errs.push(
-                format!("services[{i}].dependsOn"),
+                FieldPath::root("services").index(i).child("dependsOn"),
                 FieldErrorCode::TooMany,
                 format!(
                     "at most {MAX_DAG_DEPENDENCIES} dependencies in all, and this list goes \
@@ -281,12 +281,13 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
     )?;
     let mut errs = ValidationErrors::new();
     let mut by_name: FastMap<NameKey, u32> = crate::hash::map_with_capacity(input.services.len());
+    let name_path = |i: usize| FieldPath::root("services").index(i).child("name");
     for (i, s) in input.services.iter().enumerate() {
         if let Some((code, message)) = name_problem(&s.name) {
-            errs.push(format!("services[{i}].name"), code, message);
+            errs.push(name_path(i), code, message);
         } else if by_name.insert(NameKey::of(&s.name), index_of(i)).is_some() {
             errs.push(
-                format!("services[{i}].name"),
+                name_path(i),
                 FieldErrorCode::Duplicate,
                 format!("service `{}` is in the order twice", s.name),
             );
@@ -307,7 +308,12 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
             stamp = vec![0u32; input.services.len()];
         }
         for (j, dep) in s.depends_on.iter().enumerate() {
-            let path = || format!("services[{i}].dependsOn[{j}]");
+            let path = || {
+                FieldPath::root("services")
+                    .index(i)
+                    .child("dependsOn")
+                    .index(j)
+            };
             let Some(&k) = by_name.get(&NameKey::of(dep)) else {
                 let (code, message) = name_problem(dep).unwrap_or_else(|| {
                     (
@@ -606,7 +612,7 @@ pub fn transitive_reduction(input: &DagInput) -> Result<DagReduction> {
         total = total.saturating_add(s.depends_on.len());
         if total > MAX_REDUCTION_DEPENDENCIES {
             errs.push(
-                format!("services[{i}].dependsOn"),
+                FieldPath::root("services").index(i).child("dependsOn"),
                 FieldErrorCode::TooMany,
                 format!(
                     "the transitive reduction takes at most {MAX_REDUCTION_DEPENDENCIES} \

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors};
 use crate::model::app_service::{AppService, PlatformProfile, Scaling};
 use crate::model::diff::{AppServiceDiff, InPlaceRules, PostTask, PreTask, Upgrade, diff};
 use crate::model::units::MAX_UNITS;
@@ -230,7 +230,9 @@ fn check_order_size(order: &ReleaseOrder) -> Result<()> {
         let units = s.to_spec.deploy.as_ref().map_or(0, |d| d.units.len());
         if units > MAX_UNITS {
             errs.push(
-                format!("services[{i}].toSpec.deploy.units"),
+                FieldPath::root("services")
+                    .index(i)
+                    .child("toSpec.deploy.units"),
                 FieldErrorCode::TooMany,
                 format!("at most {MAX_UNITS} units, got {units}"),
             );
@@ -247,7 +249,7 @@ fn check_order_size(order: &ReleaseOrder) -> Result<()> {
         total = total.saturating_add(pods);
         if before <= MAX_ORDER_PODS && total > MAX_ORDER_PODS {
             errs.push(
-                format!("services[{i}].{field}"),
+                FieldPath::root("services").index(i).child(field),
                 FieldErrorCode::TooMany,
                 format!("an order releases at most {MAX_ORDER_PODS} pods in all, and this service goes over it"),
             );
@@ -310,12 +312,12 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
     let default_unit = ["default".to_owned()];
     let mut plans = Vec::with_capacity(order.services.len());
     for (i, s) in order.services.iter().enumerate() {
-        let p = format!("services[{i}]");
+        let p = FieldPath::root("services").index(i);
         let to = match normalize(&s.to_spec, order.profile.as_ref()) {
             Ok(n) => Some(n),
             Err(Error::Validation(v)) => {
                 errs.0.extend(v.0.into_iter().map(|mut f| {
-                    f.path = format!("{p}.toSpec.{}", f.path);
+                    f.path = p.child("toSpec").child(&f.path).into();
                     f
                 }));
                 None
@@ -324,21 +326,21 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         };
         if s.from_version.is_some() != s.from_spec.is_some() {
             errs.push(
-                format!("{p}.fromSpec"),
+                p.child("fromSpec"),
                 FieldErrorCode::Required,
                 "`fromVersion` and `fromSpec` come together",
             );
         }
         if s.to_version.is_empty() {
             errs.push(
-                format!("{p}.toVersion"),
+                p.child("toVersion"),
                 FieldErrorCode::Required,
                 "the version to release is required",
             );
         }
         if s.last_successful_version.as_deref() == Some("") {
             errs.push(
-                format!("{p}.lastSuccessfulVersion"),
+                p.child("lastSuccessfulVersion"),
                 FieldErrorCode::Required,
                 "a version to roll back to has an id (leave the field out when there is none)",
             );
@@ -350,8 +352,8 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
                     errs.0
                         .extend(v.0.into_iter().filter(|f| f.path.starts_with("from.")).map(
                             |mut f| {
-                                f.path =
-                                    format!("{p}.fromSpec.{}", f.path.trim_start_matches("from."));
+                                let rest = f.path.trim_start_matches("from.");
+                                f.path = p.child("fromSpec").child(rest).into();
                                 f
                             },
                         ));
@@ -376,7 +378,7 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
                 let wanted = desired_replicas(&to);
                 if wanted > MAX_PLANNED_PODS {
                     errs.push(
-                        format!("{p}.toSpec.scaling"),
+                        p.child("toSpec").child("scaling"),
                         FieldErrorCode::TooMany,
                         format!(
                             "a first release plans at most {MAX_PLANNED_PODS} pods, got {wanted}"
@@ -405,7 +407,7 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
             Ok(g) => g,
             Err(Error::Validation(v)) => {
                 errs.0.extend(v.0.into_iter().map(|mut f| {
-                    f.path = format!("{p}.{}", f.path);
+                    f.path = p.child(&f.path).into();
                     f
                 }));
                 continue;

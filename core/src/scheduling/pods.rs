@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode as Code, FieldPath, Result, ValidationErrors};
 use crate::model::labels::Labels;
 use crate::model::quantity::Quantity;
 use crate::model::selector::{
@@ -325,7 +325,7 @@ fn pod_requests(pod: &Pod, non_zero: bool) -> Res {
 pub(crate) fn check_name(pod: &Pod, path: &str, errs: &mut ValidationErrors) {
     if pod.metadata.name.is_empty() {
         errs.push(
-            format!("{path}.metadata.name"),
+            FieldPath::from(path).child("metadata").child("name"),
             Code::Required,
             "a pod has a name",
         );
@@ -400,22 +400,24 @@ impl PodRules {
         let namespace = namespace_of(pod);
         let hints = pod.hints.clone().unwrap_or_default();
         let aff = pod.spec.affinity.as_ref();
-        let (required, preferred) = compile_node_affinity(pod, path, errs);
+        let spec = FieldPath::from(path).child("spec");
+        let affinity = spec.child("affinity");
+        let (required, preferred) = compile_node_affinity(pod, &affinity, errs);
         let (aff_req, aff_pref) = compile_terms(
             aff.and_then(|a| a.pod_affinity.as_ref()),
             &namespace,
-            &format!("{path}.spec.affinity.podAffinity"),
+            &affinity.child("podAffinity"),
             errs,
         );
         let (anti_req, anti_pref) = compile_terms(
             aff.and_then(|a| a.pod_anti_affinity.as_ref()),
             &namespace,
-            &format!("{path}.spec.affinity.podAntiAffinity"),
+            &affinity.child("podAntiAffinity"),
             errs,
         );
         let spread = (pod.spec.topology_spread_constraints.iter().enumerate())
             .map(|(i, c)| {
-                let at = format!("{path}.spec.topologySpreadConstraints[{i}]");
+                let at = spec.child("topologySpreadConstraints").index(i);
                 compile_spread(pod, c, &at, errs)
             })
             .collect();
@@ -448,14 +450,14 @@ impl PodRules {
 
 /// A pod's node affinity, compiled: the required terms and the weighted preferred ones
 /// (weight-0 terms are skipped, as NodeAffinity's Score does); a term that does not compile
-/// is reported at `{path}.spec.affinity.nodeAffinity`.
+/// is reported at `{affinity}.nodeAffinity`.
 fn compile_node_affinity(
     pod: &Pod,
-    path: &str,
+    affinity: &FieldPath,
     errs: &mut ValidationErrors,
 ) -> (Option<NodeSelectorMatcher>, Vec<(i64, NodeSelectorMatcher)>) {
-    let at = format!("{path}.spec.affinity.nodeAffinity");
-    let mut fail = |e: Error| errs.push(at.as_str(), Code::Invalid, e.to_string());
+    let at = affinity.child("nodeAffinity");
+    let mut fail = |e: Error| errs.push(at.clone(), Code::Invalid, e.to_string());
     let node_aff = (pod.spec.affinity.as_ref()).and_then(|a| a.node_affinity.as_ref());
     let required = match node_aff
         .and_then(|n| n.required.as_ref())
@@ -490,7 +492,7 @@ fn compile_node_affinity(
 fn compile_terms(
     pa: Option<&PodAffinity>,
     namespace: &str,
-    at: &str,
+    at: &FieldPath,
     errs: &mut ValidationErrors,
 ) -> (Vec<Term>, Vec<(i64, Term)>) {
     let mut req = Vec::new();
@@ -499,13 +501,13 @@ fn compile_terms(
         for t in &pa.required {
             match Term::compile(t, namespace) {
                 Ok(t) => req.push(t),
-                Err(e) => errs.push(at, Code::Invalid, e.to_string()),
+                Err(e) => errs.push(at.clone(), Code::Invalid, e.to_string()),
             }
         }
         for w in &pa.preferred {
             match Term::compile(&w.pod_affinity_term, namespace) {
                 Ok(t) => pref.push((i64::from(w.weight), t)),
-                Err(e) => errs.push(at, Code::Invalid, e.to_string()),
+                Err(e) => errs.push(at.clone(), Code::Invalid, e.to_string()),
             }
         }
     }
@@ -517,11 +519,11 @@ fn compile_terms(
 fn compile_spread(
     pod: &Pod,
     c: &TopologySpreadConstraint,
-    at: &str,
+    at: &FieldPath,
     errs: &mut ValidationErrors,
 ) -> Spread {
     if c.max_skew < 1 {
-        errs.push(format!("{at}.maxSkew"), Code::Invalid, "must be ≥ 1");
+        errs.push(at.child("maxSkew"), Code::Invalid, "must be ≥ 1");
     }
     let selector = c.label_selector.as_ref().map(|s| {
         let mut s = s.clone();
@@ -539,7 +541,7 @@ fn compile_spread(
     let selector = match selector.transpose() {
         Ok(s) => s,
         Err(e) => {
-            errs.push(format!("{at}.labelSelector"), Code::Invalid, e.to_string());
+            errs.push(at.child("labelSelector"), Code::Invalid, e.to_string());
             None
         }
     };

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::{Effective, EffectiveKind, MAX_POLICIES};
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors, clip};
 use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
 use crate::model::cron::{Cron, format_in, parse_time_zone};
 use crate::scaling::hpa::{
@@ -89,7 +89,11 @@ impl Plan {
                         // also refuses an instant past year 9999 (`9999-12-31T23:00:00-05:00`).
                         (Some(at), _) => {
                             let mut errs = ValidationErrors::new();
-                            let path = || format!("scaling.policies[{n}].schedule.at");
+                            let path = || {
+                                (FieldPath::root("scaling").child("policies").index(n))
+                                    .child("schedule")
+                                    .child("at")
+                            };
                             let t = crate::time::check(at, path, &mut errs);
                             When::At(t.ok_or(Error::Validation(errs))?.floor() as i64)
                         }

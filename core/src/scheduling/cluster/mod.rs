@@ -10,7 +10,7 @@ mod score;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::error::{FieldErrorCode as Code, Result, ValidationErrors, clip};
+use crate::error::{FieldErrorCode as Code, FieldPath, Result, ValidationErrors, clip};
 use crate::hash::{FastMap, map_with_capacity};
 use crate::model::labels::Labels;
 
@@ -129,7 +129,8 @@ impl Cluster {
         cluster.class_min = vec![Hot::roomiest(); cluster.class_rep.len()];
         (0..cluster.nodes.len()).for_each(|n| cluster.refresh_hot(n));
         for (i, p) in snapshot.pods.iter().enumerate() {
-            cluster.add_snapshot_pod(p, &format!("pods[{i}]"), &mut errs);
+            let path = FieldPath::root("pods").index(i);
+            cluster.add_snapshot_pod(p, path.as_str(), &mut errs);
         }
         errs.into_result(cluster)
     }
@@ -142,7 +143,7 @@ impl Cluster {
                 Some(&idx) => Some(idx),
                 None => {
                     errs.push(
-                        format!("{path}.spec.nodeName"),
+                        FieldPath::from(path).child("spec").child("nodeName"),
                         Code::Invalid,
                         format!("node `{}` is not in the snapshot", clip(n)),
                     );
@@ -155,7 +156,7 @@ impl Cluster {
         let id = format!("{}/{}", info.namespace, info.name);
         if self.ids.insert(id, idx).is_some() {
             errs.push(
-                format!("{path}.metadata.name"),
+                FieldPath::from(path).child("metadata").child("name"),
                 Code::Duplicate,
                 format!(
                     "pod `{}/{}` is listed twice",
@@ -372,19 +373,21 @@ fn compile_nodes(
         let Some(n) = snapshot_nodes.get(i) else {
             continue;
         };
+        let name_path = || {
+            FieldPath::root("nodes")
+                .index(i)
+                .child("metadata")
+                .child("name")
+        };
         if n.metadata.name.is_empty() {
-            errs.push(
-                format!("nodes[{i}].metadata.name"),
-                Code::Required,
-                "a node has a name",
-            );
+            errs.push(name_path(), Code::Required, "a node has a name");
         }
         if node_by_name
             .insert(n.metadata.name.clone(), nodes.len())
             .is_some()
         {
             errs.push(
-                format!("nodes[{i}].metadata.name"),
+                name_path(),
                 Code::Duplicate,
                 format!("node `{}` is listed twice", clip(&n.metadata.name)),
             );

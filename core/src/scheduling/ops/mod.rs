@@ -14,7 +14,7 @@ use super::cluster::Cluster;
 use super::nodes::tolerates;
 use super::pods::PodInfo;
 use super::types::{ClusterSnapshot, Node, Pod, TaintEffect};
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
+use crate::error::{Error, FieldErrorCode as Code, FieldPath, Result, ValidationErrors, clip};
 use crate::hash::FastSet;
 
 /// Input of [`schedule_one`] and [`fits_template`]-like calls: a snapshot and a pod.
@@ -136,7 +136,9 @@ pub(crate) fn add_pods(
         let id = pod_id(&info);
         if cluster.ids.contains_key(&id) || !names.insert(id.clone()) {
             errs.push(
-                format!("{path}.metadata.name"),
+                FieldPath::from(path.as_str())
+                    .child("metadata")
+                    .child("name"),
                 Code::Duplicate,
                 format!("pod `{}` is already in the snapshot", clip(&id)),
             );
@@ -199,7 +201,9 @@ pub struct ScheduleAllResult {
 pub fn schedule_all(input: &ScheduleAllInput) -> Result<ScheduleAllResult> {
     let mut cluster = Cluster::build(&input.snapshot)?;
     cluster.check_pending_work(input.pods.len())?;
-    add_pods(&mut cluster, &input.pods, |i| format!("pods[{i}]"))?;
+    add_pods(&mut cluster, &input.pods, |i| {
+        FieldPath::root("pods").index(i).into()
+    })?;
     let pending = cluster.pending_in_order();
     let (placements, evicted) = cluster.run_pending(pending, input.preemption.unwrap_or(true));
     Ok(ScheduleAllResult {
@@ -437,7 +441,13 @@ pub(crate) fn evictions_at(cluster: &Cluster, now: f64) -> Result<Vec<TaintEvict
         {
             let added = match &t.time_added {
                 Some(s) => {
-                    let path = || format!("nodes[{}].spec.taints[{ti}].timeAdded", node.name);
+                    let path = || {
+                        (FieldPath::root("nodes").key(&node.name))
+                            .child("spec")
+                            .child("taints")
+                            .index(ti)
+                            .child("timeAdded")
+                    };
                     let Some(v) = crate::time::check(s, path, &mut errs) else {
                         continue;
                     };
