@@ -69,7 +69,8 @@ pub struct PlaceResult {
 ///
 /// # Errors
 ///
-/// As [`schedule_one`], and [`Error::Validation`] for a bad split (no units, negative
+/// As [`schedule_one`](super::ops::schedule_one), and
+/// [`Error::Validation`](crate::Error::Validation) for a bad split (no units, negative
 /// replicas).
 pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
     let mut cluster = Cluster::build(&input.snapshot)?;
