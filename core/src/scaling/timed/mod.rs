@@ -16,8 +16,6 @@ use crate::model::app_service::{MetricTargets, Scaling};
 /// The most points one curve may have (a documented limit).
 pub const MAX_CURVE_POINTS: u64 = 1_000_000;
 
-pub use crate::model::app_service::MAX_POLICIES;
-
 /// The most point × policy steps one curve may take: its points times its policies (at
 /// least 1). Checked before the work; refused at `stepSeconds` with `too_many`. A week at
 /// 60 s with 20 policies is 201,600; a day at 1 s with 20 policies is 1,728,000. At each
@@ -26,8 +24,8 @@ pub const MAX_CURVE_WORK: u64 = 5_000_000;
 
 /// The most policy-event steps one [`next_changes`] call examines: the events examined
 /// times the policies (at least 1). With up to 2 policies this is [`MAX_SCANNED_EVENTS`];
-/// with [`MAX_POLICIES`] it is 20,000 events. A structural bound (the search stops,
-/// returning the changes found so far), as [`MAX_SCANNED_EVENTS`] is.
+/// with [`MAX_POLICIES`](crate::MAX_POLICIES) it is 20,000 events. A structural bound (the
+/// search stops, returning the changes found so far), as [`MAX_SCANNED_EVENTS`] is.
 pub const MAX_SCANNED_WORK: u64 = 2_000_000;
 
 /// The most changes one [`next_changes`] call returns.
@@ -378,8 +376,8 @@ fn change_key(e: &Effective) -> ChangeKey<'_> {
 ///
 /// # Errors
 ///
-/// [`Error::Validation`] for invalid scaling (more than [`MAX_POLICIES`] policies at
-/// `scaling.policies`), bad instants, `to` before `from`, `stepSeconds` < 1, more than
+/// [`Error::Validation`] for invalid scaling (more than
+/// [`MAX_POLICIES`](crate::MAX_POLICIES) policies at `scaling.policies`), bad instants, `to` before `from`, `stepSeconds` < 1, more than
 /// [`MAX_CURVE_POINTS`] points, or points × policies above [`MAX_CURVE_WORK`] (at
 /// `stepSeconds`).
 pub fn replica_curve(input: &CurveInput) -> Result<ReplicaCurve> {

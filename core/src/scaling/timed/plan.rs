@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use super::{Effective, EffectiveKind, MAX_POLICIES};
+use super::{Effective, EffectiveKind};
 use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors, clip};
-use crate::model::app_service::{MetricTargets, PolicyAction, RampMode, Scaling};
+use crate::model::app_service::{MAX_POLICIES, MetricTargets, PolicyAction, RampMode, Scaling};
 use crate::model::cron::{Cron, format_in, parse_time_zone};
 use crate::scaling::hpa::{
     HpaSpec, MetricSpec, MetricTarget, MetricTargetType, ResourceMetricSource,
