@@ -151,7 +151,7 @@ pub(crate) struct Rules {
     pub taint_raw: Vec<i64>,
     /// NodeAffinity's raw score per class (per node when `per_node`).
     pub node_aff_raw: Vec<i64>,
-    /// Per term slot ([`Cluster::slot_matches`]): the groups it matches.
+    /// Per term slot (`Cluster::slot_matches`): the groups it matches.
     pub matched: Vec<Vec<u32>>,
     /// Groups checked for `matched`.
     pub upto: usize,

@@ -289,11 +289,11 @@ pub fn validate_app_service(input: &AppServiceInput) -> Result<()> {
     validate(&input.spec, input.profile.as_ref())
 }
 
-/// [`normalize`] with its input as one value (the form the bindings and vectors use).
+/// [`normalize()`] with its input as one value (the form the bindings and vectors use).
 ///
 /// # Errors
 ///
-/// As [`normalize`].
+/// As [`normalize()`].
 pub fn normalize_app_service(input: &AppServiceInput) -> Result<AppService> {
     normalize(&input.spec, input.profile.as_ref())
 }

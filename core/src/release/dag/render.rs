@@ -6,7 +6,7 @@ use super::{DagDrawing, DagInput, build};
 use crate::error::Result;
 
 /// A DOT quoted ID: `"` and `\` behind a backslash, a newline as `\n` (a line break in
-/// a label), a carriage return as `\r`; other control characters (which [`build`](super::build)
+/// a label), a carriage return as `\r`; other control characters (which [`build`]
 /// refuses) become U+FFFD. The text never holds a raw line break or an unescaped quote,
 /// so a name cannot end the string or the statement.
 fn dot_id(s: &str) -> String {
@@ -58,7 +58,7 @@ fn mermaid_label(s: &str) -> String {
 ///
 /// # Errors
 ///
-/// As [`analyze_dag`].
+/// As [`analyze_dag`](super::analyze_dag).
 pub fn render_dag(input: &DagInput) -> Result<DagDrawing> {
     let g = build(input)?;
     let order = g.topological()?;
