@@ -575,23 +575,24 @@ export interface EnvVarSource {
   secretKeyRef?: KeyRef | null;
 }
 
-/** Every field that broke a rule. */
+/** The input is well-formed data but breaks one or more rules; every problem is listed. */
 export interface ErrorDetailsValidation {
   /** The field errors, in the order the input was walked. */
   fields: FieldError[];
   type: "validation";
 }
 
-/** The quantity that was rejected and why. */
+/** A Kubernetes quantity string could not be parsed. */
 export interface ErrorDetailsParseQuantity {
-  /** The text as given (at most 64 characters, then `…`). */
+  /** The text as given (serialised: at most 64 characters, then `…`). */
   input: string;
   /** The reason, a stable code. */
   reason: QuantityErrorReason;
   type: "parseQuantity";
 }
 
-/** Where and why the input did not have the expected shape. */
+/** The input does not have the expected shape (wrong type, missing field, a number out
+ * of range for its field, NaN): what a binding reports when conversion fails. */
 export interface ErrorDetailsInvalidInput {
   /** The field path of the offending value, Kubernetes style (`spec.containers[0].resources`); empty for the whole input. */
   path: string;
@@ -600,34 +601,36 @@ export interface ErrorDetailsInvalidInput {
   type: "invalidInput";
 }
 
-/** The refused command and the state that refused it. */
+/** The command is not allowed in the engine's current state; nothing changed. */
 export interface ErrorDetailsInvalidTransition {
-  /** The command. */
+  /** The command (or event) that was refused. */
   command: string;
-  /** The state, as words. */
+  /** The state that refuses it, as words (`when there is no draft`). */
   state: string;
   type: "invalidTransition";
 }
 
-/** What holds the app service, or what must be chosen first. */
+/** Another release or operation holds the app service, or a choice must be made first;
+ * nothing changed. */
 export interface ErrorDetailsConflict {
   /** Why, as one line. */
   reason: string;
   type: "conflict";
 }
 
-/** Every dependency cycle. */
+/** The dependencies form one or more cycles; each is listed as the names along it,
+ * ending where it starts (`["a", "b", "a"]`). */
 export interface ErrorDetailsCycle {
-  /** Each cycle as the names along it, ending where it starts. */
+  /** Every cycle, one per strongly connected component, in name order. */
   cycles: string[][];
   type: "cycle";
 }
 
-/** The missing thing. */
+/** A referenced thing does not exist; nothing changed. */
 export interface ErrorDetailsNotFound {
-  /** Its id (at most 64 characters, then `…`). */
+  /** Its id as given (serialised: at most 64 characters, then `…`). */
   id: string;
-  /** Its kind. */
+  /** What kind of thing (`version`, `container`). */
   kind: string;
   type: "notFound";
 }
@@ -2896,7 +2899,7 @@ export type EditStatus = "submitted" | "published";
 /** What kind of replica value is in effect. */
 export type EffectiveKind = "fixed" | "initial" | "current" | "preset" | "ramp" | "metric";
 
-/** Structured details of an [`Error`], internally tagged by `type`. */
+/** The structured details of an error, internally tagged by `type` (its code in camelCase). */
 export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsCycle | ErrorDetailsNotFound;
 
 /** What kind of thing happened. */

@@ -1,5 +1,6 @@
 //! weir's errors as JS `Error` objects: `err.code` is the stable code (`validation`,
-//! `parse_quantity`, `invalid_input`) and `err.details` the structured details.
+//! `parse_quantity`, `invalid_input`) and `err.details` the structured details (the error
+//! serialised).
 
 use napi::bindgen_prelude::*;
 use napi::{Env, JsError};
@@ -12,7 +13,7 @@ pub fn to_js(env: &Env, err: &weir::Error) -> Error {
     let build = || -> Result<Error> {
         let js = JsError::from(Error::new(err.code(), message.clone())).into_unknown(*env);
         let mut obj = js.coerce_to_object()?;
-        obj.set_named_property("details", env.to_js_value(&err.details())?)?;
+        obj.set_named_property("details", env.to_js_value(err)?)?;
         Ok(Error::from(obj.to_unknown()))
     };
     build().unwrap_or_else(|_| {

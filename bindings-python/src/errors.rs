@@ -71,8 +71,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// The exception for a weir error, with `.code` and `.details` set. The match is
-/// exhaustive on purpose: a new code in the core does not compile until it has a class.
+/// The exception for a weir error, with `.code` and `.details` (the error serialised) set.
+/// Every code has its class; a code the core adds later is a plain `WeirError` until it
+/// gets one (`weir::Error` is non-exhaustive).
 pub fn to_py(err: weir::Error) -> PyErr {
     let message = err.to_string();
     let py_err = match &err {
@@ -83,11 +84,12 @@ pub fn to_py(err: weir::Error) -> PyErr {
         weir::Error::Conflict { .. } => ConflictError::new_err(message),
         weir::Error::Cycle { .. } => CycleError::new_err(message),
         weir::Error::NotFound { .. } => NotFoundError::new_err(message),
+        _ => WeirError::new_err(message),
     };
     Python::attach(|py| {
         let value = py_err.value(py);
         let _ = value.setattr("code", err.code());
-        if let Ok(details) = crate::ser::to_object(py, &err.details()) {
+        if let Ok(details) = crate::ser::to_object(py, &err) {
             let _ = value.setattr("details", details);
         }
     });

@@ -455,7 +455,7 @@ fn fuzz_now(t: u32) -> crate::time::Timestamp {
 /// with it; the rest are events for the restored engine. A snapshot that reads back is
 /// either refused by `restore` or drives correctly: a refused event leaves the snapshot
 /// byte for byte as it was, and every accepted one keeps the invariants of
-/// [`engine_invariants`] (a group is only finished with every pod updated, so an order
+/// `engine_invariants` (a group is only finished with every pod updated, so an order
 /// reported succeeded was released).
 ///
 /// # Errors

@@ -28,7 +28,7 @@ pub mod simulation;
 pub mod time;
 
 pub use error::{
-    Error, ErrorDetails, ErrorReport, FieldError, FieldErrorCode, QuantityErrorReason, Result,
+    Error, ErrorReport, FieldError, FieldErrorCode, FieldPath, QuantityErrorReason, Result,
     ValidationErrors,
 };
 pub use model::app_service::*;

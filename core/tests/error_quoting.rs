@@ -100,3 +100,19 @@ fn engine_and_guard_names() {
     );
     short(out.unwrap_err());
 }
+
+/// A node's name goes into a field path as a map key (`nodes[name]...`), cut like any key:
+/// a 1 MB node name with a bad taint timestamp made a 1 MB path.
+#[test]
+fn node_name_in_a_taint_path() {
+    let input = json!({
+        "snapshot": {
+            "nodes": [{"metadata": {"name": huge()}, "spec": {"taints": [
+                {"key": "k", "effect": "NoExecute", "timeAdded": "not a time"}]}}],
+            "pods": [{"metadata": {"name": "p"}, "spec": {"nodeName": huge(),
+                "containers": [{"name": "c"}]}}]
+        },
+        "now": "2026-01-01T00:00:00Z"
+    });
+    short(weir::taint_evictions(&serde_json::from_value(input).unwrap()).unwrap_err());
+}

@@ -25,9 +25,11 @@ fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) 
 }
 
 fn field_errors(e: &weir::Error) -> Vec<(String, String)> {
-    match e.details() {
-        weir::ErrorDetails::Validation { fields } => fields
-            .into_iter()
+    match e {
+        weir::Error::Validation(errors) => errors
+            .0
+            .iter()
+            .cloned()
             .map(|f| {
                 (
                     f.path,
@@ -199,7 +201,7 @@ fn elastic(policies: Vec<Value>) -> Value {
 
 #[test]
 fn policies_per_scaling_are_limited_before_any_work() {
-    let n = weir::scaling::timed::MAX_POLICIES;
+    let n = weir::MAX_POLICIES;
     let too_many = elastic(policies(n + 1, "0 0 * * *"));
     let at = json!({"scaling": too_many, "at": FROM});
     let want = [("scaling.policies".to_owned(), "too_many".to_owned())];
@@ -256,7 +258,7 @@ fn next_changes_over_many_silent_events_is_bounded() {
     // 100 policies firing every second with the same winner: nothing changes, and the
     // sweep examined 1,000,000 events × 100 policies before it gave up.
     let input: weir::NextChangesInput = serde_json::from_value(json!({
-        "scaling": elastic(policies(weir::scaling::timed::MAX_POLICIES, "* * * * * *")),
+        "scaling": elastic(policies(weir::MAX_POLICIES, "* * * * * *")),
         "from": FROM, "count": 10}))
     .unwrap();
     let out = within(60, move || weir::next_changes(&input)).unwrap();

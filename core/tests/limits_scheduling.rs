@@ -23,7 +23,7 @@ fn template(cpu: &str) -> Value {
 
 /// The one field error of a `too_many` refusal, as `(path, code)`.
 fn too_many(err: weir::Error) -> String {
-    let weir::ErrorDetails::Validation { fields } = err.details() else {
+    let weir::Error::Validation(weir::ValidationErrors(fields)) = &err else {
         panic!("expected a validation error, got {err}");
     };
     assert_eq!(fields.len(), 1, "{fields:?}");

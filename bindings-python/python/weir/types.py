@@ -588,15 +588,15 @@ class EnvVarSource(TypedDict):
 
 
 class ErrorDetailsValidation(TypedDict):
-    """Every field that broke a rule."""
+    """The input is well-formed data but breaks one or more rules; every problem is listed."""
     #: The field errors, in the order the input was walked.
     fields: List["FieldError"]
     type: Literal["validation"]
 
 
 class ErrorDetailsParseQuantity(TypedDict):
-    """The quantity that was rejected and why."""
-    #: The text as given (at most 64 characters, then `…`).
+    """A Kubernetes quantity string could not be parsed."""
+    #: The text as given (serialised: at most 64 characters, then `…`).
     input: str
     #: The reason, a stable code.
     reason: "QuantityErrorReason"
@@ -604,7 +604,8 @@ class ErrorDetailsParseQuantity(TypedDict):
 
 
 class ErrorDetailsInvalidInput(TypedDict):
-    """Where and why the input did not have the expected shape."""
+    """The input does not have the expected shape (wrong type, missing field, a number out
+    of range for its field, NaN): what a binding reports when conversion fails."""
     #: The field path of the offending value, Kubernetes style
     #: (`spec.containers[0].resources`); empty for the whole input.
     path: str
@@ -614,33 +615,35 @@ class ErrorDetailsInvalidInput(TypedDict):
 
 
 class ErrorDetailsInvalidTransition(TypedDict):
-    """The refused command and the state that refused it."""
-    #: The command.
+    """The command is not allowed in the engine's current state; nothing changed."""
+    #: The command (or event) that was refused.
     command: str
-    #: The state, as words.
+    #: The state that refuses it, as words (`when there is no draft`).
     state: str
     type: Literal["invalidTransition"]
 
 
 class ErrorDetailsConflict(TypedDict):
-    """What holds the app service, or what must be chosen first."""
+    """Another release or operation holds the app service, or a choice must be made first;
+    nothing changed."""
     #: Why, as one line.
     reason: str
     type: Literal["conflict"]
 
 
 class ErrorDetailsCycle(TypedDict):
-    """Every dependency cycle."""
-    #: Each cycle as the names along it, ending where it starts.
+    """The dependencies form one or more cycles; each is listed as the names along it,
+    ending where it starts (`["a", "b", "a"]`)."""
+    #: Every cycle, one per strongly connected component, in name order.
     cycles: List[List[str]]
     type: Literal["cycle"]
 
 
 class ErrorDetailsNotFound(TypedDict):
-    """The missing thing."""
-    #: Its id (at most 64 characters, then `…`).
+    """A referenced thing does not exist; nothing changed."""
+    #: Its id as given (serialised: at most 64 characters, then `…`).
     id: str
-    #: Its kind.
+    #: What kind of thing (`version`, `container`).
     kind: str
     type: Literal["notFound"]
 
@@ -2928,7 +2931,7 @@ EffectiveKind = Literal["fixed", "initial", "current", "preset", "ramp", "metric
 """What kind of replica value is in effect."""
 
 ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsCycle", "ErrorDetailsNotFound"]
-"""Structured details of an [`Error`], internally tagged by `type`."""
+"""The structured details of an error, internally tagged by `type` (its code in camelCase)."""
 
 EventKind = Literal["action", "refused", "release", "pods", "scale", "node", "autoscaler"]
 """What kind of thing happened."""

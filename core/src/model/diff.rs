@@ -13,11 +13,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::{Error, Result, ValidationErrors};
+use crate::error::{Error, FieldPath, Result, ValidationErrors};
 use crate::model::app_service::{
-    Access, AppService, Container, LogConfig, PlatformProfile, UpgradeMode,
+    Access, AppService, Container, LogConfig, PlatformProfile, ServiceAffinity, UpgradeMode,
 };
 use crate::model::quantity::RawQuantity;
+use crate::model::selector::NodeSelector;
 use crate::model::validate::normalize;
 
 /// Which in-place rule set decides `upgrade`.
@@ -164,7 +165,7 @@ fn under(prefix: &str, err: Error) -> Error {
         Error::Validation(v) => Error::Validation(ValidationErrors(
             v.0.into_iter()
                 .map(|mut f| {
-                    f.path = format!("{prefix}.{}", f.path);
+                    f.path = FieldPath::root(prefix).child(&f.path).into();
                     f
                 })
                 .collect(),
@@ -299,40 +300,65 @@ pub fn diff(
     let mut changes = Vec::new();
     walk("", va.as_ref(), vb.as_ref(), &mut changes);
 
-    let mode = |s: &AppService| {
-        s.deploy
-            .as_ref()
-            .and_then(|d| d.upgrade_mode)
-            .unwrap_or(UpgradeMode::InPlace)
-    };
-    let affinity = |s: &AppService| {
-        s.deploy
-            .as_ref()
-            .map(|d| (d.node_affinity.clone(), d.service_affinity.clone()))
-    };
-    let mesh_on = |s: &AppService| {
-        s.deploy
-            .as_ref()
-            .and_then(|d| d.mesh.as_ref())
-            .is_some_and(|m| m.enabled)
-    };
-    let monitoring = |s: &AppService| {
-        s.template
-            .containers
-            .iter()
-            .any(|c| c.monitoring_dir.is_some())
-    };
+    let (upgrade, reasons) = upgrade_of(&a, &b, rules);
+    let (pre_tasks, post_tasks, warnings) = tasks_and_warnings(&a, &b, upgrade);
+    Ok(AppServiceDiff {
+        changes,
+        upgrade,
+        reasons,
+        pre_tasks,
+        post_tasks,
+        warnings,
+    })
+}
 
-    let affinity_changed = affinity(&a) != affinity(&b);
+/// The upgrade mode of a spec (`inPlace` unless it says otherwise).
+fn mode(s: &AppService) -> UpgradeMode {
+    s.deploy
+        .as_ref()
+        .and_then(|d| d.upgrade_mode)
+        .unwrap_or(UpgradeMode::InPlace)
+}
+
+/// A spec's node and service affinity.
+fn affinity(s: &AppService) -> Option<(Option<NodeSelector>, Vec<ServiceAffinity>)> {
+    s.deploy
+        .as_ref()
+        .map(|d| (d.node_affinity.clone(), d.service_affinity.clone()))
+}
+
+/// Whether a spec turns the mesh on.
+fn mesh_on(s: &AppService) -> bool {
+    s.deploy
+        .as_ref()
+        .and_then(|d| d.mesh.as_ref())
+        .is_some_and(|m| m.enabled)
+}
+
+/// Whether a container of a spec has a monitoring directory.
+fn monitoring(s: &AppService) -> bool {
+    s.template
+        .containers
+        .iter()
+        .any(|c| c.monitoring_dir.is_some())
+}
+
+/// How running pods move from `a` to `b` (normalized) under `rules`, and why.
+fn upgrade_of(
+    a: &AppService,
+    b: &AppService,
+    rules: InPlaceRules,
+) -> (Upgrade, Vec<UpgradeReason>) {
+    let affinity_changed = affinity(a) != affinity(b);
     let template_changed = a.template != b.template
         || a.node_autoscaling != b.node_autoscaling
-        || mesh_on(&a) != mesh_on(&b);
+        || mesh_on(a) != mesh_on(b);
     let mut reasons = Vec::new();
     let upgrade = if !template_changed && !affinity_changed {
         Upgrade::None
     } else {
         let (ca, cb) = (&a.template.containers, &b.template.containers);
-        if mode(&b) == UpgradeMode::Replace {
+        if mode(b) == UpgradeMode::Replace {
             reasons.push(UpgradeReason::ReplaceMode);
         }
         if ca.len() != cb.len() {
@@ -341,7 +367,7 @@ pub fn diff(
         if ca.iter().zip(cb).any(|(x, y)| !same_resources(x, y)) {
             reasons.push(UpgradeReason::ResourcesChanged);
         }
-        if monitoring(&a) && !monitoring(&b) {
+        if monitoring(a) && !monitoring(b) {
             reasons.push(UpgradeReason::MonitoringTurnedOff);
         }
         if rules == InPlaceRules::Kubernetes {
@@ -349,7 +375,7 @@ pub fn diff(
             // part of the pod spec.
             let images_only = ca.len() == cb.len()
                 && a.node_autoscaling == b.node_autoscaling
-                && mesh_on(&a) == mesh_on(&b)
+                && mesh_on(a) == mesh_on(b)
                 && !affinity_changed
                 && ca.iter().zip(cb).all(|(x, y)| {
                     let mut y = y.clone();
@@ -377,7 +403,18 @@ pub fn diff(
             Upgrade::None
         }
     };
+    (upgrade, reasons)
+}
 
+/// The tasks around a release from `a` to `b` (normalized) and its warnings: access
+/// services and log stores to apply first or clean up after, load balancers that change,
+/// an upgrade mode switch, affinity that waits for a recreate.
+fn tasks_and_warnings(
+    a: &AppService,
+    b: &AppService,
+    upgrade: Upgrade,
+) -> (Vec<PreTask>, Vec<PostTask>, Vec<Warning>) {
+    let affinity_changed = affinity(a) != affinity(b);
     let mut pre_tasks = Vec::new();
     let mut post_tasks = Vec::new();
     let mut warnings = Vec::new();
@@ -413,14 +450,14 @@ pub fn diff(
             });
         }
     }
-    let (old_logs, new_logs) = (logs(&a), logs(&b));
+    let (old_logs, new_logs) = (logs(a), logs(b));
     if !new_logs.is_empty() && new_logs != old_logs {
         pre_tasks.push(PreTask::ApplyLogConfig);
     }
     if old_logs.keys().any(|k| !new_logs.contains_key(k)) {
         post_tasks.push(PostTask::RemoveLogConfig);
     }
-    if mode(&a) != mode(&b) {
+    if mode(a) != mode(b) {
         warnings.push(Warning {
             code: WarningCode::UpgradeModeSwitch,
             message:
@@ -434,14 +471,7 @@ pub fn diff(
             message: "affinity changes take effect only when pods are recreated: release with the replace upgrade mode to apply them".into(),
         });
     }
-    Ok(AppServiceDiff {
-        changes,
-        upgrade,
-        reasons,
-        pre_tasks,
-        post_tasks,
-        warnings,
-    })
+    (pre_tasks, post_tasks, warnings)
 }
 
 /// [`diff`] with its input as one value (the form the bindings and vectors use).

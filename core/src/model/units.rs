@@ -46,15 +46,14 @@ pub struct UnitShare {
 /// # Ok::<(), weir::Error>(())
 /// ```
 pub fn split_units(input: &UnitSplitInput) -> Result<Vec<UnitShare>> {
-    let mut errs = ValidationErrors::new();
     if input.units.len() > MAX_UNITS {
-        errs.push(
+        return Err(crate::Error::validation_at(
             "units",
             FieldErrorCode::TooMany,
             format!("at most {MAX_UNITS} units, got {}", input.units.len()),
-        );
-        return Err(crate::Error::Validation(errs));
+        ));
     }
+    let mut errs = ValidationErrors::new();
     if input.replicas < 0 {
         errs.push(
             "replicas",

@@ -10,15 +10,17 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::fmt::Write as _;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors};
 use crate::hash::FastMap;
 
+pub use self::render::render_dag;
+
 mod cycles;
+mod render;
 
 /// The most services the DAG operations take: twice the million services the DAG is
 /// measured with (a release order has its own, lower limit,
@@ -258,7 +260,7 @@ pub(crate) fn check_size<'a>(
         total = total.saturating_add(deps.len());
         if total > MAX_DAG_DEPENDENCIES {
             errs.push(
-                format!("services[{i}].dependsOn"),
+                FieldPath::root("services").index(i).child("dependsOn"),
                 FieldErrorCode::TooMany,
                 format!(
                     "at most {MAX_DAG_DEPENDENCIES} dependencies in all, and this list goes \
@@ -281,12 +283,13 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
     )?;
     let mut errs = ValidationErrors::new();
     let mut by_name: FastMap<NameKey, u32> = crate::hash::map_with_capacity(input.services.len());
+    let name_path = |i: usize| FieldPath::root("services").index(i).child("name");
     for (i, s) in input.services.iter().enumerate() {
         if let Some((code, message)) = name_problem(&s.name) {
-            errs.push(format!("services[{i}].name"), code, message);
+            errs.push(name_path(i), code, message);
         } else if by_name.insert(NameKey::of(&s.name), index_of(i)).is_some() {
             errs.push(
-                format!("services[{i}].name"),
+                name_path(i),
                 FieldErrorCode::Duplicate,
                 format!("service `{}` is in the order twice", s.name),
             );
@@ -307,7 +310,12 @@ pub(crate) fn build(input: &DagInput) -> Result<Graph<'_>> {
             stamp = vec![0u32; input.services.len()];
         }
         for (j, dep) in s.depends_on.iter().enumerate() {
-            let path = || format!("services[{i}].dependsOn[{j}]");
+            let path = || {
+                FieldPath::root("services")
+                    .index(i)
+                    .child("dependsOn")
+                    .index(j)
+            };
             let Some(&k) = by_name.get(&NameKey::of(dep)) else {
                 let (code, message) = name_problem(dep).unwrap_or_else(|| {
                     (
@@ -606,7 +614,7 @@ pub fn transitive_reduction(input: &DagInput) -> Result<DagReduction> {
         total = total.saturating_add(s.depends_on.len());
         if total > MAX_REDUCTION_DEPENDENCIES {
             errs.push(
-                format!("services[{i}].dependsOn"),
+                FieldPath::root("services").index(i).child("dependsOn"),
                 FieldErrorCode::TooMany,
                 format!(
                     "the transitive reduction takes at most {MAX_REDUCTION_DEPENDENCIES} \
@@ -671,85 +679,6 @@ pub fn transitive_reduction(input: &DagInput) -> Result<DagReduction> {
         redundant_edges: redundant,
         kept_edges: kept,
     })
-}
-
-/// A DOT quoted ID: `"` and `\` behind a backslash, a newline as `\n` (a line break in
-/// a label), a carriage return as `\r`; other control characters (which [`build`]
-/// refuses) become U+FFFD. The text never holds a raw line break or an unescaped quote,
-/// so a name cannot end the string or the statement.
-fn dot_id(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A Mermaid node label in double quotes. Mermaid has no backslash escapes; it decodes
-/// entity codes (`#quot;`, `#35;`) in labels. So `"` becomes `#quot;`, and `#` (else a
-/// name could spell an entity), `&`, `<`, `>` (HTML labels) and `` ` `` (markdown
-/// strings) become their decimal codes, as do control characters and line separators:
-/// the label stays on its line and inside its quotes.
-fn mermaid_label(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("#quot;"),
-            // `%` `{` `}` too: Mermaid reads `%%{...}%%` as a directive wherever it stands.
-            '#' | '&' | '<' | '>' | '`' | '%' | '{' | '}' => {
-                let _ = write!(out, "#{};", u32::from(c));
-            }
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "#{};", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// DOT and Mermaid text of the order's DAG (dependencies point to their dependents), in
-/// topological order. Names are escaped for each language (see `dot_id` and
-/// `mermaid_label`); Mermaid node ids are generated (`n` and the service's position in
-/// the input), never names.
-///
-/// # Errors
-///
-/// As [`analyze_dag`].
-pub fn render_dag(input: &DagInput) -> Result<DagDrawing> {
-    let g = build(input)?;
-    let order = g.topological()?;
-    let ids: Vec<String> = g.names.iter().map(|n| dot_id(n)).collect();
-    let id = |u: u32| ids.get(u as usize).map_or("\"\"", String::as_str);
-    let mut dot = String::from("digraph release {\n  rankdir=LR;\n");
-    let mut mermaid = String::from("flowchart LR\n");
-    for &u in &order {
-        let _ = writeln!(dot, "  {};", id(u));
-        let _ = writeln!(mermaid, "  n{u}[{}]", mermaid_label(g.name(u)));
-    }
-    let mut ds: Vec<u32> = Vec::new();
-    for &u in &order {
-        ds.clear();
-        ds.extend_from_slice(g.deps.of(u));
-        ds.sort_by(|a, b| g.name(*a).cmp(g.name(*b)));
-        for &d in &ds {
-            let _ = writeln!(dot, "  {} -> {};", id(d), id(u));
-            let _ = writeln!(mermaid, "  n{d} --> n{u}");
-        }
-    }
-    dot.push_str("}\n");
-    Ok(DagDrawing { dot, mermaid })
 }
 
 #[cfg(test)]

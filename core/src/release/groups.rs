@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldErrorCode, Result, ValidationErrors};
+use crate::error::{FieldErrorCode, FieldPath, Result, ValidationErrors};
 use crate::hash::FastMap;
 use crate::model::app_service::Grouping;
 
@@ -158,15 +158,14 @@ fn u32_of(n: usize) -> u32 {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
-    let mut errs = ValidationErrors::new();
     if input.pods.len() > MAX_GROUP_PODS {
-        errs.push(
+        return Err(crate::Error::validation_at(
             "pods",
             FieldErrorCode::TooMany,
             format!("at most {MAX_GROUP_PODS} pods, got {}", input.pods.len()),
-        );
-        return Err(crate::Error::Validation(errs));
+        ));
     }
+    let mut errs = ValidationErrors::new();
     let min_groups = match &input.grouping {
         Some(Grouping::Fast {
             min_groups: Some(m),
@@ -186,7 +185,7 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
     for (i, p) in input.pods.iter().enumerate() {
         if p.name.is_empty() {
             errs.push(
-                format!("pods[{i}].name"),
+                FieldPath::root("pods").index(i).child("name"),
                 FieldErrorCode::Required,
                 "a pod has a name",
             );
@@ -195,7 +194,7 @@ pub fn plan_groups(input: &GroupsInput) -> Result<PodGroups> {
     for i in duplicate_names(&input.pods) {
         if let Some(p) = input.pods.get(i) {
             errs.push(
-                format!("pods[{i}].name"),
+                FieldPath::root("pods").index(i).child("name"),
                 FieldErrorCode::Duplicate,
                 format!("pod `{}` is listed twice", crate::error::clip(&p.name)),
             );

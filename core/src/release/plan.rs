@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors};
 use crate::model::app_service::{AppService, PlatformProfile, Scaling};
 use crate::model::diff::{AppServiceDiff, InPlaceRules, PostTask, PreTask, Upgrade, diff};
 use crate::model::units::MAX_UNITS;
@@ -204,16 +204,14 @@ fn planned_pods(service: &str, wanted: u32, units: &[String]) -> Vec<PodRef> {
 /// counts nothing here.
 fn check_order_size(order: &ReleaseOrder) -> Result<()> {
     if order.services.len() > MAX_ORDER_SERVICES {
-        let mut errs = ValidationErrors::new();
-        errs.push(
+        return Err(Error::validation_at(
             "services",
             FieldErrorCode::TooMany,
             format!(
                 "an order holds at most {MAX_ORDER_SERVICES} services, got {}",
                 order.services.len()
             ),
-        );
-        return Err(Error::Validation(errs));
+        ));
     }
     check_size(
         order.services.len(),
@@ -232,7 +230,9 @@ fn check_order_size(order: &ReleaseOrder) -> Result<()> {
         let units = s.to_spec.deploy.as_ref().map_or(0, |d| d.units.len());
         if units > MAX_UNITS {
             errs.push(
-                format!("services[{i}].toSpec.deploy.units"),
+                FieldPath::root("services")
+                    .index(i)
+                    .child("toSpec.deploy.units"),
                 FieldErrorCode::TooMany,
                 format!("at most {MAX_UNITS} units, got {units}"),
             );
@@ -249,7 +249,7 @@ fn check_order_size(order: &ReleaseOrder) -> Result<()> {
         total = total.saturating_add(pods);
         if before <= MAX_ORDER_PODS && total > MAX_ORDER_PODS {
             errs.push(
-                format!("services[{i}].{field}"),
+                FieldPath::root("services").index(i).child(field),
                 FieldErrorCode::TooMany,
                 format!("an order releases at most {MAX_ORDER_PODS} pods in all, and this service goes over it"),
             );
@@ -308,159 +308,12 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
             None
         }
     };
-    let rules = order.rules.unwrap_or_default();
-    let default_unit = ["default".to_owned()];
     let mut plans = Vec::with_capacity(order.services.len());
     for (i, s) in order.services.iter().enumerate() {
-        let p = format!("services[{i}]");
-        let to = match normalize(&s.to_spec, order.profile.as_ref()) {
-            Ok(n) => Some(n),
-            Err(Error::Validation(v)) => {
-                errs.0.extend(v.0.into_iter().map(|mut f| {
-                    f.path = format!("{p}.toSpec.{}", f.path);
-                    f
-                }));
-                None
-            }
-            Err(e) => return Err(e),
-        };
-        if s.from_version.is_some() != s.from_spec.is_some() {
-            errs.push(
-                format!("{p}.fromSpec"),
-                FieldErrorCode::Required,
-                "`fromVersion` and `fromSpec` come together",
-            );
+        let p = FieldPath::root("services").index(i);
+        if let Some(plan) = plan_service(order, s, &p, &mut errs)? {
+            plans.push(plan);
         }
-        if s.to_version.is_empty() {
-            errs.push(
-                format!("{p}.toVersion"),
-                FieldErrorCode::Required,
-                "the version to release is required",
-            );
-        }
-        if s.last_successful_version.as_deref() == Some("") {
-            errs.push(
-                format!("{p}.lastSuccessfulVersion"),
-                FieldErrorCode::Required,
-                "a version to roll back to has an id (leave the field out when there is none)",
-            );
-        }
-        let change = match (&s.from_spec, &to) {
-            (Some(from), Some(_)) => match diff(from, &s.to_spec, rules, order.profile.as_ref()) {
-                Ok(d) => Some(d),
-                Err(Error::Validation(v)) => {
-                    errs.0
-                        .extend(v.0.into_iter().filter(|f| f.path.starts_with("from.")).map(
-                            |mut f| {
-                                f.path =
-                                    format!("{p}.fromSpec.{}", f.path.trim_start_matches("from."));
-                                f
-                            },
-                        ));
-                    None
-                }
-                Err(e) => return Err(e),
-            },
-            _ => None,
-        };
-        let Some(to) = to else { continue };
-        let deploy = to.deploy.clone().unwrap_or_default();
-        let pods = match &s.pods {
-            Some(pods) => pods.clone(),
-            None => {
-                let units: &[String] = if !deploy.units.is_empty() {
-                    &deploy.units
-                } else if !order.units.is_empty() {
-                    &order.units
-                } else {
-                    &default_unit
-                };
-                let wanted = desired_replicas(&to);
-                if wanted > MAX_PLANNED_PODS {
-                    errs.push(
-                        format!("{p}.toSpec.scaling"),
-                        FieldErrorCode::TooMany,
-                        format!(
-                            "a first release plans at most {MAX_PLANNED_PODS} pods, got {wanted}"
-                        ),
-                    );
-                    continue;
-                }
-                planned_pods(&s.name, wanted, units)
-            }
-        };
-        let new_version = s.from_version.as_deref() != Some(s.to_version.as_str());
-        let groups_for = |beta: bool, pause: bool, new_version: bool| {
-            plan_groups(&GroupsInput {
-                pods: pods.clone(),
-                grouping: deploy.grouping.clone(),
-                beta: Some(beta),
-                pause_between_groups: Some(pause),
-                new_version: Some(new_version),
-            })
-        };
-        let groups = match groups_for(
-            deploy.beta.unwrap_or(true),
-            deploy.pause_between_groups.unwrap_or(true),
-            new_version,
-        ) {
-            Ok(g) => g,
-            Err(Error::Validation(v)) => {
-                errs.0.extend(v.0.into_iter().map(|mut f| {
-                    f.path = format!("{p}.{}", f.path);
-                    f
-                }));
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let rollback_groups = groups_for(false, false, false)?;
-        let rollback = match (&s.last_successful_version, &s.from_spec) {
-            (None, _) => RollbackPlan::DeleteResources {},
-            (Some(v), _) if *v == s.to_version => RollbackPlan::Cancel {},
-            // Rolling back to the running version: the reverse of this change decides the
-            // mode. Any other version's spec is not in the order: recreate, the safe choice.
-            (Some(v), Some(from)) if s.from_version.as_deref() == Some(v.as_str()) => {
-                RollbackPlan::ToVersion {
-                    version: v.clone(),
-                    upgrade: diff(&s.to_spec, from, rules, order.profile.as_ref())
-                        .map(|d| d.upgrade)
-                        .unwrap_or(Upgrade::Recreate),
-                }
-            }
-            (Some(v), _) => RollbackPlan::ToVersion {
-                version: v.clone(),
-                upgrade: Upgrade::Recreate,
-            },
-        };
-        let (pre_tasks, post_tasks) = match &change {
-            Some(c) => (c.pre_tasks.clone(), c.post_tasks.clone()),
-            None => {
-                let mut pre = Vec::new();
-                if !to.services.is_empty() {
-                    pre.push(PreTask::ApplyServiceConfig);
-                }
-                if to.template.containers.iter().any(|c| !c.logs.is_empty()) {
-                    pre.push(PreTask::ApplyLogConfig);
-                }
-                (pre, Vec::new())
-            }
-        };
-        plans.push(ServicePlan {
-            pre_tasks,
-            post_tasks,
-            name: s.name.clone(),
-            depends_on: s.depends_on.clone(),
-            wave: 0,
-            to_version: s.to_version.clone(),
-            from_version: s.from_version.clone(),
-            new_version,
-            upgrade: change.as_ref().map_or(Upgrade::Recreate, |c| c.upgrade),
-            change,
-            groups,
-            rollback_groups,
-            rollback,
-        });
     }
     errs.into_result(())?;
     // Field problems first (they are what a person fixes first), then the cycles.
@@ -490,4 +343,209 @@ pub fn plan_release(order: &ReleaseOrder) -> Result<ReleasePlan> {
         max_parallel_services: order.max_parallel_services.unwrap_or(0),
         ready_seconds: order.ready_seconds.unwrap_or(DEFAULT_READY_SECONDS),
     })
+}
+
+/// Service `s` of `order` planned, its problems added to `errs` under `p`; `None` when it
+/// cannot be planned (its spec, pods or groups are invalid).
+fn plan_service(
+    order: &ReleaseOrder,
+    s: &OrderService,
+    p: &FieldPath,
+    errs: &mut ValidationErrors,
+) -> Result<Option<ServicePlan>> {
+    let (rules, profile) = (order.rules.unwrap_or_default(), order.profile.as_ref());
+    let to = match normalize(&s.to_spec, profile) {
+        Ok(n) => Some(n),
+        Err(Error::Validation(v)) => {
+            errs.0.extend(v.0.into_iter().map(|mut f| {
+                f.path = p.child("toSpec").child(&f.path).into();
+                f
+            }));
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    check_versions(s, p, errs);
+    let change = match &to {
+        Some(_) => service_change(s, rules, profile, p, errs)?,
+        None => None,
+    };
+    let Some(to) = to else { return Ok(None) };
+    let deploy = to.deploy.clone().unwrap_or_default();
+    let Some(pods) = service_pods(order, s, &to, p, errs) else {
+        return Ok(None);
+    };
+    let new_version = s.from_version.as_deref() != Some(s.to_version.as_str());
+    let groups_for = |beta: bool, pause: bool, new_version: bool| {
+        plan_groups(&GroupsInput {
+            pods: pods.clone(),
+            grouping: deploy.grouping.clone(),
+            beta: Some(beta),
+            pause_between_groups: Some(pause),
+            new_version: Some(new_version),
+        })
+    };
+    let groups = match groups_for(
+        deploy.beta.unwrap_or(true),
+        deploy.pause_between_groups.unwrap_or(true),
+        new_version,
+    ) {
+        Ok(g) => g,
+        Err(Error::Validation(v)) => {
+            errs.0.extend(v.0.into_iter().map(|mut f| {
+                f.path = p.child(&f.path).into();
+                f
+            }));
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    let rollback_groups = groups_for(false, false, false)?;
+    let (pre_tasks, post_tasks) = match &change {
+        Some(c) => (c.pre_tasks.clone(), c.post_tasks.clone()),
+        None => first_release_tasks(&to),
+    };
+    Ok(Some(ServicePlan {
+        pre_tasks,
+        post_tasks,
+        name: s.name.clone(),
+        depends_on: s.depends_on.clone(),
+        wave: 0,
+        to_version: s.to_version.clone(),
+        from_version: s.from_version.clone(),
+        new_version,
+        upgrade: change.as_ref().map_or(Upgrade::Recreate, |c| c.upgrade),
+        change,
+        groups,
+        rollback_groups,
+        rollback: rollback_plan(s, rules, profile),
+    }))
+}
+
+/// The change service `s` makes from its running spec (`None` for a first release); its
+/// running spec's problems are added to `errs` under `{p}.fromSpec`.
+fn service_change(
+    s: &OrderService,
+    rules: InPlaceRules,
+    profile: Option<&PlatformProfile>,
+    p: &FieldPath,
+    errs: &mut ValidationErrors,
+) -> Result<Option<AppServiceDiff>> {
+    match &s.from_spec {
+        Some(from) => match diff(from, &s.to_spec, rules, profile) {
+            Ok(d) => Ok(Some(d)),
+            Err(Error::Validation(v)) => {
+                errs.0
+                    .extend(v.0.into_iter().filter(|f| f.path.starts_with("from.")).map(
+                        |mut f| {
+                            let rest = f.path.trim_start_matches("from.");
+                            f.path = p.child("fromSpec").child(rest).into();
+                            f
+                        },
+                    ));
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
+        None => Ok(None),
+    }
+}
+
+/// A service's version fields: `fromVersion` with `fromSpec`, a version to release, a
+/// version to roll back to that has an id.
+fn check_versions(s: &OrderService, p: &FieldPath, errs: &mut ValidationErrors) {
+    if s.from_version.is_some() != s.from_spec.is_some() {
+        errs.push(
+            p.child("fromSpec"),
+            FieldErrorCode::Required,
+            "`fromVersion` and `fromSpec` come together",
+        );
+    }
+    if s.to_version.is_empty() {
+        errs.push(
+            p.child("toVersion"),
+            FieldErrorCode::Required,
+            "the version to release is required",
+        );
+    }
+    if s.last_successful_version.as_deref() == Some("") {
+        errs.push(
+            p.child("lastSuccessfulVersion"),
+            FieldErrorCode::Required,
+            "a version to roll back to has an id (leave the field out when there is none)",
+        );
+    }
+}
+
+/// The pods service `s` releases: as given, or planned over its units (the spec's, the
+/// order's, else `default`) for the desired replicas of `to`; `None` (reported at
+/// `toSpec.scaling`) above [`MAX_PLANNED_PODS`].
+fn service_pods(
+    order: &ReleaseOrder,
+    s: &OrderService,
+    to: &AppService,
+    p: &FieldPath,
+    errs: &mut ValidationErrors,
+) -> Option<Vec<PodRef>> {
+    if let Some(pods) = &s.pods {
+        return Some(pods.clone());
+    }
+    let default_unit = ["default".to_owned()];
+    let spec_units = to.deploy.as_ref().map_or(&[][..], |d| d.units.as_slice());
+    let units: &[String] = if !spec_units.is_empty() {
+        spec_units
+    } else if !order.units.is_empty() {
+        &order.units
+    } else {
+        &default_unit
+    };
+    let wanted = desired_replicas(to);
+    if wanted > MAX_PLANNED_PODS {
+        errs.push(
+            p.child("toSpec").child("scaling"),
+            FieldErrorCode::TooMany,
+            format!("a first release plans at most {MAX_PLANNED_PODS} pods, got {wanted}"),
+        );
+        return None;
+    }
+    Some(planned_pods(&s.name, wanted, units))
+}
+
+/// What a rollback of service `s` would do.
+fn rollback_plan(
+    s: &OrderService,
+    rules: InPlaceRules,
+    profile: Option<&PlatformProfile>,
+) -> RollbackPlan {
+    match (&s.last_successful_version, &s.from_spec) {
+        (None, _) => RollbackPlan::DeleteResources {},
+        (Some(v), _) if *v == s.to_version => RollbackPlan::Cancel {},
+        // Rolling back to the running version: the reverse of this change decides the
+        // mode. Any other version's spec is not in the order: recreate, the safe choice.
+        (Some(v), Some(from)) if s.from_version.as_deref() == Some(v.as_str()) => {
+            RollbackPlan::ToVersion {
+                version: v.clone(),
+                upgrade: diff(&s.to_spec, from, rules, profile)
+                    .map(|d| d.upgrade)
+                    .unwrap_or(Upgrade::Recreate),
+            }
+        }
+        (Some(v), _) => RollbackPlan::ToVersion {
+            version: v.clone(),
+            upgrade: Upgrade::Recreate,
+        },
+    }
+}
+
+/// A first release's tasks (no change to compare): apply the access services and the log
+/// stores the spec has.
+fn first_release_tasks(to: &AppService) -> (Vec<PreTask>, Vec<PostTask>) {
+    let mut pre = Vec::new();
+    if !to.services.is_empty() {
+        pre.push(PreTask::ApplyServiceConfig);
+    }
+    if to.template.containers.iter().any(|c| !c.logs.is_empty()) {
+        pre.push(PreTask::ApplyLogConfig);
+    }
+    (pre, Vec::new())
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::timed::{MAX_CURVE_POINTS, ReplicaCurve};
-use crate::error::{FieldErrorCode, Result, ValidationErrors};
+use crate::error::{FieldErrorCode, FieldPath, Result, ValidationErrors};
 
 /// The most horizontal grid lines (replica values) one picture draws.
 const MAX_VALUE_TICKS: usize = 16;
@@ -113,7 +113,7 @@ impl ReplicaCurve {
                     continue;
                 };
                 errs.push(
-                    format!("points[{n}].t"),
+                    FieldPath::root("points").index(n).child("t"),
                     FieldErrorCode::Invalid,
                     format!("{}: {problem}", p.t),
                 );

@@ -3,7 +3,7 @@
 //! field that carries the size, changing nothing. The numbers are listed with every other
 //! limit of weir in `docs/limits.md`.
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, Result};
 
 /// The most nodes a cluster snapshot holds: ten times Kubernetes' tested scalability limit
 /// of 5,000 nodes per cluster.
@@ -24,9 +24,7 @@ pub const MAX_DECISIONS: u64 = 2_000_000_000;
 
 /// `Err` with one `too_many` field error at `path`.
 fn too_many(path: &str, message: String) -> Result<()> {
-    let mut errs = ValidationErrors::new();
-    errs.push(path, FieldErrorCode::TooMany, message);
-    Err(Error::Validation(errs))
+    Err(Error::validation_at(path, FieldErrorCode::TooMany, message))
 }
 
 /// A snapshot's node and pod counts against [`MAX_NODES`] and [`MAX_PODS`].

@@ -1,12 +1,21 @@
 //! Scheduling policy (`docs/scheduling.md`): where pods go, and why.
+//!
+//! The modules depend one way, lowest first: `types` and `limits` (the wire types and the
+//! size checks); `pods` and `nodes` (pods and nodes as the scheduler compiles them);
+//! `index` (the data structures the cluster owns: label columns, bound-pod groups, rule
+//! and resource caches); `cluster` (the compiled cluster with kube-scheduler's Filter and
+//! Score plugins); `ops` and `place` (the operations on a snapshot); `handle` (the
+//! stateful `Scheduler`).
 
 mod cluster;
 pub mod handle;
 mod index;
 pub mod limits;
 pub mod machine;
+mod nodes;
 pub mod ops;
 pub mod place;
+mod pods;
 pub mod types;
 
 /// The first node of a snapshot over its allocatable CPU, memory or pod count, described

@@ -4,10 +4,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cluster::{Cluster, PodInfo};
+use super::cluster::Cluster;
 use super::ops::{Placement, add_pod, capped};
+use super::pods::PodInfo;
 use super::types::{ClusterSnapshot, Pod};
 use crate::error::{Result, ValidationErrors};
+use crate::model::units::{UnitShare, UnitSplitInput, split_units};
 
 /// Input of [`place`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -68,7 +70,8 @@ pub struct PlaceResult {
 ///
 /// # Errors
 ///
-/// As [`schedule_one`], and [`Error::Validation`] for a bad split (no units, negative
+/// As [`schedule_one`](super::ops::schedule_one), and
+/// [`Error::Validation`](crate::Error::Validation) for a bad split (no units, negative
 /// replicas).
 pub fn place(input: &PlaceInput) -> Result<PlaceResult> {
     let mut cluster = Cluster::build(&input.snapshot)?;
@@ -99,25 +102,8 @@ pub(crate) fn place_in(
     units: &[String],
     preemption: Option<bool>,
 ) -> Result<Placed> {
-    let units = if units.is_empty() {
-        template
-            .hints
-            .as_ref()
-            .map(|h| h.units.clone())
-            .unwrap_or_default()
-    } else {
-        units.to_vec()
-    };
-    super::limits::check_replicas(replicas, cluster.nodes.len())?;
-    let shares = crate::model::units::split_units(&crate::model::units::UnitSplitInput {
-        replicas,
-        units: units.clone(),
-    })?;
-    let mut errs = ValidationErrors::new();
-    PodInfo::compile(template, "template", &mut errs);
-    errs.into_result(())?;
+    let (units, shares) = checked_shares(cluster, template, replicas, units)?;
     let preempt = preemption.unwrap_or(false);
-    let prefix = template.metadata.name.clone();
     let mut report: Vec<UnitPlacement> = shares
         .iter()
         .map(|s| UnitPlacement {
@@ -128,48 +114,13 @@ pub(crate) fn place_in(
             spilled_out: 0,
         })
         .collect();
-    // The service's pods already running, per unit: they count for "least loaded".
-    let service = template.hints.as_ref().and_then(|h| h.service.clone());
     let namespace = template
         .metadata
         .namespace
         .clone()
         .unwrap_or_else(|| "default".into());
-    let existing: Vec<u32> = report
-        .iter()
-        .map(|r| {
-            let n = cluster
-                .pods
-                .iter()
-                .filter(|p| {
-                    p.namespace == namespace
-                        && match &service {
-                            Some(s) => p.hints.service.as_ref() == Some(s),
-                            None => p.labels == template.metadata.labels,
-                        }
-                })
-                .filter_map(|p| p.node.and_then(|n| cluster.nodes.get(n)))
-                .filter(|n| n.labels.get(&cluster.keys.unit) == Some(&r.unit))
-                .count();
-            u32::try_from(n).unwrap_or(u32::MAX)
-        })
-        .collect();
-    let mut counter = 0usize;
-    let taken: std::collections::BTreeSet<String> = cluster.ids.keys().cloned().collect();
-    let mut next_pod = |unit_list: Vec<String>| {
-        let mut pod = template.clone();
-        // The next `prefix-N` not already in the snapshot (a scale-up keeps the old pods).
-        while taken.contains(&format!("{namespace}/{prefix}-{counter}")) {
-            counter += 1;
-        }
-        pod.metadata.name = format!("{prefix}-{counter}");
-        counter += 1;
-        pod.spec.node_name = None;
-        let mut hints = pod.hints.unwrap_or_default();
-        hints.units = unit_list;
-        pod.hints = Some(hints);
-        pod
-    };
+    let existing = running_per_unit(cluster, template, &namespace, &report);
+    let mut next_pod = copies(template, &namespace, cluster.ids.keys().cloned().collect());
     let mut full = FullUnits::new(template, preempt, shares.len());
     if !full.monotone {
         // Each placed copy may open every unit again: a copy may try each unit.
@@ -183,22 +134,14 @@ pub(crate) fn place_in(
     for (u, share) in shares.iter().enumerate() {
         for _ in 0..share.replicas {
             let pod = next_pod(vec![share.unit.clone()]);
-            if full.is_full(u) {
-                shortfall.push((u, pod));
-                continue;
-            }
-            let i = add_pod(cluster, &pod, "template")?;
-            let placed = cluster.schedule(i, preempt);
-            if placed.node.is_some() {
-                if let Some(r) = report.get_mut(u) {
-                    r.placed += 1;
+            match place_in_unit(cluster, pod, u, &mut full, preempt)? {
+                Ok(placed) => {
+                    if let Some(r) = report.get_mut(u) {
+                        r.placed += 1;
+                    }
+                    placements.push(placed);
                 }
-                full.placed();
-                placements.push(placed);
-            } else {
-                cluster.drop_last();
-                full.failed(u);
-                shortfall.push((u, pod));
+                Err(pod) => shortfall.push((u, pod)),
             }
         }
     }
@@ -207,44 +150,14 @@ pub(crate) fn place_in(
         if let Some(r) = report.get_mut(from) {
             r.spilled_out += 1;
         }
-        // Least-loaded first: fewest of the service's pods (running before, and placed
-        // now), then unit order; units known to be full are not tried again.
-        let mut order: Vec<usize> = (0..report.len())
-            .filter(|&u| u != from && !full.is_full(u))
-            .collect();
-        order.sort_by_key(|&u| {
-            let before = existing.get(u).copied().unwrap_or(0);
-            (
-                report
-                    .get(u)
-                    .map_or(u32::MAX, |r| r.placed.saturating_add(before)),
-                u,
-            )
-        });
-        let mut done = false;
-        for u in order {
-            let Some(unit) = report.get(u).map(|r| r.unit.clone()) else {
-                continue;
-            };
-            if let Some(h) = pod.hints.as_mut() {
-                h.units = vec![unit];
-            }
-            let i = add_pod(cluster, &pod, "template")?;
-            let placed = cluster.schedule(i, preempt);
-            if placed.node.is_some() {
-                if let Some(r) = report.get_mut(u) {
-                    r.placed += 1;
-                    r.spilled_in += 1;
-                }
-                full.placed();
-                placements.push(placed);
-                done = true;
-                break;
-            }
-            cluster.drop_last();
-            full.failed(u);
-        }
-        if done {
+        let mut spill = Spill {
+            report: &mut report,
+            existing: &existing,
+            full: &mut full,
+            preempt,
+        };
+        if let Some(placed) = spill.elsewhere(cluster, &mut pod, from)? {
+            placements.push(placed);
             continue;
         }
         let id = format!("{namespace}/{}", pod.metadata.name);
@@ -263,6 +176,166 @@ pub(crate) fn place_in(
         pending.push(explained);
     }
     Ok((report, placements, pending))
+}
+
+/// The template's copies, one per call, for the given units: named `prefix-N` with the
+/// next N whose `namespace/prefix-N` is not `taken` (a scale-up keeps the old pods),
+/// unbound.
+fn copies<'a>(
+    template: &'a Pod,
+    namespace: &'a str,
+    taken: std::collections::BTreeSet<String>,
+) -> impl FnMut(Vec<String>) -> Pod + 'a {
+    let prefix = template.metadata.name.clone();
+    let mut counter = 0usize;
+    move |unit_list: Vec<String>| {
+        let mut pod = template.clone();
+        while taken.contains(&format!("{namespace}/{prefix}-{counter}")) {
+            counter += 1;
+        }
+        pod.metadata.name = format!("{prefix}-{counter}");
+        counter += 1;
+        pod.spec.node_name = None;
+        let mut hints = pod.hints.unwrap_or_default();
+        hints.units = unit_list;
+        pod.hints = Some(hints);
+        pod
+    }
+}
+
+/// Place `pod` in its own unit `u` (unless `u` is known to be full): its placement, or the
+/// pod back when it did not fit (the cluster then unchanged).
+fn place_in_unit(
+    cluster: &mut Cluster,
+    pod: Pod,
+    u: usize,
+    full: &mut FullUnits,
+    preempt: bool,
+) -> Result<Result<Placement, Pod>> {
+    if full.is_full(u) {
+        return Ok(Err(pod));
+    }
+    let i = add_pod(cluster, &pod, "template")?;
+    let placed = cluster.schedule(i, preempt);
+    if placed.node.is_some() {
+        full.placed();
+        Ok(Ok(placed))
+    } else {
+        cluster.drop_last();
+        full.failed(u);
+        Ok(Err(pod))
+    }
+}
+
+/// The units a template goes to (`units`, else its hints') and their shares of `replicas`,
+/// once the replicas, the split and the template itself are checked.
+fn checked_shares(
+    cluster: &Cluster,
+    template: &Pod,
+    replicas: i32,
+    units: &[String],
+) -> Result<(Vec<String>, Vec<UnitShare>)> {
+    let units = if units.is_empty() {
+        template
+            .hints
+            .as_ref()
+            .map(|h| h.units.clone())
+            .unwrap_or_default()
+    } else {
+        units.to_vec()
+    };
+    super::limits::check_replicas(replicas, cluster.nodes.len())?;
+    let shares = split_units(&UnitSplitInput {
+        replicas,
+        units: units.clone(),
+    })?;
+    let mut errs = ValidationErrors::new();
+    PodInfo::compile(template, "template", &mut errs);
+    errs.into_result((units, shares))
+}
+
+/// Per unit of `report`, the service's pods already running there (they count for "least
+/// loaded"): pods of the template's service (by hint, else by labels) in `namespace`.
+fn running_per_unit(
+    cluster: &Cluster,
+    template: &Pod,
+    namespace: &str,
+    report: &[UnitPlacement],
+) -> Vec<u32> {
+    let service = template.hints.as_ref().and_then(|h| h.service.clone());
+    report
+        .iter()
+        .map(|r| {
+            let n = cluster
+                .pods
+                .iter()
+                .filter(|p| {
+                    p.namespace == namespace
+                        && match &service {
+                            Some(s) => p.hints.service.as_ref() == Some(s),
+                            None => p.labels == template.metadata.labels,
+                        }
+                })
+                .filter_map(|p| p.node.and_then(|n| cluster.nodes.get(n)))
+                .filter(|n| n.labels.get(&cluster.keys.unit) == Some(&r.unit))
+                .count();
+            u32::try_from(n).unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
+/// What spilling one copy over to other units reads and updates.
+struct Spill<'a> {
+    report: &'a mut [UnitPlacement],
+    existing: &'a [u32],
+    full: &'a mut FullUnits,
+    preempt: bool,
+}
+
+impl Spill<'_> {
+    /// Try `pod`, short in unit `from`, in the other units: least loaded first (fewest of
+    /// the service's pods, running before and placed now, then unit order), units known
+    /// to be full not again. The placement once one takes it.
+    fn elsewhere(
+        &mut self,
+        cluster: &mut Cluster,
+        pod: &mut Pod,
+        from: usize,
+    ) -> Result<Option<Placement>> {
+        let mut order: Vec<usize> = (0..self.report.len())
+            .filter(|&u| u != from && !self.full.is_full(u))
+            .collect();
+        order.sort_by_key(|&u| {
+            let before = self.existing.get(u).copied().unwrap_or(0);
+            (
+                self.report
+                    .get(u)
+                    .map_or(u32::MAX, |r| r.placed.saturating_add(before)),
+                u,
+            )
+        });
+        for u in order {
+            let Some(unit) = self.report.get(u).map(|r| r.unit.clone()) else {
+                continue;
+            };
+            if let Some(h) = pod.hints.as_mut() {
+                h.units = vec![unit];
+            }
+            let i = add_pod(cluster, pod, "template")?;
+            let placed = cluster.schedule(i, self.preempt);
+            if placed.node.is_some() {
+                if let Some(r) = self.report.get_mut(u) {
+                    r.placed += 1;
+                    r.spilled_in += 1;
+                }
+                self.full.placed();
+                return Ok(Some(placed));
+            }
+            cluster.drop_last();
+            self.full.failed(u);
+        }
+        Ok(None)
+    }
 }
 
 /// What [`place_in`] knows of the units where a copy of its template fitted nowhere, so that

@@ -1,18 +1,21 @@
 //! The one error type of weir, and the field-error list that validation fills.
 //!
 //! Every failure is data: [`Error`] has one variant per stable machine-readable
-//! [`code`](Error::code), and [`Error::details`] carries the structured facts a caller needs
-//! (the field errors of a validation, the reason a quantity was rejected). The bindings map
-//! the code to an exception class (Python) or `err.code` (Node) and pass the details on
-//! unchanged. Messages are lowercase, one line, no final period, user input in backticks
+//! [`code`](Error::code) and carries the structured facts a caller needs (the field errors
+//! of a validation, the reason a quantity was rejected); its serde form is those details,
+//! tagged by `type`. The bindings map the code to an exception class (Python) or
+//! `err.code` (Node) and pass the serialised error on as its details, unchanged. Messages are lowercase, one line, no final period, user input in backticks
 //! (cedar's style guide).
+
+mod path;
 
 use std::borrow::Cow;
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+pub use self::path::{FieldPath, PathStep, child, from_json_str, index, key, path_text};
 
 /// The most characters of one piece of user input (a quantity, a label key or value, a
 /// name, a map key in a path) an error message or detail quotes; longer input is cut there
@@ -63,7 +66,24 @@ fn clip_to(text: &str, max: usize) -> Cow<'_, str> {
 /// Every error weir returns.
 ///
 /// The variant decides the stable [`code`](Error::code); match on it, never on the message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// New variants may come (with new codes), so a `match` outside weir needs a wildcard arm.
+///
+/// Serialised, an error is its details, internally tagged by `type` (the code in camelCase):
+/// `{"type": "validation", "fields": [...]}`, `{"type": "notFound", "kind": ..., "id": ...}`.
+/// Quoted input (a quantity's text, a missing id) is cut to [`MAX_QUOTED_CHARS`] there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+// The schema keeps the name the bindings' generated types know this shape by, and a
+// description that holds in every language.
+#[schemars(
+    rename = "ErrorDetails",
+    description = "The structured details of an error, internally tagged by `type` (its code in camelCase)."
+)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is well-formed data but breaks one or more rules; every problem is listed.
     #[error("{0}")]
@@ -102,9 +122,15 @@ pub enum Error {
     NotFound {
         /// What kind of thing (`version`, `container`).
         kind: String,
-        /// Its id as given.
+        /// Its id as given (serialised: at most 64 characters, then `…`).
+        #[serde(serialize_with = "serialize_clipped")]
         id: String,
     },
+}
+
+/// Serialise user input as an error quotes it (see [`clip`]).
+fn serialize_clipped<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&clip(text))
 }
 
 impl Error {
@@ -130,36 +156,11 @@ impl Error {
         }
     }
 
-    /// The structured details of this error, as they cross into Python and Node.
+    /// The structured details of this error, as they cross into Python and Node: the error
+    /// itself, whose serde form they are (kept for callers that serialise `details()`).
     #[must_use]
-    pub fn details(&self) -> ErrorDetails {
-        match self {
-            Error::Validation(v) => ErrorDetails::Validation {
-                fields: v.0.clone(),
-            },
-            Error::ParseQuantity(q) => ErrorDetails::ParseQuantity {
-                input: clip(&q.input).into_owned(),
-                reason: q.reason,
-            },
-            Error::InvalidInput(i) => ErrorDetails::InvalidInput {
-                path: i.path.clone(),
-                reason: i.reason.clone(),
-            },
-            Error::InvalidTransition { command, state } => ErrorDetails::InvalidTransition {
-                command: command.clone(),
-                state: state.clone(),
-            },
-            Error::Conflict { reason } => ErrorDetails::Conflict {
-                reason: reason.clone(),
-            },
-            Error::Cycle { cycles } => ErrorDetails::Cycle {
-                cycles: cycles.clone(),
-            },
-            Error::NotFound { kind, id } => ErrorDetails::NotFound {
-                kind: kind.clone(),
-                id: clip(id).into_owned(),
-            },
-        }
+    pub fn details(&self) -> &Self {
+        self
     }
 
     /// The whole error as data: code, message and details (what the bindings raise).
@@ -168,8 +169,30 @@ impl Error {
         ErrorReport {
             code: self.code().to_owned(),
             message: self.to_string(),
-            details: self.details(),
+            details: self.clone(),
         }
+    }
+
+    /// An [`Error::Validation`] with one field error: `code` at `path` (a [`FieldPath`] or
+    /// its text), with `message` (cut as [`ValidationErrors::push`] cuts it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weir::{Error, FieldErrorCode, FieldPath};
+    ///
+    /// let err = Error::validation_at(FieldPath::root("units"), FieldErrorCode::TooMany, "at most 2");
+    /// assert_eq!(err.to_string(), "validation failed with 1 problem: units: at most 2");
+    /// ```
+    #[must_use]
+    pub fn validation_at(
+        path: impl Into<String>,
+        code: FieldErrorCode,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut errs = ValidationErrors::new();
+        errs.push(path, code, message);
+        Error::Validation(errs)
     }
 
     /// An [`Error::NotFound`]: no `kind` named `id` (the id quoted through [`clip`]).
@@ -252,69 +275,18 @@ pub struct ErrorReport {
     /// The one-line human message; never match on it.
     pub message: String,
     /// The structured details, tagged by `type` (the same word as `code`, in camelCase).
-    pub details: ErrorDetails,
-}
-
-/// Structured details of an [`Error`], internally tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-pub enum ErrorDetails {
-    /// Every field that broke a rule.
-    Validation {
-        /// The field errors, in the order the input was walked.
-        fields: Vec<FieldError>,
-    },
-    /// The quantity that was rejected and why.
-    ParseQuantity {
-        /// The text as given (at most 64 characters, then `…`).
-        input: String,
-        /// The reason, a stable code.
-        reason: QuantityErrorReason,
-    },
-    /// Where and why the input did not have the expected shape.
-    InvalidInput {
-        /// The field path of the offending value, Kubernetes style
-        /// (`spec.containers[0].resources`); empty for the whole input.
-        path: String,
-        /// The converter's message (at most 256 characters).
-        reason: String,
-    },
-    /// The refused command and the state that refused it.
-    InvalidTransition {
-        /// The command.
-        command: String,
-        /// The state, as words.
-        state: String,
-    },
-    /// What holds the app service, or what must be chosen first.
-    Conflict {
-        /// Why, as one line.
-        reason: String,
-    },
-    /// Every dependency cycle.
-    Cycle {
-        /// Each cycle as the names along it, ending where it starts.
-        cycles: Vec<Vec<String>>,
-    },
-    /// The missing thing.
-    NotFound {
-        /// Its kind.
-        kind: String,
-        /// Its id (at most 64 characters, then `…`).
-        id: String,
-    },
+    pub details: Error,
 }
 
 /// Where and why an input did not fit the expected shape (see [`Error::InvalidInput`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(inline)]
 pub struct InvalidInput {
-    /// The field path of the offending value (`spec.replicas`); empty for the whole input.
+    /// The field path of the offending value, Kubernetes style
+    /// (`spec.containers[0].resources`); empty for the whole input.
     pub path: String,
-    /// Why, one line.
+    /// The converter's message (at most 256 characters).
     pub reason: String,
 }
 
@@ -374,11 +346,14 @@ impl QuantityErrorReason {
 }
 
 /// A quantity string that could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(inline)]
 pub struct QuantityError {
-    /// The text as given.
+    /// The text as given (serialised: at most 64 characters, then `…`).
+    #[serde(serialize_with = "serialize_clipped")]
     pub input: String,
-    /// Why it was rejected.
+    /// The reason, a stable code.
     pub reason: QuantityErrorReason,
 }
 
@@ -427,9 +402,31 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// Every field error of one validation, in the order the input was walked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Every field error of one validation, in the order the input was walked. Serialised as
+/// `{"fields": [...]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(from = "ValidationFields", into = "ValidationFields")]
+#[schemars(inline)]
 pub struct ValidationErrors(pub Vec<FieldError>);
+
+/// The serde form of [`ValidationErrors`].
+#[derive(Serialize, Deserialize, JsonSchema)]
+struct ValidationFields {
+    /// The field errors, in the order the input was walked.
+    fields: Vec<FieldError>,
+}
+
+impl From<ValidationFields> for ValidationErrors {
+    fn from(v: ValidationFields) -> Self {
+        ValidationErrors(v.fields)
+    }
+}
+
+impl From<ValidationErrors> for ValidationFields {
+    fn from(v: ValidationErrors) -> Self {
+        ValidationFields { fields: v.0 }
+    }
+}
 
 impl ValidationErrors {
     /// An empty list.
@@ -501,99 +498,94 @@ impl fmt::Display for ValidationErrors {
     }
 }
 
-/// Join a field path and a child name (`spec` + `template` → `spec.template`).
-#[must_use]
-pub fn child(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{path}.{name}")
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{Error, FieldErrorCode, FieldPath, InvalidInput, QuantityError};
+    use super::{QuantityErrorReason, ValidationErrors};
+
+    /// Serialised, each error is the tagged details the bindings and vectors have always
+    /// seen (quoted input clipped), and reads back as itself when nothing was clipped.
+    #[test]
+    fn serde_form_is_the_details() {
+        let long = "9".repeat(100);
+        let clipped = format!("{}…", "9".repeat(64));
+        let cases = [
+            (
+                Error::validation_at(FieldPath::root("a").index(0), FieldErrorCode::Required, "m"),
+                json!({"type": "validation",
+                    "fields": [{"path": "a[0]", "code": "required", "message": "m"}]}),
+            ),
+            (
+                Error::ParseQuantity(QuantityError {
+                    input: long.clone(),
+                    reason: QuantityErrorReason::Overflow,
+                }),
+                json!({"type": "parseQuantity", "input": clipped, "reason": "overflow"}),
+            ),
+            (
+                Error::InvalidInput(InvalidInput {
+                    path: "spec".into(),
+                    reason: "r".into(),
+                }),
+                json!({"type": "invalidInput", "path": "spec", "reason": "r"}),
+            ),
+            (
+                Error::invalid_transition("publish", "when there is no draft"),
+                json!({"type": "invalidTransition", "command": "publish",
+                    "state": "when there is no draft"}),
+            ),
+            (
+                Error::conflict("held"),
+                json!({"type": "conflict", "reason": "held"}),
+            ),
+            (
+                Error::Cycle {
+                    cycles: vec![vec!["a".into(), "b".into(), "a".into()]],
+                },
+                json!({"type": "cycle", "cycles": [["a", "b", "a"]]}),
+            ),
+            (
+                Error::NotFound {
+                    kind: "version".into(),
+                    id: long,
+                },
+                json!({"type": "notFound", "kind": "version", "id": clipped}),
+            ),
+        ];
+        for (err, want) in cases {
+            let got = serde_json::to_value(&err).unwrap();
+            assert_eq!(got, want, "{err:?}");
+            assert_eq!(serde_json::to_value(err.details()).unwrap(), want);
+            assert_eq!(serde_json::to_value(err.report().details).unwrap(), want);
+            let back: Error = serde_json::from_value(got).unwrap();
+            if !matches!(err, Error::ParseQuantity(_) | Error::NotFound { .. }) {
+                assert_eq!(back, err);
+            }
+        }
+        let none: ValidationErrors = serde_json::from_value(json!({"fields": []})).unwrap();
+        assert!(none.is_empty());
     }
-}
 
-/// A list item's path (`containers` + 0 → `containers[0]`).
-#[must_use]
-pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
-}
-
-/// A map entry's path (`labels` + `app` → `labels[app]`), as Kubernetes' `field.Path.Key`;
-/// the key is cut after [`MAX_KEY_CHARS`] characters.
-#[must_use]
-pub fn key(path: &str, k: &str) -> String {
-    format!("{path}[{}]", clip_to(k, MAX_KEY_CHARS))
-}
-
-/// One step of a field path, as a deserializer descends: a field or map key, or a list index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathStep {
-    /// A struct field, map key or enum variant (written `.name`, cut after [`MAX_KEY_CHARS`]).
-    Key(String),
-    /// A list index (written `[i]`).
-    Index(usize),
-}
-
-/// The Kubernetes-style text of a path (`spec.containers[0].image`; empty for the root).
-#[must_use]
-pub fn path_text<'a>(steps: impl IntoIterator<Item = &'a PathStep>) -> String {
-    let mut path = String::new();
-    for step in steps {
-        path = match step {
-            PathStep::Key(k) => child(&path, &clip_to(k, MAX_KEY_CHARS)),
-            PathStep::Index(i) => index(&path, *i),
-        };
-    }
-    path
-}
-
-/// Read JSON text into a weir input type, as the Node binding does: a value of the wrong
-/// shape is [`Error::InvalidInput`] naming the field path of the offending value
-/// (`spec.replicas`) and serde's reason, without serde_json's line and column (of text the
-/// caller never saw) and with quoted input clipped.
-///
-/// # Errors
-///
-/// [`Error::InvalidInput`] when the text is not JSON or does not fit `T`.
-///
-/// # Examples
-///
-/// ```
-/// let err = weir::error::from_json_str::<weir::NodeSelectorMatchInput>(
-///     r#"{"nodeSelector": {"nodeSelectorTerms": [{"matchFields": 7}]}, "nodeName": "n"}"#,
-/// )
-/// .unwrap_err();
-/// assert!(matches!(err.details(), weir::ErrorDetails::InvalidInput { path, .. }
-///     if path == "nodeSelector.nodeSelectorTerms[0].matchFields"));
-/// ```
-pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let steps: Vec<PathStep> = e
-            .path()
-            .iter()
-            .map(|s| match s {
-                serde_path_to_error::Segment::Seq { index } => PathStep::Index(*index),
-                serde_path_to_error::Segment::Map { key } => PathStep::Key(key.clone()),
-                serde_path_to_error::Segment::Enum { variant } => PathStep::Key(variant.clone()),
-                serde_path_to_error::Segment::Unknown => PathStep::Key("?".to_owned()),
-            })
-            .collect();
-        Error::invalid_input_at(path_text(&steps), json_reason(e.inner()))
-    })?;
-    de.end()
-        .map_err(|e| Error::invalid_input(json_reason(&e)))?;
-    Ok(value)
-}
-
-/// serde_json's message without its ` at line L column C` suffix.
-fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    if e.line() == 0 {
-        return text;
-    }
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(reason) => reason.to_owned(),
-        None => text,
+    /// A field path renders as the string helpers and the deserializer's paths do.
+    #[test]
+    fn field_path_renders_as_the_string_helpers() {
+        let long = "k".repeat(400);
+        let p = FieldPath::root("spec")
+            .child("labels")
+            .key(&long)
+            .child("x")
+            .index(3);
+        let s = super::index(
+            &super::child(&super::key(&super::child("spec", "labels"), &long), "x"),
+            3,
+        );
+        assert_eq!(p.as_str(), s);
+        assert_eq!(p.to_string(), s);
+        assert_eq!(String::from(p), s);
+        assert_eq!(FieldPath::default().index(0).as_str(), "[0]");
+        assert_eq!(FieldPath::root("").child("a").as_str(), "a");
+        assert_eq!(FieldPath::root("m").key("a]b.c").as_str(), "m[a]b.c]");
     }
 }
