@@ -1,0 +1,191 @@
+//! Properties of the simulation over random small scenarios: no pod ever on a node it does
+//! not fit, releases respect their dependencies, the same scenario gives the same result,
+//! and a restored snapshot continues exactly as the original.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use weir::machine::Machine;
+use weir::simulation::{Scenario, Simulation, SimulationResult};
+
+fn service(name: &str, cpu_m: u32, scaling: Value) -> Value {
+    json!({"name": name, "app": name, "scaling": scaling,
+        "template": {"containers": [{"name": "c", "image": format!("{name}:1"),
+            "resources": {"requests": {"cpu": format!("{cpu_m}m"), "memory": "256Mi"}}}]}})
+}
+
+/// A random scaling: fixed, or elastic with a linear ramp.
+fn scaling() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (0i32..6).prop_map(|r| json!({"type": "fixed", "replicas": r})),
+        (1i32..4, 2i32..10, 0u32..90).prop_map(|(from, to, minute)| json!({
+            "type": "elastic", "initialReplicas": from, "minReplicas": 1, "maxReplicas": 10,
+            "policies": [{"name": "ramp", "schedule": {"at": format!("2026-11-27T00:{:02}:00Z", minute % 60)},
+                "durationSeconds": 1200, "priority": 1,
+                "action": {"type": "replicas", "replicas": to, "ramp": {"from": from, "to": to, "mode": "linear"}}}]})),
+    ]
+}
+
+prop_compose! {
+    fn scenario()(
+        nodes in prop::collection::vec((0usize..2, 1u32..4, 1u32..3), 1..4),
+        services in prop::collection::vec((100u32..2000, scaling(), any::<bool>(), any::<bool>()), 1..4),
+        release_minute in 0u32..30,
+        chaos in prop::option::of((0usize..4, any::<bool>(), 1u32..50)),
+        seed in any::<u32>(),
+    ) -> Value {
+        let pools: Vec<Value> = nodes.iter().enumerate().map(|(i, (unit, count, cpu))| json!({
+            "name": format!("p{i}"), "unit": format!("u{unit}"), "count": count,
+            "cpu": cpu.to_string(), "memory": "8Gi"})).collect();
+        let mut svcs = Vec::new();
+        let mut targets = Vec::new();
+        for (i, (cpu, sc, running, dep)) in services.iter().enumerate() {
+            let name = format!("s{i}");
+            svcs.push(json!({"running": running, "spec": service(&name, *cpu, sc.clone())}));
+            if !running {
+                let deps: Vec<String> = if *dep && i > 0 { vec![format!("s{}", i - 1)] } else { vec![] };
+                targets.push(json!({"service": name, "version": "v1", "dependsOn": deps}));
+            }
+        }
+        // Dependencies only on services of the same order.
+        let names: Vec<String> = targets.iter().map(|t| t["service"].as_str().unwrap().to_owned()).collect();
+        for t in &mut targets {
+            let deps: Vec<Value> = t["dependsOn"].as_array().unwrap().iter()
+                .filter(|d| names.iter().any(|n| n == d.as_str().unwrap())).cloned().collect();
+            t["dependsOn"] = Value::Array(deps);
+        }
+        let mut script = Vec::new();
+        if !targets.is_empty() {
+            script.push(json!({"at": format!("2026-11-27T00:{release_minute:02}:00Z"),
+                "action": {"type": "release", "order": "o1", "services": targets}}));
+            for n in &names {
+                for (minute, kind) in [(40, "confirmBeta"), (45, "resume"), (50, "resume"), (55, "resume")] {
+                    script.push(json!({"at": format!("2026-11-27T00:{minute:02}:00Z"),
+                        "action": {"type": kind, "order": "o1", "service": n}}));
+                }
+            }
+        }
+        script.sort_by_key(|a| a["at"].as_str().unwrap().to_owned());
+        if let Some((pool, fail, minute)) = chaos {
+            let p = pool % nodes.len();
+            let kind = if fail { "failNode" } else { "drain" };
+            script.push(json!({"at": format!("2026-11-27T01:{minute:02}:00Z"),
+                "action": {"type": kind, "node": format!("p{p}-1")}}));
+        }
+        json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-27T02:00:00Z", "stepSeconds": 10,
+            "seed": seed,
+            "units": [{"name": "u0", "zone": "z0"}, {"name": "u1", "zone": "z1"}],
+            "nodePools": pools, "services": svcs, "script": script})
+    }
+}
+
+fn run(v: &Value) -> SimulationResult {
+    let sc: Scenario = serde_json::from_value(v.clone()).unwrap();
+    Simulation::new(sc).unwrap().run().unwrap()
+}
+
+/// Each service's first update happens after every dependency of it succeeded.
+fn respects_dag(v: &Value, r: &SimulationResult) -> Result<(), String> {
+    let Some(release) = v["script"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["action"]["type"] == "release")
+    else {
+        return Ok(());
+    };
+    let index =
+        |pred: &dyn Fn(&weir::simulation::SimEvent) -> bool| r.timeline.iter().position(pred);
+    for t in release["action"]["services"].as_array().unwrap() {
+        let svc = t["service"].as_str().unwrap();
+        let Some(first) =
+            index(&|e| e.subject.as_deref() == Some(svc) && e.text.contains("updates ("))
+        else {
+            continue;
+        };
+        for d in t["dependsOn"].as_array().unwrap() {
+            let d = d.as_str().unwrap();
+            match index(&|e| e.subject.as_deref() == Some(d) && e.text == "succeeded") {
+                Some(done) if done < first => {}
+                other => {
+                    return Err(format!(
+                        "{svc} updated at event {first}, {d} succeeded at {other:?}"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn pods_fit_and_releases_follow_the_dag(v in scenario()) {
+        let r = run(&v);
+        prop_assert!(r.summary.violations.is_empty(), "{:?}", r.summary.violations);
+        prop_assert_eq!(r.summary.invariant_checks, r.summary.steps);
+        prop_assert!(respects_dag(&v, &r).is_ok(), "{:?}", respects_dag(&v, &r));
+    }
+
+    #[test]
+    fn same_scenario_same_result(v in scenario()) {
+        let a = serde_json::to_value(run(&v)).unwrap();
+        let b = serde_json::to_value(run(&v)).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn restore_continues_identically(v in scenario(), k in 0u32..20) {
+        let sc: Scenario = serde_json::from_value(v.clone()).unwrap();
+        let whole = Simulation::new(sc.clone()).unwrap().run().unwrap();
+        let mut sim = Simulation::new(sc).unwrap();
+        for _ in 0..k {
+            if sim.step().unwrap().is_none() { break; }
+        }
+        let snap = Machine::snapshot(&sim);
+        let text = serde_json::to_string(&snap).unwrap();
+        let restored = Simulation::restore(serde_json::from_str(&text).unwrap()).unwrap();
+        prop_assert_eq!(
+            serde_json::to_value(restored.run().unwrap()).unwrap(),
+            serde_json::to_value(whole).unwrap()
+        );
+    }
+}
+
+#[test]
+fn an_edited_snapshot_is_refused() {
+    let v = json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-27T01:00:00Z", "stepSeconds": 10,
+        "units": [{"name": "u0", "zone": "z0"}],
+        "nodePools": [{"name": "p", "unit": "u0", "count": 1, "cpu": "4", "memory": "8Gi"}],
+        "services": [{"running": true, "spec": service("web", 500, json!({"type": "fixed", "replicas": 2}))}]});
+    let mut sim = Simulation::new(serde_json::from_value(v).unwrap()).unwrap();
+    sim.step().unwrap();
+    let mut snap = sim.snapshot();
+    snap.digest = "0000000000000000".into();
+    let err = Simulation::restore(snap.clone()).unwrap_err();
+    assert_eq!(err.code(), "validation");
+    snap.steps = 1_000;
+    assert_eq!(Simulation::restore(snap).unwrap_err().code(), "validation");
+}
+
+#[test]
+fn the_machine_shape_takes_every_step_due() {
+    let v = json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-27T01:00:00Z", "stepSeconds": 10,
+        "units": [{"name": "u0", "zone": "z0"}],
+        "nodePools": [{"name": "p", "unit": "u0", "count": 1, "cpu": "4", "memory": "8Gi"}],
+        "services": [{"running": true, "spec": service("web", 500, json!({"type": "fixed", "replicas": 2}))}]});
+    let mut sim = Simulation::new(serde_json::from_value(v).unwrap()).unwrap();
+    let first = Machine::poll_timeout(&sim).unwrap();
+    let end: weir::time::Timestamp = "2026-11-27T01:00:00Z".parse().unwrap();
+    let reports = sim.handle(end, ()).unwrap();
+    assert_eq!(reports[0].at, first);
+    assert!(Machine::poll_timeout(&sim).is_none());
+    assert!(sim.handle(first, ()).is_err());
+}
