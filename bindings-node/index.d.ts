@@ -29,6 +29,8 @@ import type {
   PlacePodsInput,
   PlacePodsResult,
   DrainNodeResult,
+  SimulationSnapshot,
+  StepReport,
 } from './types';
 // The types of the stateless operations not imported above.
 // <generated: operation types>
@@ -323,5 +325,32 @@ export declare class Scheduler {
   /** A scheduler that continues from a snapshot. */
   static restore(snapshot: SchedulerSnapshot): Scheduler;
 }
+/**
+ * A what-if scenario run in virtual time; iterable, one step report per iteration.
+ */
+export declare class Simulation implements Iterable<StepReport> {
+  constructor(scenario: Scenario);
+  /** Advance to the next instant with something to do; its report (`null` at the end). */
+  step(): StepReport | null;
+  [Symbol.iterator](): Iterator<StepReport>;
+  /** Take every remaining step; the whole run's result. */
+  run(): SimulationResult;
+  /** The result so far. */
+  result(): SimulationResult;
+  /** The chart of the result so far (SVG text). */
+  svg(): string;
+  /** Whether the run is over. */
+  readonly finished: boolean;
+  /** Take every step due at or before `now` (RFC 3339); their reports. */
+  handle(now: string): StepReport[];
+  /** The instant of the next step, or `null` at the end. */
+  pollTimeout(): string | null;
+  /** What a restore needs: the scenario, the steps taken, the state's digest. */
+  snapshot(): SimulationSnapshot;
+  /** A simulation that continues from a snapshot (it replays the steps and checks the digest). */
+  static restore(snapshot: SimulationSnapshot): Simulation;
+}
+/** The quick start's scenario (the file `cargo run -p weir --example quickstart` runs), fresh each call. */
+export declare function quickstartScenario(): Scenario;
 /** The version of the native addon. */
 export declare const version: string;

@@ -268,6 +268,67 @@ class Scheduler extends Machine {
   }
 }
 
+/**
+ * A what-if scenario run in virtual time. `new Simulation(scenario)` checks the scenario
+ * (a 'validation' error lists every problem); `step()` advances to the next instant with
+ * something to do and returns its report (`null` at the end); the simulation is iterable
+ * (`for (const report of sim)`). `run()` takes the remaining steps and returns the result;
+ * `result()` is the result so far, `svg()` its chart. Machine shape: `handle(now)` takes
+ * every step due at or before `now`; `pollTimeout()`, `snapshot()`, `Simulation.restore()`.
+ */
+class Simulation {
+  constructor(scenario) {
+    this._native = new native.Simulation(encode(scenario));
+  }
+
+  static restore(snapshot) {
+    return restoreAs(Simulation, native.Simulation, snapshot);
+  }
+
+  step() {
+    return JSON.parse(this._native.step());
+  }
+
+  *[Symbol.iterator]() {
+    for (let r = this.step(); r !== null; r = this.step()) yield r;
+  }
+
+  run() {
+    return JSON.parse(this._native.run());
+  }
+
+  result() {
+    return JSON.parse(this._native.result());
+  }
+
+  svg() {
+    return this._native.svg();
+  }
+
+  get finished() {
+    return this._native.finished();
+  }
+
+  handle(now) {
+    return JSON.parse(this._native.handle(text(now, 'now')));
+  }
+
+  pollTimeout() {
+    return this._native.pollTimeout();
+  }
+
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+}
+
+/** The quick start's scenario (the same file `cargo run -p weir --example quickstart` runs), fresh each call. */
+function quickstartScenario() {
+  const fs = require('fs');
+  const path = require('path');
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'quickstart-scenario.json'), 'utf8'));
+}
+
 module.exports = {
   // The stateless operations, from the table in core (`weir::for_each_operation!`; their
   // docs are in index.d.ts); `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites this block.
@@ -305,6 +366,8 @@ module.exports = {
   ReleaseGuard,
   HpaState,
   Scheduler,
+  Simulation,
+  quickstartScenario,
   /** The version of the native addon. */
   version: native.version(),
 };

@@ -8,6 +8,7 @@
 mod convert;
 mod errors;
 mod handles;
+mod simulation;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;

@@ -9,6 +9,7 @@ mod convert;
 mod errors;
 mod handles;
 mod ser;
+mod simulation;
 
 use pyo3::prelude::*;
 
@@ -49,5 +50,6 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::ReleaseGuard>()?;
     m.add_class::<handles::HpaState>()?;
     m.add_class::<handles::Scheduler>()?;
+    m.add_class::<simulation::Simulation>()?;
     Ok(())
 }

@@ -27,6 +27,7 @@ from weir._weir import (
     ReleaseEngine,
     ReleaseGuard,
     Scheduler,
+    Simulation,
     ValidationError,
     VersionHistory,
     WeirError,
@@ -78,10 +79,12 @@ __all__ = [
     "ReleaseEngine",
     "ReleaseGuard",
     "Scheduler",
+    "Simulation",
     "ValidationError",
     "VersionHistory",
     "WeirError",
     "__version__",
+    "quickstart_scenario",
     "types",
     # <generated: operation names>
     "analyze_dag",
@@ -113,3 +116,16 @@ __all__ = [
     "validate_scaling",
     # </generated>
 ]
+
+
+def quickstart_scenario() -> "types.Scenario":
+    """The quick start's scenario (the aks-vote sample: a release with a beta pause, a
+    failed quick image update rolled back, a day of timed scaling), as a fresh dict:
+    ``weir.simulate(weir.quickstart_scenario())`` gives the same result as
+    ``cargo run -p weir --example quickstart``."""
+    import json
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("quickstart_scenario.json").read_text(encoding="utf-8")
+    scenario: types.Scenario = json.loads(text)
+    return scenario
