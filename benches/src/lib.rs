@@ -226,3 +226,44 @@ pub fn scheduling_workload(nodes: usize, pods: usize) -> weir::ScheduleAllInput 
     }))
     .unwrap_or_else(|e| panic!("bench fixture: {e}"))
 }
+
+/// One simulated day: `nodes` nodes over two units, `services` app services of
+/// `pods / services` pods at their peak (a linear morning ramp from half, the peak, an HPA
+/// window at lunch, half again at night), a load series each, a 10 s step.
+#[must_use]
+pub fn day_scenario(nodes: usize, services: usize, pods: usize) -> weir::simulation::Scenario {
+    let per = (pods / services.max(1)).max(2);
+    let half = per / 2;
+    let svcs: Vec<serde_json::Value> = (0..services)
+        .map(|i| {
+            serde_json::json!({"running": true, "spec": {
+                "name": format!("svc-{i:03}"), "app": format!("app-{i:03}"),
+                "template": {"containers": [{"name": "c", "image": "app:1",
+                    "resources": {"requests": {"cpu": "250m", "memory": "512Mi"}}}]},
+                "scaling": {"type": "elastic", "initialReplicas": half, "minReplicas": half, "maxReplicas": per,
+                    "policies": [
+                        {"name": "morning", "schedule": {"cron": format!("{} 8 * * *", i % 60)}, "durationSeconds": 7200,
+                         "priority": 2, "action": {"type": "replicas", "replicas": per,
+                         "ramp": {"from": half, "to": per, "mode": "linear"}}},
+                        {"name": "peak", "schedule": {"cron": format!("{} 10 * * *", i % 60)},
+                         "action": {"type": "replicas", "replicas": per}},
+                        {"name": "lunch", "schedule": {"cron": "0 12 * * *"}, "durationSeconds": 7200, "priority": 3,
+                         "action": {"type": "metric", "targets": {"cpuUtil": 60}, "minReplicas": half, "maxReplicas": per}},
+                        {"name": "night", "schedule": {"cron": format!("{} 22 * * *", i % 60)},
+                         "action": {"type": "replicas", "replicas": half}}]}},
+                "load": [{"at": "00:00", "cpu": format!("{}m", half * 50)},
+                         {"at": "12:00", "cpu": format!("{}m", per * 200)},
+                         {"at": "14:00", "cpu": format!("{}m", per * 100)}]})
+        })
+        .collect();
+    let per_unit = nodes / 2;
+    let v = serde_json::json!({
+        "name": format!("{nodes} nodes, {services} services, {pods} pods"),
+        "start": "2026-11-27T00:00:00Z", "end": "2026-11-28T00:00:00Z", "stepSeconds": 10,
+        "units": [{"name": "u1", "zone": "z1"}, {"name": "u2", "zone": "z2"}],
+        "nodePools": [
+            {"name": "a", "unit": "u1", "count": per_unit, "cpu": "8", "memory": "32Gi"},
+            {"name": "b", "unit": "u2", "count": nodes - per_unit, "cpu": "8", "memory": "32Gi"}],
+        "services": svcs});
+    serde_json::from_value(v).unwrap_or_else(|e| unreachable!("the day scenario is valid: {e}"))
+}
