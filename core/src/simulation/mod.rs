@@ -7,6 +7,9 @@
 //! This area sits on top of every other one; nothing imports it.
 
 mod cluster;
+// Not public API: the harness the fuzz crate and the regression test share.
+#[doc(hidden)]
+pub mod fuzz;
 pub mod limits;
 mod pods;
 mod releases;
