@@ -171,6 +171,9 @@ impl Simulation {
                 p.failed = false;
                 // In place: the pod keeps its node; its requests follow the new spec only
                 // when they fit (otherwise it is recreated and placed again).
+                if (p.cpu, p.memory) != (cpu, memory) {
+                    self.sched = None;
+                }
                 p.cpu = cpu;
                 p.memory = memory;
                 if p.node.is_some() {
@@ -195,6 +198,7 @@ impl Simulation {
                         memory,
                     },
                 );
+                self.outside.push(name.to_owned());
                 self.dirty = true;
             }
         }
@@ -260,6 +264,7 @@ impl Simulation {
 
     /// A pod loses its node (evicted, its node gone): it waits for another.
     pub(crate) fn unbind(&mut self, t: i64, name: &str) {
+        self.sched = None;
         self.clear_timer(name);
         if let Some(p) = self.pods.get_mut(name) {
             p.node = None;
@@ -366,6 +371,7 @@ impl Simulation {
     pub(crate) fn remove_pod(&mut self, name: &str) {
         self.clear_timer(name);
         let t = self.now.unwrap_or(0);
+        self.sched = None;
         if let Some(p) = self.pods.remove(name) {
             if p.node.is_some() {
                 self.dirty = true;

@@ -109,6 +109,10 @@ pub struct Simulation {
     pub(crate) curve_changes: BTreeSet<i64>,
     /// Room appeared (a node joined, a pod left): pending pods are worth another try.
     pub(crate) dirty: bool,
+    /// The scheduler kept between steps; `None`: compile the cluster again.
+    pub(crate) sched: Option<crate::scheduling::handle::Scheduler>,
+    /// Waiting pods the kept scheduler does not hold yet (added with the next round).
+    pub(crate) outside: Vec<String>,
     /// Scale-ups to place this step: (service, count).
     pub(crate) to_place: Vec<(String, u32)>,
     pub(crate) events: Vec<SimEvent>,
@@ -151,6 +155,8 @@ impl Simulation {
             node_timers: BTreeSet::new(),
             curve_changes: BTreeSet::new(),
             dirty: false,
+            sched: None,
+            outside: Vec::new(),
             to_place: Vec::new(),
             events: Vec::new(),
             timeline: Vec::new(),
