@@ -109,6 +109,7 @@ impl Simulation {
         let Some(p) = self.pods.get(&name) else {
             return Ok(());
         };
+        self.touched = true;
         if p.service.is_none() {
             self.clear_timer(&name);
             self.pods.remove(&name);
@@ -219,6 +220,7 @@ impl Simulation {
                 n.joins_at = None;
                 self.dirty = true;
                 self.sched = None;
+                self.touched = true;
                 let group = n.group.clone();
                 self.note(
                     EventKind::Node,
@@ -236,6 +238,7 @@ impl Simulation {
             .ok_or_else(|| Error::not_found("node", node))?;
         n.node.spec.unschedulable = true;
         self.sched = None;
+        self.touched = true;
         self.note(EventKind::Node, Some(node), "cordoned".into());
         Ok(())
     }
@@ -303,6 +306,7 @@ impl Simulation {
             return Err(Error::not_found("node", node));
         }
         self.sched = None;
+        self.touched = true;
         let on: Vec<String> = self
             .pods
             .iter()

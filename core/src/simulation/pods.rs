@@ -173,6 +173,7 @@ impl Simulation {
                 // when they fit (otherwise it is recreated and placed again).
                 if (p.cpu, p.memory) != (cpu, memory) {
                     self.sched = None;
+                    self.touched = true;
                 }
                 p.cpu = cpu;
                 p.memory = memory;
@@ -234,6 +235,7 @@ impl Simulation {
 
     /// A pod got node `node` at `t`.
     pub(crate) fn bind(&mut self, t: i64, name: &str, node: &str) {
+        self.touched = true;
         let Some(p) = self.pods.get_mut(name) else {
             return;
         };
@@ -265,6 +267,7 @@ impl Simulation {
     /// A pod loses its node (evicted, its node gone): it waits for another.
     pub(crate) fn unbind(&mut self, t: i64, name: &str) {
         self.sched = None;
+        self.touched = true;
         self.clear_timer(name);
         if let Some(p) = self.pods.get_mut(name) {
             p.node = None;
@@ -372,6 +375,7 @@ impl Simulation {
         self.clear_timer(name);
         let t = self.now.unwrap_or(0);
         self.sched = None;
+        self.touched = true;
         if let Some(p) = self.pods.remove(name) {
             if p.node.is_some() {
                 self.dirty = true;

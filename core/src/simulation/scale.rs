@@ -25,6 +25,7 @@ impl Simulation {
         for (s, n) in &self.to_place {
             *counts.entry(s.clone()).or_default() += n;
         }
+        self.pod_index = None;
         let names: Vec<String> = self.services.keys().cloned().collect();
         for name in names {
             let current = counts.get(&name).copied().unwrap_or(0);
@@ -152,6 +153,15 @@ impl Simulation {
         if !due {
             return Ok(held.unwrap_or(current));
         }
+        if self.pod_index.is_none() {
+            let mut index: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (pod, p) in &self.pods {
+                if let Some(s) = &p.service {
+                    index.entry(s.clone()).or_default().push(pod.clone());
+                }
+            }
+            self.pod_index = Some(index);
+        }
         let input = self.hpa_input(t, name, current);
         let Some((_, hpa, _)) = self.services.get_mut(name).and_then(|s| s.hpa.as_mut()) else {
             return Ok(current);
@@ -174,10 +184,11 @@ impl Simulation {
         let timing = &self.sc.timing;
         let mut pods = Vec::new();
         let mut ready = Vec::new();
-        for (pod, p) in self
-            .pods
-            .iter()
-            .filter(|(_, p)| p.service.as_deref() == Some(name))
+        let names = self.pod_index.as_ref().and_then(|i| i.get(name));
+        for (pod, p) in names
+            .into_iter()
+            .flatten()
+            .filter_map(|n| self.pods.get(n).map(|p| (n, p)))
         {
             let tpl = svc.templates.get(&p.version)?;
             let started = p.ready_at.map(|r| r - timing.ready() - timing.start());

@@ -113,6 +113,10 @@ pub struct Simulation {
     pub(crate) sched: Option<crate::scheduling::handle::Scheduler>,
     /// Waiting pods the kept scheduler does not hold yet (added with the next round).
     pub(crate) outside: Vec<String>,
+    /// Pod names per service, built once per step when an HPA needs them.
+    pub(crate) pod_index: Option<BTreeMap<String, Vec<String>>>,
+    /// Pods or nodes changed this step (the fit check runs again).
+    pub(crate) touched: bool,
     /// Scale-ups to place this step: (service, count).
     pub(crate) to_place: Vec<(String, u32)>,
     pub(crate) events: Vec<SimEvent>,
@@ -157,6 +161,8 @@ impl Simulation {
             dirty: false,
             sched: None,
             outside: Vec::new(),
+            pod_index: None,
+            touched: true,
             to_place: Vec::new(),
             events: Vec::new(),
             timeline: Vec::new(),
@@ -412,7 +418,12 @@ impl Simulation {
 
     /// The checks, the series sample, the report of the step.
     fn close_step(&mut self, t: i64) -> StepReport {
-        let problems = super::world::check_fit(&self.nodes, &self.pods);
+        // Nothing moved since the last check: it still holds.
+        let problems = if std::mem::take(&mut self.touched) {
+            super::world::check_fit(&self.nodes, &self.pods)
+        } else {
+            Vec::new()
+        };
         if problems.is_empty() {
             self.summary.invariant_checks = self.summary.invariant_checks.saturating_add(1);
         } else if self.summary.violations.len() < 100 {
