@@ -63,6 +63,7 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "taint_evictions" => (|| out(weir::taint_evictions(&input(i)?)))(),
         "fits_template" => (|| out(weir::fits_template(&input(i)?)))(),
         "scheduler" => scheduler(i),
+        "autoscaler" => autoscaler(i),
         _ => return None,
     })
 }
@@ -116,6 +117,33 @@ where
         engine = serde_json::from_value(serde_json::to_value(&engine).unwrap()).unwrap();
     }
     engine
+}
+
+/// An autoscaler transcript: `{config | snapshot, steps: [{now, event, expect? | error?}]}`;
+/// the autoscaler comes from `new(config)` or `restore(snapshot)` (a refused one is the
+/// case's error) and continues from `restore(snapshot)` after every step. A step may also
+/// be `{limits: true}` (the derived limits) or `{poll: true}` (the next timer). The result
+/// is the final snapshot.
+fn autoscaler(i: &Value) -> weir::Result<Value> {
+    use weir::machine::Machine;
+    let a = match i.get("snapshot") {
+        Some(s) => weir::Autoscaler::restore(input(s)?)?,
+        None => weir::Autoscaler::new(input(&i["config"])?)?,
+    };
+    let s = transcript(a.snapshot(), &i["steps"], |s, step| {
+        let mut a = weir::Autoscaler::restore(s.clone())?;
+        let out = if step.get("limits").is_some() {
+            serde_json::to_value(a.derived_limits()).unwrap()
+        } else if step.get("poll").is_some() {
+            serde_json::to_value(a.poll_timeout()).unwrap()
+        } else {
+            let now: weir::time::Timestamp = input(&step["now"])?;
+            serde_json::to_value(a.handle(now, input(&step["event"])?)?).unwrap()
+        };
+        *s = a.snapshot();
+        Ok(out)
+    });
+    Ok(serde_json::to_value(s).unwrap())
 }
 
 /// A version-history transcript: `{profile?, snapshot?, steps: [{command, expect? |

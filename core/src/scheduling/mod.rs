@@ -8,6 +8,9 @@ pub mod ops;
 pub mod place;
 pub mod types;
 
+// The compiled cluster, for the autoscaler's simulations (it sits above scheduling).
+pub(crate) use cluster::{Cluster, PodInfo};
+
 /// The first node of a snapshot over its allocatable CPU, memory or pod count, described
 /// (`None`: every node fits its pods) — the check of [`crate::fuzzing::check_commitments`].
 pub(crate) fn over_committed(

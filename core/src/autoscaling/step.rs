@@ -1,0 +1,539 @@
+//! One step: timers first (provision timeouts, stale backoffs), then the water level, the
+//! health gate, scale-up and — when nothing scaled up — scale-down, on a copy of the state
+//! that replaces the old one only when the whole step succeeded.
+
+use super::config::AutoscalerConfig;
+use super::engine::{fail_nodes, passed};
+use super::limits::MAX_PENDING_PODS;
+use super::scale_up::{self, Opt, Stuck};
+use super::types::{
+    AutoscalerSnapshot, Breaker, Decision, GroupStatus, GroupVerdict, PendingPod, PendingReason,
+    ProvisionRequest, ScaleUp,
+};
+use super::water::{self, View};
+use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::scheduling::Cluster;
+use crate::scheduling::types::ClusterSnapshot;
+use crate::time::Timestamp;
+
+/// The step at `now` from state `prev`: the decision and the next state.
+pub(crate) fn run(
+    prev: &AutoscalerSnapshot,
+    now: Timestamp,
+    snap: &ClusterSnapshot,
+) -> Result<(Decision, AutoscalerSnapshot)> {
+    let pending = snap
+        .pods
+        .iter()
+        .filter(|p| p.spec.node_name.is_none())
+        .count();
+    if pending > MAX_PENDING_PODS {
+        let mut errs = ValidationErrors::new();
+        errs.push(
+            "cluster.pods",
+            Code::TooMany,
+            format!("one step weighs at most {MAX_PENDING_PODS} pending pods, got {pending}"),
+        );
+        return Err(Error::Validation(errs));
+    }
+    let mut cluster = Cluster::build(snap)?;
+    cluster.check_pending_work(0)?;
+    let mut s = prev.clone();
+    s.last = Some(now);
+    s.steps = s.steps.wrapping_add(1);
+    expire(&mut s, now);
+    let cfg = s.config.clone();
+    let view = View::new(&cfg, &cluster);
+    let water_level = water::level(&cfg, &cluster, &view);
+    let halted = health(&cfg, &view);
+    let failed_total = s.failed.values().fold(0i32, |a, n| a.saturating_add(*n));
+    let breaker = Breaker {
+        open: failed_total > cfg.max_failed_nodes,
+        failed_nodes: failed_total,
+        max_failed_nodes: cfg.max_failed_nodes,
+    };
+    let keys = snap.label_keys.clone().unwrap_or_default();
+    let (mut pending, stuck, exemplars) = scale_up::filter_out(&mut cluster, snap, &keys)?;
+    let up = plan_up(
+        &s,
+        now,
+        &view,
+        &stuck,
+        &exemplars,
+        &keys,
+        halted.is_some(),
+        breaker.open,
+    )?;
+    pending.extend(up.pending);
+    if let Some(u) = &up.scale_up {
+        s.requests.push(ProvisionRequest {
+            group: u.group.clone(),
+            count: u.count,
+            at: now,
+        });
+        s.last_scale_up = Some(now);
+    }
+    let skip = if halted.is_some() {
+        Some("the health gate halted scaling")
+    } else if up.scale_up.is_some() {
+        Some("a scale-up was decided this step")
+    } else {
+        None
+    };
+    let mut kept = std::collections::BTreeMap::new();
+    let down = super::scale_down::run(&mut s, now, &mut cluster, &view, skip, &mut kept);
+    if halted.is_some() {
+        // CA clears the unneeded timers while the cluster is unhealthy.
+        s.unneeded.clear();
+    }
+    let groups = group_statuses(&s, now, &view, up.verdicts);
+    let unneeded = super::scale_down::unneeded_status(&s, &kept);
+    Ok((
+        Decision {
+            water_level,
+            scale_up: up.scale_up,
+            scale_down: down.nodes,
+            scale_down_blocked: down.blocked,
+            groups,
+            pending,
+            unneeded,
+            breaker,
+            halted,
+        },
+        s,
+    ))
+}
+
+/// Requests past `maxNodeProvisionTime` fail their remaining nodes (CA
+/// `clusterstate.go` `updateScaleRequests`); backoffs whose last failure is older than the
+/// reset time are forgotten (`RemoveStaleBackoffData`).
+fn expire(s: &mut AutoscalerSnapshot, now: Timestamp) {
+    let d = s.config.max_node_provision_time;
+    let (late, kept): (Vec<ProvisionRequest>, Vec<ProvisionRequest>) =
+        std::mem::take(&mut s.requests)
+            .into_iter()
+            .partition(|r| passed(r.at, d, now));
+    s.requests = kept;
+    for r in late {
+        fail_nodes(s, &r.group, r.count, now);
+    }
+    if let Some(b) = &s.config.backoff {
+        let reset = b.reset_seconds;
+        s.backoff.retain(|_, e| !passed(e.last_failure, reset, now));
+    }
+}
+
+/// CA's health gate (`clusterstate.go` `IsClusterHealthy`): halted when unready nodes
+/// exceed both the count and the share.
+fn health(cfg: &AutoscalerConfig, view: &View) -> Option<String> {
+    let gate = cfg.health_gate.as_ref()?;
+    let total = view.unready.len();
+    let unready = view.unready.iter().filter(|u| **u).count();
+    let count = usize::try_from(gate.ok_total_unready_count).unwrap_or(0);
+    let share = unready.saturating_mul(100)
+        > total.saturating_mul(usize::try_from(gate.max_total_unready_percentage).unwrap_or(0));
+    (unready > count && share).then(|| {
+        format!(
+            "cluster unhealthy: {unready} of {total} nodes unready (more than {} and more than {}%)",
+            gate.ok_total_unready_count, gate.max_total_unready_percentage
+        )
+    })
+}
+
+/// Nodes asked for and not joined, per group.
+pub(crate) fn upcoming(s: &AutoscalerSnapshot, g: usize) -> i32 {
+    let Some(name) = s.config.node_groups.get(g).map(|g| &g.name) else {
+        return 0;
+    };
+    s.requests
+        .iter()
+        .filter(|r| &r.group == name)
+        .fold(0i32, |a, r| a.saturating_add(r.count))
+}
+
+struct UpPlan {
+    scale_up: Option<ScaleUp>,
+    verdicts: Vec<(GroupVerdict, String)>,
+    pending: Vec<PendingPod>,
+}
+
+/// The stuck pods' classes (first-appearance order) and each pod's class.
+fn classes_of(stuck: &[Stuck]) -> (Vec<(i64, i64)>, Vec<Vec<String>>) {
+    let mut at: std::collections::BTreeMap<&super::scale_up::ClassKeyRef, usize> =
+        std::collections::BTreeMap::new();
+    let (mut shapes, mut ids) = (Vec::new(), Vec::<Vec<String>>::new());
+    for p in stuck.iter().filter(|p| p.eligible) {
+        let c = *at.entry(&p.key).or_insert_with(|| {
+            shapes.push((p.cpu, p.mem));
+            ids.push(Vec::new());
+            shapes.len() - 1
+        });
+        if let Some(v) = ids.get_mut(c) {
+            v.push(p.id.clone());
+        }
+    }
+    (shapes, ids)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn plan_up(
+    s: &AutoscalerSnapshot,
+    now: Timestamp,
+    view: &View,
+    stuck: &[Stuck],
+    exemplars: &[crate::model::kube::Pod],
+    keys: &crate::scheduling::types::LabelKeys,
+    halted: bool,
+    breaker_open: bool,
+) -> Result<UpPlan> {
+    let cfg = &s.config;
+    let (shapes, ids) = classes_of(stuck);
+    let fits = scale_up::template_fits(cfg, keys, exemplars)?;
+    // Classes past the template budget have no row: no group takes them this step.
+    let mut left: Vec<usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(c, v)| if c < fits.len() { v.len() } else { 0 })
+        .collect();
+    let mut reason: Vec<Vec<(PendingReason, String)>> = ids.iter().map(|_| Vec::new()).collect();
+    // Pods that nodes asked for earlier will take (CA counts upcoming nodes as template
+    // nodes).
+    for g in 0..cfg.node_groups.len() {
+        let u = upcoming(s, g);
+        if u <= 0 {
+            continue;
+        }
+        let o = scale_up::estimate_group(cfg, g, &shapes, &left, &fits, i64::from(u));
+        take(
+            &mut left,
+            &mut reason,
+            &ids,
+            &o,
+            PendingReason::UpcomingNode,
+            &format!(
+                "a node of group {} asked for earlier takes it",
+                cfg.node_groups.get(g).map_or("", |g| g.name.as_str())
+            ),
+        );
+    }
+    let mut verdicts = Vec::with_capacity(cfg.node_groups.len());
+    let mut opts: Vec<Opt> = Vec::new();
+    let demand = left.iter().any(|n| *n > 0);
+    for g in 0..cfg.node_groups.len() {
+        match group_option(
+            s,
+            now,
+            view,
+            g,
+            demand,
+            halted,
+            breaker_open,
+            &shapes,
+            &left,
+            &fits,
+        ) {
+            Ok(o) => {
+                verdicts.push((GroupVerdict::NotChosen, String::new()));
+                opts.push(o);
+            }
+            Err(v) => verdicts.push(v),
+        }
+    }
+    let mut scale_up = None;
+    if !opts.is_empty() {
+        let (best, why) = scale_up::choose(cfg, &opts, s.steps);
+        if let Some(o) = opts.get(best) {
+            let pods = take(
+                &mut left,
+                &mut reason,
+                &ids,
+                o,
+                PendingReason::ScaleUp,
+                "this step's scale-up takes it",
+            );
+            let text = format!(
+                "{} node(s) for {} pending pod(s); chosen by {why} among {} option(s)",
+                o.nodes,
+                o.pods,
+                opts.len()
+            );
+            if let Some(v) = verdicts.get_mut(o.group) {
+                *v = (GroupVerdict::Chosen, text.clone());
+            }
+            scale_up = Some(scale_up::scale_up_of(cfg, o, pods, text));
+        }
+        for o in opts
+            .iter()
+            .filter(|o| Some(o.group) != scale_up.as_ref().and_then(|u| cfg.group_index(&u.group)))
+        {
+            let name = cfg
+                .node_groups
+                .get(o.group)
+                .map_or("", |g| g.name.as_str())
+                .to_owned();
+            if let Some(v) = verdicts.get_mut(o.group) {
+                v.1 = format!(
+                    "{} node(s) for {} pending pod(s); another group was chosen",
+                    o.nodes, o.pods
+                );
+            }
+            take(
+                &mut left,
+                &mut reason,
+                &ids,
+                o,
+                PendingReason::AwaitingEvaluation,
+                &format!("group {name} could take it; another group scaled up this step"),
+            );
+        }
+    }
+    let pending = pending_reasons(cfg, stuck, &ids, reason, &fits, &verdicts);
+    Ok(UpPlan {
+        scale_up,
+        verdicts,
+        pending,
+    })
+}
+
+/// Mark `o.placed[c]` more pods of each class with `why`, take them off `left`, and
+/// return their ids.
+fn take(
+    left: &mut [usize],
+    reason: &mut [Vec<(PendingReason, String)>],
+    ids: &[Vec<String>],
+    o: &Opt,
+    why: PendingReason,
+    text: &str,
+) -> Vec<String> {
+    let mut taken = Vec::new();
+    for (((l, r), n), v) in left
+        .iter_mut()
+        .zip(reason.iter_mut())
+        .zip(&o.placed)
+        .zip(ids)
+    {
+        let n = (*n).min(*l);
+        *l -= n;
+        let start = r.len();
+        taken.extend(v.iter().skip(start).take(n).cloned());
+        r.extend(std::iter::repeat_n((why, text.to_owned()), n));
+    }
+    taken
+}
+
+/// A group's option, or the verdict that blocks it.
+#[allow(clippy::too_many_arguments)]
+fn group_option(
+    s: &AutoscalerSnapshot,
+    now: Timestamp,
+    view: &View,
+    g: usize,
+    demand: bool,
+    halted: bool,
+    breaker_open: bool,
+    shapes: &[(i64, i64)],
+    left: &[usize],
+    fits: &[Vec<Option<String>>],
+) -> std::result::Result<Opt, (GroupVerdict, String)> {
+    use GroupVerdict as V;
+    let cfg = &s.config;
+    let Some(group) = cfg.node_groups.get(g) else {
+        return Err((V::NoPodFits, String::new()));
+    };
+    if !cfg.scale_up.enabled || halted {
+        let why = if halted {
+            "the health gate halted scaling"
+        } else {
+            "scale-up is off"
+        };
+        return Err((V::ScaleUpDisabled, why.to_owned()));
+    }
+    if !demand {
+        return Err((
+            V::NoPendingPods,
+            "no pending pod needs a new node".to_owned(),
+        ));
+    }
+    if breaker_open {
+        return Err((
+            V::BreakerOpen,
+            "too many failed nodes: the circuit breaker is open".to_owned(),
+        ));
+    }
+    let size = i64::from(view.size.get(g).copied().unwrap_or(0));
+    let target = size + i64::from(upcoming(s, g));
+    let max = i64::from(group.max_nodes);
+    if target >= max {
+        return Err((
+            V::MaxSizeReached,
+            format!("{target} nodes (with upcoming) of at most {max}"),
+        ));
+    }
+    if let Some(b) = s.backoff.get(&group.name).filter(|b| b.until > now) {
+        return Err((V::BackedOff, format!("backed off until {}", b.until)));
+    }
+    let mut limit = max - target;
+    let all_upcoming: i64 = (0..cfg.node_groups.len())
+        .map(|i| i64::from(upcoming(s, i)))
+        .sum();
+    if let Some(total) = cfg.max_nodes_total {
+        let nodes = i64::try_from(view.group_of.len()).unwrap_or(i64::MAX) + all_upcoming;
+        if nodes >= i64::from(total) {
+            return Err((
+                V::MaxNodesTotalReached,
+                format!("{nodes} nodes of at most {total} in the cluster"),
+            ));
+        }
+        limit = limit.min(i64::from(total) - nodes);
+    }
+    let room = scale_up::room(cfg, g);
+    let upcoming_res = |per: &dyn Fn(usize) -> i64| -> i64 {
+        (0..cfg.node_groups.len())
+            .map(|i| per(i).saturating_mul(i64::from(upcoming(s, i))))
+            .fold(0i64, i64::saturating_add)
+    };
+    for (range, used, each, what) in [
+        (
+            &cfg.cores_total,
+            view.total_cpu
+                .saturating_add(upcoming_res(&|i| scale_up::room(cfg, i).cpu)),
+            room.cpu,
+            "CPU",
+        ),
+        (
+            &cfg.memory_total,
+            view.total_mem
+                .saturating_add(upcoming_res(&|i| scale_up::room(cfg, i).mem)),
+            room.mem,
+            "memory",
+        ),
+    ] {
+        let Some(r) = range else { continue };
+        let max = if what == "CPU" {
+            super::config::millis(&r.max)
+        } else {
+            super::config::units(&r.max)
+        };
+        let free = max.saturating_sub(used);
+        if each > free {
+            return Err((
+                V::ResourceLimitReached,
+                format!("one more node passes the cluster's {what} total"),
+            ));
+        }
+        if each > 0 {
+            limit = limit.min(free / each);
+        }
+    }
+    let o = scale_up::estimate_group(cfg, g, shapes, left, fits, limit);
+    if o.nodes == 0 {
+        let why = fits
+            .iter()
+            .zip(left)
+            .filter(|(_, n)| **n > 0)
+            .find_map(|(row, _)| row.get(g).cloned().flatten())
+            .unwrap_or_else(|| "no pending pod fits a fresh node".to_owned());
+        return Err((V::NoPodFits, why));
+    }
+    Ok(o)
+}
+
+/// Every stuck pod's reason: its class's marks in order, then `noGroupFits`; pods that
+/// may not use managed nodes are `notAutoscaled`.
+fn pending_reasons(
+    cfg: &AutoscalerConfig,
+    stuck: &[Stuck],
+    ids: &[Vec<String>],
+    reason: Vec<Vec<(PendingReason, String)>>,
+    fits: &[Vec<Option<String>>],
+    verdicts: &[(GroupVerdict, String)],
+) -> Vec<PendingPod> {
+    let mut out = Vec::with_capacity(stuck.len());
+    for p in stuck.iter().filter(|p| !p.eligible) {
+        out.push(PendingPod {
+            pod: p.id.clone(),
+            reason: PendingReason::NotAutoscaled,
+            message: "no existing node takes it, and it may not use managed nodes (neither a slot pod nor a node-autoscaling pod)".to_owned(),
+        });
+    }
+    for (c, (v, r)) in ids.iter().zip(reason).enumerate() {
+        let none = no_group_text(cfg, fits.get(c), verdicts);
+        let mut marks = r.into_iter();
+        for id in v {
+            let (reason, message) = marks
+                .next()
+                .unwrap_or((PendingReason::NoGroupFits, none.clone()));
+            out.push(PendingPod {
+                pod: id.clone(),
+                reason,
+                message,
+            });
+        }
+    }
+    out
+}
+
+/// Why no group takes a class: the first three groups' verdicts or refusals.
+fn no_group_text(
+    cfg: &AutoscalerConfig,
+    row: Option<&Vec<Option<String>>>,
+    verdicts: &[(GroupVerdict, String)],
+) -> String {
+    let Some(row) = row else {
+        return "past the template checks one step runs; a later step weighs it".to_owned();
+    };
+    if cfg.node_groups.is_empty() {
+        return "no node group is configured".to_owned();
+    }
+    let parts: Vec<String> = cfg
+        .node_groups
+        .iter()
+        .zip(verdicts)
+        .enumerate()
+        .map(|(g, (group, (v, msg)))| {
+            let text = match (row.get(g).cloned().flatten(), v) {
+                (Some(refusal), _) => refusal,
+                (
+                    None,
+                    GroupVerdict::NotChosen | GroupVerdict::Chosen | GroupVerdict::NoPodFits,
+                ) => "no room within the group's limits".to_owned(),
+                (None, _) => msg.clone(),
+            };
+            format!("{}: {text}", group.name)
+        })
+        .collect();
+    let n = parts.len();
+    let mut text = parts.into_iter().take(3).collect::<Vec<_>>().join("; ");
+    if n > 3 {
+        text.push_str(&format!("; and {} more group(s)", n - 3));
+    }
+    format!("no node group takes it: {text}")
+}
+
+/// Every group's state and verdict.
+fn group_statuses(
+    s: &AutoscalerSnapshot,
+    now: Timestamp,
+    view: &View,
+    verdicts: Vec<(GroupVerdict, String)>,
+) -> Vec<GroupStatus> {
+    s.config
+        .node_groups
+        .iter()
+        .zip(verdicts)
+        .enumerate()
+        .map(|(g, (group, (verdict, message)))| GroupStatus {
+            group: group.name.clone(),
+            size: view.size.get(g).copied().unwrap_or(0),
+            upcoming: upcoming(s, g),
+            failed_nodes: s.failed.get(&group.name).copied().unwrap_or(0),
+            backed_off_until: s
+                .backoff
+                .get(&group.name)
+                .map(|b| b.until)
+                .filter(|u| *u > now),
+            verdict,
+            message,
+        })
+        .collect()
+}
