@@ -39,7 +39,6 @@ pub(crate) struct Stuck {
 pub(crate) fn filter_out(
     cluster: &mut Cluster,
     snap: &ClusterSnapshot,
-    keys: &LabelKeys,
 ) -> Result<(Vec<PendingPod>, Vec<Stuck>, Vec<Pod>)> {
     let mut queue: VecDeque<String> = cluster.pending_in_order().into();
     let mut min_bound = cluster
@@ -92,9 +91,8 @@ pub(crate) fn filter_out(
         let Some(p) = cluster.pods.get(i) else {
             continue;
         };
-        let eligible = p.hints.slot
-            || p.hints.node_autoscaling
-            || p.node_selector.get(&keys.sub_cluster) == Some(&keys.sub_cluster_value);
+        // The scheduler keeps every other pod off sub-cluster nodes (its SubCluster rule).
+        let eligible = p.hints.slot || p.hints.node_autoscaling;
         stuck.push(Stuck {
             id,
             key,

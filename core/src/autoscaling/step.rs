@@ -53,7 +53,7 @@ pub(crate) fn run(
         max_failed_nodes: cfg.max_failed_nodes,
     };
     let keys = snap.label_keys.clone().unwrap_or_default();
-    let (mut pending, stuck, exemplars) = scale_up::filter_out(&mut cluster, snap, &keys)?;
+    let (mut pending, stuck, exemplars) = scale_up::filter_out(&mut cluster, snap)?;
     let up = plan_up(
         &s,
         now,
