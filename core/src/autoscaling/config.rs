@@ -675,8 +675,8 @@ impl NodeGroupConfig {
             labels.insert("node.kubernetes.io/instance-type".to_owned(), it.clone());
         }
         let mut allocatable = std::collections::BTreeMap::new();
-        allocatable.insert("cpu".to_owned(), t.cpu.clone());
-        allocatable.insert("memory".to_owned(), t.memory.clone());
+        allocatable.insert("cpu".to_owned(), t.cpu);
+        allocatable.insert("memory".to_owned(), t.memory);
         if let Ok(p) = Quantity::from_units(
             u64::try_from(t.pods.max(0)).unwrap_or(0),
             crate::QuantityFormat::DecimalSI,

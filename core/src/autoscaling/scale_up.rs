@@ -76,6 +76,11 @@ pub(crate) fn filter_out(
                         reason: PendingReason::FitsExistingNode,
                         message: msg,
                     });
+                    // A pod placed earlier and preempted now is pending again: its
+                    // earlier verdict no longer holds.
+                    if !victims.is_empty() {
+                        placed.retain(|p: &PendingPod| !victims.contains(&p.pod));
+                    }
                     let map = originals.get_or_insert_with(|| {
                         snap.pods.iter().map(|p| (original_id(p), p)).collect()
                     });
