@@ -63,6 +63,12 @@ import type {
   PlacePodsInput,
   PlacePodsResult,
   DrainNodeResult,
+  AutoscalerConfig,
+  AutoscalerEvent,
+  AutoscalerOutput,
+  Decision,
+  DerivedLimits,
+  AutoscalerSnapshot,
 } from './types';
 
 export * from './types';
@@ -206,6 +212,27 @@ export declare class Scheduler {
   snapshot(): ClusterSnapshot;
   /** A scheduler from a snapshot. */
   static restore(snapshot: ClusterSnapshot): Scheduler;
+}
+/**
+ * The water-level node autoscaler (a sans-IO state machine). A refused call throws and
+ * changes nothing.
+ */
+export declare class Autoscaler {
+  constructor(config: AutoscalerConfig);
+  /** Decide on a cluster at `now` (RFC 3339). */
+  step(cluster: ClusterSnapshot, now: string): Decision;
+  /** Record an observation (nodeJoined, nodeFailed, nodeDeleted, scaleDownFailed). */
+  observe(event: AutoscalerEvent, now: string): void;
+  /** Handle any event: a decision for a step, `{type: 'observed'}` otherwise. */
+  handle(event: AutoscalerEvent, now: string): AutoscalerOutput;
+  /** The next instant a timer changes a decision, or null. */
+  pollTimeout(): string | null;
+  /** The cluster limits the node groups imply. */
+  derivedLimits(): DerivedLimits;
+  /** The whole state (store it; `restore` continues from it). */
+  snapshot(): AutoscalerSnapshot;
+  /** An autoscaler that continues from a snapshot. */
+  static restore(snapshot: AutoscalerSnapshot): Autoscaler;
 }
 /** The version of the native addon. */
 export declare const version: string;

@@ -276,6 +276,52 @@ class Scheduler {
   }
 }
 
+/**
+ * The water-level node autoscaler (a sans-IO state machine). `new Autoscaler(config)`
+ * validates the configuration; `step(cluster, now)` returns the decision (water level and
+ * slot-pod delta, scale-up, scale-down, each group's verdict, each pending pod's reason);
+ * `observe(event, now)` records `nodeJoined`, `nodeFailed`, `nodeDeleted` or
+ * `scaleDownFailed`; `handle(event, now)` takes any event and returns `{type: 'decision',
+ * ...}` or `{type: 'observed'}`; `pollTimeout()` is the next timer or null;
+ * `derivedLimits()`, `snapshot()`, `Autoscaler.restore(snapshot)`. A refused call throws
+ * and changes nothing.
+ */
+class Autoscaler {
+  constructor(config) {
+    this._native = new native.Autoscaler(encode(config));
+  }
+
+  step(cluster, now) {
+    return JSON.parse(this._native.step(encode(cluster), text(now, 'now')));
+  }
+
+  observe(event, now) {
+    this._native.handle(encode(event), text(now, 'now'));
+  }
+
+  handle(event, now) {
+    return JSON.parse(this._native.handle(encode(event), text(now, 'now')));
+  }
+
+  pollTimeout() {
+    return JSON.parse(this._native.pollTimeout());
+  }
+
+  derivedLimits() {
+    return JSON.parse(this._native.derivedLimits());
+  }
+
+  snapshot() {
+    return JSON.parse(this._native.snapshot());
+  }
+
+  static restore(snapshot) {
+    const a = Object.create(Autoscaler.prototype);
+    a._native = native.Autoscaler.restore(encode(snapshot));
+    return a;
+  }
+}
+
 module.exports = {
   /** Parse a Kubernetes quantity ('500m', '1.5Gi', 0.5): canonical form, format, exact values. */
   parseQuantity: wrap(native.parseQuantity),
@@ -308,6 +354,7 @@ module.exports = {
   ReleaseGuard,
   HpaState,
   Scheduler,
+  Autoscaler,
   /** The next fires of a cron expression ({cron, timeZone?, after, count?} → {fires}); Sunday = 0 or 7. */
   cronNext: wrap(native.cronNext),
   /** Validate scaling alone ({scaling}); throws a 'validation' error listing every problem. */

@@ -5,6 +5,7 @@
 //! [`convert`] for why JSON rather than napi's value conversion). Every export has
 //! `catch_unwind`, so even a bug that panics surfaces as a JS exception, never an abort.
 
+mod autoscaler;
 mod convert;
 mod errors;
 mod handles;

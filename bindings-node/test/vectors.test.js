@@ -43,6 +43,7 @@ const OPS = {
   taint_evictions: weir.taintEvictions,
   fits_template: weir.fitsTemplate,
   scheduler: (i) => runScheduler(i),
+  autoscaler: (i) => runAutoscaler(i),
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an
@@ -114,6 +115,18 @@ function runScheduler(i) {
     throw new Error(`unknown scheduler step: ${Object.keys(step)}`);
   };
   return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).snapshot();
+}
+
+// An autoscaler from `config` or `snapshot` (restored); a step is an event at `now`,
+// `limits` or `poll`; see core/tests/vectors.rs.
+function runAutoscaler(i) {
+  const a = 'snapshot' in i ? weir.Autoscaler.restore(i.snapshot) : new weir.Autoscaler(i.config);
+  const call = (x, s) => {
+    if ('limits' in s) return x.derivedLimits();
+    if ('poll' in s) return x.pollTimeout();
+    return x.handle(s.event, s.now);
+  };
+  return transcript(a, i.steps, call, weir.Autoscaler.restore).snapshot();
 }
 
 function runGuard(i) {

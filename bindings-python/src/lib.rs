@@ -4,6 +4,7 @@
 //! and converts the result back (`ser`); errors go through [`errors::to_py`]. No logic lives here.
 //! Docstrings are written once here; pyo3 makes them `__doc__`.
 
+mod autoscaler;
 mod convert;
 mod errors;
 mod handles;
@@ -136,5 +137,6 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::ReleaseGuard>()?;
     m.add_class::<handles::HpaState>()?;
     m.add_class::<handles::Scheduler>()?;
+    m.add_class::<autoscaler::Autoscaler>()?;
     Ok(())
 }

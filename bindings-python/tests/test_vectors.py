@@ -45,6 +45,7 @@ OPS = {
     "taint_evictions": weir.taint_evictions,
     "fits_template": weir.fits_template,
     "scheduler": lambda i: run_scheduler(i),
+    "autoscaler": lambda i: run_autoscaler(i),
 }
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -142,6 +143,22 @@ def run_scheduler(i):
 
     s = transcript(weir.Scheduler(i["snapshot"]), i["steps"], call, weir.Scheduler.restore)
     return s.snapshot()
+
+
+def run_autoscaler(i):
+    """An autoscaler from ``config`` or ``snapshot`` (restored); a step is an event at
+    ``now``, ``limits`` or ``poll``; see core/tests/vectors.rs."""
+
+    def call(a, step):
+        if "limits" in step:
+            return a.derived_limits()
+        if "poll" in step:
+            return a.poll_timeout()
+        return a.handle(step["event"], step["now"])
+
+    a = weir.Autoscaler.restore(i["snapshot"]) if "snapshot" in i else weir.Autoscaler(i["config"])
+    a = transcript(a, i["steps"], call, weir.Autoscaler.restore)
+    return a.snapshot()
 
 
 def check_error(err, expected):

@@ -14,6 +14,10 @@ use crate::{
     ReleaseGuard, ReleaseOrder, ReleasePlan, UnitShare, UnitSplitInput, VersionHistory,
 };
 use crate::{
+    AutoscalerConfig, AutoscalerEvent, AutoscalerOutput, AutoscalerSnapshot, Decision,
+    DerivedLimits,
+};
+use crate::{
     ClusterSnapshot, DrainInput, DrainNodeResult, DrainResult, Fit, FitsTemplateInput, PlaceInput,
     PlacePodsInput, PlacePodsResult, PlaceResult, Placement, ScheduleAllInput, ScheduleAllResult,
     ScheduleOneInput, SchedulePodsInput, SchedulePodsResult, TaintEviction, TaintEvictionsInput,
@@ -98,5 +102,11 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<PlacePodsResult>(&mut g),
         one::<DrainNodeResult>(&mut g),
         one::<SchedulePodsResult>(&mut g),
+        one::<AutoscalerConfig>(&mut g),
+        one::<AutoscalerEvent>(&mut g),
+        one::<AutoscalerOutput>(&mut g),
+        one::<Decision>(&mut g),
+        one::<DerivedLimits>(&mut g),
+        one::<AutoscalerSnapshot>(&mut g),
     ]
 }
