@@ -9,6 +9,8 @@
 pub mod config;
 mod engine;
 mod estimator;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod limits;
 mod scale_down;
 mod scale_up;
