@@ -11,6 +11,13 @@ use crate::time::Timestamp;
 
 const GROUPS: [&str; 3] = ["ga", "gb", "gc"];
 
+/// Set `key` of an object (nothing for another value).
+fn set(v: &mut serde_json::Value, key: &str, x: serde_json::Value) {
+    if let Some(o) = v.as_object_mut() {
+        o.insert(key.to_owned(), x);
+    }
+}
+
 fn byte(data: &[u8], i: usize) -> u8 {
     data.get(i).copied().unwrap_or(0)
 }
@@ -33,7 +40,7 @@ fn config(d: &[u8]) -> Option<AutoscalerConfig> {
         .collect();
     let mut c = serde_json::json!({"nodeGroups": groups,
         "expander": if chain.is_empty() { vec!["priority"] } else { chain },
-        "zoneSelection": if byte(d, 5) % 2 == 0 { "sequential" } else { "random" },
+        "zoneSelection": if byte(d, 5).is_multiple_of(2) { "sequential" } else { "random" },
         "seed": u32::from(byte(d, 6)),
         "scaleUp": {"threshold": 50 + i32::from(byte(d, 7) % 51)},
         "scaleDown": {"threshold": i32::from(byte(d, 8) % 50)},
@@ -42,17 +49,21 @@ fn config(d: &[u8]) -> Option<AutoscalerConfig> {
         "maxNodeProvisionTime": i32::from(byte(d, 10) % 60),
         "maxFailedNodes": 2 + i32::from(byte(d, 11) % 3),
         "maxScaleDownNodes": 1 + i32::from(byte(d, 12) % 3),
-        "skipNodesWithLocalStorage": byte(d, 13) % 2 == 0});
+        "skipNodesWithLocalStorage": byte(d, 13).is_multiple_of(2)});
     if byte(d, 14) % 2 == 1 {
-        c["backoff"] =
-            serde_json::json!({"initialSeconds": 5, "maxSeconds": 20, "resetSeconds": 100});
+        let b = serde_json::json!({"initialSeconds": 5, "maxSeconds": 20, "resetSeconds": 100});
+        set(&mut c, "backoff", b);
     }
     if byte(d, 15) % 3 == 1 {
-        c["maxNodesTotal"] = serde_json::json!(i32::from(byte(d, 15) % 10));
+        set(
+            &mut c,
+            "maxNodesTotal",
+            serde_json::json!(i32::from(byte(d, 15) % 10)),
+        );
     }
     if byte(d, 16) % 3 == 1 {
-        c["healthGate"] =
-            serde_json::json!({"okTotalUnreadyCount": 1, "maxTotalUnreadyPercentage": 30});
+        let h = serde_json::json!({"okTotalUnreadyCount": 1, "maxTotalUnreadyPercentage": 30});
+        set(&mut c, "healthGate", h);
     }
     serde_json::from_value(c).ok()
 }
@@ -62,7 +73,11 @@ fn cluster(d: &[u8]) -> Option<ClusterSnapshot> {
     let nodes: Vec<(usize, u32, bool)> = (0..usize::from(byte(d, 0) % 6))
         .map(|i| {
             let b = byte(d, 1 + i);
-            (usize::from(b % 4), 1 + u32::from(b % 7), b % 11 == 0)
+            (
+                usize::from(b % 4),
+                1 + u32::from(b % 7),
+                b.is_multiple_of(11),
+            )
         })
         .collect();
     let mut used = vec![0u32; nodes.len()];
@@ -86,7 +101,7 @@ fn cluster(d: &[u8]) -> Option<ClusterSnapshot> {
                 && *u + cpu <= room * 1000
             {
                 *u += cpu;
-                p["spec"]["nodeName"] = serde_json::json!(format!("n{at}"));
+                if let Some(o) = p.get_mut("spec") { set(o, "nodeName", serde_json::json!(format!("n{at}"))); }
             }
             p
         })
@@ -97,12 +112,13 @@ fn cluster(d: &[u8]) -> Option<ClusterSnapshot> {
         .map(|(i, (g, cpu, unready))| {
             let mut n = serde_json::json!({"metadata": {"name": format!("n{i}")},
                 "status": {"allocatable": {"cpu": format!("{cpu}"), "memory": format!("{cpu}Gi"), "pods": "6"}}});
-            if let Some(name) = GROUPS.get(*g) {
-                n["metadata"]["labels"] = serde_json::json!({"weir.io/node-group": name,
+            if let (Some(name), Some(o)) = (GROUPS.get(*g), n.get_mut("metadata")) {
+                let labels = serde_json::json!({"weir.io/node-group": name,
                     "cafe.sofastack.io/sub-cluster": "default"});
+                set(o, "labels", labels);
             }
             if *unready {
-                n["spec"] = serde_json::json!({"taints": [{"key": "node.kubernetes.io/not-ready", "effect": "NoSchedule"}]});
+                set(&mut n, "spec", serde_json::json!({"taints": [{"key": "node.kubernetes.io/not-ready", "effect": "NoSchedule"}]}));
             }
             n
         })
@@ -126,7 +142,7 @@ fn event(op: u8, d: &[u8]) -> Option<AutoscalerEvent> {
         6 => AutoscalerEvent::NodeDeleted {
             group,
             node,
-            failed: byte(d, 2) % 2 == 0,
+            failed: byte(d, 2).is_multiple_of(2),
         },
         _ => AutoscalerEvent::ScaleDownFailed { group, node },
     })
