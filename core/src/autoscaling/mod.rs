@@ -9,6 +9,7 @@
 pub mod config;
 mod engine;
 mod estimator;
+mod facts;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod limits;

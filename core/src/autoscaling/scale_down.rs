@@ -9,10 +9,13 @@ use std::collections::BTreeMap;
 
 use super::config::{AutoscalerConfig, millis, units};
 use super::engine::{after, passed};
+use super::facts::Facts;
 use super::limits::MAX_SCALE_DOWN_SIMULATIONS;
 use super::types::{AutoscalerSnapshot, ScaleDownNode, Unneeded, UnneededStatus};
-use super::water::{View, node_usage, percent};
+use super::water::percent;
+use crate::error::Result;
 use crate::scheduling::Cluster;
+use crate::scheduling::types::ClusterSnapshot;
 use crate::time::Timestamp;
 
 /// The scale-down part of a decision.
@@ -75,23 +78,89 @@ fn cooldown(s: &AutoscalerSnapshot, now: Timestamp) -> Option<String> {
 }
 
 /// Track unneeded nodes, then pick the removals. `skip`: a scale-up happened or the
-/// health gate halted scaling (no removal this step). Rejections land in `kept`.
+/// health gate halted scaling (no removal this step). Rejections land in `kept`. The
+/// scheduler's cluster (`cluster`, or compiled from `snap` when none) is needed only when
+/// a node's time has come.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn run(
     s: &mut AutoscalerSnapshot,
     now: Timestamp,
-    cluster: &mut Cluster,
-    view: &View,
+    snap: &ClusterSnapshot,
+    cluster: Option<Cluster>,
+    facts: &Facts,
     skip: Option<&str>,
     kept: &mut BTreeMap<String, String>,
-) -> Down {
+) -> Result<Down> {
     let cfg = s.config.clone();
     if !cfg.scale_down.enabled {
         s.unneeded.clear();
-        return Down {
+        return Ok(Down {
             nodes: Vec::new(),
             blocked: Some("scale-down is off".to_owned()),
-        };
+        });
     }
+    let mut emptiness: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+    let mut next: BTreeMap<String, Unneeded> = BTreeMap::new();
+    let t = i64::from(cfg.scale_down.threshold);
+    // Strictly below the mark in CPU and in memory (CA: max(cpu, mem) < threshold).
+    let below = |used: i64, alloc: i64| {
+        i128::from(used) * 100 < i128::from(t) * i128::from(alloc.max(0))
+            || (alloc <= 0 && used <= 0 && t > 0)
+    };
+    for (n, f) in facts.nodes.iter().enumerate() {
+        let Some(g) = f.group else { continue };
+        let [(cpu, acpu), (mem, amem)] = facts.usage(n);
+        if !(below(cpu, acpu) && below(mem, amem)) {
+            continue;
+        }
+        let since = s.unneeded.get(f.name).map_or(now, |u| u.since);
+        next.insert(
+            f.name.to_owned(),
+            Unneeded {
+                group: cfg
+                    .node_groups
+                    .get(g)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+                since,
+                unready: f.unready,
+            },
+        );
+        emptiness.insert(f.name, (percent(cpu, acpu).max(percent(mem, amem)), n));
+    }
+    s.unneeded = next;
+    if let Some(why) = skip.map(str::to_owned).or_else(|| cooldown(s, now)) {
+        return Ok(Down {
+            nodes: Vec::new(),
+            blocked: Some(why),
+        });
+    }
+    let mut ready: Vec<(f64, String, usize)> = s
+        .unneeded
+        .iter()
+        .filter(|(_, u)| passed(u.since, wait(&cfg, u), now))
+        .filter_map(|(name, _)| {
+            emptiness
+                .get(name.as_str())
+                .map(|(e, n)| (*e, name.clone(), *n))
+        })
+        .collect();
+    // Emptiest first, then by name.
+    ready.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    if ready.is_empty() {
+        return Ok(Down {
+            nodes: Vec::new(),
+            blocked: None,
+        });
+    }
+    let mut cluster = match cluster {
+        Some(c) => c,
+        None => Cluster::build(snap)?,
+    };
     // Slot pods never hold a node: out of the simulation entirely.
     let slots: Vec<usize> = (0..cluster.pods.len())
         .filter(|&i| {
@@ -104,86 +173,34 @@ pub(crate) fn run(
     for i in slots {
         cluster.unbind(i);
     }
-    let mut emptiness: BTreeMap<String, (f64, usize)> = BTreeMap::new();
-    let mut next: BTreeMap<String, Unneeded> = BTreeMap::new();
-    for (n, g) in view.group_of.iter().enumerate() {
-        let (Some(g), Some(node)) = (g, cluster.nodes.get(n)) else {
-            continue;
-        };
-        let [(cpu, acpu), (mem, amem)] = node_usage(&cfg, cluster, n);
-        let t = i64::from(cfg.scale_down.threshold);
-        // Strictly below the mark in CPU and in memory (CA: max(cpu, mem) < threshold).
-        let below = |used: i64, alloc: i64| {
-            i128::from(used) * 100 < i128::from(t) * i128::from(alloc.max(0))
-                || (alloc <= 0 && used <= 0 && t > 0)
-        };
-        if !(below(cpu, acpu) && below(mem, amem)) {
-            continue;
-        }
-        let since = s.unneeded.get(&node.name).map_or(now, |u| u.since);
-        next.insert(
-            node.name.clone(),
-            Unneeded {
-                group: cfg
-                    .node_groups
-                    .get(*g)
-                    .map(|g| g.name.clone())
-                    .unwrap_or_default(),
-                since,
-                unready: view.unready.get(n).copied().unwrap_or(false),
-            },
-        );
-        emptiness.insert(
-            node.name.clone(),
-            (percent(cpu, acpu).max(percent(mem, amem)), n),
-        );
-    }
-    s.unneeded = next;
-    if let Some(why) = skip.map(str::to_owned).or_else(|| cooldown(s, now)) {
-        return Down {
-            nodes: Vec::new(),
-            blocked: Some(why),
-        };
-    }
-    let mut ready: Vec<(f64, String, usize)> = s
-        .unneeded
-        .iter()
-        .filter(|(_, u)| passed(u.since, wait(&cfg, u), now))
-        .filter_map(|(name, _)| emptiness.get(name).map(|(e, n)| (*e, name.clone(), *n)))
-        .collect();
-    // Emptiest first, then by name.
-    ready.sort_by(|a, b| {
-        a.0.partial_cmp(&b.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.1.cmp(&b.1))
-    });
-    let nodes = pick(s, cluster, view, &ready, kept);
+    let nodes = pick(s, &mut cluster, facts, &ready, kept);
     for d in &nodes {
         s.unneeded.remove(&d.node);
     }
     if !nodes.is_empty() {
         s.last_scale_down = Some(now);
     }
-    Down {
+    Ok(Down {
         nodes,
         blocked: None,
-    }
+    })
 }
 
-/// Try the ready candidates in order until `maxScaleDownNodes` are picked.
+/// Try the ready candidates (`(emptiness, name, fact index)`) in order until
+/// `maxScaleDownNodes` are picked.
 fn pick(
     s: &AutoscalerSnapshot,
     cluster: &mut Cluster,
-    view: &View,
+    facts: &Facts,
     ready: &[(f64, String, usize)],
     kept: &mut BTreeMap<String, String>,
 ) -> Vec<ScaleDownNode> {
     let cfg = &s.config;
     let max = usize::try_from(cfg.max_scale_down_nodes).unwrap_or(0);
     let mut removed_per_group = vec![0i32; cfg.node_groups.len()];
-    let (mut cpu_left, mut mem_left) = (view.total_cpu, view.total_mem);
+    let (mut cpu_left, mut mem_left) = (facts.total_cpu, facts.total_mem);
     let mut out = Vec::new();
-    for (i, (emptiness, name, n)) in ready.iter().enumerate() {
+    for (i, (emptiness, name, f)) in ready.iter().enumerate() {
         if out.len() >= max {
             kept.insert(
                 name.clone(),
@@ -198,14 +215,17 @@ fn pick(
             );
             continue;
         }
-        let Some(g) = view.group_of.get(*n).copied().flatten() else {
+        let Some(fact) = facts.nodes.get(*f) else {
             continue;
         };
-        let (Some(group), Some(node)) = (cfg.node_groups.get(g), cluster.nodes.get(*n)) else {
+        let (Some(g), Some(&n)) = (fact.group, cluster.node_by_name.get(name)) else {
             continue;
         };
-        let (ncpu, nmem) = (node.alloc.cpu, node.alloc.mem);
-        let size = view.size.get(g).copied().unwrap_or(0);
+        let Some(group) = cfg.node_groups.get(g) else {
+            continue;
+        };
+        let (ncpu, nmem) = (fact.alloc[0], fact.alloc[1]);
+        let size = facts.size.get(g).copied().unwrap_or(0);
         let gone = removed_per_group.get(g).copied().unwrap_or(0);
         let why_not = if size - gone <= group.min_nodes {
             Some(format!(
@@ -225,7 +245,7 @@ fn pick(
         {
             Some("removing it passes the cluster's memory minimum".to_owned())
         } else {
-            drain(cfg, cluster, *n).err()
+            drain(cfg, cluster, n).err()
         };
         if let Some(why) = why_not {
             kept.insert(name.clone(), why);

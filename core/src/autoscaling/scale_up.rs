@@ -19,18 +19,16 @@ use crate::scheduling::types::{ClusterSnapshot, LabelKeys};
 /// What decides whether two pending pods are alike (CA's equivalence groups): the rule
 /// class (namespace, labels, tolerations, selectors, affinity, spread, hints), requests,
 /// priority and preemption policy.
-pub(crate) type ClassKeyRef = ClassKey;
-pub(crate) type ClassKey = (u32, usize, i64, i64, Vec<(String, i64)>, i64, bool);
+type ClassKey = (u32, usize, i64, i64, Vec<(String, i64)>, i64, bool);
 
 /// A pending pod no existing node takes.
 pub(crate) struct Stuck {
     pub id: String,
-    pub key: ClassKey,
+    /// Its class of alike pods (numbered in order of appearance; eligible pods only).
+    pub class: usize,
     pub eligible: bool,
     pub cpu: i64,
     pub mem: i64,
-    /// The pod (for a class's exemplar).
-    pub index: usize,
 }
 
 /// The first pass: every pending pod the scheduler places now (preempting lower
@@ -49,6 +47,7 @@ pub(crate) fn filter_out(
         .min()
         .unwrap_or(i64::MAX);
     let mut failed: BTreeSet<ClassKey> = BTreeSet::new();
+    let mut classes: BTreeMap<ClassKey, usize> = BTreeMap::new();
     let (mut placed, mut stuck, mut exemplars) = (Vec::new(), Vec::new(), Vec::new());
     let mut originals: Option<BTreeMap<String, &Pod>> = None;
     while let Some(id) = queue.pop_front() {
@@ -98,25 +97,82 @@ pub(crate) fn filter_out(
         };
         // The scheduler keeps every other pod off sub-cluster nodes (its SubCluster rule).
         let eligible = p.hints.slot || p.hints.node_autoscaling;
+        let class = if eligible {
+            let next = classes.len();
+            let c = *classes.entry(key).or_insert(next);
+            if c == next {
+                // Each class's exemplar, as given (read once per class).
+                exemplars.push(p.pod(None));
+            }
+            c
+        } else {
+            usize::MAX
+        };
         stuck.push(Stuck {
             id,
-            key,
+            class,
             eligible,
             cpu: p.req.cpu,
             mem: p.req.mem,
-            index: i,
         });
     }
-    // Each class's exemplar, as given (read once per class).
-    let mut seen: BTreeSet<&ClassKey> = BTreeSet::new();
-    for s in stuck.iter().filter(|s| s.eligible) {
-        if seen.insert(&s.key)
-            && let Some(p) = cluster.pods.get(s.index)
-        {
-            exemplars.push(p.pod(None));
-        }
-    }
     Ok((placed, stuck, exemplars))
+}
+
+/// The pending pods when no existing node can take any of them (the step's facts showed
+/// it): all stuck, in scheduling order (priority descending, then the order given), in
+/// classes of pods alike but for their names, without compiling the cluster.
+pub(crate) fn stuck_pending(
+    facts: &super::facts::Facts,
+    snap: &ClusterSnapshot,
+) -> (Vec<Stuck>, Vec<Pod>) {
+    let mut order: Vec<(i64, usize, i64, i64)> = facts
+        .pending
+        .iter()
+        .filter_map(|&(i, cpu, mem)| Some((super::facts::priority(snap.pods.get(i)?), i, cpu, mem)))
+        .collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut exemplars: Vec<Pod> = Vec::new();
+    let mut buckets: crate::hash::FastMap<(i64, i64), Vec<usize>> = Default::default();
+    let mut stuck = Vec::with_capacity(order.len());
+    for (_, i, cpu, mem) in order {
+        let Some(p) = snap.pods.get(i) else { continue };
+        let hints = p.hints.as_ref();
+        let eligible = hints.is_some_and(|h| h.slot || h.node_autoscaling);
+        let class = if eligible {
+            let bucket = buckets.entry((cpu, mem)).or_default();
+            // Alike: the same namespace, labels, spec and hints (names aside). A bucket
+            // compares with its first classes only; past them a pod is a class of its own.
+            let found = bucket
+                .iter()
+                .take(32)
+                .copied()
+                .find(|&c| exemplars.get(c).is_some_and(|e| alike(e, p)));
+            found.unwrap_or_else(|| {
+                exemplars.push(p.clone());
+                bucket.push(exemplars.len() - 1);
+                exemplars.len() - 1
+            })
+        } else {
+            usize::MAX
+        };
+        stuck.push(Stuck {
+            id: original_id(p),
+            class,
+            eligible,
+            cpu,
+            mem,
+        });
+    }
+    (stuck, exemplars)
+}
+
+/// Two pods the scheduler cannot tell apart but by name.
+fn alike(a: &Pod, b: &Pod) -> bool {
+    a.metadata.namespace == b.metadata.namespace
+        && a.metadata.labels == b.metadata.labels
+        && a.spec == b.spec
+        && a.hints == b.hints
 }
 
 fn original_id(p: &Pod) -> String {

@@ -4,13 +4,14 @@
 
 use super::config::AutoscalerConfig;
 use super::engine::{fail_nodes, passed};
+use super::facts::Facts;
 use super::limits::MAX_PENDING_PODS;
 use super::scale_up::{self, Opt, Stuck};
 use super::types::{
     AutoscalerSnapshot, Breaker, Decision, GroupStatus, GroupVerdict, PendingPod, PendingReason,
     ProvisionRequest, ScaleUp,
 };
-use super::water::{self, View};
+use super::water;
 use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
 use crate::scheduling::Cluster;
 use crate::scheduling::types::ClusterSnapshot;
@@ -36,16 +37,27 @@ pub(crate) fn run(
         );
         return Err(Error::Validation(errs));
     }
-    let mut cluster = Cluster::build(snap)?;
-    cluster.check_pending_work(0)?;
+    let facts = Facts::new(&prev.config, snap)?;
+    // The scheduler is asked only when it has something to decide (module `facts`).
+    let mut cluster = None;
+    let (mut pending, stuck, exemplars) = if facts.pending_may_fit(snap) {
+        let mut c = Cluster::build(snap)?;
+        c.check_pending_work(0)?;
+        let out = scale_up::filter_out(&mut c, snap)?;
+        cluster = Some(c);
+        out
+    } else {
+        let (stuck, exemplars) = scale_up::stuck_pending(&facts, snap);
+        (Vec::new(), stuck, exemplars)
+    };
     let mut s = prev.clone();
     s.last = Some(now);
     s.steps = s.steps.wrapping_add(1);
     expire(&mut s, now);
     let cfg = s.config.clone();
-    let view = View::new(&cfg, &cluster);
-    let water_level = water::level(&cfg, &cluster, &view);
-    let halted = health(&cfg, &view);
+    let view = &facts;
+    let water_level = water::level(&cfg, &facts);
+    let halted = health(&cfg, &facts);
     let failed_total = s.failed.values().fold(0i32, |a, n| a.saturating_add(*n));
     let breaker = Breaker {
         open: failed_total > cfg.max_failed_nodes,
@@ -53,11 +65,10 @@ pub(crate) fn run(
         max_failed_nodes: cfg.max_failed_nodes,
     };
     let keys = snap.label_keys.clone().unwrap_or_default();
-    let (mut pending, stuck, exemplars) = scale_up::filter_out(&mut cluster, snap)?;
     let up = plan_up(
         &s,
         now,
-        &view,
+        view,
         &stuck,
         &exemplars,
         &keys,
@@ -81,12 +92,12 @@ pub(crate) fn run(
         None
     };
     let mut kept = std::collections::BTreeMap::new();
-    let down = super::scale_down::run(&mut s, now, &mut cluster, &view, skip, &mut kept);
+    let down = super::scale_down::run(&mut s, now, snap, cluster, &facts, skip, &mut kept)?;
     if halted.is_some() {
         // CA clears the unneeded timers while the cluster is unhealthy.
         s.unneeded.clear();
     }
-    let groups = group_statuses(&s, now, &view, up.verdicts);
+    let groups = group_statuses(&s, now, view, up.verdicts);
     let unneeded = super::scale_down::unneeded_status(&s, &kept);
     Ok((
         Decision {
@@ -125,10 +136,10 @@ fn expire(s: &mut AutoscalerSnapshot, now: Timestamp) {
 
 /// CA's health gate (`clusterstate.go` `IsClusterHealthy`): halted when unready nodes
 /// exceed both the count and the share.
-fn health(cfg: &AutoscalerConfig, view: &View) -> Option<String> {
+fn health(cfg: &AutoscalerConfig, facts: &Facts) -> Option<String> {
     let gate = cfg.health_gate.as_ref()?;
-    let total = view.unready.len();
-    let unready = view.unready.iter().filter(|u| **u).count();
+    let total = facts.nodes.len();
+    let unready = facts.nodes.iter().filter(|n| n.unready).count();
     let count = usize::try_from(gate.ok_total_unready_count).unwrap_or(0);
     let share = unready.saturating_mul(100)
         > total.saturating_mul(usize::try_from(gate.max_total_unready_percentage).unwrap_or(0));
@@ -157,18 +168,16 @@ struct UpPlan {
     pending: Vec<PendingPod>,
 }
 
-/// The stuck pods' classes (first-appearance order) and each pod's class.
+/// The stuck pods' classes (their numbers) and each class's pods.
 fn classes_of(stuck: &[Stuck]) -> (Vec<(i64, i64)>, Vec<Vec<String>>) {
-    let mut at: std::collections::BTreeMap<&super::scale_up::ClassKeyRef, usize> =
-        std::collections::BTreeMap::new();
     let (mut shapes, mut ids) = (Vec::new(), Vec::<Vec<String>>::new());
     for p in stuck.iter().filter(|p| p.eligible) {
-        let c = *at.entry(&p.key).or_insert_with(|| {
-            shapes.push((p.cpu, p.mem));
-            ids.push(Vec::new());
-            shapes.len() - 1
-        });
-        if let Some(v) = ids.get_mut(c) {
+        if p.class >= ids.len() {
+            shapes.resize(p.class + 1, (0, 0));
+            ids.resize(p.class + 1, Vec::new());
+        }
+        if let (Some(s), Some(v)) = (shapes.get_mut(p.class), ids.get_mut(p.class)) {
+            *s = (p.cpu, p.mem);
             v.push(p.id.clone());
         }
     }
@@ -179,7 +188,7 @@ fn classes_of(stuck: &[Stuck]) -> (Vec<(i64, i64)>, Vec<Vec<String>>) {
 fn plan_up(
     s: &AutoscalerSnapshot,
     now: Timestamp,
-    view: &View,
+    view: &Facts,
     stuck: &[Stuck],
     exemplars: &[crate::model::kube::Pod],
     keys: &crate::scheduling::types::LabelKeys,
@@ -326,7 +335,7 @@ fn take(
 fn group_option(
     s: &AutoscalerSnapshot,
     now: Timestamp,
-    view: &View,
+    view: &Facts,
     g: usize,
     demand: bool,
     halted: bool,
@@ -377,7 +386,7 @@ fn group_option(
         .map(|i| i64::from(upcoming(s, i)))
         .sum();
     if let Some(total) = cfg.max_nodes_total {
-        let nodes = i64::try_from(view.group_of.len()).unwrap_or(i64::MAX) + all_upcoming;
+        let nodes = i64::try_from(view.nodes.len()).unwrap_or(i64::MAX) + all_upcoming;
         if nodes >= i64::from(total) {
             return Err((
                 V::MaxNodesTotalReached,
@@ -514,7 +523,7 @@ fn no_group_text(
 fn group_statuses(
     s: &AutoscalerSnapshot,
     now: Timestamp,
-    view: &View,
+    view: &Facts,
     verdicts: Vec<(GroupVerdict, String)>,
 ) -> Vec<GroupStatus> {
     s.config

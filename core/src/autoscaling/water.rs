@@ -1,11 +1,11 @@
 //! The water level (seed 9.3): business requests on the managed nodes over their
 //! allocatable, the reserve the upper mark implies and the slot pods that hold it; and the
-//! per-node utilisation scale-down reads.
+//! unready-node rule.
 
 use super::config::{AutoscalerConfig, millis, units};
+use super::facts::Facts;
 use super::types::WaterLevel;
 use crate::model::quantity::{Quantity, QuantityFormat};
-use crate::scheduling::Cluster;
 
 /// Taint keys Kubernetes puts on a node that is not ready (the node lifecycle
 /// controller's `node.kubernetes.io/not-ready` and `node.kubernetes.io/unreachable`): such
@@ -14,80 +14,6 @@ pub(crate) const UNREADY_TAINTS: [&str; 2] = [
     "node.kubernetes.io/not-ready",
     "node.kubernetes.io/unreachable",
 ];
-
-/// What a step reads about the cluster's nodes.
-pub(crate) struct View {
-    /// Per compiled node (the cluster's order), its group.
-    pub group_of: Vec<Option<usize>>,
-    /// Per compiled node, unready.
-    pub unready: Vec<bool>,
-    /// Per group, its nodes.
-    pub size: Vec<i32>,
-    /// Every node's allocatable CPU (millicores) and memory, summed.
-    pub total_cpu: i64,
-    /// See `total_cpu`.
-    pub total_mem: i64,
-}
-
-impl View {
-    pub(crate) fn new(cfg: &AutoscalerConfig, cluster: &Cluster) -> View {
-        let by_name: std::collections::BTreeMap<&str, usize> = cfg
-            .node_groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.name.as_str(), i))
-            .collect();
-        let mut v = View {
-            group_of: Vec::with_capacity(cluster.nodes.len()),
-            unready: Vec::with_capacity(cluster.nodes.len()),
-            size: vec![0; cfg.node_groups.len()],
-            total_cpu: 0,
-            total_mem: 0,
-        };
-        for n in &cluster.nodes {
-            let g = n
-                .labels
-                .get(&cfg.group_label)
-                .and_then(|name| by_name.get(name.as_str()).copied());
-            if let Some(s) = g.and_then(|g| v.size.get_mut(g)) {
-                *s = s.saturating_add(1);
-            }
-            v.group_of.push(g);
-            v.unready.push(
-                n.taints
-                    .iter()
-                    .any(|t| UNREADY_TAINTS.contains(&t.key.as_str())),
-            );
-            v.total_cpu = v.total_cpu.saturating_add(n.alloc.cpu);
-            v.total_mem = v.total_mem.saturating_add(n.alloc.mem);
-        }
-        v
-    }
-}
-
-/// A node's business requests and the allocatable they are measured against: slot pods
-/// left out, and DaemonSet pods too when ignored (CA `utilization/info.go` then takes
-/// their requests off the allocatable as well).
-pub(crate) fn node_usage(cfg: &AutoscalerConfig, cluster: &Cluster, n: usize) -> [(i64, i64); 2] {
-    let Some(node) = cluster.nodes.get(n) else {
-        return [(0, 0); 2];
-    };
-    let (mut cpu, mut mem) = (0i64, 0i64);
-    let (mut alloc_cpu, mut alloc_mem) = (node.alloc.cpu, node.alloc.mem);
-    for p in node.pods.iter().filter_map(|&i| cluster.pods.get(i)) {
-        if p.hints.slot {
-            continue;
-        }
-        if p.hints.daemon_set && cfg.ignore_daemon_set_utilization {
-            alloc_cpu = alloc_cpu.saturating_sub(p.req.cpu);
-            alloc_mem = alloc_mem.saturating_sub(p.req.mem);
-            continue;
-        }
-        cpu = cpu.saturating_add(p.req.cpu);
-        mem = mem.saturating_add(p.req.mem);
-    }
-    [(cpu, alloc_cpu), (mem, alloc_mem)]
-}
 
 /// `used / alloc` in percent, two decimals (0 without allocatable).
 pub(crate) fn percent(used: i64, alloc: i64) -> f64 {
@@ -124,21 +50,15 @@ fn mem_q(b: i64) -> Quantity {
 }
 
 /// The managed nodes' water level and the slot-pod delta.
-pub(crate) fn level(cfg: &AutoscalerConfig, cluster: &Cluster, view: &View) -> WaterLevel {
+pub(crate) fn level(cfg: &AutoscalerConfig, facts: &Facts) -> WaterLevel {
     let (mut alloc_cpu, mut alloc_mem, mut cpu, mut mem) = (0i64, 0i64, 0i64, 0i64);
-    for (n, g) in view.group_of.iter().enumerate() {
-        if g.is_none() {
-            continue;
-        }
-        // The level divides by the whole allocatable (seed 9.3): DaemonSet requests leave
-        // the numerator only.
-        let [(c, _), (m, _)] = node_usage(cfg, cluster, n);
-        if let Some(node) = cluster.nodes.get(n) {
-            alloc_cpu = alloc_cpu.saturating_add(node.alloc.cpu);
-            alloc_mem = alloc_mem.saturating_add(node.alloc.mem);
-        }
-        cpu = cpu.saturating_add(c);
-        mem = mem.saturating_add(m);
+    // The level divides by the whole allocatable (seed 9.3): DaemonSet requests leave
+    // the numerator only.
+    for n in facts.nodes.iter().filter(|n| n.group.is_some()) {
+        alloc_cpu = alloc_cpu.saturating_add(n.alloc[0]);
+        alloc_mem = alloc_mem.saturating_add(n.alloc[1]);
+        cpu = cpu.saturating_add(n.business[0]);
+        mem = mem.saturating_add(n.business[1]);
     }
     let reserve = if cfg.scale_up.enabled {
         i64::from(100 - cfg.scale_up.threshold.clamp(0, 100))
@@ -157,8 +77,7 @@ pub(crate) fn level(cfg: &AutoscalerConfig, cluster: &Cluster, view: &View) -> W
     };
     let desired = need(reserved_cpu, slot_cpu).max(need(reserved_mem, slot_mem));
     let desired = i32::try_from(desired).unwrap_or(i32::MAX);
-    let slots = cluster.pods.iter().filter(|p| p.hints.slot).count();
-    let slots = i32::try_from(slots).unwrap_or(i32::MAX);
+    let slots = facts.slots;
     WaterLevel {
         cpu: percent(cpu, alloc_cpu),
         memory: percent(mem, alloc_mem),

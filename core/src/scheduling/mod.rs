@@ -9,7 +9,7 @@ pub mod place;
 pub mod types;
 
 // The compiled cluster, for the autoscaler's simulations (it sits above scheduling).
-pub(crate) use cluster::{Cluster, PodInfo};
+pub(crate) use cluster::{Cluster, PodInfo, SLOT_PRIORITY, check_name, pod_requests};
 
 /// The first node of a snapshot over its allocatable CPU, memory or pod count, described
 /// (`None`: every node fits its pods) — the check of [`crate::fuzzing::check_commitments`].
