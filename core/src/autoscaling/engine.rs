@@ -329,6 +329,37 @@ fn check_state(s: &AutoscalerSnapshot, errs: &mut ValidationErrors) {
             );
         }
     }
+    check_backoff(s, errs);
+    for (node, u) in &s.unneeded {
+        let path = key("unneeded", node);
+        if !known(&u.group) {
+            errs.push(
+                child(&path, "group"),
+                Code::NotSupported,
+                "unknown node group",
+            );
+        }
+        at(child(&path, "since"), u.since, errs);
+    }
+    for (path, t) in [
+        ("lastScaleUp", s.last_scale_up),
+        ("lastScaleDown", s.last_scale_down),
+        ("lastScaleDownFailure", s.last_scale_down_failure),
+    ] {
+        if let Some(t) = t {
+            at(path.to_owned(), t, errs);
+        }
+    }
+}
+
+/// The backoffs against the configuration and the last instant.
+fn check_backoff(s: &AutoscalerSnapshot, errs: &mut ValidationErrors) {
+    let known = |g: &str| s.config.group_index(g).is_some();
+    let at = |path: String, t: Timestamp, errs: &mut ValidationErrors| {
+        if s.last.is_none_or(|last| t > last) {
+            errs.push(path, Code::Invalid, "after the last instant handled");
+        }
+    };
     for (g, b) in &s.backoff {
         let path = key("backoff", g);
         if !known(g) {
@@ -351,25 +382,5 @@ fn check_state(s: &AutoscalerSnapshot, errs: &mut ValidationErrors) {
             );
         }
         at(child(&path, "lastFailure"), b.last_failure, errs);
-    }
-    for (node, u) in &s.unneeded {
-        let path = key("unneeded", node);
-        if !known(&u.group) {
-            errs.push(
-                child(&path, "group"),
-                Code::NotSupported,
-                "unknown node group",
-            );
-        }
-        at(child(&path, "since"), u.since, errs);
-    }
-    for (path, t) in [
-        ("lastScaleUp", s.last_scale_up),
-        ("lastScaleDown", s.last_scale_down),
-        ("lastScaleDownFailure", s.last_scale_down_failure),
-    ] {
-        if let Some(t) = t {
-            at(path.to_owned(), t, errs);
-        }
     }
 }

@@ -99,36 +99,7 @@ pub(crate) fn run(
             blocked: Some("scale-down is off".to_owned()),
         });
     }
-    let mut emptiness: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
-    let mut next: BTreeMap<String, Unneeded> = BTreeMap::new();
-    let t = i64::from(cfg.scale_down.threshold);
-    // Strictly below the mark in CPU and in memory (CA: max(cpu, mem) < threshold).
-    let below = |used: i64, alloc: i64| {
-        i128::from(used) * 100 < i128::from(t) * i128::from(alloc.max(0))
-            || (alloc <= 0 && used <= 0 && t > 0)
-    };
-    for (n, f) in facts.nodes.iter().enumerate() {
-        let Some(g) = f.group else { continue };
-        let [(cpu, acpu), (mem, amem)] = facts.usage(n);
-        if !(below(cpu, acpu) && below(mem, amem)) {
-            continue;
-        }
-        let since = s.unneeded.get(f.name).map_or(now, |u| u.since);
-        next.insert(
-            f.name.to_owned(),
-            Unneeded {
-                group: cfg
-                    .node_groups
-                    .get(g)
-                    .map(|g| g.name.clone())
-                    .unwrap_or_default(),
-                since,
-                unready: f.unready,
-            },
-        );
-        emptiness.insert(f.name, (percent(cpu, acpu).max(percent(mem, amem)), n));
-    }
-    s.unneeded = next;
+    let emptiness = track(s, now, facts);
     if let Some(why) = skip.map(str::to_owned).or_else(|| cooldown(s, now)) {
         return Ok(Down {
             nodes: Vec::new(),
@@ -184,6 +155,47 @@ pub(crate) fn run(
         nodes,
         blocked: None,
     })
+}
+
+/// Track the unneeded managed nodes in `s.unneeded` (a node keeps its `since` while it
+/// stays unneeded); each one's emptiness (its larger utilisation) and fact index.
+fn track<'f>(
+    s: &mut AutoscalerSnapshot,
+    now: Timestamp,
+    facts: &Facts<'f>,
+) -> BTreeMap<&'f str, (f64, usize)> {
+    let cfg = &s.config;
+    let mut emptiness: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+    let mut next: BTreeMap<String, Unneeded> = BTreeMap::new();
+    let t = i64::from(cfg.scale_down.threshold);
+    // Strictly below the mark in CPU and in memory (CA: max(cpu, mem) < threshold).
+    let below = |used: i64, alloc: i64| {
+        i128::from(used) * 100 < i128::from(t) * i128::from(alloc.max(0))
+            || (alloc <= 0 && used <= 0 && t > 0)
+    };
+    for (n, f) in facts.nodes.iter().enumerate() {
+        let Some(g) = f.group else { continue };
+        let [(cpu, acpu), (mem, amem)] = facts.usage(n);
+        if !(below(cpu, acpu) && below(mem, amem)) {
+            continue;
+        }
+        let since = s.unneeded.get(f.name).map_or(now, |u| u.since);
+        next.insert(
+            f.name.to_owned(),
+            Unneeded {
+                group: cfg
+                    .node_groups
+                    .get(g)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+                since,
+                unready: f.unready,
+            },
+        );
+        emptiness.insert(f.name, (percent(cpu, acpu).max(percent(mem, amem)), n));
+    }
+    s.unneeded = next;
+    emptiness
 }
 
 /// Try the ready candidates (`(emptiness, name, fact index)`) in order until

@@ -62,28 +62,12 @@ pub(crate) fn filter_out(
         if !failed.contains(&key) {
             if fits_now(cluster, i) || prio > min_bound {
                 let out = cluster.schedule(i, true);
-                if let Some(node) = &out.node {
+                if out.node.is_some() {
                     min_bound = min_bound.min(prio);
-                    let victims = out.preemption.as_ref().map_or(&[][..], |p| &p.victims[..]);
-                    let msg = if victims.is_empty() {
-                        format!("node {node} takes it")
-                    } else {
-                        format!("node {node} takes it, preempting {}", victims.join(", "))
-                    };
-                    placed.push(PendingPod {
-                        pod: id,
-                        reason: PendingReason::FitsExistingNode,
-                        message: msg,
-                    });
-                    // A pod placed earlier and preempted now is pending again: its
-                    // earlier verdict no longer holds.
-                    if !victims.is_empty() {
-                        placed.retain(|p: &PendingPod| !victims.contains(&p.pod));
-                    }
                     let map = originals.get_or_insert_with(|| {
                         snap.pods.iter().map(|p| (original_id(p), p)).collect()
                     });
-                    readd(cluster, victims, map, &mut queue)?;
+                    placed_now(cluster, out, map, &mut placed, &mut queue)?;
                     continue;
                 }
             }
@@ -181,6 +165,31 @@ fn original_id(p: &Pod) -> String {
         p.metadata.namespace.as_deref().unwrap_or("default"),
         p.metadata.name
     )
+}
+
+/// A pending pod the scheduler placed: reported (with the pods it preempted), and the
+/// preempted pods pending again (a pod placed earlier and preempted now loses its verdict).
+fn placed_now(
+    cluster: &mut Cluster,
+    out: crate::scheduling::ops::Placement,
+    originals: &BTreeMap<String, &Pod>,
+    placed: &mut Vec<PendingPod>,
+    queue: &mut VecDeque<String>,
+) -> Result<()> {
+    let victims = out.preemption.as_ref().map_or(&[][..], |p| &p.victims[..]);
+    let node = out.node.as_deref().unwrap_or_default();
+    let message = if victims.is_empty() {
+        format!("node {node} takes it")
+    } else {
+        format!("node {node} takes it, preempting {}", victims.join(", "))
+    };
+    placed.retain(|p| !victims.contains(&p.pod));
+    placed.push(PendingPod {
+        pod: out.pod.clone(),
+        reason: PendingReason::FitsExistingNode,
+        message,
+    });
+    readd(cluster, victims, originals, queue)
 }
 
 /// Preempted pods, as given but pending, back into the cluster and the queue.

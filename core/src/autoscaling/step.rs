@@ -23,33 +23,9 @@ pub(crate) fn run(
     now: Timestamp,
     snap: &ClusterSnapshot,
 ) -> Result<(Decision, AutoscalerSnapshot)> {
-    let pending = snap
-        .pods
-        .iter()
-        .filter(|p| p.spec.node_name.is_none())
-        .count();
-    if pending > MAX_PENDING_PODS {
-        let mut errs = ValidationErrors::new();
-        errs.push(
-            "cluster.pods",
-            Code::TooMany,
-            format!("one step weighs at most {MAX_PENDING_PODS} pending pods, got {pending}"),
-        );
-        return Err(Error::Validation(errs));
-    }
+    check_pending(snap)?;
     let facts = Facts::new(&prev.config, snap)?;
-    // The scheduler is asked only when it has something to decide (module `facts`).
-    let mut cluster = None;
-    let (mut pending, stuck, exemplars) = if facts.pending_may_fit(snap) {
-        let mut c = Cluster::build(snap)?;
-        c.check_pending_work(0)?;
-        let out = scale_up::filter_out(&mut c, snap)?;
-        cluster = Some(c);
-        out
-    } else {
-        let (stuck, exemplars) = scale_up::stuck_pending(&facts, snap);
-        (Vec::new(), stuck, exemplars)
-    };
+    let (mut pending, stuck, exemplars, cluster) = who_waits(&facts, snap)?;
     let mut s = prev.clone();
     s.last = Some(now);
     s.steps = s.steps.wrapping_add(1);
@@ -113,6 +89,48 @@ pub(crate) fn run(
         },
         s,
     ))
+}
+
+/// The pending pods against [`MAX_PENDING_PODS`].
+fn check_pending(snap: &ClusterSnapshot) -> Result<()> {
+    let pending = snap
+        .pods
+        .iter()
+        .filter(|p| p.spec.node_name.is_none())
+        .count();
+    if pending > MAX_PENDING_PODS {
+        let mut errs = ValidationErrors::new();
+        errs.push(
+            "cluster.pods",
+            Code::TooMany,
+            format!("one step weighs at most {MAX_PENDING_PODS} pending pods, got {pending}"),
+        );
+        return Err(Error::Validation(errs));
+    }
+    Ok(())
+}
+
+/// Who waits for a node: the pods an existing node takes (reported), the stuck ones with
+/// their classes' exemplars, and the compiled cluster when the scheduler had to decide
+/// (module `facts`: only when a pending pod might fit or preempt).
+#[allow(clippy::type_complexity)]
+fn who_waits(
+    facts: &Facts,
+    snap: &ClusterSnapshot,
+) -> Result<(
+    Vec<PendingPod>,
+    Vec<Stuck>,
+    Vec<crate::model::kube::Pod>,
+    Option<Cluster>,
+)> {
+    if facts.pending_may_fit(snap) {
+        let mut c = Cluster::build(snap)?;
+        c.check_pending_work(0)?;
+        let (placed, stuck, exemplars) = scale_up::filter_out(&mut c, snap)?;
+        return Ok((placed, stuck, exemplars, Some(c)));
+    }
+    let (stuck, exemplars) = scale_up::stuck_pending(facts, snap);
+    Ok((Vec::new(), stuck, exemplars, None))
 }
 
 /// Requests past `maxNodeProvisionTime` fail their remaining nodes (CA
@@ -184,6 +202,35 @@ fn classes_of(stuck: &[Stuck]) -> (Vec<(i64, i64)>, Vec<Vec<String>>) {
     (shapes, ids)
 }
 
+/// The stuck classes' pods and what becomes of them, marked in order.
+struct Marks {
+    /// Per class, its pods' ids.
+    ids: Vec<Vec<String>>,
+    /// Per class, the pods not marked yet (0 for classes past the template budget).
+    left: Vec<usize>,
+    /// Per class, the marks so far (the first pods of the class).
+    reason: Vec<Vec<(PendingReason, String)>>,
+}
+
+impl Marks {
+    /// Mark `o.placed[c]` more pods of each class with `why`; their ids.
+    fn take(&mut self, o: &Opt, why: PendingReason, text: &str) -> Vec<String> {
+        let mut taken = Vec::new();
+        let rows = self.left.iter_mut().zip(self.reason.iter_mut());
+        for (((l, r), n), v) in rows.zip(&o.placed).zip(&self.ids) {
+            let n = (*n).min(*l);
+            *l -= n;
+            taken.extend(v.iter().skip(r.len()).take(n).cloned());
+            r.extend(std::iter::repeat_n((why, text.to_owned()), n));
+        }
+        taken
+    }
+}
+
+fn group_name(cfg: &AutoscalerConfig, g: usize) -> &str {
+    cfg.node_groups.get(g).map_or("", |g| g.name.as_str())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn plan_up(
     s: &AutoscalerSnapshot,
@@ -198,49 +245,35 @@ fn plan_up(
     let cfg = &s.config;
     let (shapes, ids) = classes_of(stuck);
     let fits = scale_up::template_fits(cfg, keys, exemplars)?;
-    // Classes past the template budget have no row: no group takes them this step.
-    let mut left: Vec<usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(c, v)| if c < fits.len() { v.len() } else { 0 })
-        .collect();
-    let mut reason: Vec<Vec<(PendingReason, String)>> = ids.iter().map(|_| Vec::new()).collect();
+    let mut m = Marks {
+        // Classes past the template budget have no row: no group takes them this step.
+        left: ids
+            .iter()
+            .enumerate()
+            .map(|(c, v)| if c < fits.len() { v.len() } else { 0 })
+            .collect(),
+        reason: ids.iter().map(|_| Vec::new()).collect(),
+        ids,
+    };
     // Pods that nodes asked for earlier will take (CA counts upcoming nodes as template
     // nodes).
     for g in 0..cfg.node_groups.len() {
-        let u = upcoming(s, g);
-        if u <= 0 {
-            continue;
-        }
-        let o = scale_up::estimate_group(cfg, g, &shapes, &left, &fits, i64::from(u));
-        take(
-            &mut left,
-            &mut reason,
-            &ids,
-            &o,
-            PendingReason::UpcomingNode,
-            &format!(
+        let u = i64::from(upcoming(s, g));
+        if u > 0 {
+            let o = scale_up::estimate_group(cfg, g, &shapes, &m.left, &fits, u);
+            let text = format!(
                 "a node of group {} asked for earlier takes it",
-                cfg.node_groups.get(g).map_or("", |g| g.name.as_str())
-            ),
-        );
+                group_name(cfg, g)
+            );
+            m.take(&o, PendingReason::UpcomingNode, &text);
+        }
     }
     let mut verdicts = Vec::with_capacity(cfg.node_groups.len());
     let mut opts: Vec<Opt> = Vec::new();
-    let demand = left.iter().any(|n| *n > 0);
+    let demand = m.left.iter().any(|n| *n > 0);
     for g in 0..cfg.node_groups.len() {
-        match group_option(
-            s,
-            now,
-            view,
-            g,
-            demand,
-            halted,
-            breaker_open,
-            &shapes,
-            &left,
-            &fits,
-        ) {
+        let (gate, left) = ((demand, halted, breaker_open), &m.left);
+        match group_option(s, now, view, g, gate, &shapes, left, &fits) {
             Ok(o) => {
                 verdicts.push((GroupVerdict::NotChosen, String::new()));
                 opts.push(o);
@@ -248,55 +281,8 @@ fn plan_up(
             Err(v) => verdicts.push(v),
         }
     }
-    let mut scale_up = None;
-    if !opts.is_empty() {
-        let (best, why) = scale_up::choose(cfg, &opts, s.steps);
-        if let Some(o) = opts.get(best) {
-            let pods = take(
-                &mut left,
-                &mut reason,
-                &ids,
-                o,
-                PendingReason::ScaleUp,
-                "this step's scale-up takes it",
-            );
-            let text = format!(
-                "{} node(s) for {} pending pod(s); chosen by {why} among {} option(s)",
-                o.nodes,
-                o.pods,
-                opts.len()
-            );
-            if let Some(v) = verdicts.get_mut(o.group) {
-                *v = (GroupVerdict::Chosen, text.clone());
-            }
-            scale_up = Some(scale_up::scale_up_of(cfg, o, pods, text));
-        }
-        for o in opts
-            .iter()
-            .filter(|o| Some(o.group) != scale_up.as_ref().and_then(|u| cfg.group_index(&u.group)))
-        {
-            let name = cfg
-                .node_groups
-                .get(o.group)
-                .map_or("", |g| g.name.as_str())
-                .to_owned();
-            if let Some(v) = verdicts.get_mut(o.group) {
-                v.1 = format!(
-                    "{} node(s) for {} pending pod(s); another group was chosen",
-                    o.nodes, o.pods
-                );
-            }
-            take(
-                &mut left,
-                &mut reason,
-                &ids,
-                o,
-                PendingReason::AwaitingEvaluation,
-                &format!("group {name} could take it; another group scaled up this step"),
-            );
-        }
-    }
-    let pending = pending_reasons(cfg, stuck, &ids, reason, &fits, &verdicts);
+    let scale_up = expand(s, &opts, &mut verdicts, &mut m);
+    let pending = pending_reasons(cfg, stuck, &m.ids, m.reason, &fits, &verdicts);
     Ok(UpPlan {
         scale_up,
         verdicts,
@@ -304,31 +290,48 @@ fn plan_up(
     })
 }
 
-/// Mark `o.placed[c]` more pods of each class with `why`, take them off `left`, and
-/// return their ids.
-fn take(
-    left: &mut [usize],
-    reason: &mut [Vec<(PendingReason, String)>],
-    ids: &[Vec<String>],
-    o: &Opt,
-    why: PendingReason,
-    text: &str,
-) -> Vec<String> {
-    let mut taken = Vec::new();
-    for (((l, r), n), v) in left
-        .iter_mut()
-        .zip(reason.iter_mut())
-        .zip(&o.placed)
-        .zip(ids)
-    {
-        let n = (*n).min(*l);
-        *l -= n;
-        let start = r.len();
-        taken.extend(v.iter().skip(start).take(n).cloned());
-        r.extend(std::iter::repeat_n((why, text.to_owned()), n));
+/// Choose among the options with the expander chain; mark the chosen option's pods
+/// `scaleUp` and the other options' `awaitingEvaluation`.
+fn expand(
+    s: &AutoscalerSnapshot,
+    opts: &[Opt],
+    verdicts: &mut [(GroupVerdict, String)],
+    m: &mut Marks,
+) -> Option<ScaleUp> {
+    let cfg = &s.config;
+    if opts.is_empty() {
+        return None;
     }
-    taken
+    let (best, why) = scale_up::choose(cfg, opts, s.steps);
+    let o = opts.get(best)?;
+    let pods = m.take(o, PendingReason::ScaleUp, "this step's scale-up takes it");
+    let text = format!(
+        "{} node(s) for {} pending pod(s); chosen by {why} among {} option(s)",
+        o.nodes,
+        o.pods,
+        opts.len()
+    );
+    if let Some(v) = verdicts.get_mut(o.group) {
+        *v = (GroupVerdict::Chosen, text.clone());
+    }
+    for other in opts.iter().filter(|x| x.group != o.group) {
+        if let Some(v) = verdicts.get_mut(other.group) {
+            v.1 = format!(
+                "{} node(s) for {} pending pod(s); another group was chosen",
+                other.nodes, other.pods
+            );
+        }
+        let text = format!(
+            "group {} could take it; another group scaled up this step",
+            group_name(cfg, other.group)
+        );
+        m.take(other, PendingReason::AwaitingEvaluation, &text);
+    }
+    Some(scale_up::scale_up_of(cfg, o, pods, text))
 }
+
+/// What blocks a group before any estimate.
+type Blocked = (GroupVerdict, String);
 
 /// A group's option, or the verdict that blocks it.
 #[allow(clippy::too_many_arguments)]
@@ -337,13 +340,38 @@ fn group_option(
     now: Timestamp,
     view: &Facts,
     g: usize,
-    demand: bool,
-    halted: bool,
-    breaker_open: bool,
+    (demand, halted, breaker_open): (bool, bool, bool),
     shapes: &[(i64, i64)],
     left: &[usize],
     fits: &[Vec<Option<String>>],
-) -> std::result::Result<Opt, (GroupVerdict, String)> {
+) -> std::result::Result<Opt, Blocked> {
+    let cfg = &s.config;
+    let room = group_room(s, now, view, g, demand, halted, breaker_open)?;
+    let limit = room.min(cluster_room(s, view, g)?);
+    let o = scale_up::estimate_group(cfg, g, shapes, left, fits, limit);
+    if o.nodes == 0 {
+        let why = fits
+            .iter()
+            .zip(left)
+            .filter(|(_, n)| **n > 0)
+            .find_map(|(row, _)| row.get(g).cloned().flatten())
+            .unwrap_or_else(|| "no pending pod fits a fresh node".to_owned());
+        return Err((GroupVerdict::NoPodFits, why));
+    }
+    Ok(o)
+}
+
+/// The nodes group `g` may add by its own state (CA `filterValidScaleUpNodeGroups`), or
+/// what blocks it.
+fn group_room(
+    s: &AutoscalerSnapshot,
+    now: Timestamp,
+    view: &Facts,
+    g: usize,
+    demand: bool,
+    halted: bool,
+    breaker_open: bool,
+) -> std::result::Result<i64, Blocked> {
     use GroupVerdict as V;
     let cfg = &s.config;
     let Some(group) = cfg.node_groups.get(g) else {
@@ -358,93 +386,86 @@ fn group_option(
         return Err((V::ScaleUpDisabled, why.to_owned()));
     }
     if !demand {
-        return Err((
-            V::NoPendingPods,
-            "no pending pod needs a new node".to_owned(),
-        ));
+        let why = "no pending pod needs a new node";
+        return Err((V::NoPendingPods, why.to_owned()));
     }
     if breaker_open {
-        return Err((
-            V::BreakerOpen,
-            "too many failed nodes: the circuit breaker is open".to_owned(),
-        ));
+        let why = "too many failed nodes: the circuit breaker is open";
+        return Err((V::BreakerOpen, why.to_owned()));
     }
     let size = i64::from(view.size.get(g).copied().unwrap_or(0));
     let target = size + i64::from(upcoming(s, g));
     let max = i64::from(group.max_nodes);
     if target >= max {
-        return Err((
-            V::MaxSizeReached,
-            format!("{target} nodes (with upcoming) of at most {max}"),
-        ));
+        let why = format!("{target} nodes (with upcoming) of at most {max}");
+        return Err((V::MaxSizeReached, why));
     }
     if let Some(b) = s.backoff.get(&group.name).filter(|b| b.until > now) {
         return Err((V::BackedOff, format!("backed off until {}", b.until)));
     }
-    let mut limit = max - target;
-    let all_upcoming: i64 = (0..cfg.node_groups.len())
-        .map(|i| i64::from(upcoming(s, i)))
-        .sum();
+    Ok(max - target)
+}
+
+/// The nodes of group `g` the cluster-wide limits leave room for (CA
+/// `GetCappedNewNodeCount` and `resource/manager.go`), or what blocks them.
+fn cluster_room(
+    s: &AutoscalerSnapshot,
+    view: &Facts,
+    g: usize,
+) -> std::result::Result<i64, Blocked> {
+    use GroupVerdict as V;
+    let cfg = &s.config;
+    let mut limit = i64::MAX;
+    let groups = 0..cfg.node_groups.len();
+    let all_upcoming: i64 = groups.clone().map(|i| i64::from(upcoming(s, i))).sum();
     if let Some(total) = cfg.max_nodes_total {
         let nodes = i64::try_from(view.nodes.len()).unwrap_or(i64::MAX) + all_upcoming;
         if nodes >= i64::from(total) {
-            return Err((
-                V::MaxNodesTotalReached,
-                format!("{nodes} nodes of at most {total} in the cluster"),
-            ));
+            let why = format!("{nodes} nodes of at most {total} in the cluster");
+            return Err((V::MaxNodesTotalReached, why));
         }
-        limit = limit.min(i64::from(total) - nodes);
+        limit = i64::from(total) - nodes;
     }
     let room = scale_up::room(cfg, g);
-    let upcoming_res = |per: &dyn Fn(usize) -> i64| -> i64 {
-        (0..cfg.node_groups.len())
-            .map(|i| per(i).saturating_mul(i64::from(upcoming(s, i))))
+    let coming = |per: &dyn Fn(super::estimator::Room) -> i64| -> i64 {
+        groups
+            .clone()
+            .map(|i| per(scale_up::room(cfg, i)).saturating_mul(i64::from(upcoming(s, i))))
             .fold(0i64, i64::saturating_add)
     };
-    for (range, used, each, what) in [
+    let totals = [
         (
             &cfg.cores_total,
-            view.total_cpu
-                .saturating_add(upcoming_res(&|i| scale_up::room(cfg, i).cpu)),
+            view.total_cpu,
+            coming(&|r| r.cpu),
             room.cpu,
             "CPU",
         ),
         (
             &cfg.memory_total,
-            view.total_mem
-                .saturating_add(upcoming_res(&|i| scale_up::room(cfg, i).mem)),
+            view.total_mem,
+            coming(&|r| r.mem),
             room.mem,
             "memory",
         ),
-    ] {
+    ];
+    for (range, now_used, upcoming_used, each, what) in totals {
         let Some(r) = range else { continue };
         let max = if what == "CPU" {
             super::config::millis(&r.max)
         } else {
             super::config::units(&r.max)
         };
-        let free = max.saturating_sub(used);
+        let free = max.saturating_sub(now_used.saturating_add(upcoming_used));
         if each > free {
-            return Err((
-                V::ResourceLimitReached,
-                format!("one more node passes the cluster's {what} total"),
-            ));
+            let why = format!("one more node passes the cluster's {what} total");
+            return Err((V::ResourceLimitReached, why));
         }
         if each > 0 {
             limit = limit.min(free / each);
         }
     }
-    let o = scale_up::estimate_group(cfg, g, shapes, left, fits, limit);
-    if o.nodes == 0 {
-        let why = fits
-            .iter()
-            .zip(left)
-            .filter(|(_, n)| **n > 0)
-            .find_map(|(row, _)| row.get(g).cloned().flatten())
-            .unwrap_or_else(|| "no pending pod fits a fresh node".to_owned());
-        return Err((V::NoPodFits, why));
-    }
-    Ok(o)
+    Ok(limit)
 }
 
 /// Every stuck pod's reason: its class's marks in order, then `noGroupFits`; pods that
