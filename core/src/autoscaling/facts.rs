@@ -149,6 +149,18 @@ impl<'a> Facts<'a> {
         for (i, p) in snap.pods.iter().enumerate() {
             let path = format!("pods[{i}]");
             check_name(p, &path, errs);
+            // The scheduler's order: the name, the node, then a repeat.
+            let node = p.spec.node_name.as_deref().map(|name| {
+                let n = by_name.get(name).copied();
+                if n.is_none() {
+                    errs.push(
+                        format!("{path}.spec.nodeName"),
+                        Code::Invalid,
+                        format!("node `{}` is not in the snapshot", clip(name)),
+                    );
+                }
+                n
+            });
             let ns = p.metadata.namespace.as_deref().unwrap_or("default");
             if ids.insert((ns, p.metadata.name.as_str()), ()).is_some() {
                 errs.push(
@@ -166,19 +178,11 @@ impl<'a> Facts<'a> {
                 self.slots = self.slots.saturating_add(1);
             }
             let r = pod_requests(p, false);
-            let Some(node) = &p.spec.node_name else {
+            let Some(node) = node else {
                 self.pending.push((i, r.cpu, r.mem));
                 continue;
             };
-            let Some(n) = by_name
-                .get(node.as_str())
-                .and_then(|&n| self.nodes.get_mut(n))
-            else {
-                errs.push(
-                    format!("{path}.spec.nodeName"),
-                    Code::Invalid,
-                    format!("node `{}` is not in the snapshot", clip(node)),
-                );
+            let Some(n) = node.and_then(|n| self.nodes.get_mut(n)) else {
                 continue;
             };
             self.min_bound = self.min_bound.min(priority(p));
