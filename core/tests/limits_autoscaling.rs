@@ -83,6 +83,10 @@ fn a_pod_on_an_unknown_node_is_refused_as_the_scheduler_refuses_it() {
                 weir::FieldErrorCode::Invalid
             ),
             (
+                "pods[1].spec.nodeName".to_owned(),
+                weir::FieldErrorCode::Invalid
+            ),
+            (
                 "pods[1].metadata.name".to_owned(),
                 weir::FieldErrorCode::Duplicate
             ),
