@@ -48,9 +48,10 @@ pub const MAX_TEMPLATE_LABELS: usize = 64;
 /// The most taints of one template (`template.taints`, `too_many`).
 pub const MAX_TEMPLATE_TAINTS: usize = 64;
 
-/// The most provisioning requests a snapshot holds (`requests`, `too_many`): one per step
-/// that scaled up and whose nodes have not all joined.
-pub const MAX_REQUESTS: usize = 10_000;
+/// The most provisioning requests a snapshot holds (`requests`, `too_many`): a request
+/// holds at least one node, and upcoming nodes never take a group past its `maxNodes`,
+/// which add up to at most a cluster's 50,000 nodes, so a running autoscaler stays within.
+pub const MAX_REQUESTS: usize = crate::scheduling::limits::MAX_NODES;
 
 /// The most template checks (pending pod classes × node groups) one step runs: the first
 /// classes, in scheduling order, up to this budget; pods of the classes past it stay
