@@ -268,6 +268,37 @@ class Scheduler extends Machine {
   }
 }
 
+/**
+ * The water-level node autoscaler. `new Autoscaler(config)` validates the configuration;
+ * `step(now, cluster)` returns the decision (water level and slot-pod delta, scale-up,
+ * scale-down, each group's verdict, each pending pod's reason); `observe(now, event)`
+ * records `nodeJoined`, `nodeFailed`, `nodeDeleted` or `scaleDownFailed`; `handle(now,
+ * event)` takes any event and returns `{type: 'decision', ...}` or `{type: 'observed'}`;
+ * `pollTimeout()` is the next timer; `derivedLimits()`.
+ */
+class Autoscaler extends Machine {
+  constructor(config) {
+    super();
+    this._native = new native.Autoscaler(encode(config));
+  }
+
+  static restore(snapshot) {
+    return restoreAs(Autoscaler, native.Autoscaler, snapshot);
+  }
+
+  step(now, cluster) {
+    return JSON.parse(this._native.step(text(now, 'now'), encode(cluster)));
+  }
+
+  observe(now, event) {
+    this._native.observe(text(now, 'now'), encode(event));
+  }
+
+  derivedLimits() {
+    return JSON.parse(this._native.derivedLimits());
+  }
+}
+
 module.exports = {
   // The stateless operations, from the table in core (`weir::for_each_operation!`; their
   // docs are in index.d.ts); `WEIR_BLESS=1 cargo test -p weir --test schema` rewrites this block.
@@ -303,6 +334,7 @@ module.exports = {
   ReleaseGuard,
   HpaState,
   Scheduler,
+  Autoscaler,
   /** The version of the native addon. */
   version: native.version(),
 };

@@ -49,5 +49,6 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::ReleaseGuard>()?;
     m.add_class::<handles::HpaState>()?;
     m.add_class::<handles::Scheduler>()?;
+    m.add_class::<handles::Autoscaler>()?;
     Ok(())
 }

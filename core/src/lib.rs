@@ -10,6 +10,7 @@
     )
 )]
 
+pub mod autoscaling;
 pub mod error;
 // Not public API: the harnesses the fuzz crate and the regression test share, and the
 // internal hasher they reach. Hidden from the docs; no stability promise.
@@ -26,6 +27,13 @@ pub mod scheduling;
 pub mod schema;
 pub mod time;
 
+pub use autoscaling::{
+    Autoscaler, AutoscalerConfig, AutoscalerEvent, AutoscalerOutput, AutoscalerSnapshot,
+    BackoffConfig, Breaker, Decision, DerivedLimits, Estimator, Expander, GroupBackoff,
+    GroupStatus, GroupVerdict, HealthGate, NodeGroupConfig, NodeTemplate, PendingPod,
+    PendingReason, ProvisionRequest, ResourceRange, ScaleDownNode, ScaleUp, SlotPodConfig,
+    Unneeded, UnneededStatus, WaterLevel, WaterMark, ZoneSelection,
+};
 pub use error::{
     Error, ErrorReport, FieldError, FieldErrorCode, FieldPath, QuantityErrorReason, Result,
     ValidationErrors,
