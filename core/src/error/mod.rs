@@ -195,6 +195,27 @@ impl Error {
         Error::Validation(errs)
     }
 
+    /// This error with its field paths moved under `prefix`, for an error about a part of
+    /// a larger input (a snapshot's `cluster`): a validation's field paths become
+    /// `prefix.<path>` (see [`ValidationErrors::under`]); any other error is unchanged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weir::{Error, FieldErrorCode, FieldPath};
+    ///
+    /// let err = Error::validation_at("nodes[0].name", FieldErrorCode::Required, "a name")
+    ///     .under(&FieldPath::root("cluster"));
+    /// assert!(matches!(&err, Error::Validation(v) if v.0[0].path == "cluster.nodes[0].name"));
+    /// ```
+    #[must_use]
+    pub fn under(self, prefix: &FieldPath) -> Self {
+        match self {
+            Error::Validation(v) => Error::Validation(v.under(prefix)),
+            other => other,
+        }
+    }
+
     /// An [`Error::NotFound`]: no `kind` named `id` (the id quoted through [`clip`]).
     #[must_use]
     pub fn not_found(kind: &str, id: &str) -> Self {
@@ -452,6 +473,16 @@ impl ValidationErrors {
             code,
             message,
         });
+    }
+
+    /// These problems with their paths moved under `prefix` (`prefix.<path>`; a path
+    /// starting with a list index joins without the dot, the empty path becomes `prefix`).
+    #[must_use]
+    pub fn under(mut self, prefix: &FieldPath) -> Self {
+        for f in &mut self.0 {
+            f.path = prefix.join(&f.path).into();
+        }
+        self
     }
 
     /// Whether no problem was found.
