@@ -19,7 +19,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{FieldErrorCode as Code, FieldPath, Result, ValidationErrors};
 use crate::machine::{Machine, check_forward};
 use crate::time::Timestamp;
 
@@ -202,7 +202,7 @@ impl HpaState {
             for (n, e) in list.iter().enumerate() {
                 if e.replica_change < 0 {
                     errs.push(
-                        format!("{name}[{n}].replicaChange"),
+                        FieldPath::root(name).index(n).child("replicaChange"),
                         Code::Invalid,
                         "a replica change is ≥ 0",
                     );
