@@ -175,7 +175,7 @@ impl HpaState {
     ///
     /// # Errors
     ///
-    /// [`Error::Validation`] when the config or an entry is out of range.
+    /// [`Error::Validation`](crate::Error::Validation) when the config or an entry is out of range.
     pub fn restore(snapshot: HpaSnapshot) -> Result<HpaState> {
         let mut errs = ValidationErrors::new();
         check_config(&snapshot.config, &mut errs);
@@ -238,7 +238,7 @@ impl HpaState {
     ///
     /// # Errors
     ///
-    /// [`Error::Validation`] for an invalid spec or observation (every problem, with its
+    /// [`Error::Validation`](crate::Error::Validation) for an invalid spec or observation (every problem, with its
     /// path); the state is then unchanged. A metric that cannot be used (no samples, a
     /// missing request, a failed fetch) is not an error: it is reported in `metrics` and
     /// handled as Kubernetes does.

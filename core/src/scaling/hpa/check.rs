@@ -176,12 +176,15 @@ fn check_behavior(b: &HpaBehavior, errs: &mut ValidationErrors) {
     }
 }
 
+/// Per pod: its `startTime` and `Ready` transition, Unix seconds.
+type PodTimes = Vec<(Option<f64>, Option<f64>)>;
+
 /// Pod names unique and times RFC 3339; returns each name's position and each pod's
 /// parsed `startTime` and `Ready` transition.
 fn check_pods<'a>(
     input: &'a HpaInput,
     errs: &mut ValidationErrors,
-) -> (FastMap<&'a str, usize>, Vec<(Option<f64>, Option<f64>)>) {
+) -> (FastMap<&'a str, usize>, PodTimes) {
     let mut names: FastMap<&str, usize> = map_with_capacity(input.pods.len());
     let mut times = Vec::with_capacity(input.pods.len());
     for (n, pod) in input.pods.iter().enumerate() {
