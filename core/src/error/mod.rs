@@ -599,6 +599,32 @@ mod tests {
         assert!(none.is_empty());
     }
 
+    /// `under` puts every validation path below the prefix, as the scheduler's restore
+    /// always has (`cluster.x`, `cluster[0]`, `cluster` for the whole input), and leaves
+    /// other errors alone.
+    #[test]
+    fn under_moves_validation_paths_below_a_prefix() {
+        let mut v = ValidationErrors::new();
+        for path in ["nodes[0].name", "[2].x", ""] {
+            v.push(path, FieldErrorCode::Invalid, "m");
+        }
+        let prefix = FieldPath::root("cluster");
+        let Error::Validation(moved) = Error::Validation(v).under(&prefix) else {
+            panic!("still a validation");
+        };
+        let paths: Vec<&str> = moved.0.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["cluster.nodes[0].name", "cluster[2].x", "cluster"]);
+        let other = Error::conflict("held");
+        assert_eq!(other.clone().under(&prefix), other);
+        let deep = FieldPath::root("versions").index(1).child("spec");
+        let mut v = ValidationErrors::new();
+        v.push("template.containers[0].name", FieldErrorCode::Invalid, "m");
+        assert_eq!(
+            v.under(&deep).0[0].path,
+            "versions[1].spec.template.containers[0].name"
+        );
+    }
+
     /// A field path renders as the string helpers and the deserializer's paths do.
     #[test]
     fn field_path_renders_as_the_string_helpers() {
