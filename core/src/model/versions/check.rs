@@ -33,7 +33,7 @@ fn versions(h: &HistorySnapshot, errs: &mut ValidationErrors) -> Result<()> {
         let path = FieldPath::root("versions").index(n);
         if v.id != format!("v{}", n + 1) {
             errs.push(
-                format!("{path}.id"),
+                path.child("id"),
                 Code::Invalid,
                 format!("expected `v{}`, got `{}`", n + 1, v.id),
             );
