@@ -50,6 +50,10 @@ pub use model::kube::{
     TopologySpreadConstraint, WeightedPodAffinityTerm, WhenUnsatisfiable,
 };
 pub use model::labels::{Labels, LabelsInput, validate_labels};
+pub use model::pdb::{
+    IntOrString, PodDisruptionBudget, PodDisruptionBudgetSpec, PodDisruptionBudgetStatus,
+    UnhealthyPodEvictionPolicy,
+};
 pub use model::quantity::{ParsedQuantity, Quantity, QuantityFormat, RawQuantity, parse_quantity};
 pub use model::selector::{
     LabelSelector, LabelSelectorMatch, LabelSelectorMatchInput, LabelSelectorOperator,

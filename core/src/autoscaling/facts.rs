@@ -76,6 +76,7 @@ fn alloc_of(n: &crate::model::kube::Node) -> [i64; 3] {
 impl<'a> Facts<'a> {
     pub(crate) fn new(cfg: &AutoscalerConfig, snap: &'a ClusterSnapshot) -> Result<Facts<'a>> {
         crate::scheduling::limits::check_snapshot(snap.nodes.len(), snap.pods.len())?;
+        crate::scheduling::limits::check_pdbs(&snap.pod_disruption_budgets, &snap.pods)?;
         let groups: FastMap<&str, usize> = cfg
             .node_groups
             .iter()
@@ -135,6 +136,9 @@ impl<'a> Facts<'a> {
             });
         }
         f.read_pods(cfg, snap, &by_name, &mut errs);
+        // The budgets are checked on every step, not only when scale-down compiles the
+        // cluster, so a bad one is refused whatever the step decides.
+        let _ = crate::model::pdb::compile_all(&snap.pod_disruption_budgets, &mut errs);
         errs.into_result(f)
     }
 

@@ -6,6 +6,7 @@
 //! Slot pods are the pods with `hints.slot: true`; managed nodes are the nodes whose
 //! `groupLabel` names a configured node group.
 
+mod budgets;
 pub mod config;
 mod engine;
 mod estimator;

@@ -4,9 +4,11 @@
 //! above and every pod that must move finds a node. The moves are simulated by the
 //! scheduler in one cluster, so two removals never count on the same free room. Slot pods
 //! never count and never block (unlike CA's pause pods, kubernetes/autoscaler#1496).
+//! The evictions of one step stay within every PodDisruptionBudget (module `budgets`).
 
 use std::collections::BTreeMap;
 
+use super::budgets::Remaining;
 use super::config::{AutoscalerConfig, millis, units};
 use super::engine::{after, passed};
 use super::facts::Facts;
@@ -132,6 +134,7 @@ pub(crate) fn run(
         Some(c) => c,
         None => Cluster::build(snap)?,
     };
+    let mut budgets = Remaining::new(snap, &cluster);
     // Slot pods never hold a node: out of the simulation entirely.
     let slots: Vec<usize> = (0..cluster.pods.len())
         .filter(|&i| {
@@ -144,7 +147,7 @@ pub(crate) fn run(
     for i in slots {
         cluster.unbind(i);
     }
-    let nodes = pick(s, &mut cluster, facts, &ready, kept);
+    let nodes = pick(s, &mut cluster, &mut budgets, facts, &ready, kept);
     for d in &nodes {
         s.unneeded.remove(&d.node);
     }
@@ -203,6 +206,7 @@ fn track<'f>(
 fn pick(
     s: &AutoscalerSnapshot,
     cluster: &mut Cluster,
+    budgets: &mut Remaining,
     facts: &Facts,
     ready: &[(f64, String, usize)],
     kept: &mut BTreeMap<String, String>,
@@ -257,7 +261,7 @@ fn pick(
         {
             Some("removing it passes the cluster's memory minimum".to_owned())
         } else {
-            drain(cfg, cluster, n).err()
+            drain(cfg, cluster, budgets, n).err()
         };
         if let Some(why) = why_not {
             kept.insert(name.clone(), why);
@@ -283,10 +287,16 @@ fn pick(
 }
 
 /// Simulate removing node `n`: block it, re-place every pod that must move (not DaemonSet,
-/// not slot) with the scheduler, no preemption. On success the node stays blocked and its
-/// pods stay where they went (later candidates see that room taken); on failure everything
-/// is put back and the reason returned.
-fn drain(cfg: &AutoscalerConfig, cluster: &mut Cluster, n: usize) -> Result<(), String> {
+/// not slot) with the scheduler, no preemption, when the disruption budgets allow their
+/// evictions. On success the node stays blocked, its pods stay where they went (later
+/// candidates see that room taken) and their evictions are taken off the budgets; on
+/// failure everything is put back and the reason returned.
+fn drain(
+    cfg: &AutoscalerConfig,
+    cluster: &mut Cluster,
+    budgets: &mut Remaining,
+    n: usize,
+) -> Result<(), String> {
     let Some(node) = cluster.nodes.get(n) else {
         return Err("unknown node".to_owned());
     };
@@ -307,6 +317,8 @@ fn drain(cfg: &AutoscalerConfig, cluster: &mut Cluster, n: usize) -> Result<(), 
         moving.push((p.priority, i));
     }
     moving.sort_by_key(|(prio, i)| (std::cmp::Reverse(*prio), *i));
+    let evicted: Vec<usize> = moving.iter().map(|&(_, i)| i).collect();
+    budgets.check(&evicted)?;
     let pods_room = node.alloc_pods;
     set_room(cluster, n, 0);
     for &(_, i) in &moving {
@@ -325,6 +337,7 @@ fn drain(cfg: &AutoscalerConfig, cluster: &mut Cluster, n: usize) -> Result<(), 
         }
     }
     let Some(why) = failure else {
+        budgets.take(&evicted);
         return Ok(());
     };
     for &(_, i) in &moving {

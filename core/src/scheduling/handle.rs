@@ -247,5 +247,6 @@ fn without_pods(snapshot: &ClusterSnapshot) -> ClusterSnapshot {
         namespaces: snapshot.namespaces.clone(),
         label_keys: snapshot.label_keys.clone(),
         scoring: snapshot.scoring.clone(),
+        pod_disruption_budgets: snapshot.pod_disruption_budgets.clone(),
     }
 }
