@@ -318,6 +318,8 @@ export interface ClusterSnapshot {
   namespaces?: Record<string, Record<string, string>>;
   /** The nodes. */
   nodes?: Node[];
+  /** PodDisruptionBudgets (`policy/v1`): the autoscaler's scale-down evicts no more pods of a budget in one step than it allows. */
+  podDisruptionBudgets?: PodDisruptionBudget[];
   /** The pods: bound (`spec.nodeName` set) or pending. */
   pods?: Pod[];
   /** How nodes are scored; default kube-scheduler's default profile. */
@@ -1830,6 +1832,34 @@ export interface PodCounts {
   unready: number;
 }
 
+/** A `PodDisruptionBudget` (`policy/v1`). */
+export interface PodDisruptionBudget {
+  /** Name and namespace (default `default`): the budget covers pods of its namespace. */
+  metadata: ObjectMeta;
+  /** Which pods, and how many may be disrupted. */
+  spec?: PodDisruptionBudgetSpec;
+  /** The live status; only `disruptionsAllowed` is read. */
+  status?: PodDisruptionBudgetStatus | null;
+}
+
+/** `PodDisruptionBudgetSpec`. */
+export interface PodDisruptionBudgetSpec {
+  /** At most this many (or this share) are unavailable after an eviction. */
+  maxUnavailable?: IntOrString | null;
+  /** At least this many (or this share) stay available after an eviction. */
+  minAvailable?: IntOrString | null;
+  /** The pods covered; absent covers none, `{}` every pod of the namespace. */
+  selector?: LabelSelector | null;
+  /** Read and not needed: weir evicts only bound pods, all of them healthy. */
+  unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy | null;
+}
+
+/** `PodDisruptionBudgetStatus` (the part read). */
+export interface PodDisruptionBudgetStatus {
+  /** The disruption controller's live value. When given, weir trusts it as is; when absent, weir computes it from the snapshot's pods. */
+  disruptionsAllowed?: number | null;
+}
+
 /** One group of pods released together. */
 export interface PodGroup {
   /** The beta group (one pod per unit, released first). */
@@ -2979,6 +3009,9 @@ export type InPlaceRules = "seed" | "kubernetes";
 /** `NodeInclusionPolicy`. */
 export type InclusionPolicy = "Honor" | "Ignore";
 
+/** A count (a 32-bit integer) or a percentage string such as `"50%"`. */
+export type IntOrString = number | string;
+
 /** The operators of a label selector requirement (Kubernetes spellings). */
 export type LabelSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist";
 
@@ -3095,6 +3128,10 @@ export type Timestamp = string;
 
 /** `TolerationOperator`. */
 export type TolerationOperator = "Equal" | "Exists";
+
+/** `UnhealthyPodEvictionPolicyType`. weir reads it and does not need it: only bound pods
+ * are evicted, and every bound pod counts as healthy. */
+export type UnhealthyPodEvictionPolicy = "IfHealthyBudget" | "AlwaysAllow";
 
 /** How pods reach the new version. */
 export type Upgrade = "none" | "inPlace" | "recreate";

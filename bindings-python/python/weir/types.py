@@ -331,6 +331,9 @@ class ClusterSnapshot(TypedDict):
     namespaces: NotRequired[Dict[str, Dict[str, str]]]
     #: The nodes.
     nodes: NotRequired[List["Node"]]
+    #: PodDisruptionBudgets (`policy/v1`): the autoscaler's scale-down evicts no more pods
+    #: of a budget in one step than it allows.
+    podDisruptionBudgets: NotRequired[List["PodDisruptionBudget"]]
     #: The pods: bound (`spec.nodeName` set) or pending.
     pods: NotRequired[List["Pod"]]
     #: How nodes are scored; default kube-scheduler's default profile.
@@ -1856,6 +1859,35 @@ class PodCounts(TypedDict):
     unready: int
 
 
+class PodDisruptionBudget(TypedDict):
+    """A `PodDisruptionBudget` (`policy/v1`)."""
+    #: Name and namespace (default `default`): the budget covers pods of its namespace.
+    metadata: "ObjectMeta"
+    #: Which pods, and how many may be disrupted.
+    spec: NotRequired["PodDisruptionBudgetSpec"]
+    #: The live status; only `disruptionsAllowed` is read.
+    status: NotRequired[Union["PodDisruptionBudgetStatus", None]]
+
+
+class PodDisruptionBudgetSpec(TypedDict):
+    """`PodDisruptionBudgetSpec`."""
+    #: At most this many (or this share) are unavailable after an eviction.
+    maxUnavailable: NotRequired[Union["IntOrString", None]]
+    #: At least this many (or this share) stay available after an eviction.
+    minAvailable: NotRequired[Union["IntOrString", None]]
+    #: The pods covered; absent covers none, `{}` every pod of the namespace.
+    selector: NotRequired[Union["LabelSelector", None]]
+    #: Read and not needed: weir evicts only bound pods, all of them healthy.
+    unhealthyPodEvictionPolicy: NotRequired[Union["UnhealthyPodEvictionPolicy", None]]
+
+
+class PodDisruptionBudgetStatus(TypedDict):
+    """`PodDisruptionBudgetStatus` (the part read)."""
+    #: The disruption controller's live value. When given, weir trusts it as is; when
+    #: absent, weir computes it from the snapshot's pods.
+    disruptionsAllowed: NotRequired[Union[int, None]]
+
+
 class PodGroup(TypedDict):
     """One group of pods released together."""
     #: The beta group (one pod per unit, released first).
@@ -3004,6 +3036,9 @@ InPlaceRules = Literal["seed", "kubernetes"]
 InclusionPolicy = Literal["Honor", "Ignore"]
 """`NodeInclusionPolicy`."""
 
+IntOrString = Union[int, str]
+"""A count (a 32-bit integer) or a percentage string such as `"50%"`."""
+
 LabelSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist"]
 """The operators of a label selector requirement (Kubernetes spellings)."""
 
@@ -3120,6 +3155,10 @@ Timestamp = str
 
 TolerationOperator = Literal["Equal", "Exists"]
 """`TolerationOperator`."""
+
+UnhealthyPodEvictionPolicy = Literal["IfHealthyBudget", "AlwaysAllow"]
+"""`UnhealthyPodEvictionPolicyType`. weir reads it and does not need it: only bound pods
+are evicted, and every bound pod counts as healthy."""
 
 Upgrade = Literal["none", "inPlace", "recreate"]
 """How pods reach the new version."""

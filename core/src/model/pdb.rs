@@ -152,7 +152,7 @@ pub struct PodDisruptionBudgetSpec {
     /// At most this many (or this share) are unavailable after an eviction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_unavailable: Option<IntOrString>,
-    /// Read and not needed (see [`UnhealthyPodEvictionPolicy`]).
+    /// Read and not needed: weir evicts only bound pods, all of them healthy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unhealthy_pod_eviction_policy: Option<UnhealthyPodEvictionPolicy>,
 }
@@ -198,7 +198,8 @@ impl Budget {
         } else if let Some(min) = &self.min_available {
             min.scaled(expected).unwrap_or(0)
         } else {
-            0
+            // Neither set: the controller leaves its expected count at 0.
+            return 0;
         };
         if expected <= 0 {
             return 0;
