@@ -312,3 +312,122 @@ proptest! {
         prop_assert_eq!(&sa, &sc);
     }
 }
+
+/// Budget rules: (label, kind 0 minAvailable / 1 maxUnavailable / 2 neither, value,
+/// percent?, given disruptionsAllowed).
+type BudgetShape = (u8, u8, u32, bool, Option<i32>);
+
+/// Nodes (CPU of each managed node), pods (CPU, node, label, kind 0 business / 1 slot /
+/// 2 DaemonSet), budgets.
+type PdbShape = (Vec<u32>, Vec<(u32, Option<usize>, u8, u8)>, Vec<BudgetShape>);
+
+fn pdb_shape() -> impl Strategy<Value = PdbShape> {
+    (
+        prop::collection::vec(2u32..6, 1..7),
+        prop::collection::vec(
+            (100u32..1500, prop::option::of(0usize..7), 0u8..3, 0u8..3),
+            0..16,
+        ),
+        prop::collection::vec(
+            (0u8..3, 0u8..3, 0u32..4, any::<bool>(), prop::option::of(0i32..3)),
+            0..4,
+        ),
+    )
+}
+
+/// The cluster of a [`PdbShape`]: managed nodes `n0…`, one roomy unmanaged node `big`,
+/// pods labelled `app: a<label>`, one budget per rule.
+fn pdb_cluster(s: &PdbShape) -> ClusterSnapshot {
+    let mut nodes: Vec<Value> = s.0.iter().enumerate().map(|(i, cpu)| {
+        json!({"metadata": {"name": format!("n{i}"), "labels": {"weir.io/node-group": "ga", "cafe.sofastack.io/sub-cluster": "default"}},
+               "status": {"allocatable": {"cpu": format!("{cpu}"), "memory": "64Gi"}}})
+    }).collect();
+    nodes.push(json!({"metadata": {"name": "big", "labels": {"cafe.sofastack.io/sub-cluster": "default"}},
+        "status": {"allocatable": {"cpu": "64", "memory": "256Gi"}}}));
+    let mut load = vec![0u32; s.0.len()];
+    let pods: Vec<Value> = s.1.iter().enumerate().map(|(i, (cpu, node, label, kind))| {
+        let node = node.filter(|&n| n < s.0.len()).filter(|&n| {
+            let fits = load[n] + cpu <= s.0[n] * 1000;
+            if fits { load[n] += cpu; }
+            fits
+        });
+        let hints = match kind {
+            1 => json!({"slot": true, "nodeAutoscaling": true}),
+            2 => json!({"daemonSet": true}),
+            _ => json!({"nodeAutoscaling": true}),
+        };
+        let mut p = json!({"metadata": {"name": format!("p{i}"), "labels": {"app": format!("a{label}")}},
+            "spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": format!("{cpu}m"), "memory": "64Mi"}}}]},
+            "hints": hints});
+        if let Some(n) = node { p["spec"]["nodeName"] = json!(format!("n{n}")); }
+        p
+    }).collect();
+    let budgets: Vec<Value> = s.2.iter().enumerate().map(|(i, (label, kind, v, pct, given))| {
+        let value = if *pct { json!(format!("{}%", v * 30)) } else { json!(v) };
+        let mut spec = json!({"selector": {"matchLabels": {"app": format!("a{label}")}}});
+        match kind {
+            0 => spec["minAvailable"] = value,
+            1 => spec["maxUnavailable"] = value,
+            _ => {}
+        }
+        let mut b = json!({"metadata": {"name": format!("b{i}")}, "spec": spec});
+        if let Some(g) = given { b["status"] = json!({"disruptionsAllowed": g}); }
+        b
+    }).collect();
+    serde_json::from_value(json!({"nodes": nodes, "pods": pods, "podDisruptionBudgets": budgets})).unwrap()
+}
+
+/// A budget's allowance, worked out here independently of weir (Kubernetes' disruption
+/// controller: percentages round up; no owners, so the covered pods are the expected ones).
+fn allowance(b: &BudgetShape, expected: i64, healthy: i64) -> i64 {
+    let (_, kind, v, pct, given) = *b;
+    if let Some(g) = given {
+        return i64::from(g);
+    }
+    let scaled = if pct {
+        (i64::from(v * 30) * expected + 99) / 100
+    } else {
+        i64::from(v)
+    };
+    let desired = match kind {
+        0 => scaled,
+        1 => (expected - scaled).max(0),
+        _ => return 0,
+    };
+    if expected == 0 { 0 } else { (healthy - desired).max(0) }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A scale-down decision never evicts more pods of a budget than it allows (slot pods
+    /// are never covered; DaemonSet pods are not evicted).
+    #[test]
+    fn scale_down_never_evicts_past_a_budget(s in pdb_shape(), max_down in 1i32..6) {
+        let cfg = json!({"nodeGroups": [{"name": "ga", "maxNodes": 10, "template": {"cpu": "4", "memory": "64Gi"}}],
+            "scaleDown": {"threshold": 50}, "scaleUp": {"threshold": 100}, "scaleDownUnneededTime": 0,
+            "maxScaleDownNodes": max_down});
+        let mut a = Autoscaler::new(serde_json::from_value(cfg).unwrap()).unwrap();
+        let c = pdb_cluster(&s);
+        a.step(at(0), &c).unwrap();
+        let d = a.step(at(1), &c).unwrap();
+        let removed: Vec<String> = d.scale_down.iter().map(|r| r.node.clone()).collect();
+        for (bi, b) in s.2.iter().enumerate() {
+            let label = format!("a{}", b.0);
+            let covered = c.pods.iter().filter(|p| {
+                p.metadata.labels.get("app") == Some(&label) && !p.hints.as_ref().is_some_and(|h| h.slot)
+            });
+            let (mut expected, mut healthy, mut evicted) = (0i64, 0i64, 0i64);
+            for p in covered {
+                expected += 1;
+                let Some(n) = &p.spec.node_name else { continue };
+                healthy += 1;
+                if removed.contains(n) && !p.hints.as_ref().is_some_and(|h| h.daemon_set) {
+                    evicted += 1;
+                }
+            }
+            let allowed = allowance(b, expected, healthy);
+            prop_assert!(evicted <= allowed, "budget b{bi} allows {allowed}, {evicted} evicted: {d:?}");
+        }
+    }
+}
