@@ -164,12 +164,17 @@ fn a_snapshot_refuses_more_budgets_than_the_limit() {
     let err = weir::Scheduler::new(&snap).unwrap_err();
     assert_eq!(too_many(err), "podDisruptionBudgets");
     let mut a = weir::Autoscaler::new(
-        serde_json::from_value(json!({"nodeGroups": [{"name": "g", "template": {"cpu": "1", "memory": "1Gi"}}]}))
-            .unwrap(),
+        serde_json::from_value(
+            json!({"nodeGroups": [{"name": "g", "template": {"cpu": "1", "memory": "1Gi"}}]}),
+        )
+        .unwrap(),
     )
     .unwrap();
     let t = weir::time::Timestamp::from_unix_seconds(1_767_225_600.0).unwrap();
-    assert_eq!(too_many(a.step(t, &snap).unwrap_err()), "podDisruptionBudgets");
+    assert_eq!(
+        too_many(a.step(t, &snap).unwrap_err()),
+        "podDisruptionBudgets"
+    );
     // The limit itself is accepted.
     let mut snap = snap;
     snap.pod_disruption_budgets.truncate(MAX_PDBS);

@@ -319,7 +319,11 @@ type BudgetShape = (u8, u8, u32, bool, Option<i32>);
 
 /// Nodes (CPU of each managed node), pods (CPU, node, label, kind 0 business / 1 slot /
 /// 2 DaemonSet), budgets.
-type PdbShape = (Vec<u32>, Vec<(u32, Option<usize>, u8, u8)>, Vec<BudgetShape>);
+type PdbShape = (
+    Vec<u32>,
+    Vec<(u32, Option<usize>, u8, u8)>,
+    Vec<BudgetShape>,
+);
 
 fn pdb_shape() -> impl Strategy<Value = PdbShape> {
     (
@@ -329,7 +333,13 @@ fn pdb_shape() -> impl Strategy<Value = PdbShape> {
             0..16,
         ),
         prop::collection::vec(
-            (0u8..3, 0u8..3, 0u32..4, any::<bool>(), prop::option::of(0i32..3)),
+            (
+                0u8..3,
+                0u8..3,
+                0u32..4,
+                any::<bool>(),
+                prop::option::of(0i32..3),
+            ),
             0..4,
         ),
     )
@@ -342,8 +352,10 @@ fn pdb_cluster(s: &PdbShape) -> ClusterSnapshot {
         json!({"metadata": {"name": format!("n{i}"), "labels": {"weir.io/node-group": "ga", "cafe.sofastack.io/sub-cluster": "default"}},
                "status": {"allocatable": {"cpu": format!("{cpu}"), "memory": "64Gi"}}})
     }).collect();
-    nodes.push(json!({"metadata": {"name": "big", "labels": {"cafe.sofastack.io/sub-cluster": "default"}},
-        "status": {"allocatable": {"cpu": "64", "memory": "256Gi"}}}));
+    nodes.push(
+        json!({"metadata": {"name": "big", "labels": {"cafe.sofastack.io/sub-cluster": "default"}},
+        "status": {"allocatable": {"cpu": "64", "memory": "256Gi"}}}),
+    );
     let mut load = vec![0u32; s.0.len()];
     let pods: Vec<Value> = s.1.iter().enumerate().map(|(i, (cpu, node, label, kind))| {
         let node = node.filter(|&n| n < s.0.len()).filter(|&n| {
@@ -362,19 +374,30 @@ fn pdb_cluster(s: &PdbShape) -> ClusterSnapshot {
         if let Some(n) = node { p["spec"]["nodeName"] = json!(format!("n{n}")); }
         p
     }).collect();
-    let budgets: Vec<Value> = s.2.iter().enumerate().map(|(i, (label, kind, v, pct, given))| {
-        let value = if *pct { json!(format!("{}%", v * 30)) } else { json!(v) };
-        let mut spec = json!({"selector": {"matchLabels": {"app": format!("a{label}")}}});
-        match kind {
-            0 => spec["minAvailable"] = value,
-            1 => spec["maxUnavailable"] = value,
-            _ => {}
-        }
-        let mut b = json!({"metadata": {"name": format!("b{i}")}, "spec": spec});
-        if let Some(g) = given { b["status"] = json!({"disruptionsAllowed": g}); }
-        b
-    }).collect();
-    serde_json::from_value(json!({"nodes": nodes, "pods": pods, "podDisruptionBudgets": budgets})).unwrap()
+    let budgets: Vec<Value> =
+        s.2.iter()
+            .enumerate()
+            .map(|(i, (label, kind, v, pct, given))| {
+                let value = if *pct {
+                    json!(format!("{}%", v * 30))
+                } else {
+                    json!(v)
+                };
+                let mut spec = json!({"selector": {"matchLabels": {"app": format!("a{label}")}}});
+                match kind {
+                    0 => spec["minAvailable"] = value,
+                    1 => spec["maxUnavailable"] = value,
+                    _ => {}
+                }
+                let mut b = json!({"metadata": {"name": format!("b{i}")}, "spec": spec});
+                if let Some(g) = given {
+                    b["status"] = json!({"disruptionsAllowed": g});
+                }
+                b
+            })
+            .collect();
+    serde_json::from_value(json!({"nodes": nodes, "pods": pods, "podDisruptionBudgets": budgets}))
+        .unwrap()
 }
 
 /// A budget's allowance, worked out here independently of weir (Kubernetes' disruption
@@ -394,7 +417,11 @@ fn allowance(b: &BudgetShape, expected: i64, healthy: i64) -> i64 {
         1 => (expected - scaled).max(0),
         _ => return 0,
     };
-    if expected == 0 { 0 } else { (healthy - desired).max(0) }
+    if expected == 0 {
+        0
+    } else {
+        (healthy - desired).max(0)
+    }
 }
 
 proptest! {
