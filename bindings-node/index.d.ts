@@ -29,6 +29,12 @@ import type {
   PlacePodsInput,
   PlacePodsResult,
   DrainNodeResult,
+  AutoscalerConfig,
+  AutoscalerEvent,
+  AutoscalerOutput,
+  Decision,
+  DerivedLimits,
+  AutoscalerSnapshot,
   SimulationSnapshot,
   StepReport,
 } from './types';
@@ -324,6 +330,27 @@ export declare class Scheduler {
   snapshot(): SchedulerSnapshot;
   /** A scheduler that continues from a snapshot. */
   static restore(snapshot: SchedulerSnapshot): Scheduler;
+}
+/**
+ * The water-level node autoscaler (a sans-IO state machine). A refused call throws and
+ * changes nothing.
+ */
+export declare class Autoscaler {
+  constructor(config: AutoscalerConfig);
+  /** Decide on a cluster at `now` (RFC 3339). */
+  step(now: string, cluster: ClusterSnapshot): Decision;
+  /** Record an observation (nodeJoined, nodeFailed, nodeDeleted, scaleDownFailed). */
+  observe(now: string, event: AutoscalerEvent): void;
+  /** Handle any event: a decision for a step, `{type: 'observed'}` otherwise. */
+  handle(now: string, event: AutoscalerEvent): AutoscalerOutput;
+  /** The next instant a timer changes a decision, or null. */
+  pollTimeout(): string | null;
+  /** The cluster limits the node groups imply. */
+  derivedLimits(): DerivedLimits;
+  /** The whole state (store it; `restore` continues from it). */
+  snapshot(): AutoscalerSnapshot;
+  /** An autoscaler that continues from a snapshot. */
+  static restore(snapshot: AutoscalerSnapshot): Autoscaler;
 }
 /**
  * A what-if scenario run in virtual time; iterable, one step report per iteration.

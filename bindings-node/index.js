@@ -269,6 +269,37 @@ class Scheduler extends Machine {
 }
 
 /**
+ * The water-level node autoscaler. `new Autoscaler(config)` validates the configuration;
+ * `step(now, cluster)` returns the decision (water level and slot-pod delta, scale-up,
+ * scale-down, each group's verdict, each pending pod's reason); `observe(now, event)`
+ * records `nodeJoined`, `nodeFailed`, `nodeDeleted` or `scaleDownFailed`; `handle(now,
+ * event)` takes any event and returns `{type: 'decision', ...}` or `{type: 'observed'}`;
+ * `pollTimeout()` is the next timer; `derivedLimits()`.
+ */
+class Autoscaler extends Machine {
+  constructor(config) {
+    super();
+    this._native = new native.Autoscaler(encode(config));
+  }
+
+  static restore(snapshot) {
+    return restoreAs(Autoscaler, native.Autoscaler, snapshot);
+  }
+
+  step(now, cluster) {
+    return JSON.parse(this._native.step(text(now, 'now'), encode(cluster)));
+  }
+
+  observe(now, event) {
+    this._native.observe(text(now, 'now'), encode(event));
+  }
+
+  derivedLimits() {
+    return JSON.parse(this._native.derivedLimits());
+  }
+}
+
+/**
  * A what-if scenario run in virtual time. `new Simulation(scenario)` checks the scenario
  * (a 'validation' error lists every problem); `step()` advances to the next instant with
  * something to do and returns its report (`null` at the end); the simulation is iterable
@@ -366,6 +397,7 @@ module.exports = {
   ReleaseGuard,
   HpaState,
   Scheduler,
+  Autoscaler,
   Simulation,
   quickstartScenario,
   /** The version of the native addon. */

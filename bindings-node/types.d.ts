@@ -231,6 +231,161 @@ export interface AppServiceInput {
   spec: AppService;
 }
 
+/** The autoscaler's configuration (seed 9.2–9.6), camelCase JSON; every field has the
+ * seed's default. */
+export interface AutoscalerConfig {
+  /** Per-group exponential backoff (CA); off when absent. */
+  backoff?: BackoffConfig | null;
+  /** Cluster CPU range, cores (CA `--cores-total`). */
+  coresTotal?: ResourceRange | null;
+  /** The estimator; default `binpacking`. */
+  estimator?: Estimator;
+  /** The expander chain; default `[priority, leastWaste]`. */
+  expander?: Expander[];
+  /** The node label naming a node's group; default `weir.io/node-group`. */
+  groupLabel?: string;
+  /** Cluster health gate (CA); off when absent. */
+  healthGate?: HealthGate | null;
+  /** DaemonSet pods do not count as utilisation; default true. */
+  ignoreDaemonSetUtilization?: boolean;
+  /** Circuit breaker: failed nodes tolerated (≥ 2); default 3. */
+  maxFailedNodes?: number;
+  /** Seconds a requested node has to join; default 600. */
+  maxNodeProvisionTime?: number;
+  /** Most nodes in the cluster (CA `--max-nodes-total`); none when absent. */
+  maxNodesTotal?: number | null;
+  /** Most nodes removed per step; default 5. */
+  maxScaleDownNodes?: number;
+  /** Cluster memory range (CA `--memory-total`). */
+  memoryTotal?: ResourceRange | null;
+  /** The node groups. */
+  nodeGroups?: NodeGroupConfig[];
+  /** The lower water mark; default on, 10. */
+  scaleDown?: WaterMark;
+  /** Scale-down pause after a scale-up, seconds; default 300. */
+  scaleDownDelayAfterAdd?: number;
+  /** Scale-down pause after a removal, seconds; default 30. */
+  scaleDownDelayAfterDelete?: number;
+  /** Scale-down pause after a failed removal, seconds; default 10. */
+  scaleDownDelayAfterFailure?: number;
+  /** Seconds a node stays unneeded before removal; default 300. */
+  scaleDownUnneededTime?: number;
+  /** The same for an unready node; default 300. */
+  scaleDownUnreadyTime?: number;
+  /** The upper water mark; default on, 90. */
+  scaleUp?: WaterMark;
+  /** The seed of every draw (`random` zone selection and expander). */
+  seed?: number;
+  /** Keep nodes with pods on node-local storage; default true. */
+  skipNodesWithLocalStorage?: boolean;
+  /** The slot pod. */
+  slotPod?: SlotPodConfig;
+  /** How a group is chosen among equals; default `sequential`. */
+  zoneSelection?: ZoneSelection;
+}
+
+/** Decide on the cluster as it is now. */
+export interface AutoscalerEventStep {
+  /** The cluster: nodes (managed ones carry the group label) and pods. */
+  cluster: ClusterSnapshot;
+  type: "step";
+}
+
+/** A node the autoscaler asked for joined its group. */
+export interface AutoscalerEventNodeJoined {
+  /** The group. */
+  group: string;
+  /** The node. */
+  node: string;
+  type: "nodeJoined";
+}
+
+/** A node the autoscaler asked for will not join (the cloud refused or it broke):
+ * it counts as failed (circuit breaker, backoff). */
+export interface AutoscalerEventNodeFailed {
+  /** The group. */
+  group: string;
+  /** The node, when it has a name. */
+  node?: string | null;
+  type: "nodeFailed";
+}
+
+/** A node was deleted: one the autoscaler removed, or (with `failed`) a failed node
+ * an operator cleaned up, which closes the breaker by one. */
+export interface AutoscalerEventNodeDeleted {
+  /** It was one of the failed nodes. */
+  failed?: boolean;
+  /** The group. */
+  group: string;
+  /** The node. */
+  node: string;
+  type: "nodeDeleted";
+}
+
+/** Removing a node the autoscaler chose failed: scale-down pauses
+ * (`scaleDownDelayAfterFailure`) and the node starts its unneeded time over. */
+export interface AutoscalerEventScaleDownFailed {
+  /** The group. */
+  group: string;
+  /** The node. */
+  node: string;
+  type: "scaleDownFailed";
+}
+
+/** The decision of a step. */
+export interface AutoscalerOutputDecision {
+  type: "decision";
+}
+
+/** An observation was recorded. */
+export interface AutoscalerOutputObserved {
+  type: "observed";
+}
+
+/** What a restore needs: the configuration and the timers; nothing derivable. */
+export interface AutoscalerSnapshot {
+  /** The last instant handled. */
+  at?: Timestamp | null;
+  /** Backoffs per group. */
+  backoff?: Record<string, GroupBackoff>;
+  /** The configuration, defaults filled. */
+  config: AutoscalerConfig;
+  /** Failed nodes per group (the breaker counts them all). */
+  failed?: Record<string, number>;
+  /** The last scale-down (decided or observed). */
+  lastScaleDown?: Timestamp | null;
+  /** The last failed scale-down. */
+  lastScaleDownFailure?: Timestamp | null;
+  /** The last scale-up. */
+  lastScaleUp?: Timestamp | null;
+  /** Nodes asked for and not joined yet, oldest first. */
+  requests?: ProvisionRequest[];
+  /** Steps handled (numbers the seeded draws). */
+  steps?: number;
+  /** Unneeded nodes by name. */
+  unneeded?: Record<string, Unneeded>;
+}
+
+/** CA's per-group exponential backoff after a failed scale-up. */
+export interface BackoffConfig {
+  /** First backoff, seconds; default 300. */
+  initialSeconds?: number;
+  /** Longest backoff, seconds; default 1800. */
+  maxSeconds?: number;
+  /** A failure older than this is forgotten, seconds; default 10800. */
+  resetSeconds?: number;
+}
+
+/** The circuit breaker (seed 9.6): nodes created by scale-up that did not join. */
+export interface Breaker {
+  /** Failed nodes not deleted yet. */
+  failedNodes: number;
+  /** The configured limit; open above it. */
+  maxFailedNodes: number;
+  /** No scale-up while open. */
+  open: boolean;
+}
+
 /** One changed value, at a JSON-pointer path of the normalized spec. */
 export interface Change {
   /** The old value; absent when the value was added. */
@@ -271,6 +426,8 @@ export interface ClusterSnapshot {
   namespaces?: Record<string, Record<string, string>>;
   /** The nodes. */
   nodes?: Node[];
+  /** PodDisruptionBudgets (`policy/v1`): the autoscaler's scale-down evicts no more pods of a budget in one step than it allows. */
+  podDisruptionBudgets?: PodDisruptionBudget[];
   /** The pods: bound (`spec.nodeName` set) or pending. */
   pods?: Pod[];
   /** How nodes are scored; default kube-scheduler's default profile. */
@@ -439,6 +596,28 @@ export interface DagService {
   name: string;
 }
 
+/** One step's decision. */
+export interface Decision {
+  /** The circuit breaker. */
+  breaker: Breaker;
+  /** Every node group: its state and its scale-up verdict. */
+  groups: GroupStatus[];
+  /** Set when the health gate halted scaling. */
+  halted?: string | null;
+  /** Every pending pod and what becomes of it. */
+  pending: PendingPod[];
+  /** The nodes to remove, emptiest first. */
+  scaleDown: ScaleDownNode[];
+  /** Why scale-down removed nothing more, when it did not run or stopped early. */
+  scaleDownBlocked?: string | null;
+  /** The nodes to add, if any (one group per step, as CA). */
+  scaleUp?: ScaleUp | null;
+  /** Every managed node that is unneeded, and since when. */
+  unneeded: UnneededStatus[];
+  /** The managed nodes' water level and the slot-pod delta. */
+  waterLevel: WaterLevel;
+}
+
 /** Deploy and schedule settings (部署和调度配置). */
 export interface Deploy {
   /** A beta group first (one pod per unit); default true. */
@@ -459,6 +638,20 @@ export interface Deploy {
   units?: string[];
   /** `inPlace` (default) or `replace`. */
   upgradeMode?: UpgradeMode | null;
+}
+
+/** The cluster limits the node groups imply (seed 9.6), read-only. */
+export interface DerivedLimits {
+  /** Σ maxNodes × template CPU. */
+  maxCores: Quantity;
+  /** Σ maxNodes × template memory. */
+  maxMemory: Quantity;
+  /** Σ maxNodes. */
+  maxNodes: number;
+  /** Σ minNodes × template CPU. */
+  minCores: Quantity;
+  /** Σ minNodes × template memory. */
+  minMemory: Quantity;
 }
 
 /** Input of [`diff`]. */
@@ -698,6 +891,34 @@ export interface FitsTemplateInput {
   pod: Pod;
 }
 
+/** A group's backoff (CA `exponential_backoff.go`). */
+export interface GroupBackoff {
+  /** The last failure. */
+  lastFailure: Timestamp;
+  /** The length of this backoff, seconds (doubles on the next failure after it ends). */
+  seconds: number;
+  /** No scale-up before then. */
+  until: Timestamp;
+}
+
+/** A node group's state and scale-up verdict. */
+export interface GroupStatus {
+  /** Backed off until then. */
+  backedOffUntil?: Timestamp | null;
+  /** Nodes asked for that failed and were not deleted yet. */
+  failedNodes: number;
+  /** The group. */
+  group: string;
+  /** What the verdict rests on. */
+  message: string;
+  /** Its nodes in the snapshot. */
+  size: number;
+  /** Nodes asked for that have not joined. */
+  upcoming: number;
+  /** The scale-up verdict. */
+  verdict: GroupVerdict;
+}
+
 /** Groups spread evenly over the units (快速分组). */
 export interface GroupingFast {
   /** The minimum number of groups, ≥ 1; default 3. */
@@ -780,6 +1001,14 @@ export interface GuardSnapshot {
   at?: Timestamp | null;
   /** Every service that is or was held. */
   services?: Record<string, GuardEntry>;
+}
+
+/** CA's cluster health gate: unready nodes above both numbers halt scaling. */
+export interface HealthGate {
+  /** Unready share tolerated, percent; default 45. */
+  maxTotalUnreadyPercentage?: number;
+  /** Unready nodes tolerated whatever the share; default 3. */
+  okTotalUnreadyCount?: number;
 }
 
 /** Create the app service: its first version, `v1`. */
@@ -1390,6 +1619,21 @@ export interface NodeAffinity {
   requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector | null;
 }
 
+/** A node group (seed 9.4): a template and its size bounds. Only `priority`, `minNodes`
+ * and `maxNodes` are meant to change after creation. */
+export interface NodeGroupConfig {
+  /** Most nodes; default 5. */
+  maxNodes?: number;
+  /** Fewest nodes; default 0. */
+  minNodes?: number;
+  /** Unique name; a node belongs to the group when its `groupLabel` has this value. */
+  name: string;
+  /** Scale-up priority, higher first; default 0. */
+  priority?: number;
+  /** The node it creates. */
+  template: NodeTemplate;
+}
+
 /** `count` nodes of one template, named `<name>-<i>` (from 1), in one unit. */
 export interface NodePool {
   /** How many nodes. */
@@ -1489,6 +1733,26 @@ export interface NodeStatus {
   allocatable?: Record<string, Quantity>;
 }
 
+/** The node a group creates. */
+export interface NodeTemplate {
+  /** Allocatable CPU of one node. */
+  cpu: Quantity;
+  /** Instance type (label `node.kubernetes.io/instance-type`). */
+  instanceType?: string | null;
+  /** More labels. */
+  labels?: Record<string, string>;
+  /** Allocatable memory of one node. */
+  memory: Quantity;
+  /** Pods one node takes; default 110. */
+  pods?: number;
+  /** Taints. */
+  taints?: Taint[];
+  /** Deployment unit (the snapshot's unit label). */
+  unit?: string | null;
+  /** Zone (the snapshot's zone label). */
+  zone?: string | null;
+}
+
 /** Object metadata (the parts placement reads). */
 export interface ObjectMeta {
   /** Set when the object is being deleted (terminating pods do not count for spread). */
@@ -1563,6 +1827,16 @@ export interface PausePoint {
   afterGroup: number;
   /** Why. */
   reason: PauseReason;
+}
+
+/** A pending pod and what becomes of it. */
+export interface PendingPod {
+  /** Details (the node, the groups' refusals). */
+  message: string;
+  /** `namespace/name`. */
+  pod: string;
+  /** What becomes of it. */
+  reason: PendingReason;
 }
 
 /** How long a pod waited for a node. */
@@ -1706,6 +1980,34 @@ export interface PodCounts {
   ready: number;
   /** Pending, or (CPU only) not ready / still initialising. */
   unready: number;
+}
+
+/** A `PodDisruptionBudget` (`policy/v1`). */
+export interface PodDisruptionBudget {
+  /** Name and namespace (default `default`): the budget covers pods of its namespace. */
+  metadata: ObjectMeta;
+  /** Which pods, and how many may be disrupted. */
+  spec?: PodDisruptionBudgetSpec;
+  /** The live status; only `disruptionsAllowed` is read. */
+  status?: PodDisruptionBudgetStatus | null;
+}
+
+/** `PodDisruptionBudgetSpec`. */
+export interface PodDisruptionBudgetSpec {
+  /** At most this many (or this share) are unavailable after an eviction. */
+  maxUnavailable?: IntOrString | null;
+  /** At least this many (or this share) stay available after an eviction. */
+  minAvailable?: IntOrString | null;
+  /** The pods covered; absent covers none, `{}` every pod of the namespace. */
+  selector?: LabelSelector | null;
+  /** Read and not needed: weir evicts only bound pods, all of them healthy. */
+  unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy | null;
+}
+
+/** `PodDisruptionBudgetStatus` (the part read). */
+export interface PodDisruptionBudgetStatus {
+  /** The disruption controller's live value. When given, weir trusts it as is; when absent, weir computes it from the snapshot's pods. */
+  disruptionsAllowed?: number | null;
 }
 
 /** One group of pods released together. */
@@ -1896,6 +2198,16 @@ export interface Probe {
   tcpSocket?: TcpSocketAction | null;
   /** Probe timeout; default 1. */
   timeoutSeconds?: number | null;
+}
+
+/** Nodes asked for that have not all joined. */
+export interface ProvisionRequest {
+  /** When they were asked for. */
+  at: Timestamp;
+  /** Nodes still to join (≥ 1). */
+  count: number;
+  /** The group. */
+  group: string;
 }
 
 /** A replica ramp (渐变范围 / 渐变方式). */
@@ -2174,6 +2486,14 @@ export interface ResourceMetricSource {
   target: MetricTarget;
 }
 
+/** A cluster-wide resource range (CA `--cores-total`, `--memory-total`). */
+export interface ResourceRange {
+  /** Scale-up never goes above. */
+  max: Quantity;
+  /** Scale-down never goes below. */
+  min?: Quantity;
+}
+
 /** Requests and limits. */
 export interface Resources {
   /** The most it may use (最大核数 / 最大内存). */
@@ -2202,6 +2522,16 @@ export interface RollbackPlanCancel {
   type: "cancel";
 }
 
+/** A node to remove. */
+export interface ScaleDownNode {
+  /** Its group. */
+  group: string;
+  /** The node. */
+  node: string;
+  /** Why it may go. */
+  why: string;
+}
+
 /** One scale event (`timestampedScaleEvent`). */
 export interface ScaleEvent {
   /** Older than the direction's longest policy period: its slot may be reused. */
@@ -2210,6 +2540,20 @@ export interface ScaleEvent {
   replicaChange: number;
   /** When. */
   timestamp: Timestamp;
+}
+
+/** A scale-up. */
+export interface ScaleUp {
+  /** Nodes to add. */
+  count: number;
+  /** The group. */
+  group: string;
+  /** The pending pods the new nodes take, `namespace/name`. */
+  pods: string[];
+  /** Why this group and this count. */
+  why: string;
+  /** Its zone. */
+  zone?: string | null;
 }
 
 /** A fixed number of replicas (固定副本数). */
@@ -2611,6 +2955,17 @@ export interface SimulationSnapshot {
   steps: number;
 }
 
+/** The slot pod: the placeholder that holds the reserve (seed: 0.5 core, 0.5 GiB).
+ * 
+ * Slot pods are recognised in a snapshot by `hints.slot: true`; the scheduler ranks them
+ * below every priority, so any business pod preempts them. */
+export interface SlotPodConfig {
+  /** CPU request of one slot pod; default `500m`. */
+  cpu?: Quantity;
+  /** Memory request of one slot pod; default `512Mi`. */
+  memory?: Quantity;
+}
+
 /** What one step did and how the cluster looks after it. */
 export interface StepReport {
   /** The instant of the step. */
@@ -2809,6 +3164,28 @@ export interface UnitSplitInput {
   units: string[];
 }
 
+/** An unneeded node's timer. */
+export interface Unneeded {
+  /** Its group. */
+  group: string;
+  /** Unneeded since. */
+  since: Timestamp;
+  /** It was unready when last seen (the unready time applies). */
+  unready?: boolean;
+}
+
+/** An unneeded managed node. */
+export interface UnneededStatus {
+  /** Why this step did not remove it, when its time had come. */
+  kept?: string | null;
+  /** The node. */
+  node: string;
+  /** It may be removed after this instant. */
+  removableAfter: Timestamp;
+  /** Unneeded since. */
+  since: Timestamp;
+}
+
 /** An immutable version of the app service. */
 export interface Version {
   /** Who submitted it. */
@@ -2863,6 +3240,36 @@ export interface Warning {
   message: string;
 }
 
+/** The water level of the managed nodes (seed 9.3): business requests over allocatable. */
+export interface WaterLevel {
+  /** Managed allocatable CPU. */
+  allocatableCpu: Quantity;
+  /** Managed allocatable memory. */
+  allocatableMemory: Quantity;
+  /** Business CPU utilisation, percent (slot pods and, when ignored, DaemonSet pods left out). */
+  cpu: number;
+  /** Slot pods that cover the reserve in CPU and memory. */
+  desiredSlots: number;
+  /** Business memory utilisation, percent. */
+  memory: number;
+  /** CPU the reserve holds: (100 − upper mark)% of allocatable. */
+  reservedCpu: Quantity;
+  /** Memory the reserve holds. */
+  reservedMemory: Quantity;
+  /** Slot pods to create (positive) or delete (negative). */
+  slotDelta: number;
+  /** Slot pods in the cluster (bound and pending). */
+  slots: number;
+}
+
+/** One water mark: whether the direction is on, and its threshold in percent. */
+export interface WaterMark {
+  /** Scale in this direction at all; default true. */
+  enabled?: boolean;
+  /** The mark, percent of managed allocatable (1–100). */
+  threshold: number;
+}
+
 /** `WeightedPodAffinityTerm`. */
 export interface WeightedPodAffinityTerm {
   /** The term. */
@@ -2883,6 +3290,12 @@ export type ActivityKind = "release" | "rollback" | "operation";
 /** Same node or different node. */
 export type AffinityType = "affinity" | "antiAffinity";
 
+/** What the autoscaler is told (`type`-tagged, camelCase). */
+export type AutoscalerEvent = AutoscalerEventStep | AutoscalerEventNodeJoined | AutoscalerEventNodeFailed | AutoscalerEventNodeDeleted | AutoscalerEventScaleDownFailed;
+
+/** What the autoscaler answers: a decision for a `step`, `observed` for the rest. */
+export type AutoscalerOutput = AutoscalerOutputDecision | AutoscalerOutputObserved;
+
 /** Protocols of a ClusterIP service. */
 export type ClusterIpProtocol = "TCP" | "UDP";
 
@@ -2902,12 +3315,21 @@ export type EffectiveKind = "fixed" | "initial" | "current" | "preset" | "ramp" 
 /** The structured details of an error, internally tagged by `type` (its code in camelCase). */
 export type ErrorDetails = ErrorDetailsValidation | ErrorDetailsParseQuantity | ErrorDetailsInvalidInput | ErrorDetailsInvalidTransition | ErrorDetailsConflict | ErrorDetailsCycle | ErrorDetailsNotFound;
 
+/** The estimator (seed: "背包算法"; CA's first-fit-decreasing bin-packing). */
+export type Estimator = "binpacking";
+
 /** What kind of thing happened. */
 export type EventKind = "action" | "refused" | "release" | "pods" | "scale" | "node" | "autoscaler";
+
+/** One filter of the expander chain (CA `expander/*`). */
+export type Expander = "priority" | "leastWaste" | "mostPods" | "leastNodes" | "random";
 
 /** The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
  * snake_case codes. */
 export type FieldErrorCode = "required" | "invalid" | "too_long" | "not_supported" | "duplicate" | "forbidden" | "too_many";
+
+/** A node group's scale-up verdict (CA's `NoScaleUp` reasons, and the choice). */
+export type GroupVerdict = "chosen" | "notChosen" | "noPendingPods" | "scaleUpDisabled" | "breakerOpen" | "maxSizeReached" | "backedOff" | "maxNodesTotalReached" | "resourceLimitReached" | "noPodFits";
 
 /** Pod grouping for a release (部署分组策略), tagged by `type`. */
 export type Grouping = GroupingFast | GroupingPerPod | GroupingSingle;
@@ -2940,6 +3362,9 @@ export type InPlaceRules = "seed" | "kubernetes";
 /** `NodeInclusionPolicy`. */
 export type InclusionPolicy = "Honor" | "Ignore";
 
+/** A count (a 32-bit integer) or a percentage string such as `"50%"`. */
+export type IntOrString = number | string;
+
 /** The operators of a label selector requirement (Kubernetes spellings). */
 export type LabelSelectorOperator = "In" | "NotIn" | "Exists" | "DoesNotExist";
 
@@ -2966,6 +3391,9 @@ export type OrderOutcome = "succeeded" | "partial" | "cancelled";
 
 /** Why the release waits after a group. */
 export type PauseReason = "beta" | "groupPause";
+
+/** What becomes of a pending pod. */
+export type PendingReason = "fitsExistingNode" | "upcomingNode" | "scaleUp" | "awaitingEvaluation" | "noGroupFits" | "notAutoscaled";
 
 /** Public or private cloud (公有云 / 专有云). */
 export type Platform = "publicCloud" | "privateCloud";
@@ -3057,6 +3485,10 @@ export type Timestamp = string;
 /** `TolerationOperator`. */
 export type TolerationOperator = "Equal" | "Exists";
 
+/** `UnhealthyPodEvictionPolicyType`. weir reads it and does not need it: only bound pods
+ * are evicted, and every bound pod counts as healthy. */
+export type UnhealthyPodEvictionPolicy = "IfHealthyBudget" | "AlwaysAllow";
+
 /** How pods reach the new version. */
 export type Upgrade = "none" | "inPlace" | "recreate";
 
@@ -3077,3 +3509,6 @@ export type WarningCode = "loadBalancerChange" | "upgradeModeSwitch" | "affinity
 
 /** `UnsatisfiableConstraintAction`. */
 export type WhenUnsatisfiable = "DoNotSchedule" | "ScheduleAnyway";
+
+/** How a group is chosen among equals (seed 9.6 "机房选择策略"). */
+export type ZoneSelection = "sequential" | "random";

@@ -267,3 +267,64 @@ pub fn day_scenario(nodes: usize, services: usize, pods: usize) -> weir::simulat
         "services": svcs});
     serde_json::from_value(v).unwrap_or_else(|e| unreachable!("the day scenario is valid: {e}"))
 }
+
+/// The autoscaler's workload: `groups` node groups (8 or 16 cores, over 3 zones, at most
+/// 200 nodes each), `nodes` nodes spread over them, each nearly full (a business pod
+/// leaving 500m and a DaemonSet pod), and `pending` node-autoscaling pods of 10
+/// deployments (1–4 cores; one in five bound to a zone) that no existing node takes.
+#[must_use]
+#[allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "fixed bench data: a broken fixture should stop the bench"
+)]
+pub fn autoscaler_workload(
+    nodes: usize,
+    groups: usize,
+    pending: usize,
+) -> (weir::AutoscalerConfig, weir::ClusterSnapshot) {
+    let cores = |g: usize| if g.is_multiple_of(2) { 8 } else { 16 };
+    let group_list: Vec<serde_json::Value> = (0..groups)
+        .map(|g| {
+            serde_json::json!({"name": format!("group-{g:03}"), "priority": g % 4, "maxNodes": 200,
+                "template": {"zone": format!("zone-{}", g % 3), "cpu": format!("{}", cores(g)),
+                    "memory": format!("{}Gi", cores(g) * 4)}})
+        })
+        .collect();
+    let config = serde_json::json!({"nodeGroups": group_list});
+    let mut pods: Vec<serde_json::Value> = Vec::with_capacity(nodes * 2 + pending);
+    let node_list: Vec<serde_json::Value> = (0..nodes)
+        .map(|i| {
+            let g = i % groups.max(1);
+            let name = format!("node-{i:05}");
+            pods.push(serde_json::json!({"metadata": {"name": format!("busy-{i:05}")},
+                "spec": {"nodeName": name, "containers": [{"name": "c", "resources": {"requests": {
+                    "cpu": format!("{}m", cores(g) * 1000 - 700), "memory": format!("{}Gi", cores(g) * 2)}}}]},
+                "hints": {"nodeAutoscaling": true}}));
+            pods.push(serde_json::json!({"metadata": {"name": format!("ds-{i:05}"), "namespace": "kube-system"},
+                "spec": {"nodeName": name, "containers": [{"name": "c", "resources": {"requests": {
+                    "cpu": "200m", "memory": "256Mi"}}}]}, "hints": {"daemonSet": true}}));
+            serde_json::json!({"metadata": {"name": name, "labels": {
+                    "weir.io/node-group": format!("group-{g:03}"),
+                    "cafe.sofastack.io/sub-cluster": "default",
+                    "cafe.sofastack.io/zone": format!("zone-{}", g % 3),
+                    "kubernetes.io/hostname": name}},
+                "status": {"allocatable": {"cpu": format!("{}", cores(g)), "memory": format!("{}Gi", cores(g) * 4)}}})
+        })
+        .collect();
+    for i in 0..pending {
+        let d = i % 10;
+        let mut spec = serde_json::json!({"containers": [{"name": "app", "resources": {"requests": {
+            "cpu": format!("{}m", 1000 + (d % 4) * 1000), "memory": format!("{}Gi", 1 + d % 3)}}}]});
+        if d.is_multiple_of(5) {
+            spec["nodeSelector"] =
+                serde_json::json!({"cafe.sofastack.io/zone": format!("zone-{}", d % 3)});
+        }
+        pods.push(serde_json::json!({"metadata": {"name": format!("app-{d}-{i:05}"), "labels": {"app": format!("app-{d}")}},
+            "spec": spec, "hints": {"nodeAutoscaling": true}}));
+    }
+    let config = serde_json::from_value(config).unwrap_or_else(|e| panic!("bench fixture: {e}"));
+    let cluster = serde_json::from_value(serde_json::json!({"nodes": node_list, "pods": pods}))
+        .unwrap_or_else(|e| panic!("bench fixture: {e}"));
+    (config, cluster)
+}

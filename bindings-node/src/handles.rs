@@ -203,3 +203,43 @@ machine_class!(NativeScheduler {
         to_json(&env, self.inner.taint_evictions(&now))
     }
 });
+
+/// The water-level node autoscaler (native half).
+#[napi(js_name = "Autoscaler")]
+pub struct NativeAutoscaler {
+    inner: weir::Autoscaler,
+}
+
+machine_class!(NativeAutoscaler {
+    /// An autoscaler for a configuration (JSON text).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: Env, config: String) -> Result<Self> {
+        let config: weir::AutoscalerConfig = from_json(&env, &config)?;
+        let inner = weir::Autoscaler::new(config).map_err(|e| errors::to_js(&env, &e))?;
+        Ok(Self { inner })
+    }
+
+    /// Decide on a cluster (JSON text) at `now`; the decision as JSON text.
+    #[napi(catch_unwind)]
+    pub fn step(&mut self, env: Env, now: String, cluster: String) -> Result<String> {
+        let now = timestamp(&env, &now)?;
+        let cluster: weir::ClusterSnapshot = from_json(&env, &cluster)?;
+        to_json(&env, self.inner.step(now, &cluster))
+    }
+
+    /// Record what happened to a node (JSON text) at `now`.
+    #[napi(catch_unwind)]
+    pub fn observe(&mut self, env: Env, now: String, event: String) -> Result<()> {
+        let now = timestamp(&env, &now)?;
+        let event: weir::AutoscalerEvent = from_json(&env, &event)?;
+        self.inner
+            .observe(now, event)
+            .map_err(|e| errors::to_js(&env, &e))
+    }
+
+    /// The derived cluster limits as JSON text.
+    #[napi(catch_unwind)]
+    pub fn derived_limits(&self, env: Env) -> Result<String> {
+        to_json(&env, Ok(self.inner.derived_limits()))
+    }
+});

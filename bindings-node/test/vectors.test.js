@@ -24,6 +24,7 @@ const OPS = {
   release_guard: (i) => runGuard(i),
   hpa: (i) => runHpa(i),
   scheduler: (i) => runScheduler(i),
+  autoscaler: (i) => runAutoscaler(i),
 };
 
 // `expected` is contained in `actual`: object keys present with matching values (an
@@ -96,6 +97,17 @@ function runScheduler(i) {
     throw new Error(`unknown scheduler step: ${Object.keys(step)}`);
   };
   return transcript(new weir.Scheduler(i.snapshot), i.steps, call, weir.Scheduler.restore).cluster();
+}
+
+// An autoscaler from `config` or `snapshot` (restored); a step is an event at `now`,
+// `limits` or `poll`; see core/tests/vectors.rs.
+function runAutoscaler(i) {
+  const a = 'snapshot' in i ? weir.Autoscaler.restore(i.snapshot) : new weir.Autoscaler(i.config);
+  const call = (x, s) => {
+    if ('limits' in s) return x.derivedLimits();
+    return x.handle(s.now, s.event);
+  };
+  return transcript(a, i.steps, call, weir.Autoscaler.restore).snapshot();
 }
 
 function runGuard(i) {

@@ -270,3 +270,50 @@ machine_class!(Scheduler {
     }
 
 });
+
+/// The water-level node autoscaler (a sans-IO state machine).
+///
+/// `Autoscaler(config)` validates the configuration; `step(now, cluster)` returns the
+/// decision (water level and slot-pod delta, scale-up, scale-down, each group's verdict,
+/// each pending pod's reason); `observe(now, event)` records `nodeJoined`, `nodeFailed`,
+/// `nodeDeleted` or `scaleDownFailed`; `handle(now, event)` takes any event and returns
+/// `{"type": "decision", ...}` or `{"type": "observed"}`; `poll_timeout()` is the next
+/// timer; `derived_limits()`, `snapshot()`, `Autoscaler.restore(snapshot)`. A refused call
+/// raises and changes nothing.
+#[pyclass(name = "Autoscaler", module = "weir")]
+pub struct Autoscaler {
+    inner: weir::Autoscaler,
+}
+
+machine_class!(Autoscaler {
+    #[new]
+    fn new(config: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let config: weir::AutoscalerConfig = from_py(config)?;
+        let inner = weir::Autoscaler::new(config).map_err(crate::errors::to_py)?;
+        Ok(Self { inner })
+    }
+
+    /// Decide on a cluster snapshot at `now` (RFC 3339); returns the decision.
+    fn step<'py>(
+        &mut self,
+        now: &Bound<'py, PyAny>,
+        cluster: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let at = now_arg(now, "now")?;
+        let cluster: weir::ClusterSnapshot = from_py(cluster)?;
+        to_py(now.py(), self.inner.step(at, &cluster))
+    }
+
+    /// Record what happened to a node at `now` (`nodeJoined`, `nodeFailed`, `nodeDeleted`,
+    /// `scaleDownFailed`).
+    fn observe(&mut self, now: &Bound<'_, PyAny>, event: &Bound<'_, PyAny>) -> PyResult<()> {
+        let at = now_arg(now, "now")?;
+        let event: weir::AutoscalerEvent = from_py(event)?;
+        self.inner.observe(at, event).map_err(crate::errors::to_py)
+    }
+
+    /// The cluster limits the node groups imply (read-only, seed 9.6).
+    fn derived_limits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, Ok(self.inner.derived_limits()))
+    }
+});

@@ -50,6 +50,7 @@ fn _weir(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::ReleaseGuard>()?;
     m.add_class::<handles::HpaState>()?;
     m.add_class::<handles::Scheduler>()?;
+    m.add_class::<handles::Autoscaler>()?;
     m.add_class::<simulation::Simulation>()?;
     Ok(())
 }

@@ -27,6 +27,7 @@ OPS.update({
     "release_guard": lambda i: run_guard(i),
     "hpa": lambda i: run_hpa(i),
     "scheduler": lambda i: run_scheduler(i),
+    "autoscaler": lambda i: run_autoscaler(i),
 })
 
 # op -> reason; every entry must say why this runner cannot run it (empty: all run).
@@ -126,6 +127,20 @@ def run_scheduler(i):
 
     s = transcript(weir.Scheduler(i["snapshot"]), i["steps"], call, weir.Scheduler.restore)
     return s.cluster()
+
+
+def run_autoscaler(i):
+    """An autoscaler from ``config`` or ``snapshot`` (restored); a step is an event at
+    ``now``, ``limits`` or ``poll`` (handled by ``transcript``); see core/tests/vectors.rs."""
+
+    def call(a, step):
+        if "limits" in step:
+            return a.derived_limits()
+        return a.handle(step["now"], step["event"])
+
+    a = weir.Autoscaler.restore(i["snapshot"]) if "snapshot" in i else weir.Autoscaler(i["config"])
+    a = transcript(a, i["steps"], call, weir.Autoscaler.restore)
+    return a.snapshot()
 
 
 def check_error(err, expected):

@@ -717,3 +717,6 @@ pub fn check_commitments(snapshot: &crate::ClusterSnapshot) -> Result<(), String
         Err(e) => Err(e.to_string()),
     }
 }
+
+/// Autoscaler step and observe sequences (the harness lives with the autoscaler).
+pub use crate::autoscaling::fuzz::autoscaler_steps;

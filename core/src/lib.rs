@@ -10,6 +10,7 @@
     )
 )]
 
+pub mod autoscaling;
 pub mod error;
 // Not public API: the harnesses the fuzz crate and the regression test share, and the
 // internal hasher they reach. Hidden from the docs; no stability promise.
@@ -27,6 +28,13 @@ pub mod schema;
 pub mod simulation;
 pub mod time;
 
+pub use autoscaling::{
+    Autoscaler, AutoscalerConfig, AutoscalerEvent, AutoscalerOutput, AutoscalerSnapshot,
+    BackoffConfig, Breaker, Decision, DerivedLimits, Estimator, Expander, GroupBackoff,
+    GroupStatus, GroupVerdict, HealthGate, NodeGroupConfig, NodeTemplate, PendingPod,
+    PendingReason, ProvisionRequest, ResourceRange, ScaleDownNode, ScaleUp, SlotPodConfig,
+    Unneeded, UnneededStatus, WaterLevel, WaterMark, ZoneSelection,
+};
 pub use error::{
     Error, ErrorReport, FieldError, FieldErrorCode, FieldPath, QuantityErrorReason, Result,
     ValidationErrors,
@@ -43,6 +51,10 @@ pub use model::kube::{
     TopologySpreadConstraint, WeightedPodAffinityTerm, WhenUnsatisfiable,
 };
 pub use model::labels::{Labels, LabelsInput, validate_labels};
+pub use model::pdb::{
+    IntOrString, PodDisruptionBudget, PodDisruptionBudgetSpec, PodDisruptionBudgetStatus,
+    UnhealthyPodEvictionPolicy,
+};
 pub use model::quantity::{ParsedQuantity, Quantity, QuantityFormat, RawQuantity, parse_quantity};
 pub use model::selector::{
     LabelSelector, LabelSelectorMatch, LabelSelectorMatchInput, LabelSelectorOperator,

@@ -8,7 +8,8 @@
 //!
 //! Every machine — [`ReleaseEngine`](crate::ReleaseEngine),
 //! [`VersionHistory`](crate::VersionHistory), [`ReleaseGuard`](crate::ReleaseGuard),
-//! [`HpaState`](crate::HpaState), [`Scheduler`](crate::Scheduler) — implements
+//! [`HpaState`](crate::HpaState), [`Scheduler`](crate::Scheduler),
+//! [`Autoscaler`](crate::Autoscaler) — implements
 //! [`Machine`], with the same four promises:
 //!
 //! 1. `handle` checks the event against the state before it changes anything: a refused

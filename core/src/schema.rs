@@ -14,6 +14,10 @@ use crate::{
     ReleaseEvent, ReleaseOrder, ReleasePlan, ReleaseSnapshot, UnitShare, UnitSplitInput,
 };
 use crate::{
+    AutoscalerConfig, AutoscalerEvent, AutoscalerOutput, AutoscalerSnapshot, Decision,
+    DerivedLimits,
+};
+use crate::{
     ClusterSnapshot, DrainInput, DrainNodeResult, DrainResult, Fit, FitsTemplateInput, PlaceInput,
     PlacePodsInput, PlacePodsResult, PlaceResult, Placement, ScheduleAllInput, ScheduleAllResult,
     ScheduleOneInput, SchedulePodsInput, SchedulePodsResult, SchedulerEvent, SchedulerOutput,
@@ -103,6 +107,12 @@ pub fn all() -> Vec<(String, Schema)> {
         one::<SchedulerEvent>(&mut g),
         one::<SchedulerOutput>(&mut g),
         one::<SchedulerSnapshot>(&mut g),
+        one::<AutoscalerConfig>(&mut g),
+        one::<AutoscalerEvent>(&mut g),
+        one::<AutoscalerOutput>(&mut g),
+        one::<Decision>(&mut g),
+        one::<DerivedLimits>(&mut g),
+        one::<AutoscalerSnapshot>(&mut g),
         one::<crate::simulation::Scenario>(&mut g),
         one::<crate::simulation::SimulationResult>(&mut g),
         one::<crate::simulation::StepReport>(&mut g),

@@ -68,7 +68,7 @@ pub const MIN_UNIX_SECONDS: i64 = -62_167_219_200;
 
 /// The last whole second weir names: `9999-12-31T23:59:59Z`, in Unix seconds. [`parse`]
 /// refuses anything from `10000-01-01T00:00:00Z` on (`9999-12-31T23:00:00-05:00` is
-/// such an instant), so every instant it returns prints back through [`format`] as text
+/// such an instant), so every instant it returns prints back through [`format`](fn@format) as text
 /// it reads again.
 pub const MAX_UNIX_SECONDS: i64 = 253_402_300_799;
 

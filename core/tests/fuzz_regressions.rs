@@ -14,7 +14,7 @@ type Check = fn(&[u8]) -> Result<(), String>;
 #[test]
 fn replay_fuzz_inputs() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-    let targets: [(&str, Check); 9] = [
+    let targets: [(&str, Check); 10] = [
         ("parse_quantity", weir::fuzzing::quantity),
         ("selector_json", weir::fuzzing::selector),
         ("app_service_json", weir::fuzzing::app_service),
@@ -23,6 +23,7 @@ fn replay_fuzz_inputs() {
         ("hpa_json", weir::fuzzing::hpa),
         ("scheduling_json", weir::fuzzing::scheduling),
         ("engine_restore", weir::fuzzing::engine_restore),
+        ("autoscaler_steps", weir::fuzzing::autoscaler_steps),
         ("simulation", weir::simulation::fuzz::scenario),
     ];
     let mut replayed = 0;

@@ -9,7 +9,9 @@
 )]
 
 use serde_json::{Value, json};
-use weir::scheduling::limits::{MAX_DECISIONS, MAX_NODES, MAX_PLACE_REPLICAS};
+use weir::scheduling::limits::{
+    MAX_DECISIONS, MAX_NODES, MAX_PDB_POD_CHECKS, MAX_PDBS, MAX_PLACE_REPLICAS,
+};
 
 fn node(i: usize, unit: &str) -> Value {
     json!({"metadata": {"name": format!("n{i:05}"), "labels": {"cafe.sofastack.io/cell": unit}},
@@ -145,4 +147,60 @@ fn a_shortfall_with_spread_constraints_tries_each_unit_once() {
     assert_eq!(out.pending.len(), 20_000);
     assert_eq!(out.pending[0].refusals.len(), 200);
     assert!(out.pending[1..].iter().all(|p| p.refusals.is_empty()));
+}
+
+/// A budget of namespace `ns` over `app: web`.
+fn budget(i: usize, ns: &str) -> Value {
+    json!({"metadata": {"name": format!("b{i}"), "namespace": ns},
+        "spec": {"selector": {"matchLabels": {"app": "web"}}, "minAvailable": 1}})
+}
+
+#[test]
+fn a_snapshot_refuses_more_budgets_than_the_limit() {
+    let budgets: Vec<Value> = (0..=MAX_PDBS).map(|i| budget(i, "default")).collect();
+    let snap: weir::ClusterSnapshot =
+        serde_json::from_value(json!({"nodes": [node(0, "a")], "podDisruptionBudgets": budgets}))
+            .unwrap();
+    let err = weir::Scheduler::new(&snap).unwrap_err();
+    assert_eq!(too_many(err), "podDisruptionBudgets");
+    let mut a = weir::Autoscaler::new(
+        serde_json::from_value(
+            json!({"nodeGroups": [{"name": "g", "template": {"cpu": "1", "memory": "1Gi"}}]}),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let t = weir::time::Timestamp::from_unix_seconds(1_767_225_600.0).unwrap();
+    assert_eq!(
+        too_many(a.step(t, &snap).unwrap_err()),
+        "podDisruptionBudgets"
+    );
+    // The limit itself is accepted.
+    let mut snap = snap;
+    snap.pod_disruption_budgets.truncate(MAX_PDBS);
+    assert!(weir::Scheduler::new(&snap).is_ok());
+}
+
+#[test]
+fn a_snapshot_refuses_budgets_matched_against_too_many_pods() {
+    // Every budget is matched against the pods of its namespace: budgets × pods past the
+    // limit, without a pod being matched.
+    let pods = usize::try_from(MAX_PDB_POD_CHECKS).unwrap() / 1_000 + 1;
+    let pods: Vec<Value> = (0..pods)
+        .map(|i| json!({"metadata": {"name": format!("p{i}"), "labels": {"app": "web"}}}))
+        .collect();
+    let budgets: Vec<Value> = (0..1_000).map(|i| budget(i, "default")).collect();
+    let mut snap: weir::ClusterSnapshot = serde_json::from_value(
+        json!({"nodes": [node(0, "a")], "pods": pods, "podDisruptionBudgets": budgets}),
+    )
+    .unwrap();
+    assert_eq!(
+        too_many(weir::Scheduler::new(&snap).unwrap_err()),
+        "podDisruptionBudgets"
+    );
+    // Budgets of another namespace cost nothing against these pods.
+    for b in &mut snap.pod_disruption_budgets {
+        b.metadata.namespace = Some("other".into());
+    }
+    assert!(weir::Scheduler::new(&snap).is_ok());
 }

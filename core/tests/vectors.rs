@@ -49,6 +49,7 @@ fn run(op: &str, i: &Value) -> Option<weir::Result<Value>> {
         "release_guard" => release_guard(i),
         "hpa" => hpa(i),
         "scheduler" => scheduler(i),
+        "autoscaler" => autoscaler(i),
         _ => return operation(op, i),
     })
 }
@@ -147,6 +148,27 @@ where
     fn poll(&self) -> Value {
         json!(self.poll_timeout().map(|t| t.to_string()))
     }
+}
+
+/// An autoscaler transcript: `{config | snapshot, steps: [{now, event, expect? | error?}]}`;
+/// the autoscaler comes from `new(config)` or `restore(snapshot)` (a refused one is the
+/// case's error) and continues from `restore(snapshot)` after every step. A step may also
+/// be `{limits: true}` (the derived limits) or `{poll: true}` (the next timer). The result
+/// is the final snapshot.
+fn autoscaler(i: &Value) -> weir::Result<Value> {
+    use weir::machine::Machine;
+    let a = match i.get("snapshot") {
+        Some(s) => weir::Autoscaler::restore(input(s)?)?,
+        None => weir::Autoscaler::new(input(&i["config"])?)?,
+    };
+    let a = transcript(a, &i["steps"], |a, step| {
+        if step.get("limits").is_some() {
+            return Ok(serde_json::to_value(a.derived_limits()).unwrap());
+        }
+        let now = timestamp(&step["now"])?;
+        Ok(serde_json::to_value(a.handle(now, input(&step["event"])?)?).unwrap())
+    });
+    Ok(serde_json::to_value(a.snapshot()).unwrap())
 }
 
 /// A version-history transcript: `{profile?, snapshot?, steps: [{now, event, expect? |

@@ -17,6 +17,7 @@ error is a :class:`WeirError` subclass with a stable ``.code`` and structured
 
 from weir import types
 from weir._weir import (
+    Autoscaler,
     ConflictError,
     CycleError,
     HpaState,
@@ -69,6 +70,7 @@ from weir._weir import (
 # </generated>
 
 __all__ = [
+    "Autoscaler",
     "ConflictError",
     "CycleError",
     "HpaState",

@@ -246,6 +246,161 @@ class AppServiceInput(TypedDict):
     spec: "AppService"
 
 
+class AutoscalerConfig(TypedDict):
+    """The autoscaler's configuration (seed 9.2–9.6), camelCase JSON; every field has the
+    seed's default."""
+    #: Per-group exponential backoff (CA); off when absent.
+    backoff: NotRequired[Union["BackoffConfig", None]]
+    #: Cluster CPU range, cores (CA `--cores-total`).
+    coresTotal: NotRequired[Union["ResourceRange", None]]
+    #: The estimator; default `binpacking`.
+    estimator: NotRequired["Estimator"]
+    #: The expander chain; default `[priority, leastWaste]`.
+    expander: NotRequired[List["Expander"]]
+    #: The node label naming a node's group; default `weir.io/node-group`.
+    groupLabel: NotRequired[str]
+    #: Cluster health gate (CA); off when absent.
+    healthGate: NotRequired[Union["HealthGate", None]]
+    #: DaemonSet pods do not count as utilisation; default true.
+    ignoreDaemonSetUtilization: NotRequired[bool]
+    #: Circuit breaker: failed nodes tolerated (≥ 2); default 3.
+    maxFailedNodes: NotRequired[int]
+    #: Seconds a requested node has to join; default 600.
+    maxNodeProvisionTime: NotRequired[int]
+    #: Most nodes in the cluster (CA `--max-nodes-total`); none when absent.
+    maxNodesTotal: NotRequired[Union[int, None]]
+    #: Most nodes removed per step; default 5.
+    maxScaleDownNodes: NotRequired[int]
+    #: Cluster memory range (CA `--memory-total`).
+    memoryTotal: NotRequired[Union["ResourceRange", None]]
+    #: The node groups.
+    nodeGroups: NotRequired[List["NodeGroupConfig"]]
+    #: The lower water mark; default on, 10.
+    scaleDown: NotRequired["WaterMark"]
+    #: Scale-down pause after a scale-up, seconds; default 300.
+    scaleDownDelayAfterAdd: NotRequired[int]
+    #: Scale-down pause after a removal, seconds; default 30.
+    scaleDownDelayAfterDelete: NotRequired[int]
+    #: Scale-down pause after a failed removal, seconds; default 10.
+    scaleDownDelayAfterFailure: NotRequired[int]
+    #: Seconds a node stays unneeded before removal; default 300.
+    scaleDownUnneededTime: NotRequired[int]
+    #: The same for an unready node; default 300.
+    scaleDownUnreadyTime: NotRequired[int]
+    #: The upper water mark; default on, 90.
+    scaleUp: NotRequired["WaterMark"]
+    #: The seed of every draw (`random` zone selection and expander).
+    seed: NotRequired[int]
+    #: Keep nodes with pods on node-local storage; default true.
+    skipNodesWithLocalStorage: NotRequired[bool]
+    #: The slot pod.
+    slotPod: NotRequired["SlotPodConfig"]
+    #: How a group is chosen among equals; default `sequential`.
+    zoneSelection: NotRequired["ZoneSelection"]
+
+
+class AutoscalerEventStep(TypedDict):
+    """Decide on the cluster as it is now."""
+    #: The cluster: nodes (managed ones carry the group label) and pods.
+    cluster: "ClusterSnapshot"
+    type: Literal["step"]
+
+
+class AutoscalerEventNodeJoined(TypedDict):
+    """A node the autoscaler asked for joined its group."""
+    #: The group.
+    group: str
+    #: The node.
+    node: str
+    type: Literal["nodeJoined"]
+
+
+class AutoscalerEventNodeFailed(TypedDict):
+    """A node the autoscaler asked for will not join (the cloud refused or it broke):
+    it counts as failed (circuit breaker, backoff)."""
+    #: The group.
+    group: str
+    #: The node, when it has a name.
+    node: NotRequired[Union[str, None]]
+    type: Literal["nodeFailed"]
+
+
+class AutoscalerEventNodeDeleted(TypedDict):
+    """A node was deleted: one the autoscaler removed, or (with `failed`) a failed node
+    an operator cleaned up, which closes the breaker by one."""
+    #: It was one of the failed nodes.
+    failed: NotRequired[bool]
+    #: The group.
+    group: str
+    #: The node.
+    node: str
+    type: Literal["nodeDeleted"]
+
+
+class AutoscalerEventScaleDownFailed(TypedDict):
+    """Removing a node the autoscaler chose failed: scale-down pauses
+    (`scaleDownDelayAfterFailure`) and the node starts its unneeded time over."""
+    #: The group.
+    group: str
+    #: The node.
+    node: str
+    type: Literal["scaleDownFailed"]
+
+
+class AutoscalerOutputDecision(TypedDict):
+    """The decision of a step."""
+    type: Literal["decision"]
+
+
+class AutoscalerOutputObserved(TypedDict):
+    """An observation was recorded."""
+    type: Literal["observed"]
+
+
+class AutoscalerSnapshot(TypedDict):
+    """What a restore needs: the configuration and the timers; nothing derivable."""
+    #: The last instant handled.
+    at: NotRequired[Union["Timestamp", None]]
+    #: Backoffs per group.
+    backoff: NotRequired[Dict[str, "GroupBackoff"]]
+    #: The configuration, defaults filled.
+    config: "AutoscalerConfig"
+    #: Failed nodes per group (the breaker counts them all).
+    failed: NotRequired[Dict[str, int]]
+    #: The last scale-down (decided or observed).
+    lastScaleDown: NotRequired[Union["Timestamp", None]]
+    #: The last failed scale-down.
+    lastScaleDownFailure: NotRequired[Union["Timestamp", None]]
+    #: The last scale-up.
+    lastScaleUp: NotRequired[Union["Timestamp", None]]
+    #: Nodes asked for and not joined yet, oldest first.
+    requests: NotRequired[List["ProvisionRequest"]]
+    #: Steps handled (numbers the seeded draws).
+    steps: NotRequired[int]
+    #: Unneeded nodes by name.
+    unneeded: NotRequired[Dict[str, "Unneeded"]]
+
+
+class BackoffConfig(TypedDict):
+    """CA's per-group exponential backoff after a failed scale-up."""
+    #: First backoff, seconds; default 300.
+    initialSeconds: NotRequired[int]
+    #: Longest backoff, seconds; default 1800.
+    maxSeconds: NotRequired[int]
+    #: A failure older than this is forgotten, seconds; default 10800.
+    resetSeconds: NotRequired[int]
+
+
+class Breaker(TypedDict):
+    """The circuit breaker (seed 9.6): nodes created by scale-up that did not join."""
+    #: Failed nodes not deleted yet.
+    failedNodes: int
+    #: The configured limit; open above it.
+    maxFailedNodes: int
+    #: No scale-up while open.
+    open: bool
+
+
 Change = TypedDict("Change", {
     "from": "NotRequired[Any]",
     "path": "str",
@@ -284,6 +439,9 @@ class ClusterSnapshot(TypedDict):
     namespaces: NotRequired[Dict[str, Dict[str, str]]]
     #: The nodes.
     nodes: NotRequired[List["Node"]]
+    #: PodDisruptionBudgets (`policy/v1`): the autoscaler's scale-down evicts no more pods
+    #: of a budget in one step than it allows.
+    podDisruptionBudgets: NotRequired[List["PodDisruptionBudget"]]
     #: The pods: bound (`spec.nodeName` set) or pending.
     pods: NotRequired[List["Pod"]]
     #: How nodes are scored; default kube-scheduler's default profile.
@@ -452,6 +610,28 @@ class DagService(TypedDict):
     name: str
 
 
+class Decision(TypedDict):
+    """One step's decision."""
+    #: The circuit breaker.
+    breaker: "Breaker"
+    #: Every node group: its state and its scale-up verdict.
+    groups: List["GroupStatus"]
+    #: Set when the health gate halted scaling.
+    halted: NotRequired[Union[str, None]]
+    #: Every pending pod and what becomes of it.
+    pending: List["PendingPod"]
+    #: The nodes to remove, emptiest first.
+    scaleDown: List["ScaleDownNode"]
+    #: Why scale-down removed nothing more, when it did not run or stopped early.
+    scaleDownBlocked: NotRequired[Union[str, None]]
+    #: The nodes to add, if any (one group per step, as CA).
+    scaleUp: NotRequired[Union["ScaleUp", None]]
+    #: Every managed node that is unneeded, and since when.
+    unneeded: List["UnneededStatus"]
+    #: The managed nodes' water level and the slot-pod delta.
+    waterLevel: "WaterLevel"
+
+
 class Deploy(TypedDict):
     """Deploy and schedule settings (部署和调度配置)."""
     #: A beta group first (one pod per unit); default true.
@@ -472,6 +652,20 @@ class Deploy(TypedDict):
     units: NotRequired[List[str]]
     #: `inPlace` (default) or `replace`.
     upgradeMode: NotRequired[Union["UpgradeMode", None]]
+
+
+class DerivedLimits(TypedDict):
+    """The cluster limits the node groups imply (seed 9.6), read-only."""
+    #: Σ maxNodes × template CPU.
+    maxCores: "Quantity"
+    #: Σ maxNodes × template memory.
+    maxMemory: "Quantity"
+    #: Σ maxNodes.
+    maxNodes: int
+    #: Σ minNodes × template CPU.
+    minCores: "Quantity"
+    #: Σ minNodes × template memory.
+    minMemory: "Quantity"
 
 
 DiffInput = TypedDict("DiffInput", {
@@ -711,6 +905,34 @@ class FitsTemplateInput(TypedDict):
     pod: "Pod"
 
 
+class GroupBackoff(TypedDict):
+    """A group's backoff (CA `exponential_backoff.go`)."""
+    #: The last failure.
+    lastFailure: "Timestamp"
+    #: The length of this backoff, seconds (doubles on the next failure after it ends).
+    seconds: int
+    #: No scale-up before then.
+    until: "Timestamp"
+
+
+class GroupStatus(TypedDict):
+    """A node group's state and scale-up verdict."""
+    #: Backed off until then.
+    backedOffUntil: NotRequired[Union["Timestamp", None]]
+    #: Nodes asked for that failed and were not deleted yet.
+    failedNodes: int
+    #: The group.
+    group: str
+    #: What the verdict rests on.
+    message: str
+    #: Its nodes in the snapshot.
+    size: int
+    #: Nodes asked for that have not joined.
+    upcoming: int
+    #: The scale-up verdict.
+    verdict: "GroupVerdict"
+
+
 class GroupingFast(TypedDict):
     """Groups spread evenly over the units (快速分组)."""
     #: The minimum number of groups, ≥ 1; default 3.
@@ -794,6 +1016,14 @@ class GuardSnapshot(TypedDict):
     at: NotRequired[Union["Timestamp", None]]
     #: Every service that is or was held.
     services: NotRequired[Dict[str, "GuardEntry"]]
+
+
+class HealthGate(TypedDict):
+    """CA's cluster health gate: unready nodes above both numbers halt scaling."""
+    #: Unready share tolerated, percent; default 45.
+    maxTotalUnreadyPercentage: NotRequired[int]
+    #: Unready nodes tolerated whatever the share; default 3.
+    okTotalUnreadyCount: NotRequired[int]
 
 
 class HistoryEventCreate(TypedDict):
@@ -1411,6 +1641,21 @@ class NodeAffinity(TypedDict):
     requiredDuringSchedulingIgnoredDuringExecution: NotRequired[Union["NodeSelector", None]]
 
 
+class NodeGroupConfig(TypedDict):
+    """A node group (seed 9.4): a template and its size bounds. Only `priority`, `minNodes`
+    and `maxNodes` are meant to change after creation."""
+    #: Most nodes; default 5.
+    maxNodes: NotRequired[int]
+    #: Fewest nodes; default 0.
+    minNodes: NotRequired[int]
+    #: Unique name; a node belongs to the group when its `groupLabel` has this value.
+    name: str
+    #: Scale-up priority, higher first; default 0.
+    priority: NotRequired[int]
+    #: The node it creates.
+    template: "NodeTemplate"
+
+
 class NodePool(TypedDict):
     """`count` nodes of one template, named `<name>-<i>` (from 1), in one unit."""
     #: How many nodes.
@@ -1512,6 +1757,26 @@ class NodeStatus(TypedDict):
     allocatable: NotRequired[Dict[str, "Quantity"]]
 
 
+class NodeTemplate(TypedDict):
+    """The node a group creates."""
+    #: Allocatable CPU of one node.
+    cpu: "Quantity"
+    #: Instance type (label `node.kubernetes.io/instance-type`).
+    instanceType: NotRequired[Union[str, None]]
+    #: More labels.
+    labels: NotRequired[Dict[str, str]]
+    #: Allocatable memory of one node.
+    memory: "Quantity"
+    #: Pods one node takes; default 110.
+    pods: NotRequired[int]
+    #: Taints.
+    taints: NotRequired[List["Taint"]]
+    #: Deployment unit (the snapshot's unit label).
+    unit: NotRequired[Union[str, None]]
+    #: Zone (the snapshot's zone label).
+    zone: NotRequired[Union[str, None]]
+
+
 class ObjectMeta(TypedDict):
     """Object metadata (the parts placement reads)."""
     #: Set when the object is being deleted (terminating pods do not count for spread).
@@ -1587,6 +1852,16 @@ class PausePoint(TypedDict):
     afterGroup: int
     #: Why.
     reason: "PauseReason"
+
+
+class PendingPod(TypedDict):
+    """A pending pod and what becomes of it."""
+    #: Details (the node, the groups' refusals).
+    message: str
+    #: `namespace/name`.
+    pod: str
+    #: What becomes of it.
+    reason: "PendingReason"
 
 
 class PendingWait(TypedDict):
@@ -1733,6 +2008,35 @@ class PodCounts(TypedDict):
     ready: int
     #: Pending, or (CPU only) not ready / still initialising.
     unready: int
+
+
+class PodDisruptionBudget(TypedDict):
+    """A `PodDisruptionBudget` (`policy/v1`)."""
+    #: Name and namespace (default `default`): the budget covers pods of its namespace.
+    metadata: "ObjectMeta"
+    #: Which pods, and how many may be disrupted.
+    spec: NotRequired["PodDisruptionBudgetSpec"]
+    #: The live status; only `disruptionsAllowed` is read.
+    status: NotRequired[Union["PodDisruptionBudgetStatus", None]]
+
+
+class PodDisruptionBudgetSpec(TypedDict):
+    """`PodDisruptionBudgetSpec`."""
+    #: At most this many (or this share) are unavailable after an eviction.
+    maxUnavailable: NotRequired[Union["IntOrString", None]]
+    #: At least this many (or this share) stay available after an eviction.
+    minAvailable: NotRequired[Union["IntOrString", None]]
+    #: The pods covered; absent covers none, `{}` every pod of the namespace.
+    selector: NotRequired[Union["LabelSelector", None]]
+    #: Read and not needed: weir evicts only bound pods, all of them healthy.
+    unhealthyPodEvictionPolicy: NotRequired[Union["UnhealthyPodEvictionPolicy", None]]
+
+
+class PodDisruptionBudgetStatus(TypedDict):
+    """`PodDisruptionBudgetStatus` (the part read)."""
+    #: The disruption controller's live value. When given, weir trusts it as is; when
+    #: absent, weir computes it from the snapshot's pods.
+    disruptionsAllowed: NotRequired[Union[int, None]]
 
 
 class PodGroup(TypedDict):
@@ -1925,6 +2229,16 @@ class Probe(TypedDict):
     tcpSocket: NotRequired[Union["TcpSocketAction", None]]
     #: Probe timeout; default 1.
     timeoutSeconds: NotRequired[Union[int, None]]
+
+
+class ProvisionRequest(TypedDict):
+    """Nodes asked for that have not all joined."""
+    #: When they were asked for.
+    at: "Timestamp"
+    #: Nodes still to join (≥ 1).
+    count: int
+    #: The group.
+    group: str
 
 
 Ramp = TypedDict("Ramp", {
@@ -2198,6 +2512,14 @@ class ResourceMetricSource(TypedDict):
     target: "MetricTarget"
 
 
+class ResourceRange(TypedDict):
+    """A cluster-wide resource range (CA `--cores-total`, `--memory-total`)."""
+    #: Scale-up never goes above.
+    max: "Quantity"
+    #: Scale-down never goes below.
+    min: NotRequired["Quantity"]
+
+
 class Resources(TypedDict):
     """Requests and limits."""
     #: The most it may use (最大核数 / 最大内存).
@@ -2226,6 +2548,16 @@ class RollbackPlanCancel(TypedDict):
     type: Literal["cancel"]
 
 
+class ScaleDownNode(TypedDict):
+    """A node to remove."""
+    #: Its group.
+    group: str
+    #: The node.
+    node: str
+    #: Why it may go.
+    why: str
+
+
 class ScaleEvent(TypedDict):
     """One scale event (`timestampedScaleEvent`)."""
     #: Older than the direction's longest policy period: its slot may be reused.
@@ -2234,6 +2566,20 @@ class ScaleEvent(TypedDict):
     replicaChange: int
     #: When.
     timestamp: "Timestamp"
+
+
+class ScaleUp(TypedDict):
+    """A scale-up."""
+    #: Nodes to add.
+    count: int
+    #: The group.
+    group: str
+    #: The pending pods the new nodes take, `namespace/name`.
+    pods: List[str]
+    #: Why this group and this count.
+    why: str
+    #: Its zone.
+    zone: NotRequired[Union[str, None]]
 
 
 class ScalingFixed(TypedDict):
@@ -2642,6 +2988,17 @@ class SimulationSnapshot(TypedDict):
     steps: int
 
 
+class SlotPodConfig(TypedDict):
+    """The slot pod: the placeholder that holds the reserve (seed: 0.5 core, 0.5 GiB).
+    
+    Slot pods are recognised in a snapshot by `hints.slot: true`; the scheduler ranks them
+    below every priority, so any business pod preempts them."""
+    #: CPU request of one slot pod; default `500m`.
+    cpu: NotRequired["Quantity"]
+    #: Memory request of one slot pod; default `512Mi`.
+    memory: NotRequired["Quantity"]
+
+
 class StepReport(TypedDict):
     """What one step did and how the cluster looks after it."""
     #: The instant of the step.
@@ -2840,6 +3197,28 @@ class UnitSplitInput(TypedDict):
     units: List[str]
 
 
+class Unneeded(TypedDict):
+    """An unneeded node's timer."""
+    #: Its group.
+    group: str
+    #: Unneeded since.
+    since: "Timestamp"
+    #: It was unready when last seen (the unready time applies).
+    unready: NotRequired[bool]
+
+
+class UnneededStatus(TypedDict):
+    """An unneeded managed node."""
+    #: Why this step did not remove it, when its time had come.
+    kept: NotRequired[Union[str, None]]
+    #: The node.
+    node: str
+    #: It may be removed after this instant.
+    removableAfter: "Timestamp"
+    #: Unneeded since.
+    since: "Timestamp"
+
+
 class Version(TypedDict):
     """An immutable version of the app service."""
     #: Who submitted it.
@@ -2894,6 +3273,37 @@ class Warning(TypedDict):
     message: str
 
 
+class WaterLevel(TypedDict):
+    """The water level of the managed nodes (seed 9.3): business requests over allocatable."""
+    #: Managed allocatable CPU.
+    allocatableCpu: "Quantity"
+    #: Managed allocatable memory.
+    allocatableMemory: "Quantity"
+    #: Business CPU utilisation, percent (slot pods and, when ignored, DaemonSet pods
+    #: left out).
+    cpu: float
+    #: Slot pods that cover the reserve in CPU and memory.
+    desiredSlots: int
+    #: Business memory utilisation, percent.
+    memory: float
+    #: CPU the reserve holds: (100 − upper mark)% of allocatable.
+    reservedCpu: "Quantity"
+    #: Memory the reserve holds.
+    reservedMemory: "Quantity"
+    #: Slot pods to create (positive) or delete (negative).
+    slotDelta: int
+    #: Slot pods in the cluster (bound and pending).
+    slots: int
+
+
+class WaterMark(TypedDict):
+    """One water mark: whether the direction is on, and its threshold in percent."""
+    #: Scale in this direction at all; default true.
+    enabled: NotRequired[bool]
+    #: The mark, percent of managed allocatable (1–100).
+    threshold: int
+
+
 class WeightedPodAffinityTerm(TypedDict):
     """`WeightedPodAffinityTerm`."""
     #: The term.
@@ -2914,6 +3324,12 @@ ActivityKind = Literal["release", "rollback", "operation"]
 AffinityType = Literal["affinity", "antiAffinity"]
 """Same node or different node."""
 
+AutoscalerEvent = Union["AutoscalerEventStep", "AutoscalerEventNodeJoined", "AutoscalerEventNodeFailed", "AutoscalerEventNodeDeleted", "AutoscalerEventScaleDownFailed"]
+"""What the autoscaler is told (`type`-tagged, camelCase)."""
+
+AutoscalerOutput = Union["AutoscalerOutputDecision", "AutoscalerOutputObserved"]
+"""What the autoscaler answers: a decision for a `step`, `observed` for the rest."""
+
 ClusterIpProtocol = Literal["TCP", "UDP"]
 """Protocols of a ClusterIP service."""
 
@@ -2933,12 +3349,21 @@ EffectiveKind = Literal["fixed", "initial", "current", "preset", "ramp", "metric
 ErrorDetails = Union["ErrorDetailsValidation", "ErrorDetailsParseQuantity", "ErrorDetailsInvalidInput", "ErrorDetailsInvalidTransition", "ErrorDetailsConflict", "ErrorDetailsCycle", "ErrorDetailsNotFound"]
 """The structured details of an error, internally tagged by `type` (its code in camelCase)."""
 
+Estimator = Literal["binpacking"]
+"""The estimator (seed: "背包算法"; CA's first-fit-decreasing bin-packing)."""
+
 EventKind = Literal["action", "refused", "release", "pods", "scale", "node", "autoscaler"]
 """What kind of thing happened."""
+
+Expander = Literal["priority", "leastWaste", "mostPods", "leastNodes", "random"]
+"""One filter of the expander chain (CA `expander/*`)."""
 
 FieldErrorCode = Literal["required", "invalid", "too_long", "not_supported", "duplicate", "forbidden", "too_many"]
 """The kind of a field error; the spellings follow Kubernetes' `field.ErrorType`, as stable
 snake_case codes."""
+
+GroupVerdict = Literal["chosen", "notChosen", "noPendingPods", "scaleUpDisabled", "breakerOpen", "maxSizeReached", "backedOff", "maxNodesTotalReached", "resourceLimitReached", "noPodFits"]
+"""A node group's scale-up verdict (CA's `NoScaleUp` reasons, and the choice)."""
 
 Grouping = Union["GroupingFast", "GroupingPerPod", "GroupingSingle"]
 """Pod grouping for a release (部署分组策略), tagged by `type`."""
@@ -2971,6 +3396,9 @@ InPlaceRules = Literal["seed", "kubernetes"]
 InclusionPolicy = Literal["Honor", "Ignore"]
 """`NodeInclusionPolicy`."""
 
+IntOrString = Union[int, str]
+"""A count (a 32-bit integer) or a percentage string such as `"50%"`."""
+
 LabelSelectorOperator = Literal["In", "NotIn", "Exists", "DoesNotExist"]
 """The operators of a label selector requirement (Kubernetes spellings)."""
 
@@ -2997,6 +3425,9 @@ OrderOutcome = Literal["succeeded", "partial", "cancelled"]
 
 PauseReason = Literal["beta", "groupPause"]
 """Why the release waits after a group."""
+
+PendingReason = Literal["fitsExistingNode", "upcomingNode", "scaleUp", "awaitingEvaluation", "noGroupFits", "notAutoscaled"]
+"""What becomes of a pending pod."""
 
 Platform = Literal["publicCloud", "privateCloud"]
 """Public or private cloud (公有云 / 专有云)."""
@@ -3088,6 +3519,10 @@ Timestamp = str
 TolerationOperator = Literal["Equal", "Exists"]
 """`TolerationOperator`."""
 
+UnhealthyPodEvictionPolicy = Literal["IfHealthyBudget", "AlwaysAllow"]
+"""`UnhealthyPodEvictionPolicyType`. weir reads it and does not need it: only bound pods
+are evicted, and every bound pod counts as healthy."""
+
 Upgrade = Literal["none", "inPlace", "recreate"]
 """How pods reach the new version."""
 
@@ -3108,3 +3543,6 @@ WarningCode = Literal["loadBalancerChange", "upgradeModeSwitch", "affinityNeedsR
 
 WhenUnsatisfiable = Literal["DoNotSchedule", "ScheduleAnyway"]
 """`UnsatisfiableConstraintAction`."""
+
+ZoneSelection = Literal["sequential", "random"]
+"""How a group is chosen among equals (seed 9.6 "机房选择策略")."""

@@ -195,6 +195,27 @@ impl Error {
         Error::Validation(errs)
     }
 
+    /// This error with its field paths moved under `prefix`, for an error about a part of
+    /// a larger input (a snapshot's `cluster`): a validation's field paths become
+    /// `prefix.<path>` (see [`ValidationErrors::under`]); any other error is unchanged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weir::{Error, FieldErrorCode, FieldPath};
+    ///
+    /// let err = Error::validation_at("nodes[0].name", FieldErrorCode::Required, "a name")
+    ///     .under(&FieldPath::root("cluster"));
+    /// assert!(matches!(&err, Error::Validation(v) if v.0[0].path == "cluster.nodes[0].name"));
+    /// ```
+    #[must_use]
+    pub fn under(self, prefix: &FieldPath) -> Self {
+        match self {
+            Error::Validation(v) => Error::Validation(v.under(prefix)),
+            other => other,
+        }
+    }
+
     /// An [`Error::NotFound`]: no `kind` named `id` (the id quoted through [`clip`]).
     #[must_use]
     pub fn not_found(kind: &str, id: &str) -> Self {
@@ -454,6 +475,16 @@ impl ValidationErrors {
         });
     }
 
+    /// These problems with their paths moved under `prefix` (`prefix.<path>`; a path
+    /// starting with a list index joins without the dot, the empty path becomes `prefix`).
+    #[must_use]
+    pub fn under(mut self, prefix: &FieldPath) -> Self {
+        for f in &mut self.0 {
+            f.path = prefix.join(&f.path).into();
+        }
+        self
+    }
+
     /// Whether no problem was found.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -566,6 +597,32 @@ mod tests {
         }
         let none: ValidationErrors = serde_json::from_value(json!({"fields": []})).unwrap();
         assert!(none.is_empty());
+    }
+
+    /// `under` puts every validation path below the prefix, as the scheduler's restore
+    /// always has (`cluster.x`, `cluster[0]`, `cluster` for the whole input), and leaves
+    /// other errors alone.
+    #[test]
+    fn under_moves_validation_paths_below_a_prefix() {
+        let mut v = ValidationErrors::new();
+        for path in ["nodes[0].name", "[2].x", ""] {
+            v.push(path, FieldErrorCode::Invalid, "m");
+        }
+        let prefix = FieldPath::root("cluster");
+        let Error::Validation(moved) = Error::Validation(v).under(&prefix) else {
+            panic!("still a validation");
+        };
+        let paths: Vec<&str> = moved.0.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["cluster.nodes[0].name", "cluster[2].x", "cluster"]);
+        let other = Error::conflict("held");
+        assert_eq!(other.clone().under(&prefix), other);
+        let deep = FieldPath::root("versions").index(1).child("spec");
+        let mut v = ValidationErrors::new();
+        v.push("template.containers[0].name", FieldErrorCode::Invalid, "m");
+        assert_eq!(
+            v.under(&deep).0[0].path,
+            "versions[1].spec.template.containers[0].name"
+        );
     }
 
     /// A field path renders as the string helpers and the deserializer's paths do.

@@ -64,6 +64,19 @@ impl FieldPath {
         FieldPath(format!("{}[{}]", self.0, clip_to(k, MAX_KEY_CHARS)))
     }
 
+    /// The path `rest` (a path's text, relative to this one) under this one: `cluster` +
+    /// `nodes[0].name` → `cluster.nodes[0].name`, `cluster` + `[0]` → `cluster[0]`,
+    /// `cluster` + the empty path → `cluster`.
+    pub(super) fn join(&self, rest: &str) -> Self {
+        if rest.is_empty() {
+            self.clone()
+        } else if rest.starts_with('[') {
+            FieldPath(format!("{}{rest}", self.0))
+        } else {
+            self.child(rest)
+        }
+    }
+
     /// The path as text.
     #[must_use]
     pub fn as_str(&self) -> &str {

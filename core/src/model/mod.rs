@@ -8,6 +8,7 @@ pub mod hold;
 pub mod kube;
 pub mod labels;
 pub mod names;
+pub mod pdb;
 pub mod quantity;
 pub mod selector;
 pub mod units;

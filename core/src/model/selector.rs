@@ -266,7 +266,7 @@ impl LabelSelector {
         let _ = self.compile_at(path, errs);
     }
 
-    fn compile_at(&self, path: &str, errs: &mut ValidationErrors) -> Selector {
+    pub(crate) fn compile_at(&self, path: &str, errs: &mut ValidationErrors) -> Selector {
         check_labels(&self.match_labels, &error::child(path, "matchLabels"), errs);
         let mut requirements: Vec<(String, Check)> = self
             .match_labels

@@ -11,7 +11,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors};
 use crate::machine::{Machine, check_forward};
 use crate::model::app_service::{AppService, PlatformProfile};
 use crate::model::hold::{Hold, Standing};
@@ -665,7 +665,7 @@ impl VersionHistory {
 /// stays the same, checked position by position against the newest version.
 fn immutable_fields(newest: &AppService, new: &AppService, errs: &mut ValidationErrors) {
     let ns = |s: &AppService| s.namespace.clone().unwrap_or_else(|| "default".to_owned());
-    let mut check = |path: &str, old: String, now: String| {
+    let mut check = |path: FieldPath, old: String, now: String| {
         if old != now {
             errs.push(
                 path,
@@ -674,11 +674,15 @@ fn immutable_fields(newest: &AppService, new: &AppService, errs: &mut Validation
             );
         }
     };
-    check("namespace", ns(newest), ns(new));
-    check("name", newest.name.clone(), new.name.clone());
-    check("app", newest.app.clone(), new.app.clone());
+    check(FieldPath::root("namespace"), ns(newest), ns(new));
     check(
-        "stateful",
+        FieldPath::root("name"),
+        newest.name.clone(),
+        new.name.clone(),
+    );
+    check(FieldPath::root("app"), newest.app.clone(), new.app.clone());
+    check(
+        FieldPath::root("stateful"),
         newest.stateful.unwrap_or(false).to_string(),
         new.stateful.unwrap_or(false).to_string(),
     );
@@ -686,7 +690,10 @@ fn immutable_fields(newest: &AppService, new: &AppService, errs: &mut Validation
     if old.len() == now.len() {
         for (n, (a, b)) in old.iter().zip(now).enumerate() {
             check(
-                &format!("template.containers[{n}].name"),
+                FieldPath::root("template")
+                    .child("containers")
+                    .index(n)
+                    .child("name"),
                 a.name.clone(),
                 b.name.clone(),
             );

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, ValidationErrors};
+use crate::error::{Error, FieldPath, Result, ValidationErrors};
 use crate::machine::{Machine, check_forward};
 use crate::model::diff::{PostTask, PreTask, Upgrade};
 use crate::release::plan::ReleasePlan;
@@ -383,7 +383,7 @@ impl ReleaseEngine {
         check::id(&plan.id, &mut errs);
         check::services(
             plan.services.iter(),
-            |i| format!("services[{i}]"),
+            |i| FieldPath::root("services").index(i),
             &mut errs,
         );
         errs.into_result(())?;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldErrorCode, Result, ValidationErrors, clip};
+use crate::error::{Error, FieldErrorCode, FieldPath, Result, ValidationErrors, clip};
 use crate::machine::{Machine, check_forward};
 pub use crate::model::hold::Hold;
 use crate::model::hold::Standing;
@@ -148,7 +148,7 @@ impl ReleaseGuard {
                     })
             {
                 errs.push(
-                    crate::error::key("services", name) + ".failedIn",
+                    FieldPath::root("services").key(name).child("failedIn"),
                     FieldErrorCode::Invalid,
                     format!(
                         "release order `{}` failed on `{}` but does not hold it",

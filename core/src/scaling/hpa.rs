@@ -19,7 +19,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{FieldErrorCode as Code, FieldPath, Result, ValidationErrors};
 use crate::machine::{Machine, check_forward};
 use crate::time::Timestamp;
 
@@ -175,7 +175,7 @@ impl HpaState {
     ///
     /// # Errors
     ///
-    /// [`Error::Validation`] when the config or an entry is out of range.
+    /// [`Error::Validation`](crate::Error::Validation) when the config or an entry is out of range.
     pub fn restore(snapshot: HpaSnapshot) -> Result<HpaState> {
         let mut errs = ValidationErrors::new();
         check_config(&snapshot.config, &mut errs);
@@ -202,7 +202,7 @@ impl HpaState {
             for (n, e) in list.iter().enumerate() {
                 if e.replica_change < 0 {
                     errs.push(
-                        format!("{name}[{n}].replicaChange"),
+                        FieldPath::root(name).index(n).child("replicaChange"),
                         Code::Invalid,
                         "a replica change is ≥ 0",
                     );
@@ -238,7 +238,7 @@ impl HpaState {
     ///
     /// # Errors
     ///
-    /// [`Error::Validation`] for an invalid spec or observation (every problem, with its
+    /// [`Error::Validation`](crate::Error::Validation) for an invalid spec or observation (every problem, with its
     /// path); the state is then unchanged. A metric that cannot be used (no samples, a
     /// missing request, a failed fetch) is not an error: it is reported in `metrics` and
     /// handled as Kubernetes does.

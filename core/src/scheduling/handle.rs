@@ -11,7 +11,7 @@ use super::ops::{
 };
 use super::place::{UnitPlacement, place_in};
 use super::types::{ClusterSnapshot, Pod};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldPath, Result};
 use crate::time::Timestamp;
 
 /// Input of [`Scheduler::schedule_all`].
@@ -145,7 +145,9 @@ impl Scheduler {
     /// checked before any is added: a refused call changes nothing).
     pub fn schedule_all(&mut self, input: &SchedulePodsInput) -> Result<SchedulePodsResult> {
         self.cluster.check_pending_work(input.pods.len())?;
-        add_pods(&mut self.cluster, &input.pods, |i| format!("pods[{i}]"))?;
+        add_pods(&mut self.cluster, &input.pods, |i| {
+            FieldPath::root("pods").index(i).into()
+        })?;
         let pending = self.cluster.pending_in_order();
         let (placements, evicted) = self
             .cluster
@@ -245,5 +247,6 @@ fn without_pods(snapshot: &ClusterSnapshot) -> ClusterSnapshot {
         namespaces: snapshot.namespaces.clone(),
         label_keys: snapshot.label_keys.clone(),
         scoring: snapshot.scoring.clone(),
+        pod_disruption_budgets: snapshot.pod_disruption_budgets.clone(),
     }
 }

@@ -22,6 +22,15 @@ pub const MAX_PLACE_REPLICAS: i32 = 100_000;
 /// nodes that the scheduling benchmark runs in about 1.5 s.
 pub const MAX_DECISIONS: u64 = 2_000_000_000;
 
+/// The most PodDisruptionBudgets a cluster snapshot holds (`podDisruptionBudgets`): one per
+/// workload of a large cluster, ten times the 1,000 a platform of a thousand services has.
+pub const MAX_PDBS: usize = 10_000;
+
+/// The most budget × pod checks a snapshot's budgets may cost (`podDisruptionBudgets`):
+/// each budget is matched against the pods of its own namespace, and the sum over budgets
+/// of those pods is bounded here (1,000 budgets over namespaces of 10,000 pods each).
+pub const MAX_PDB_POD_CHECKS: u64 = 10_000_000;
+
 /// `Err` with one `too_many` field error at `path`.
 fn too_many(path: &str, message: String) -> Result<()> {
     Err(Error::validation_at(path, FieldErrorCode::TooMany, message))
@@ -39,6 +48,44 @@ pub(crate) fn check_snapshot(nodes: usize, pods: usize) -> Result<()> {
         return too_many(
             "pods",
             format!("a cluster snapshot holds at most {MAX_PODS} pods, got {pods}"),
+        );
+    }
+    Ok(())
+}
+
+/// A snapshot's budgets against [`MAX_PDBS`] and [`MAX_PDB_POD_CHECKS`] (the pods of each
+/// budget's namespace, summed).
+pub(crate) fn check_pdbs(
+    pdbs: &[crate::model::pdb::PodDisruptionBudget],
+    pods: &[crate::model::kube::Pod],
+) -> Result<()> {
+    if pdbs.is_empty() {
+        return Ok(());
+    }
+    if pdbs.len() > MAX_PDBS {
+        return too_many(
+            "podDisruptionBudgets",
+            format!(
+                "a cluster snapshot holds at most {MAX_PDBS} PodDisruptionBudgets, got {}",
+                pdbs.len()
+            ),
+        );
+    }
+    let mut per_ns: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+    for p in pods {
+        let ns = p.metadata.namespace.as_deref().unwrap_or("default");
+        *per_ns.entry(ns).or_insert(0) += 1;
+    }
+    let work = pdbs.iter().fold(0u64, |acc, b| {
+        let ns = b.metadata.namespace.as_deref().unwrap_or("default");
+        acc.saturating_add(per_ns.get(ns).copied().unwrap_or(0))
+    });
+    if work > MAX_PDB_POD_CHECKS {
+        return too_many(
+            "podDisruptionBudgets",
+            format!(
+                "the budgets of a snapshot are matched against at most {MAX_PDB_POD_CHECKS} pods of their namespaces in all, got {work}"
+            ),
         );
     }
     Ok(())

@@ -11,7 +11,7 @@ use super::handle::{
 };
 use super::ops::{Placement, TaintEviction};
 use super::types::{ClusterSnapshot, Pod};
-use crate::error::{Error, Result};
+use crate::error::{FieldPath, Result};
 use crate::machine::{Machine, check_forward};
 use crate::time::Timestamp;
 
@@ -140,7 +140,8 @@ impl Scheduler {
     ///
     /// As [`Scheduler::new`], at `cluster.<path>`.
     pub fn restore(snapshot: SchedulerSnapshot) -> Result<Scheduler> {
-        let mut s = Scheduler::new(&snapshot.cluster).map_err(|e| under("cluster", e))?;
+        let mut s =
+            Scheduler::new(&snapshot.cluster).map_err(|e| e.under(&FieldPath::root("cluster")))?;
         s.at = snapshot.at;
         Ok(s)
     }
@@ -165,24 +166,5 @@ impl Machine for Scheduler {
 
     fn restore(snapshot: SchedulerSnapshot) -> Result<Self> {
         Scheduler::restore(snapshot)
-    }
-}
-
-/// `e` with its field paths under `prefix` (the snapshot's `cluster`).
-fn under(prefix: &str, e: Error) -> Error {
-    match e {
-        Error::Validation(mut v) => {
-            for f in &mut v.0 {
-                f.path = if f.path.is_empty() {
-                    prefix.to_owned()
-                } else if f.path.starts_with('[') {
-                    format!("{prefix}{}", f.path)
-                } else {
-                    format!("{prefix}.{}", f.path)
-                };
-            }
-            Error::Validation(v)
-        }
-        other => other,
     }
 }

@@ -18,6 +18,10 @@ pub mod place;
 mod pods;
 pub mod types;
 
+// The compiled cluster, for the autoscaler's simulations (it sits above scheduling).
+pub(crate) use cluster::Cluster;
+pub(crate) use pods::{PodInfo, SLOT_PRIORITY, check_name, pod_requests};
+
 /// The first node of a snapshot over its allocatable CPU, memory or pod count, described
 /// (`None`: every node fits its pods) — the check of [`crate::fuzzing::check_commitments`].
 pub(crate) fn over_committed(

@@ -276,7 +276,7 @@ pub(crate) const SLOT_PRIORITY: i64 = i32::MIN as i64 - 1;
 /// regular containers plus sidecars and each init container plus the sidecars started
 /// before it; plus the overhead. With `non_zero`, a container's missing CPU or memory
 /// request counts as 100m / 200Mi (scoring only).
-fn pod_requests(pod: &Pod, non_zero: bool) -> Res {
+pub(crate) fn pod_requests(pod: &Pod, non_zero: bool) -> Res {
     let container = |c: &super::types::PodContainer| {
         let mut r = res_of(&c.resources.requests);
         if non_zero {

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::labels::Labels;
+use crate::model::pdb::PodDisruptionBudget;
 
 /// The cluster as the scheduler sees it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -28,6 +29,10 @@ pub struct ClusterSnapshot {
     /// How nodes are scored; default kube-scheduler's default profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<ScoringConfig>,
+    /// PodDisruptionBudgets (`policy/v1`): the autoscaler's scale-down evicts no more pods
+    /// of a budget in one step than it allows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pod_disruption_budgets: Vec<PodDisruptionBudget>,
 }
 
 /// Label keys with a meaning (seed 6.2, 9.1).

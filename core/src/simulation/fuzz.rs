@@ -19,10 +19,10 @@ pub fn scenario(data: &[u8]) -> Result<(), String> {
         return Ok(());
     };
     let span = f64::from(sc.step_seconds.max(1)) * FUZZ_STEPS;
-    if sc.end.seconds_since(sc.start) > span {
-        if let Some(end) = sc.start.plus_seconds(span) {
-            sc.end = end;
-        }
+    if sc.end.seconds_since(sc.start) > span
+        && let Some(end) = sc.start.plus_seconds(span)
+    {
+        sc.end = end;
     }
     let Ok(mut sim) = Simulation::new(sc.clone()) else {
         return Ok(());

@@ -12,7 +12,7 @@
 use super::{
     ActivityKind, EditStatus, HistorySnapshot, PublishStatus, VersionSource, immutable_fields,
 };
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors};
+use crate::error::{Error, FieldErrorCode as Code, FieldPath, Result, ValidationErrors};
 use crate::model::validate::normalize;
 
 /// Every problem of a snapshot, at its path.
@@ -24,16 +24,16 @@ pub(super) fn snapshot(h: &HistorySnapshot) -> Result<()> {
     errs.into_result(())
 }
 
-fn time(text: &str, path: impl FnOnce() -> String, errs: &mut ValidationErrors) {
+fn time<P: Into<String>>(text: &str, path: impl FnOnce() -> P, errs: &mut ValidationErrors) {
     crate::time::check(text, path, errs);
 }
 
 fn versions(h: &HistorySnapshot, errs: &mut ValidationErrors) -> Result<()> {
     for (n, v) in h.versions.iter().enumerate() {
-        let path = format!("versions[{n}]");
+        let path = FieldPath::root("versions").index(n);
         if v.id != format!("v{}", n + 1) {
             errs.push(
-                format!("{path}.id"),
+                path.child("id"),
                 Code::Invalid,
                 format!("expected `v{}`, got `{}`", n + 1, v.id),
             );
@@ -41,25 +41,19 @@ fn versions(h: &HistorySnapshot, errs: &mut ValidationErrors) -> Result<()> {
         match normalize(&v.spec, h.profile.as_ref()) {
             Ok(_) => {}
             Err(Error::Validation(found)) => {
-                errs.0.extend(found.0.into_iter().map(|mut f| {
-                    f.path = format!("{path}.spec.{}", f.path);
-                    f
-                }));
+                errs.0.extend(found.under(&path.child("spec")).0);
             }
             Err(other) => return Err(other),
         }
         if let Some(before) = n.checked_sub(1).and_then(|k| h.versions.get(k)) {
             let mut changed = ValidationErrors::new();
             immutable_fields(&before.spec, &v.spec, &mut changed);
-            errs.0.extend(changed.0.into_iter().map(|mut f| {
-                f.path = format!("{path}.spec.{}", f.path);
-                f
-            }));
+            errs.0.extend(changed.under(&path.child("spec")).0);
         }
-        time(&v.created_at, || format!("{path}.createdAt"), errs);
+        time(&v.created_at, || path.child("createdAt"), errs);
         if (v.source == VersionSource::Create) != (n == 0) {
             errs.push(
-                format!("{path}.source"),
+                path.child("source"),
                 Code::Invalid,
                 "the first version, and only it, comes from `create`",
             );
@@ -67,12 +61,12 @@ fn versions(h: &HistorySnapshot, errs: &mut ValidationErrors) -> Result<()> {
         let earlier = h.versions.get(..n).unwrap_or(&[]);
         match &v.based_on {
             None if n > 0 => errs.push(
-                format!("{path}.basedOn"),
+                path.child("basedOn"),
                 Code::Required,
                 "every version after the first is based on an earlier one",
             ),
             Some(b) if !earlier.iter().any(|e| &e.id == b) => errs.push(
-                format!("{path}.basedOn"),
+                path.child("basedOn"),
                 Code::Invalid,
                 format!("`{b}` is not an earlier version"),
             ),
@@ -81,23 +75,23 @@ fn versions(h: &HistorySnapshot, errs: &mut ValidationErrors) -> Result<()> {
         let published = v.edit_status == EditStatus::Published;
         if (v.publish_status == PublishStatus::Deployed) != published {
             errs.push(
-                format!("{path}.publishStatus"),
+                path.child("publishStatus"),
                 Code::Invalid,
                 "a version is deployed exactly when it is published",
             );
         }
         if v.release_order.is_some() != published {
             errs.push(
-                format!("{path}.releaseOrder"),
+                path.child("releaseOrder"),
                 Code::Invalid,
                 "a published version, and only one, names the release order that published it",
             );
         }
         match &v.published_at {
-            Some(at) if published => time(at, || format!("{path}.publishedAt"), errs),
+            Some(at) if published => time(at, || path.child("publishedAt"), errs),
             None if !published => {}
             _ => errs.push(
-                format!("{path}.publishedAt"),
+                path.child("publishedAt"),
                 Code::Invalid,
                 "a published version, and only one, has the time it was published",
             ),
@@ -138,8 +132,8 @@ fn references(h: &HistorySnapshot, errs: &mut ValidationErrors) {
         }
     }
     if let Some(d) = &h.draft {
-        time(&d.created_at, || "draft.createdAt".to_owned(), errs);
-        time(&d.updated_at, || "draft.updatedAt".to_owned(), errs);
+        time(&d.created_at, || "draft.createdAt", errs);
+        time(&d.updated_at, || "draft.updatedAt", errs);
     }
     if let Some(id) = &h.last_successful_version
         && h.versions
@@ -197,7 +191,7 @@ fn activity(h: &HistorySnapshot, errs: &mut ValidationErrors) {
                 "an operation, and only one, has a name",
             );
         }
-        time(&a.since, || "activity.since".to_owned(), errs);
+        time(&a.since, || "activity.since", errs);
         if release && h.failed_release.is_some() {
             errs.push(
                 "failedRelease",
@@ -207,7 +201,7 @@ fn activity(h: &HistorySnapshot, errs: &mut ValidationErrors) {
         }
     }
     if let Some(f) = &h.failed_release {
-        time(&f.at, || "failedRelease.at".to_owned(), errs);
+        time(&f.at, || "failedRelease.at", errs);
     }
     let idle = h.activity.is_none() && h.draft.is_none();
     if h.versions.is_empty() && !(idle && h.failed_release.is_none() && !h.deleted) {

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::run::{PodState, ServiceRun};
 use super::snapshot::{ReleaseSnapshot, ServiceSnapshot, service_run};
 use super::{ConfirmReason, PodStatus, ReleaseEngine, ServicePhase};
-use crate::error::{FieldErrorCode as Code, Result, ValidationErrors, clip, key};
+use crate::error::{FieldErrorCode as Code, FieldPath, Result, ValidationErrors, clip};
 use crate::release::groups::{PauseReason, PodGroups};
 use crate::release::plan::{MAX_ORDER_PODS, MAX_ORDER_SERVICES, RollbackPlan, ServicePlan};
 
@@ -51,7 +51,7 @@ pub(super) fn id(id: &str, errs: &mut ValidationErrors) {
 /// other.
 pub(super) fn services<'a>(
     plans: impl Iterator<Item = &'a ServicePlan>,
-    path: impl Fn(usize) -> String,
+    path: impl Fn(usize) -> FieldPath,
     errs: &mut ValidationErrors,
 ) {
     let plans: Vec<&ServicePlan> = plans.collect();
@@ -85,14 +85,10 @@ pub(super) fn services<'a>(
     let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, p) in plans.iter().enumerate() {
         if p.name.is_empty() {
-            errs.push(
-                format!("{}.name", path(i)),
-                Code::Required,
-                "must not be empty",
-            );
+            errs.push(path(i).child("name"), Code::Required, "must not be empty");
         } else if at.contains_key(p.name.as_str()) {
             errs.push(
-                format!("{}.name", path(i)),
+                path(i).child("name"),
                 Code::Duplicate,
                 format!("service `{}` is in the plan twice", p.name),
             );
@@ -103,7 +99,7 @@ pub(super) fn services<'a>(
     for (i, p) in plans.iter().enumerate() {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
         for (j, d) in p.depends_on.iter().enumerate() {
-            let dp = format!("{}.dependsOn[{j}]", path(i));
+            let dp = path(i).child("dependsOn").index(j);
             match at.get(d.as_str()) {
                 None => errs.push(
                     dp,
@@ -131,10 +127,10 @@ pub(super) fn services<'a>(
 
 /// One service plan: versions named, groups and rollback groups sound and over the same
 /// pods.
-fn plan(p: &ServicePlan, path: &str, errs: &mut ValidationErrors) {
+fn plan(p: &ServicePlan, path: &FieldPath, errs: &mut ValidationErrors) {
     if p.to_version.is_empty() {
         errs.push(
-            format!("{path}.toVersion"),
+            path.child("toVersion"),
             Code::Required,
             "the version to release is required",
         );
@@ -143,13 +139,13 @@ fn plan(p: &ServicePlan, path: &str, errs: &mut ValidationErrors) {
         && version.is_empty()
     {
         errs.push(
-            format!("{path}.rollback.version"),
+            path.child("rollback").child("version"),
             Code::Required,
             "the version to roll back to is required",
         );
     }
-    let forward = groups(&p.groups, &format!("{path}.groups"), errs);
-    let back = groups(&p.rollback_groups, &format!("{path}.rollbackGroups"), errs);
+    let forward = groups(&p.groups, &path.child("groups"), errs);
+    let back = groups(&p.rollback_groups, &path.child("rollbackGroups"), errs);
     for (name, at) in &back {
         if !forward.contains_key(name) {
             errs.push(
@@ -174,28 +170,28 @@ fn plan(p: &ServicePlan, path: &str, errs: &mut ValidationErrors) {
 /// one per group. Returns each pod with the path where it is first listed.
 fn groups<'a>(
     g: &'a PodGroups,
-    path: &str,
+    path: &FieldPath,
     errs: &mut ValidationErrors,
-) -> BTreeMap<&'a str, String> {
-    let mut pods: BTreeMap<&str, String> = BTreeMap::new();
+) -> BTreeMap<&'a str, FieldPath> {
+    let mut pods: BTreeMap<&str, FieldPath> = BTreeMap::new();
     for (k, group) in g.groups.iter().enumerate() {
-        let gp = format!("{path}.groups[{k}]");
+        let gp = path.child("groups").index(k);
         if group.index as usize != k {
             errs.push(
-                format!("{gp}.index"),
+                gp.child("index"),
                 Code::Invalid,
                 format!("group {k} must have index {k}, got {}", group.index),
             );
         }
         if group.pods.is_empty() {
             errs.push(
-                format!("{gp}.pods"),
+                gp.child("pods"),
                 Code::Required,
                 "a group needs at least one pod",
             );
         }
         for (j, name) in group.pods.iter().enumerate() {
-            let pp = format!("{gp}.pods[{j}]");
+            let pp = gp.child("pods").index(j);
             if name.is_empty() {
                 errs.push(pp, Code::Required, "a pod needs a name");
             } else if pods.contains_key(name.as_str()) {
@@ -211,7 +207,7 @@ fn groups<'a>(
     }
     let mut after: BTreeSet<u32> = BTreeSet::new();
     for (n, pause) in g.pauses.iter().enumerate() {
-        let pp = format!("{path}.pauses[{n}].afterGroup");
+        let pp = path.child("pauses").index(n).child("afterGroup");
         if pause.after_group as usize >= g.groups.len() {
             errs.push(
                 pp,
@@ -240,14 +236,14 @@ pub(super) fn snapshot(snap: ReleaseSnapshot) -> Result<ReleaseEngine> {
     id(&snap.id, &mut errs);
     services(
         snap.services.iter().map(|s| &s.plan),
-        |i| format!("services[{i}].plan"),
+        |i| FieldPath::root("services").index(i).child("plan"),
         &mut errs,
     );
     // The state is read against the plan: only a sound plan is worth reading it against.
     errs.into_result(())?;
     let mut errs = ValidationErrors::new();
     for (i, s) in snap.services.iter().enumerate() {
-        pods(s, &format!("services[{i}]"), &mut errs);
+        pods(s, &FieldPath::root("services").index(i), &mut errs);
     }
     let mut e = ReleaseEngine {
         id: snap.id,
@@ -261,7 +257,7 @@ pub(super) fn snapshot(snap: ReleaseSnapshot) -> Result<ReleaseEngine> {
         index: BTreeMap::new(),
     };
     for (i, s) in e.services.iter().enumerate() {
-        position(s, &format!("services[{i}]"), &mut errs);
+        position(s, &FieldPath::root("services").index(i), &mut errs);
     }
     let moved = !e.timeline.is_empty()
         || e.services
@@ -289,7 +285,7 @@ pub(super) fn snapshot(snap: ReleaseSnapshot) -> Result<ReleaseEngine> {
 fn recount(e: &mut ReleaseEngine, errs: &mut ValidationErrors) {
     let ready_seconds = e.ready_seconds;
     for (i, s) in e.services.iter_mut().enumerate() {
-        let path = format!("services[{i}]");
+        let path = FieldPath::root("services").index(i);
         let holding = matches!(
             s.phase,
             ServicePhase::Updating
@@ -308,7 +304,7 @@ fn recount(e: &mut ReleaseEngine, errs: &mut ValidationErrors) {
         });
         if let Some((name, _)) = failed {
             errs.push(
-                format!("{}.failed", key(&format!("{path}.pods"), name)),
+                path.child("pods").key(name).child("failed"),
                 Code::Invalid,
                 format!(
                     "released pod `{}` failed but `{}` is still {:?} (the engine fails it at once)",
@@ -337,7 +333,7 @@ fn started(e: &ReleaseEngine, errs: &mut ValidationErrors) {
         if matches!(s.phase, ServicePhase::Waiting | ServicePhase::Cancelled) {
             continue;
         }
-        let path = format!("services[{i}].phase");
+        let path = FieldPath::root("services").index(i).child("phase");
         if !e.started && !s.requested {
             errs.push(
                 path.clone(),
@@ -400,10 +396,10 @@ fn outcome(e: &ReleaseEngine, errs: &mut ValidationErrors) {
 }
 
 /// The observed pods are pods of the plan, and each one's observation hangs together.
-fn pods(s: &ServiceSnapshot, path: &str, errs: &mut ValidationErrors) {
+fn pods(s: &ServiceSnapshot, path: &FieldPath, errs: &mut ValidationErrors) {
     let planned = planned_pods(&s.plan);
     for (name, p) in &s.pods {
-        let pp = key(&format!("{path}.pods"), name);
+        let pp = path.child("pods").key(name);
         if !planned.contains_key(name) {
             errs.push(
                 pp.clone(),
@@ -413,7 +409,7 @@ fn pods(s: &ServiceSnapshot, path: &str, errs: &mut ValidationErrors) {
         }
         if p.ready_since.is_some() && p.failed {
             errs.push(
-                format!("{pp}.readySince"),
+                pp.child("readySince"),
                 Code::Invalid,
                 "a failed pod is not ready",
             );
@@ -422,14 +418,14 @@ fn pods(s: &ServiceSnapshot, path: &str, errs: &mut ValidationErrors) {
 }
 
 /// Each phase has the group, task, pause reason and failure phase it can have.
-fn position(s: &ServiceRun, path: &str, errs: &mut ValidationErrors) {
+fn position(s: &ServiceRun, path: &FieldPath, errs: &mut ValidationErrors) {
     use ServicePhase as P;
     let fwd = s.plan.groups.groups.len();
     let back = s.plan.rollback_groups.groups.len();
     let (group, task, phase) = (s.group as usize, s.task as usize, s.phase);
     let (pre, post) = (s.plan.pre_tasks.len(), s.plan.post_tasks.len());
     let mut bad = |field: &str, msg: String| {
-        errs.push(format!("{path}.{field}"), Code::Invalid, msg);
+        errs.push(path.child(field), Code::Invalid, msg);
     };
     match fits(s) {
         Ok((group_ok, task_ok)) => {
@@ -546,27 +542,23 @@ fn timeline(e: &ReleaseEngine, errs: &mut ValidationErrors) {
     let mut last: BTreeMap<&str, ServicePhase> = BTreeMap::new();
     let known: BTreeSet<&str> = e.services.iter().map(|s| s.plan.name.as_str()).collect();
     for (n, entry) in e.timeline.iter().enumerate() {
-        let path = format!("timeline[{n}]");
+        let path = FieldPath::root("timeline").index(n);
         if e.at.is_some_and(|at| entry.at > at) {
             errs.push(
-                format!("{path}.at"),
+                path.child("at"),
                 Code::Invalid,
                 "an entry is no later than the snapshot's `at`",
             );
         }
         if n > 0 && e.timeline.get(n - 1).is_some_and(|prev| prev.at > entry.at) {
-            errs.push(
-                format!("{path}.at"),
-                Code::Invalid,
-                "entries are in time order",
-            );
+            errs.push(path.child("at"), Code::Invalid, "entries are in time order");
         }
         let Some(service) = entry.service.as_deref() else {
             continue;
         };
         if !known.contains(service) {
             errs.push(
-                format!("{path}.service"),
+                path.child("service"),
                 Code::Invalid,
                 format!("`{service}` is not a service of the order"),
             );
@@ -575,14 +567,14 @@ fn timeline(e: &ReleaseEngine, errs: &mut ValidationErrors) {
         let from = last.get(service).copied().unwrap_or(ServicePhase::Waiting);
         if entry.from != from {
             errs.push(
-                format!("{path}.from"),
+                path.child("from"),
                 Code::Invalid,
                 format!("`{service}` was {from:?} here, not {:?}", entry.from),
             );
         }
         if entry.to == entry.from {
             errs.push(
-                format!("{path}.to"),
+                path.child("to"),
                 Code::Invalid,
                 "an entry records a change of phase",
             );
@@ -596,7 +588,7 @@ fn timeline(e: &ReleaseEngine, errs: &mut ValidationErrors) {
             .unwrap_or(ServicePhase::Waiting);
         if recorded != s.phase {
             errs.push(
-                format!("services[{i}].phase"),
+                FieldPath::root("services").index(i).child("phase"),
                 Code::Invalid,
                 format!(
                     "the timeline leaves `{}` {recorded:?}, not {:?}",

@@ -1,7 +1,7 @@
 //! What a reconcile's input and the controller flags must satisfy, checked before any
 //! work (Kubernetes' API validation of the HPA, and weir's limits).
 
-use crate::error::{Error, FieldErrorCode as Code, Result, ValidationErrors, clip};
+use crate::error::{FieldErrorCode as Code, FieldPath, Result, ValidationErrors, clip};
 use crate::hash::{FastMap, map_with_capacity};
 use crate::model::quantity::Quantity;
 use crate::time::Timestamp;
@@ -50,9 +50,31 @@ pub(super) fn check_config(c: &HpaConfig, errs: &mut ValidationErrors) {
 /// `validateMetrics`, `validateBehavior`) plus the observations' shape; keeps what it
 /// parsed.
 pub(super) fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> {
+    // The sizes first: every other check (and the work) grows with them.
+    check_sizes(input)?;
     let mut errs = ValidationErrors::new();
     let spec = &input.spec;
-    // The sizes first: every other check (and the work) grows with them.
+    check_replicas(input, &mut errs);
+    for (n, (m, v)) in spec.metrics.iter().zip(&input.metrics).enumerate() {
+        check_metric(n, m, v, &mut errs);
+    }
+    if let Some(b) = &spec.behavior {
+        check_behavior(b, &mut errs);
+    }
+    let (names, times) = check_pods(input, &mut errs);
+    let sample_pods = check_samples(input, &names, &mut errs);
+    errs.into_result(())?;
+    Ok(Prepared {
+        now: now.unix_seconds(),
+        times,
+        sample_pods,
+    })
+}
+
+/// The lists are no longer than weir's limits.
+fn check_sizes(input: &HpaInput) -> Result<()> {
+    let mut errs = ValidationErrors::new();
+    let spec = &input.spec;
     let policies = spec.behavior.iter().flat_map(|b| {
         [
             (&b.scale_up, "spec.behavior.scaleUp.policies"),
@@ -73,9 +95,12 @@ pub(super) fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> 
             errs.push(path, Code::TooMany, format!("{len}; at most {max}"));
         }
     }
-    if !errs.is_empty() {
-        return Err(Error::Validation(errs));
-    }
+    errs.into_result(())
+}
+
+/// The replica bounds and counts, and one observation per spec metric.
+fn check_replicas(input: &HpaInput, errs: &mut ValidationErrors) {
+    let spec = &input.spec;
     let min = spec.min_replicas.unwrap_or(1);
     if min < 0 {
         errs.push("spec.minReplicas", Code::Invalid, "must be ≥ 0");
@@ -109,57 +134,64 @@ pub(super) fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> 
             ),
         );
     }
-    for (n, (m, v)) in spec.metrics.iter().zip(&input.metrics).enumerate() {
-        check_metric(n, m, v, &mut errs);
-    }
-    if let Some(b) = &spec.behavior {
-        for (rules, path) in [
-            (&b.scale_up, "spec.behavior.scaleUp"),
-            (&b.scale_down, "spec.behavior.scaleDown"),
-        ] {
-            let Some(r) = rules else { continue };
-            if r.stabilization_window_seconds
-                .is_some_and(|w| !(0..=3600).contains(&w))
-            {
-                errs.push(
-                    format!("{path}.stabilizationWindowSeconds"),
-                    Code::Invalid,
-                    "must be 0 to 3600 seconds",
-                );
+}
+
+/// Each direction's stabilization window and policies (`validateBehavior`).
+fn check_behavior(b: &HpaBehavior, errs: &mut ValidationErrors) {
+    for (rules, name) in [(&b.scale_up, "scaleUp"), (&b.scale_down, "scaleDown")] {
+        let Some(r) = rules else { continue };
+        let path = FieldPath::root("spec").child("behavior").child(name);
+        if r.stabilization_window_seconds
+            .is_some_and(|w| !(0..=3600).contains(&w))
+        {
+            errs.push(
+                path.child("stabilizationWindowSeconds"),
+                Code::Invalid,
+                "must be 0 to 3600 seconds",
+            );
+        }
+        let Some(policies) = &r.policies else {
+            continue;
+        };
+        let list = path.child("policies");
+        if policies.is_empty() {
+            errs.push(
+                list.clone(),
+                Code::Required,
+                "must specify at least one Policy",
+            );
+        }
+        for (i, p) in policies.iter().enumerate() {
+            if p.value < 1 {
+                errs.push(list.index(i).child("value"), Code::Invalid, "must be ≥ 1");
             }
-            if let Some(policies) = &r.policies {
-                if policies.is_empty() {
-                    errs.push(
-                        format!("{path}.policies"),
-                        Code::Required,
-                        "must specify at least one Policy",
-                    );
-                }
-                for (i, p) in policies.iter().enumerate() {
-                    if p.value < 1 {
-                        errs.push(
-                            format!("{path}.policies[{i}].value"),
-                            Code::Invalid,
-                            "must be ≥ 1",
-                        );
-                    }
-                    if !(1..=1800).contains(&p.period_seconds) {
-                        errs.push(
-                            format!("{path}.policies[{i}].periodSeconds"),
-                            Code::Invalid,
-                            "must be 1 to 1800 seconds",
-                        );
-                    }
-                }
+            if !(1..=1800).contains(&p.period_seconds) {
+                errs.push(
+                    list.index(i).child("periodSeconds"),
+                    Code::Invalid,
+                    "must be 1 to 1800 seconds",
+                );
             }
         }
     }
+}
+
+/// Per pod: its `startTime` and `Ready` transition, Unix seconds.
+type PodTimes = Vec<(Option<f64>, Option<f64>)>;
+
+/// Pod names unique and times RFC 3339; returns each name's position and each pod's
+/// parsed `startTime` and `Ready` transition.
+fn check_pods<'a>(
+    input: &'a HpaInput,
+    errs: &mut ValidationErrors,
+) -> (FastMap<&'a str, usize>, PodTimes) {
     let mut names: FastMap<&str, usize> = map_with_capacity(input.pods.len());
     let mut times = Vec::with_capacity(input.pods.len());
     for (n, pod) in input.pods.iter().enumerate() {
+        let path = || FieldPath::root("pods").index(n);
         if names.insert(pod.name.as_str(), n).is_some() {
             errs.push(
-                format!("pods[{n}].name"),
+                path().child("name"),
                 Code::Duplicate,
                 format!("pod `{}` is listed twice", clip(&pod.name)),
             );
@@ -173,11 +205,21 @@ pub(super) fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> 
         .zip(&mut parsed)
         {
             if let Some(t) = t {
-                *slot = crate::time::check(t, || format!("pods[{n}].{field}"), &mut errs);
+                *slot = crate::time::check(t, || path().child(field), errs);
             }
         }
         times.push((parsed[0], parsed[1]));
     }
+    (names, times)
+}
+
+/// At most one sample per pod in each metric; returns, per metric and sample, the index
+/// of its pod (`None` for a pod not listed).
+fn check_samples(
+    input: &HpaInput,
+    names: &FastMap<&str, usize>,
+    errs: &mut ValidationErrors,
+) -> Vec<Vec<Option<usize>>> {
     let mut sample_pods = Vec::with_capacity(input.metrics.len());
     for (n, v) in input.metrics.iter().enumerate() {
         let samples = v.pods.as_deref().unwrap_or(&[]);
@@ -196,7 +238,11 @@ pub(super) fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> 
             };
             if duplicate {
                 errs.push(
-                    format!("metrics[{n}].pods[{i}].pod"),
+                    FieldPath::root("metrics")
+                        .index(n)
+                        .child("pods")
+                        .index(i)
+                        .child("pod"),
                     Code::Duplicate,
                     format!("two samples for pod `{}`", clip(&s.pod)),
                 );
@@ -205,14 +251,10 @@ pub(super) fn check_input(now: Timestamp, input: &HpaInput) -> Result<Prepared> 
         }
         sample_pods.push(of);
     }
-    errs.into_result(())?;
-    Ok(Prepared {
-        now: now.unix_seconds(),
-        times,
-        sample_pods,
-    })
+    sample_pods
 }
 
+/// A spec metric's target fits its type; then its observation (unless it is an `error`).
 fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut ValidationErrors) {
     let Parts {
         kind,
@@ -220,7 +262,11 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         target,
         ..
     } = parts(m);
-    let path = format!("spec.metrics[{n}].{field}.target");
+    let path = FieldPath::root("spec")
+        .child("metrics")
+        .index(n)
+        .child(field)
+        .child("target");
     let allowed: &[MetricTargetType] = match m {
         MetricSpec::Resource { .. } | MetricSpec::ContainerResource { .. } => &[
             MetricTargetType::Utilization,
@@ -233,7 +279,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
     };
     if !allowed.contains(&target.kind) {
         errs.push(
-            format!("{path}.type"),
+            path.child("type"),
             Code::NotSupported,
             format!("a {kind} metric takes a target of type {allowed:?}"),
         );
@@ -243,7 +289,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         MetricTargetType::Utilization => {
             if target.average_utilization.is_none_or(|u| u < 1) {
                 errs.push(
-                    format!("{path}.averageUtilization"),
+                    path.child("averageUtilization"),
                     Code::Invalid,
                     "a utilization target is a percent ≥ 1",
                 );
@@ -251,36 +297,46 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         }
         MetricTargetType::Value => {
             if !positive(&target.value) {
-                errs.push(format!("{path}.value"), Code::Invalid, "must be positive");
+                errs.push(path.child("value"), Code::Invalid, "must be positive");
             }
         }
         MetricTargetType::AverageValue => {
             if !positive(&target.average_value) {
                 errs.push(
-                    format!("{path}.averageValue"),
+                    path.child("averageValue"),
                     Code::Invalid,
                     "must be positive",
                 );
             }
         }
     }
-    if v.error.is_some() {
-        return;
+    if v.error.is_none() {
+        check_observation(n, kind, m, v, errs);
     }
-    let mpath = format!("metrics[{n}]");
+}
+
+/// A metric's observation has the shape its type needs (samples, a value or values).
+fn check_observation(
+    n: usize,
+    kind: &str,
+    m: &MetricSpec,
+    v: &MetricValue,
+    errs: &mut ValidationErrors,
+) {
+    let mpath = FieldPath::root("metrics").index(n);
     match m {
         MetricSpec::Resource { .. }
         | MetricSpec::ContainerResource { .. }
         | MetricSpec::Pods { .. } => match &v.pods {
             None => errs.push(
-                format!("{mpath}.pods"),
+                mpath.child("pods"),
                 Code::Required,
                 format!("a {kind} metric is observed as per-pod samples (or an `error`)"),
             ),
             Some(samples) => {
                 if samples.len() > MAX_HPA_ITEMS {
                     errs.push(
-                        format!("{mpath}.pods"),
+                        mpath.child("pods"),
                         Code::TooMany,
                         format!("at most {MAX_HPA_ITEMS}"),
                     );
@@ -288,11 +344,15 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
                 // Duplicates are found where samples meet pods (`check_input`).
                 for (i, s) in samples.iter().enumerate() {
                     if let Some(t) = &s.timestamp {
-                        crate::time::check(t, || format!("{mpath}.pods[{i}].timestamp"), errs);
+                        crate::time::check(
+                            t,
+                            || mpath.child("pods").index(i).child("timestamp"),
+                            errs,
+                        );
                     }
                     if s.window_seconds.is_some_and(|w| w < 0) {
                         errs.push(
-                            format!("{mpath}.pods[{i}].windowSeconds"),
+                            mpath.child("pods").index(i).child("windowSeconds"),
                             Code::Invalid,
                             "must be ≥ 0",
                         );
@@ -303,7 +363,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         MetricSpec::Object { .. } => {
             if v.value.is_none() {
                 errs.push(
-                    format!("{mpath}.value"),
+                    mpath.child("value"),
                     Code::Required,
                     "an Object metric is observed as one `value` (or an `error`)",
                 );
@@ -312,7 +372,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         MetricSpec::External { .. } => {
             if v.values.is_none() {
                 errs.push(
-                    format!("{mpath}.values"),
+                    mpath.child("values"),
                     Code::Required,
                     "an External metric is observed as `values` (or an `error`)",
                 );

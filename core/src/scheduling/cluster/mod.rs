@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::error::{FieldErrorCode as Code, FieldPath, Result, ValidationErrors, clip};
 use crate::hash::{FastMap, map_with_capacity};
 use crate::model::labels::Labels;
+use crate::model::pdb::{Budget, compile_all};
 
 use super::index::{Group, Hot, ResourceScores, Rules, Topology};
 use super::nodes::{Failure, NodeInfo, Reason, fail, tolerated};
@@ -67,6 +68,8 @@ pub(crate) struct Cluster {
     pub res_ids: FastMap<[i64; 4], u32>,
     /// Buffers one decision uses, kept for the next (a pure speed matter).
     pub scratch: Scratch,
+    /// The snapshot's PodDisruptionBudgets, validated.
+    pub budgets: Vec<Budget>,
 }
 
 /// Per feasible node, the scores normalised over all of them.
@@ -93,7 +96,9 @@ pub(crate) struct Scratch {
 impl Cluster {
     pub(crate) fn build(snapshot: &ClusterSnapshot) -> Result<Cluster> {
         super::limits::check_snapshot(snapshot.nodes.len(), snapshot.pods.len())?;
+        super::limits::check_pdbs(&snapshot.pod_disruption_budgets, &snapshot.pods)?;
         let mut errs = ValidationErrors::new();
+        let budgets = compile_all(&snapshot.pod_disruption_budgets, &mut errs);
         let keys = snapshot.label_keys.clone().unwrap_or_default();
         let (nodes, node_by_name) = compile_nodes(&snapshot.nodes, &keys, &mut errs);
         let mut cluster = Cluster {
@@ -122,6 +127,7 @@ impl Cluster {
             res_scores: Vec::new(),
             res_ids: FastMap::default(),
             scratch: Scratch::default(),
+            budgets,
         };
         cluster.classify();
         cluster.topology = Topology::build(cluster.nodes.iter().map(|n| &n.labels));

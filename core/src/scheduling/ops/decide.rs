@@ -260,6 +260,7 @@ impl Cluster {
             namespaces: base.namespaces.clone(),
             label_keys: base.label_keys.clone(),
             scoring: base.scoring.clone(),
+            pod_disruption_budgets: base.pod_disruption_budgets.clone(),
         }
     }
 }

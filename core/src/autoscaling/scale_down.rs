@@ -1,0 +1,357 @@
+//! Scale-down (CA `core/scaledown/*`): managed nodes whose CPU and memory business
+//! utilisation are both below the lower mark stay unneeded for a while, then go — emptiest
+//! first, at most `maxScaleDownNodes` per step — when their group stays at its minimum or
+//! above and every pod that must move finds a node. The moves are simulated by the
+//! scheduler in one cluster, so two removals never count on the same free room. Slot pods
+//! never count and never block (unlike CA's pause pods, kubernetes/autoscaler#1496).
+//! The evictions of one step stay within every PodDisruptionBudget (module `budgets`).
+
+use std::collections::BTreeMap;
+
+use super::budgets::Remaining;
+use super::config::{AutoscalerConfig, millis, units};
+use super::engine::{after, passed};
+use super::facts::Facts;
+use super::limits::MAX_SCALE_DOWN_SIMULATIONS;
+use super::types::{AutoscalerSnapshot, ScaleDownNode, Unneeded, UnneededStatus};
+use super::water::percent;
+use crate::error::Result;
+use crate::scheduling::Cluster;
+use crate::scheduling::types::ClusterSnapshot;
+use crate::time::Timestamp;
+
+/// The scale-down part of a decision.
+pub(crate) struct Down {
+    pub nodes: Vec<ScaleDownNode>,
+    pub blocked: Option<String>,
+}
+
+/// A node's unneeded time.
+fn wait(cfg: &AutoscalerConfig, u: &Unneeded) -> i32 {
+    if u.unready {
+        cfg.scale_down_unready_time
+    } else {
+        cfg.scale_down_unneeded_time
+    }
+}
+
+/// The unneeded nodes for the decision.
+pub(crate) fn unneeded_status(
+    s: &AutoscalerSnapshot,
+    kept: &BTreeMap<String, String>,
+) -> Vec<UnneededStatus> {
+    s.unneeded
+        .iter()
+        .map(|(node, u)| UnneededStatus {
+            node: node.clone(),
+            since: u.since,
+            removable_after: after(u.since, wait(&s.config, u)),
+            kept: kept.get(node).cloned(),
+        })
+        .collect()
+}
+
+/// The cooldown in force at `now`, described.
+fn cooldown(s: &AutoscalerSnapshot, now: Timestamp) -> Option<String> {
+    let c = &s.config;
+    [
+        (s.last_scale_up, c.scale_down_delay_after_add, "a scale-up"),
+        (
+            s.last_scale_down,
+            c.scale_down_delay_after_delete,
+            "a removal",
+        ),
+        (
+            s.last_scale_down_failure,
+            c.scale_down_delay_after_failure,
+            "a failed removal",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(at, d, what)| {
+        let at = at?;
+        (!passed(at, d, now)).then(|| {
+            format!(
+                "cooldown after {what} at {at}: until after {}",
+                after(at, d)
+            )
+        })
+    })
+}
+
+/// Track unneeded nodes, then pick the removals. `skip`: a scale-up happened or the
+/// health gate halted scaling (no removal this step). Rejections land in `kept`. The
+/// scheduler's cluster (`cluster`, or compiled from `snap` when none) is needed only when
+/// a node's time has come.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn run(
+    s: &mut AutoscalerSnapshot,
+    now: Timestamp,
+    snap: &ClusterSnapshot,
+    cluster: Option<Cluster>,
+    facts: &Facts,
+    skip: Option<&str>,
+    kept: &mut BTreeMap<String, String>,
+) -> Result<Down> {
+    let cfg = s.config.clone();
+    if !cfg.scale_down.enabled {
+        s.unneeded.clear();
+        return Ok(Down {
+            nodes: Vec::new(),
+            blocked: Some("scale-down is off".to_owned()),
+        });
+    }
+    let emptiness = track(s, now, facts);
+    if let Some(why) = skip.map(str::to_owned).or_else(|| cooldown(s, now)) {
+        return Ok(Down {
+            nodes: Vec::new(),
+            blocked: Some(why),
+        });
+    }
+    let mut ready: Vec<(f64, String, usize)> = s
+        .unneeded
+        .iter()
+        .filter(|(_, u)| passed(u.since, wait(&cfg, u), now))
+        .filter_map(|(name, _)| {
+            emptiness
+                .get(name.as_str())
+                .map(|(e, n)| (*e, name.clone(), *n))
+        })
+        .collect();
+    // Emptiest first, then by name.
+    ready.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    if ready.is_empty() {
+        return Ok(Down {
+            nodes: Vec::new(),
+            blocked: None,
+        });
+    }
+    let mut cluster = match cluster {
+        Some(c) => c,
+        None => Cluster::build(snap)?,
+    };
+    let mut budgets = Remaining::new(snap, &cluster);
+    // Slot pods never hold a node: out of the simulation entirely.
+    let slots: Vec<usize> = (0..cluster.pods.len())
+        .filter(|&i| {
+            cluster
+                .pods
+                .get(i)
+                .is_some_and(|p| p.hints.slot && p.node.is_some())
+        })
+        .collect();
+    for i in slots {
+        cluster.unbind(i);
+    }
+    let nodes = pick(s, &mut cluster, &mut budgets, facts, &ready, kept);
+    for d in &nodes {
+        s.unneeded.remove(&d.node);
+    }
+    if !nodes.is_empty() {
+        s.last_scale_down = Some(now);
+    }
+    Ok(Down {
+        nodes,
+        blocked: None,
+    })
+}
+
+/// Track the unneeded managed nodes in `s.unneeded` (a node keeps its `since` while it
+/// stays unneeded); each one's emptiness (its larger utilisation) and fact index.
+fn track<'f>(
+    s: &mut AutoscalerSnapshot,
+    now: Timestamp,
+    facts: &Facts<'f>,
+) -> BTreeMap<&'f str, (f64, usize)> {
+    let cfg = &s.config;
+    let mut emptiness: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+    let mut next: BTreeMap<String, Unneeded> = BTreeMap::new();
+    let t = i64::from(cfg.scale_down.threshold);
+    // Strictly below the mark in CPU and in memory (CA: max(cpu, mem) < threshold).
+    let below = |used: i64, alloc: i64| {
+        i128::from(used) * 100 < i128::from(t) * i128::from(alloc.max(0))
+            || (alloc <= 0 && used <= 0 && t > 0)
+    };
+    for (n, f) in facts.nodes.iter().enumerate() {
+        let Some(g) = f.group else { continue };
+        let [(cpu, acpu), (mem, amem)] = facts.usage(n);
+        if !(below(cpu, acpu) && below(mem, amem)) {
+            continue;
+        }
+        let since = s.unneeded.get(f.name).map_or(now, |u| u.since);
+        next.insert(
+            f.name.to_owned(),
+            Unneeded {
+                group: cfg
+                    .node_groups
+                    .get(g)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+                since,
+                unready: f.unready,
+            },
+        );
+        emptiness.insert(f.name, (percent(cpu, acpu).max(percent(mem, amem)), n));
+    }
+    s.unneeded = next;
+    emptiness
+}
+
+/// Try the ready candidates (`(emptiness, name, fact index)`) in order until
+/// `maxScaleDownNodes` are picked.
+fn pick(
+    s: &AutoscalerSnapshot,
+    cluster: &mut Cluster,
+    budgets: &mut Remaining,
+    facts: &Facts,
+    ready: &[(f64, String, usize)],
+    kept: &mut BTreeMap<String, String>,
+) -> Vec<ScaleDownNode> {
+    let cfg = &s.config;
+    let max = usize::try_from(cfg.max_scale_down_nodes).unwrap_or(0);
+    let mut removed_per_group = vec![0i32; cfg.node_groups.len()];
+    let (mut cpu_left, mut mem_left) = (facts.total_cpu, facts.total_mem);
+    let mut out = Vec::new();
+    for (i, (emptiness, name, f)) in ready.iter().enumerate() {
+        if out.len() >= max {
+            kept.insert(
+                name.clone(),
+                format!("{max} node(s) per step already picked"),
+            );
+            continue;
+        }
+        if i >= MAX_SCALE_DOWN_SIMULATIONS {
+            kept.insert(
+                name.clone(),
+                "past the candidates one step simulates".to_owned(),
+            );
+            continue;
+        }
+        let Some(fact) = facts.nodes.get(*f) else {
+            continue;
+        };
+        let (Some(g), Some(&n)) = (fact.group, cluster.node_by_name.get(name)) else {
+            continue;
+        };
+        let Some(group) = cfg.node_groups.get(g) else {
+            continue;
+        };
+        let (ncpu, nmem) = (fact.alloc[0], fact.alloc[1]);
+        let size = facts.size.get(g).copied().unwrap_or(0);
+        let gone = removed_per_group.get(g).copied().unwrap_or(0);
+        let why_not = if size - gone <= group.min_nodes {
+            Some(format!(
+                "group {} is at its minimum of {} node(s)",
+                group.name, group.min_nodes
+            ))
+        } else if cfg
+            .cores_total
+            .as_ref()
+            .is_some_and(|r| cpu_left - ncpu < millis(&r.min))
+        {
+            Some("removing it passes the cluster's CPU minimum".to_owned())
+        } else if cfg
+            .memory_total
+            .as_ref()
+            .is_some_and(|r| mem_left - nmem < units(&r.min))
+        {
+            Some("removing it passes the cluster's memory minimum".to_owned())
+        } else {
+            drain(cfg, cluster, budgets, n).err()
+        };
+        if let Some(why) = why_not {
+            kept.insert(name.clone(), why);
+            continue;
+        }
+        if let Some(r) = removed_per_group.get_mut(g) {
+            *r += 1;
+        }
+        cpu_left -= ncpu;
+        mem_left -= nmem;
+        let u = s.unneeded.get(name);
+        out.push(ScaleDownNode {
+            node: name.clone(),
+            group: group.name.clone(),
+            why: format!(
+                "utilisation {emptiness}% below the lower mark of {}% since {}; its pods fit on other nodes",
+                cfg.scale_down.threshold,
+                u.map_or_else(String::new, |u| u.since.to_string())
+            ),
+        });
+    }
+    out
+}
+
+/// Simulate removing node `n`: block it, re-place every pod that must move (not DaemonSet,
+/// not slot) with the scheduler, no preemption, when the disruption budgets allow their
+/// evictions. On success the node stays blocked, its pods stay where they went (later
+/// candidates see that room taken) and their evictions are taken off the budgets; on
+/// failure everything is put back and the reason returned.
+fn drain(
+    cfg: &AutoscalerConfig,
+    cluster: &mut Cluster,
+    budgets: &mut Remaining,
+    n: usize,
+) -> Result<(), String> {
+    let Some(node) = cluster.nodes.get(n) else {
+        return Err("unknown node".to_owned());
+    };
+    let mut moving: Vec<(i64, usize)> = Vec::new();
+    for &i in &node.pods {
+        let Some(p) = cluster.pods.get(i) else {
+            continue;
+        };
+        if p.hints.daemon_set || p.hints.slot {
+            continue;
+        }
+        if p.hints.local_storage && cfg.skip_nodes_with_local_storage {
+            return Err(format!(
+                "pod {}/{} uses node-local storage",
+                p.namespace, p.name
+            ));
+        }
+        moving.push((p.priority, i));
+    }
+    moving.sort_by_key(|(prio, i)| (std::cmp::Reverse(*prio), *i));
+    let evicted: Vec<usize> = moving.iter().map(|&(_, i)| i).collect();
+    budgets.check(&evicted)?;
+    let pods_room = node.alloc_pods;
+    set_room(cluster, n, 0);
+    for &(_, i) in &moving {
+        cluster.unbind(i);
+    }
+    let mut failure = None;
+    for &(_, i) in &moving {
+        let out = cluster.schedule(i, false);
+        if out.node.is_none() {
+            failure = Some(format!(
+                "pod {} fits no other node: {}",
+                out.pod,
+                out.message.unwrap_or_default()
+            ));
+            break;
+        }
+    }
+    let Some(why) = failure else {
+        budgets.take(&evicted);
+        return Ok(());
+    };
+    for &(_, i) in &moving {
+        cluster.unbind(i);
+        cluster.bind(i, n);
+    }
+    set_room(cluster, n, pods_room);
+    Err(why)
+}
+
+/// Set node `n`'s pod room (0 blocks it for every pod).
+fn set_room(cluster: &mut Cluster, n: usize, pods: i64) {
+    if let Some(node) = cluster.nodes.get_mut(n) {
+        node.alloc_pods = pods;
+    }
+    cluster.refresh_hot(n);
+}
