@@ -2612,6 +2612,8 @@ export interface ScalingPolicy {
 
 /** A what-if rehearsal: a cluster, app services, a script and a load, over a time range. */
 export interface Scenario {
+  /** The node autoscaler: its node groups add and remove nodes, its slot pods hold the reserve; absent: the nodes stay as they are. */
+  autoscaler?: AutoscalerConfig | null;
   /** When it ends (after `start`). */
   end: Timestamp;
   /** A name for the reports. */
@@ -3002,6 +3004,12 @@ export interface Summary {
   longestPendingSeconds: number;
   /** Node-hours (ready nodes over time). */
   nodeHours: number;
+  /** Nodes the autoscaler asked for. */
+  nodesAdded: number;
+  /** Nodes whose provisioning failed. */
+  nodesFailed: number;
+  /** Nodes the autoscaler drained and removed. */
+  nodesRemoved: number;
   /** The highest business CPU water level, percent. */
   peakCpuPercent: number;
   /** The highest business memory water level, percent. */

@@ -2638,6 +2638,9 @@ class ScalingPolicy(TypedDict):
 
 class Scenario(TypedDict):
     """A what-if rehearsal: a cluster, app services, a script and a load, over a time range."""
+    #: The node autoscaler: its node groups add and remove nodes, its slot pods hold the
+    #: reserve; absent: the nodes stay as they are.
+    autoscaler: NotRequired[Union["AutoscalerConfig", None]]
     #: When it ends (after `start`).
     end: "Timestamp"
     #: A name for the reports.
@@ -3035,6 +3038,12 @@ class Summary(TypedDict):
     longestPendingSeconds: int
     #: Node-hours (ready nodes over time).
     nodeHours: float
+    #: Nodes the autoscaler asked for.
+    nodesAdded: int
+    #: Nodes whose provisioning failed.
+    nodesFailed: int
+    #: Nodes the autoscaler drained and removed.
+    nodesRemoved: int
     #: The highest business CPU water level, percent.
     peakCpuPercent: float
     #: The highest business memory water level, percent.

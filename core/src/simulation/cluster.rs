@@ -21,9 +21,9 @@ impl Simulation {
         Some(pod)
     }
 
-    /// The slot pod (none until the autoscaler is configured).
+    /// The slot pod (none without an autoscaler).
     pub(crate) fn slot_template(&self) -> Option<Pod> {
-        None
+        self.slot_pod()
     }
 
     /// The scheduler: the one kept since the last change it did not make itself, or one
@@ -210,25 +210,38 @@ impl Simulation {
     }
 
     /// Nodes whose provisioning ends at `t` join.
-    pub(crate) fn join_nodes(&mut self, t: i64) {
+    pub(crate) fn join_nodes(&mut self, t: i64) -> Result<()> {
         while let Some((at, name)) = self.node_timers.first().cloned() {
             if at > t {
                 break;
             }
             self.node_timers.pop_first();
-            if let Some(n) = self.nodes.get_mut(&name) {
+            let Some(n) = self.nodes.get_mut(&name) else {
+                continue;
+            };
+            let (group, fails) = (n.group.clone(), n.fails);
+            if fails {
+                self.nodes.remove(&name);
+                self.summary.nodes_failed = self.summary.nodes_failed.saturating_add(1);
+                self.note(
+                    EventKind::Node,
+                    Some(&name),
+                    format!("never joined (group {group}): provisioning failed"),
+                );
+            } else {
                 n.joins_at = None;
                 self.dirty = true;
                 self.sched = None;
                 self.touched = true;
-                let group = n.group.clone();
                 self.note(
                     EventKind::Node,
                     Some(&name),
                     format!("joined (group {group})"),
                 );
             }
+            self.node_arrived(t, &name, &group, fails)?;
         }
+        Ok(())
     }
 
     pub(crate) fn cordon(&mut self, node: &str) -> Result<()> {

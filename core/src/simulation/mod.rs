@@ -6,6 +6,7 @@
 //!
 //! This area sits on top of every other one; nothing imports it.
 
+mod autoscale;
 mod cluster;
 // Not public API: the harness the fuzz crate and the regression test share.
 #[doc(hidden)]

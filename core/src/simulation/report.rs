@@ -158,6 +158,12 @@ pub struct Summary {
     pub longest_pending_pod: Option<String>,
     /// Pods still waiting at the end.
     pub pending_at_end: u32,
+    /// Nodes the autoscaler asked for.
+    pub nodes_added: u32,
+    /// Nodes the autoscaler drained and removed.
+    pub nodes_removed: u32,
+    /// Nodes whose provisioning failed.
+    pub nodes_failed: u32,
     /// Invariant checks passed (each step: every pod on a ready node it fits).
     pub invariant_checks: u32,
     /// Invariant checks failed, in words (empty when the simulation is sound).

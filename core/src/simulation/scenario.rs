@@ -52,6 +52,10 @@ pub struct Scenario {
     /// What people do, at which instant.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub script: Vec<ScriptedAction>,
+    /// The node autoscaler: its node groups add and remove nodes, its slot pods hold the
+    /// reserve; absent: the nodes stay as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autoscaler: Option<crate::autoscaling::AutoscalerConfig>,
 }
 
 /// A seed: a 32-bit number, or a 64-bit one as a decimal string (no 64-bit numbers on the
@@ -173,6 +177,12 @@ pub struct Timing {
 pub const MAX_DELAY_SECONDS: u32 = 604_800;
 
 impl Timing {
+    pub(crate) fn provisioning(&self) -> i64 {
+        i64::from(self.node_provisioning_seconds.unwrap_or(120))
+    }
+    pub(crate) fn failure_percent(&self) -> u32 {
+        self.node_failure_percent.unwrap_or(0)
+    }
     pub(crate) fn start(&self) -> i64 {
         i64::from(self.pod_start_seconds.unwrap_or(10))
     }
@@ -424,6 +434,14 @@ fn check_fields(s: &Scenario, errs: &mut ValidationErrors) {
         );
     }
     check_timing(&s.timing, errs);
+    if let Some(config) = &s.autoscaler
+        && let Err(crate::Error::Validation(v)) =
+            crate::autoscaling::Autoscaler::new(config.clone())
+    {
+        for f in v.0 {
+            errs.push(format!("autoscaler.{}", f.path), f.code, f.message);
+        }
+    }
     let mut units = BTreeSet::new();
     for (i, u) in s.units.iter().enumerate() {
         if u.name.is_empty() || !units.insert(u.name.as_str()) {

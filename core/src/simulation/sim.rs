@@ -125,6 +125,14 @@ pub struct Simulation {
     pub(crate) waits: Vec<PendingWait>,
     pub(crate) summary: Summary,
     pub(crate) last_sample: Option<(i64, u32)>,
+    /// The node autoscaler, when the scenario has one.
+    pub(crate) autoscaler: Option<crate::autoscaling::Autoscaler>,
+    /// The autoscaler's last water level (CPU, memory percent of the managed nodes).
+    pub(crate) water: Option<(f64, f64)>,
+    /// The autoscaler wants the next step (pods wait, and not as they did).
+    pub(crate) wake: bool,
+    /// What the waiting pods were when the autoscaler last looked.
+    pub(crate) waiting_key: Option<u64>,
 }
 
 impl Simulation {
@@ -170,8 +178,19 @@ impl Simulation {
             waits: Vec::new(),
             summary: Summary::default(),
             last_sample: None,
+            autoscaler: None,
+            water: None,
+            wake: false,
+            waiting_key: None,
             sc: scenario,
         };
+        sim.autoscaler = sim
+            .sc
+            .autoscaler
+            .clone()
+            .map(crate::autoscaling::Autoscaler::new)
+            .transpose()
+            .map_err(|e| under("autoscaler", e))?;
         sim.make_nodes();
         sim.make_services()?;
         Ok(sim)
@@ -359,12 +378,15 @@ impl Simulation {
         for r in self.releases.values() {
             want(r.engine.poll_timeout().map(offset));
         }
+        if let Some(a) = &self.autoscaler {
+            want(crate::machine::Machine::poll_timeout(a).map(offset));
+        }
         for s in self.services.values() {
             if let Some((_, hpa, _)) = &s.hpa {
                 want(hpa.poll_timeout().map(offset));
             }
         }
-        if self.dirty || !self.to_place.is_empty() {
+        if self.dirty || self.wake || !self.to_place.is_empty() {
             want(Some(now + 1));
         }
         // Round up to the step grid.
@@ -389,12 +411,17 @@ impl Simulation {
         self.now = Some(t);
         self.steps = self.steps.saturating_add(1);
         self.fire_script(t)?;
-        self.join_nodes(t);
+        self.join_nodes(t)?;
         self.finish_tasks(t)?;
         self.pod_transitions(t)?;
         self.tick_releases(t)?;
         self.scale(t)?;
         self.schedule(t)?;
+        if self.autoscaler.is_some() {
+            self.autoscale(t)?;
+            self.schedule(t)?;
+            self.settle_autoscaler();
+        }
         Ok(Some(self.close_step(t)))
     }
 

@@ -25,6 +25,8 @@ pub(crate) struct SimNode {
     /// Allocatable CPU (millicores) and memory (bytes).
     pub(crate) cpu: u128,
     pub(crate) memory: u128,
+    /// Provisioning fails: at `joins_at` the node is gone instead.
+    pub(crate) fails: bool,
 }
 
 impl SimNode {
@@ -50,6 +52,7 @@ impl SimNode {
             joins_at,
             cpu,
             memory,
+            fails: false,
         }
     }
 
