@@ -38,6 +38,7 @@ prop_compose! {
         release_minute in 0u32..30,
         chaos in prop::option::of((0usize..4, any::<bool>(), 1u32..50)),
         seed in any::<u32>(),
+        autoscale in prop::option::of((1u32..4, 50i32..95, 0u32..40)),
     ) -> Value {
         let pools: Vec<Value> = nodes.iter().enumerate().map(|(i, (unit, count, cpu))| json!({
             "name": format!("p{i}"), "unit": format!("u{unit}"), "count": count,
@@ -77,10 +78,21 @@ prop_compose! {
             script.push(json!({"at": format!("2026-11-27T01:{minute:02}:00Z"),
                 "action": {"type": kind, "node": format!("p{p}-1")}}));
         }
-        json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-27T02:00:00Z", "stepSeconds": 10,
+        let mut v = json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-27T02:00:00Z", "stepSeconds": 10,
             "seed": seed,
             "units": [{"name": "u0", "zone": "z0"}, {"name": "u1", "zone": "z1"}],
-            "nodePools": pools, "services": svcs, "script": script})
+            "nodePools": pools, "services": svcs, "script": script});
+        if let Some((max, up, fail)) = autoscale {
+            // An elastic pool the autoscaler manages, one node to start with.
+            v["nodePools"].as_array_mut().unwrap().push(json!({"name": "el", "unit": "u0", "count": 1,
+                "cpu": "2", "memory": "4Gi", "labels": {"weir.io/node-group": "el"}}));
+            v["timing"] = json!({"nodeProvisioningSeconds": 60, "nodeFailurePercent": fail});
+            v["autoscaler"] = json!({"scaleUp": {"enabled": true, "threshold": up},
+                "slotPod": {"cpu": "500m", "memory": "1Gi"},
+                "nodeGroups": [{"name": "el", "maxNodes": max + 1,
+                    "template": {"unit": "u0", "zone": "z0", "cpu": "2", "memory": "4Gi"}}]});
+        }
+        v
     }
 }
 

@@ -61,6 +61,8 @@ fn the_quick_start_tells_its_story() {
             "no `{needle}` in the timeline:\n{lines}"
         );
     }
+    assert!(s.nodes_added > 0 && s.nodes_removed > 0, "{s:?}");
+    assert!(lines.contains("scale-up:") && lines.contains("scale-down: drained and removed"));
     let svg = r.to_svg();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
 }

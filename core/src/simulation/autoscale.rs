@@ -12,10 +12,7 @@ use super::world::{SimNode, SimPod, snapshot};
 use crate::autoscaling::{AutoscalerEvent, Decision, ScaleDownNode, ScaleUp};
 use crate::error::Result;
 use crate::machine::Machine;
-use crate::model::kube::{
-    ContainerResources, Node, NodeSpec, NodeStatus, ObjectMeta, Pod, PodContainer, PodHints,
-    PodSpec,
-};
+use crate::model::kube::{ContainerResources, ObjectMeta, Pod, PodContainer, PodHints, PodSpec};
 use crate::model::quantity::Quantity;
 use crate::scheduling::machine::{SchedulerEvent, SchedulerOutput};
 use crate::scheduling::types::LabelKeys;
@@ -26,11 +23,6 @@ impl Simulation {
         let config = self.autoscaler.as_ref()?.config();
         // On sub-cluster nodes only pods of node-autoscaling services go: a slot pod
         // that is to hold room there says it is one.
-        let keys = LabelKeys::default();
-        let sub_cluster = config
-            .node_groups
-            .iter()
-            .any(|g| g.template.labels.get(&keys.sub_cluster) == Some(&keys.sub_cluster_value));
         let mut requests = BTreeMap::new();
         requests.insert("cpu".to_owned(), config.slot_pod.cpu);
         requests.insert("memory".to_owned(), config.slot_pod.memory);
@@ -53,7 +45,9 @@ impl Simulation {
             status: None,
             hints: Some(PodHints {
                 slot: true,
-                node_autoscaling: sub_cluster,
+                // The autoscaler's nodes are sub-cluster nodes, where only pods of
+                // node-autoscaling services go: a slot pod that holds room there is one.
+                node_autoscaling: true,
                 ..PodHints::default()
             }),
         })
@@ -190,9 +184,6 @@ impl Simulation {
             format!("scale-up: {} node(s) ({})", up.count, up.why),
         );
         let keys = LabelKeys::default();
-        let tpl = &group.template;
-        let zone = up.zone.clone().or_else(|| tpl.zone.clone());
-        let unit = tpl.unit.clone().unwrap_or_default();
         for _ in 0..up.count.max(0) {
             let mut k = self.nodes.len() + 1;
             let name = loop {
@@ -202,34 +193,14 @@ impl Simulation {
                 }
                 k += 1;
             };
-            let mut labels = tpl.labels.clone();
-            labels.insert(config.group_label.clone(), up.group.clone());
+            // The node the autoscaler planned with (its template's labels, the group,
+            // sub-cluster, zone and unit labels), in the zone it chose.
+            let mut node = group.template_node(&name, &config.group_label, &keys);
+            let labels = &mut node.metadata.labels;
             labels.insert(super::world::GROUP_LABEL.to_owned(), up.group.clone());
-            labels.insert(keys.hostname.clone(), name.clone());
-            if !unit.is_empty() {
-                labels.insert(keys.unit.clone(), unit.clone());
-            }
-            if let Some(z) = &zone {
+            if let Some(z) = &up.zone {
                 labels.insert(keys.zone.clone(), z.clone());
             }
-            let mut allocatable = BTreeMap::new();
-            allocatable.insert("cpu".to_owned(), tpl.cpu);
-            allocatable.insert("memory".to_owned(), tpl.memory);
-            if let Ok(q) = Quantity::parse(&tpl.pods.to_string()) {
-                allocatable.insert("pods".to_owned(), q);
-            }
-            let node = Node {
-                metadata: ObjectMeta {
-                    name: name.clone(),
-                    labels,
-                    ..ObjectMeta::default()
-                },
-                spec: NodeSpec {
-                    taints: tpl.taints.clone(),
-                    unschedulable: false,
-                },
-                status: NodeStatus { allocatable },
-            };
             let fails = self.rng.next_u32() % 100 < self.sc.timing.failure_percent();
             let joins = t.saturating_add(self.sc.timing.provisioning());
             let mut sim_node = SimNode::new(node, up.group.clone(), Some(joins));
