@@ -16,12 +16,7 @@ use crate::scaling::timed::{EffectiveAtInput, EffectiveKind, effective_at};
 impl Simulation {
     /// Bring every deployed service that no release holds to its replica target.
     pub(crate) fn scale(&mut self, t: i64) -> Result<()> {
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for p in self.pods.values() {
-            if let Some(s) = &p.service {
-                *counts.entry(s.clone()).or_default() += 1;
-            }
-        }
+        let mut counts = self.replicas();
         for (s, n) in &self.to_place {
             *counts.entry(s.clone()).or_default() += n;
         }

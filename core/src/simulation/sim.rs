@@ -519,13 +519,18 @@ impl Simulation {
 
     /// Business pods per service.
     pub(crate) fn replicas(&self) -> BTreeMap<String, u32> {
-        let mut out: BTreeMap<String, u32> = self.services.keys().map(|k| (k.clone(), 0)).collect();
+        let mut counts: crate::hash::FastMap<&str, u32> =
+            crate::hash::map_with_capacity(self.services.len());
         for p in self.pods.values() {
-            if let Some(n) = p.service.as_ref().and_then(|s| out.get_mut(s)) {
+            if let Some(s) = &p.service {
+                let n = counts.entry(s.as_str()).or_default();
                 *n = n.saturating_add(1);
             }
         }
-        out
+        self.services
+            .keys()
+            .map(|k| (k.clone(), counts.get(k.as_str()).copied().unwrap_or(0)))
+            .collect()
     }
 
     /// The result as of now (after [`Simulation::run`], the whole run's).

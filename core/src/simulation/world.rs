@@ -193,7 +193,9 @@ pub(crate) fn check_fit(
     nodes: &BTreeMap<String, SimNode>,
     pods: &BTreeMap<String, SimPod>,
 ) -> Vec<String> {
-    let mut used: BTreeMap<&str, (u128, u128, u32)> = BTreeMap::new();
+    // A hash map for speed; the problems are sorted before they leave.
+    let mut used: crate::hash::FastMap<&str, (u128, u128, u32)> =
+        crate::hash::map_with_capacity(nodes.len());
     let mut problems = Vec::new();
     for (name, p) in pods {
         let Some(n) = &p.node else { continue };
@@ -214,6 +216,7 @@ pub(crate) fn check_fit(
             problems.push(format!("node {n} holds more than it has"));
         }
     }
+    problems.sort();
     problems
 }
 
