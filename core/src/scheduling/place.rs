@@ -120,7 +120,16 @@ pub(crate) fn place_in(
         .clone()
         .unwrap_or_else(|| "default".into());
     let existing = running_per_unit(cluster, template, &namespace, &report);
-    let mut next_pod = copies(template, &namespace, cluster.ids.keys().cloned().collect());
+    // Only names of this template's form can clash with its copies: keep just those (a
+    // large cluster's every name is not copied for each call).
+    let own = format!("{namespace}/{}-", template.metadata.name);
+    let taken = cluster
+        .ids
+        .keys()
+        .filter(|k| k.starts_with(&own))
+        .cloned()
+        .collect();
+    let mut next_pod = copies(template, &namespace, taken);
     let mut full = FullUnits::new(template, preempt, shares.len());
     if !full.monotone {
         // Each placed copy may open every unit again: a copy may try each unit.
