@@ -7,10 +7,6 @@ use super::{
 use crate::error::{Error, Result};
 use crate::time::Timestamp;
 
-fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
-    Err(Error::invalid_transition(event, &state.into()))
-}
-
 /// What a `podObserved` event says about one pod.
 pub(super) struct Observation {
     pub(super) service: String,
@@ -30,7 +26,10 @@ pub(super) struct Observation {
 impl ReleaseEngine {
     pub(super) fn on_start(&mut self, name: &str) -> Result<()> {
         if self.started {
-            return refuse(name, "when the order already started");
+            return Err(Error::invalid_transition(
+                name,
+                "when the order already started",
+            ));
         }
         self.started = true;
         Ok(())
@@ -40,13 +39,16 @@ impl ReleaseEngine {
         let i = self.find(service)?;
         let s = &self.services[i];
         if s.phase != ServicePhase::Waiting || s.requested {
-            return refuse(name, format!("when `{service}` is {:?}", s.phase));
+            return Err(Error::invalid_transition(
+                name,
+                &format!("when `{service}` is {:?}", s.phase),
+            ));
         }
         if !self.dependencies_succeeded(i) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("before every dependency of `{service}` succeeded"),
-            );
+                &format!("before every dependency of `{service}` succeeded"),
+            ));
         }
         self.services[i].requested = true;
         Ok(())
@@ -126,10 +128,10 @@ impl ReleaseEngine {
             _ => None,
         };
         if current != Some(task) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when `{service}` is not running task {task:?}"),
-            );
+                &format!("when `{service}` is not running task {task:?}"),
+            ));
         }
         if ok {
             self.services[i].task += 1;
@@ -157,7 +159,10 @@ impl ReleaseEngine {
         let i = self.find(service)?;
         let s = &self.services[i];
         if s.phase != ServicePhase::Paused || s.paused_for != Some(want) {
-            return refuse(name, format!("when `{service}` is not paused for {want:?}"));
+            return Err(Error::invalid_transition(
+                name,
+                &format!("when `{service}` is not paused for {want:?}"),
+            ));
         }
         self.services[i].paused_for = None;
         self.services[i].group += 1;
@@ -178,12 +183,12 @@ impl ReleaseEngine {
             phase,
             ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
         ) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!(
+                &format!(
                     "when `{service}` is {phase:?} (only waiting, paused or failed services can be cancelled)"
                 ),
-            );
+            ));
         }
         let msg = (phase == ServicePhase::Paused)
             .then(|| "cancelled while paused: two versions stay online".to_owned());
@@ -211,14 +216,14 @@ impl ReleaseEngine {
             .map(|s| s.plan.name.as_str())
             .collect();
         if !moving.is_empty() {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!(
+                &format!(
                     "while {} {} in motion",
                     moving.join(", "),
                     if moving.len() == 1 { "is" } else { "are" }
                 ),
-            );
+            ));
         }
         for i in 0..self.services.len() {
             if !self.services[i].phase.terminal() {
@@ -241,14 +246,14 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(service)?;
         if self.services[i].phase != from {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                if from == ServicePhase::Failed {
+                &if from == ServicePhase::Failed {
                     format!("when `{service}` has not failed")
                 } else {
                     format!("when the rollback of `{service}` has not failed")
                 },
-            );
+            ));
         }
         self.retry(i, now, name, out);
         Ok(())
@@ -264,10 +269,12 @@ impl ReleaseEngine {
         let i = self.find(service)?;
         let phase = self.services[i].phase;
         if !matches!(phase, ServicePhase::Failed | ServicePhase::Paused) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when `{service}` is {phase:?} (only failed or paused services roll back)"),
-            );
+                &format!(
+                    "when `{service}` is {phase:?} (only failed or paused services roll back)"
+                ),
+            ));
         }
         self.rollback(i, now, name, out);
         Ok(())
@@ -282,10 +289,10 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(&service)?;
         if self.services[i].phase != ServicePhase::AwaitingRollbackConfirmation {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when `{service}` is not awaiting a rollback confirmation"),
-            );
+                &format!("when `{service}` is not awaiting a rollback confirmation"),
+            ));
         }
         self.set_phase(i, ServicePhase::RolledBack, now, name);
         out.push(ReleaseAction::ServiceFinished {
@@ -305,10 +312,10 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(service)?;
         if self.services[i].phase != ServicePhase::RollbackFailed {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when the rollback of `{service}` has not failed"),
-            );
+                &format!("when the rollback of `{service}` has not failed"),
+            ));
         }
         self.cancel(
             i,
