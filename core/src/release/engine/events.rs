@@ -7,6 +7,21 @@ use super::{
 use crate::error::{Error, Result};
 use crate::time::Timestamp;
 
+/// Whether a person may cancel a service in `phase`: waiting, paused or failed (a service
+/// in motion finishes its step first).
+fn cancellable(phase: ServicePhase) -> bool {
+    matches!(
+        phase,
+        ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
+    )
+}
+
+/// The message a cancel records: a paused service leaves two versions online.
+fn cancel_message(phase: ServicePhase) -> Option<String> {
+    (phase == ServicePhase::Paused)
+        .then(|| "cancelled while paused: two versions stay online".to_owned())
+}
+
 /// What a `podObserved` event says about one pod.
 pub(super) struct Observation {
     pub(super) service: String,
@@ -179,10 +194,7 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(service)?;
         let phase = self.services[i].phase;
-        if !matches!(
-            phase,
-            ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
-        ) {
+        if !cancellable(phase) {
             return Err(Error::invalid_transition(
                 name,
                 &format!(
@@ -190,9 +202,7 @@ impl ReleaseEngine {
                 ),
             ));
         }
-        let msg = (phase == ServicePhase::Paused)
-            .then(|| "cancelled while paused: two versions stay online".to_owned());
-        self.cancel(i, now, name, msg, out);
+        self.cancel(i, now, name, cancel_message(phase), out);
         Ok(())
     }
 
@@ -206,13 +216,7 @@ impl ReleaseEngine {
         let moving: Vec<&str> = self
             .services
             .iter()
-            .filter(|s| {
-                !s.phase.terminal()
-                    && !matches!(
-                        s.phase,
-                        ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
-                    )
-            })
+            .filter(|s| !s.phase.terminal() && !cancellable(s.phase))
             .map(|s| s.plan.name.as_str())
             .collect();
         if !moving.is_empty() {
@@ -226,10 +230,9 @@ impl ReleaseEngine {
             ));
         }
         for i in 0..self.services.len() {
-            if !self.services[i].phase.terminal() {
-                let msg = (self.services[i].phase == ServicePhase::Paused)
-                    .then(|| "cancelled while paused: two versions stay online".to_owned());
-                self.cancel(i, now, name, msg, out);
+            let phase = self.services[i].phase;
+            if !phase.terminal() {
+                self.cancel(i, now, name, cancel_message(phase), out);
             }
         }
         Ok(())
