@@ -352,18 +352,6 @@ pub struct HistorySnapshot {
     pub at: Option<Timestamp>,
 }
 
-fn refuse<T>(command: &str, state: &str) -> Result<T> {
-    Err(Error::invalid_transition(command, state))
-}
-
-fn conflict<T>(reason: impl Into<String>) -> Result<T> {
-    Err(Error::conflict(&reason.into()))
-}
-
-fn not_found<T>(kind: &str, id: &str) -> Result<T> {
-    Err(Error::not_found(kind, id))
-}
-
 impl VersionHistory {
     /// An empty history (no app service yet); `profile` applies to every submit.
     #[must_use]
@@ -438,10 +426,16 @@ impl VersionHistory {
         let name = event.name();
         check_forward(self.s.at, now)?;
         if self.s.deleted {
-            return refuse(name, "after the app service was deleted");
+            return Err(Error::invalid_transition(
+                name,
+                "after the app service was deleted",
+            ));
         }
         if self.s.versions.is_empty() && !matches!(event, HistoryEvent::Create { .. }) {
-            return refuse(name, "before the app service is created");
+            return Err(Error::invalid_transition(
+                name,
+                "before the app service is created",
+            ));
         }
         let at = now;
         let now = at.to_string();
@@ -491,17 +485,25 @@ impl VersionHistory {
                 draft: Some(d.clone()),
                 ..HistoryOutcome::default()
             }),
-            (Some(_), None) => conflict("a draft exists: choose `restore` or `discard`"),
+            (Some(_), None) => Err(Error::conflict(
+                "a draft exists: choose `restore` or `discard`",
+            )),
             _ => match self.s.versions.len().checked_sub(1) {
                 Some(newest) => Ok(self.start_draft(newest, now)),
-                None => refuse("edit", "before the app service is created"),
+                None => Err(Error::invalid_transition(
+                    "edit",
+                    "before the app service is created",
+                )),
             },
         }
     }
 
     fn submit(&mut self, author: String, now: String) -> Result<HistoryOutcome> {
         let Some(draft) = &self.s.draft else {
-            return refuse("submit", "when there is no draft");
+            return Err(Error::invalid_transition(
+                "submit",
+                "when there is no draft",
+            ));
         };
         let mut errs = match normalize(&draft.spec, self.s.profile.as_ref()) {
             Ok(_) => ValidationErrors::new(),
@@ -579,7 +581,10 @@ impl VersionHistory {
     fn newest_spec(&self) -> Result<AppService> {
         match self.newest() {
             Some(v) => Ok(v.spec.clone()),
-            None => refuse("quick update", "before the app service is created"),
+            None => Err(Error::invalid_transition(
+                "quick update",
+                "before the app service is created",
+            )),
         }
     }
 
@@ -649,10 +654,10 @@ impl VersionHistory {
                 version: Some(v),
                 ..
             }) if o == release_order => Ok(v.clone()),
-            _ => refuse(
+            _ => Err(Error::invalid_transition(
                 command,
                 &format!("when release order `{release_order}` is not in progress"),
-            ),
+            )),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{
     Activity, ActivityKind, EditStatus, FailedRelease, HistoryOutcome, PublishStatus,
-    VersionHistory, VersionSource, conflict, not_found, refuse,
+    VersionHistory, VersionSource,
 };
 use crate::error::{Error, FieldErrorCode, Result, ValidationErrors};
 use crate::model::app_service::{AppService, Scaling};
@@ -19,7 +19,10 @@ impl VersionHistory {
         author: String,
     ) -> Result<HistoryOutcome> {
         if !self.s.versions.is_empty() {
-            return refuse(name, "when the app service already exists");
+            return Err(Error::invalid_transition(
+                name,
+                "when the app service already exists",
+            ));
         }
         let spec = normalize(&spec, self.s.profile.as_ref())?;
         Ok(self.push_version(spec, author, now, VersionSource::Create, None))
@@ -32,7 +35,7 @@ impl VersionHistory {
         spec: AppService,
     ) -> Result<HistoryOutcome> {
         match &mut self.s.draft {
-            None => refuse(name, "when there is no draft"),
+            None => Err(Error::invalid_transition(name, "when there is no draft")),
             Some(d) => {
                 d.spec = spec;
                 d.updated_at = now;
@@ -51,17 +54,19 @@ impl VersionHistory {
         discard_draft: bool,
     ) -> Result<HistoryOutcome> {
         let Some(index) = self.s.versions.iter().position(|v| v.id == version) else {
-            return not_found("version", &version);
+            return Err(Error::not_found("version", &version));
         };
         if self.s.draft.is_some() && !discard_draft {
-            return conflict("a draft exists: discard it first or set `discardDraft`");
+            return Err(Error::conflict(
+                "a draft exists: discard it first or set `discardDraft`",
+            ));
         }
         Ok(self.start_draft(index, now))
     }
 
     pub(super) fn on_discard_draft(&mut self, name: &str) -> Result<HistoryOutcome> {
         if self.s.draft.take().is_none() {
-            return refuse(name, "when there is no draft");
+            return Err(Error::invalid_transition(name, "when there is no draft"));
         }
         Ok(HistoryOutcome::default())
     }
@@ -81,7 +86,7 @@ impl VersionHistory {
             .iter_mut()
             .find(|c| c.name == container)
         else {
-            return not_found("container", &container);
+            return Err(Error::not_found("container", &container));
         };
         if let Some(problem) = image_reference_problem(&image) {
             let mut errs = ValidationErrors::new();
@@ -128,7 +133,7 @@ impl VersionHistory {
         rollback: bool,
     ) -> Result<HistoryOutcome> {
         if self.version(&version).is_none() {
-            return not_found("version", &version);
+            return Err(Error::not_found("version", &version));
         }
         self.guard_release(&release_order, rollback)?;
         self.s.failed_release = None;
@@ -210,10 +215,10 @@ impl VersionHistory {
             .as_ref()
             .is_some_and(|f| f.release_order == release_order);
         if !active && !failed {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
                 &format!("when release order `{release_order}` is neither in progress nor failed"),
-            );
+            ));
         }
         if active {
             // Pods may already run the target version in part.
@@ -248,7 +253,10 @@ impl VersionHistory {
             .as_ref()
             .is_some_and(|a| a.kind == ActivityKind::Operation)
         {
-            return refuse(name, "when no operation is in progress");
+            return Err(Error::invalid_transition(
+                name,
+                "when no operation is in progress",
+            ));
         }
         self.s.activity = None;
         Ok(HistoryOutcome::default())

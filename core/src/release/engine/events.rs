@@ -7,8 +7,19 @@ use super::{
 use crate::error::{Error, Result};
 use crate::time::Timestamp;
 
-fn refuse<T>(event: &str, state: impl Into<String>) -> Result<T> {
-    Err(Error::invalid_transition(event, &state.into()))
+/// Whether a person may cancel a service in `phase`: waiting, paused or failed (a service
+/// in motion finishes its step first).
+fn cancellable(phase: ServicePhase) -> bool {
+    matches!(
+        phase,
+        ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
+    )
+}
+
+/// The message a cancel records: a paused service leaves two versions online.
+fn cancel_message(phase: ServicePhase) -> Option<String> {
+    (phase == ServicePhase::Paused)
+        .then(|| "cancelled while paused: two versions stay online".to_owned())
 }
 
 /// What a `podObserved` event says about one pod.
@@ -30,7 +41,10 @@ pub(super) struct Observation {
 impl ReleaseEngine {
     pub(super) fn on_start(&mut self, name: &str) -> Result<()> {
         if self.started {
-            return refuse(name, "when the order already started");
+            return Err(Error::invalid_transition(
+                name,
+                "when the order already started",
+            ));
         }
         self.started = true;
         Ok(())
@@ -40,13 +54,16 @@ impl ReleaseEngine {
         let i = self.find(service)?;
         let s = &self.services[i];
         if s.phase != ServicePhase::Waiting || s.requested {
-            return refuse(name, format!("when `{service}` is {:?}", s.phase));
+            return Err(Error::invalid_transition(
+                name,
+                &format!("when `{service}` is {:?}", s.phase),
+            ));
         }
         if !self.dependencies_succeeded(i) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("before every dependency of `{service}` succeeded"),
-            );
+                &format!("before every dependency of `{service}` succeeded"),
+            ));
         }
         self.services[i].requested = true;
         Ok(())
@@ -126,10 +143,10 @@ impl ReleaseEngine {
             _ => None,
         };
         if current != Some(task) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when `{service}` is not running task {task:?}"),
-            );
+                &format!("when `{service}` is not running task {task:?}"),
+            ));
         }
         if ok {
             self.services[i].task += 1;
@@ -157,7 +174,10 @@ impl ReleaseEngine {
         let i = self.find(service)?;
         let s = &self.services[i];
         if s.phase != ServicePhase::Paused || s.paused_for != Some(want) {
-            return refuse(name, format!("when `{service}` is not paused for {want:?}"));
+            return Err(Error::invalid_transition(
+                name,
+                &format!("when `{service}` is not paused for {want:?}"),
+            ));
         }
         self.services[i].paused_for = None;
         self.services[i].group += 1;
@@ -174,20 +194,15 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(service)?;
         let phase = self.services[i].phase;
-        if !matches!(
-            phase,
-            ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
-        ) {
-            return refuse(
+        if !cancellable(phase) {
+            return Err(Error::invalid_transition(
                 name,
-                format!(
+                &format!(
                     "when `{service}` is {phase:?} (only waiting, paused or failed services can be cancelled)"
                 ),
-            );
+            ));
         }
-        let msg = (phase == ServicePhase::Paused)
-            .then(|| "cancelled while paused: two versions stay online".to_owned());
-        self.cancel(i, now, name, msg, out);
+        self.cancel(i, now, name, cancel_message(phase), out);
         Ok(())
     }
 
@@ -201,30 +216,23 @@ impl ReleaseEngine {
         let moving: Vec<&str> = self
             .services
             .iter()
-            .filter(|s| {
-                !s.phase.terminal()
-                    && !matches!(
-                        s.phase,
-                        ServicePhase::Waiting | ServicePhase::Paused | ServicePhase::Failed
-                    )
-            })
+            .filter(|s| !s.phase.terminal() && !cancellable(s.phase))
             .map(|s| s.plan.name.as_str())
             .collect();
         if !moving.is_empty() {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!(
+                &format!(
                     "while {} {} in motion",
                     moving.join(", "),
                     if moving.len() == 1 { "is" } else { "are" }
                 ),
-            );
+            ));
         }
         for i in 0..self.services.len() {
-            if !self.services[i].phase.terminal() {
-                let msg = (self.services[i].phase == ServicePhase::Paused)
-                    .then(|| "cancelled while paused: two versions stay online".to_owned());
-                self.cancel(i, now, name, msg, out);
+            let phase = self.services[i].phase;
+            if !phase.terminal() {
+                self.cancel(i, now, name, cancel_message(phase), out);
             }
         }
         Ok(())
@@ -241,14 +249,14 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(service)?;
         if self.services[i].phase != from {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                if from == ServicePhase::Failed {
+                &if from == ServicePhase::Failed {
                     format!("when `{service}` has not failed")
                 } else {
                     format!("when the rollback of `{service}` has not failed")
                 },
-            );
+            ));
         }
         self.retry(i, now, name, out);
         Ok(())
@@ -264,10 +272,12 @@ impl ReleaseEngine {
         let i = self.find(service)?;
         let phase = self.services[i].phase;
         if !matches!(phase, ServicePhase::Failed | ServicePhase::Paused) {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when `{service}` is {phase:?} (only failed or paused services roll back)"),
-            );
+                &format!(
+                    "when `{service}` is {phase:?} (only failed or paused services roll back)"
+                ),
+            ));
         }
         self.rollback(i, now, name, out);
         Ok(())
@@ -282,10 +292,10 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(&service)?;
         if self.services[i].phase != ServicePhase::AwaitingRollbackConfirmation {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when `{service}` is not awaiting a rollback confirmation"),
-            );
+                &format!("when `{service}` is not awaiting a rollback confirmation"),
+            ));
         }
         self.set_phase(i, ServicePhase::RolledBack, now, name);
         out.push(ReleaseAction::ServiceFinished {
@@ -305,10 +315,10 @@ impl ReleaseEngine {
     ) -> Result<()> {
         let i = self.find(service)?;
         if self.services[i].phase != ServicePhase::RollbackFailed {
-            return refuse(
+            return Err(Error::invalid_transition(
                 name,
-                format!("when the rollback of `{service}` has not failed"),
-            );
+                &format!("when the rollback of `{service}` has not failed"),
+            ));
         }
         self.cancel(
             i,
