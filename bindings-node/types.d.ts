@@ -2818,6 +2818,8 @@ export interface Series {
   reservePercent: number[];
   /** Slot pods. */
   slots: number[];
+  /** Seconds from `start` to `end`. */
+  span: number;
   /** Seconds since `start` of each sample. */
   t: number[];
 }

@@ -198,7 +198,10 @@ fn summary(r: &SimulationResult) {
             format!("{} s", s.longest_pending_seconds),
         ),
         ("pods waiting at the end", s.pending_at_end.to_string()),
-        ("nodes the autoscaler added / removed", format!("{} / {}", s.nodes_added, s.nodes_removed)),
+        (
+            "nodes the autoscaler added / removed",
+            format!("{} / {}", s.nodes_added, s.nodes_removed),
+        ),
         (
             "invariant checks passed",
             format!("{} of {}", s.invariant_checks, s.steps),

@@ -2848,6 +2848,8 @@ class Series(TypedDict):
     reservePercent: List[float]
     #: Slot pods.
     slots: List[int]
+    #: Seconds from `start` to `end`.
+    span: int
     #: Seconds since `start` of each sample.
     t: List[int]
 

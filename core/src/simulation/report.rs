@@ -81,6 +81,8 @@ pub struct StepReport {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Series {
+    /// Seconds from `start` to `end`.
+    pub span: u32,
     /// Seconds since `start` of each sample.
     pub t: Vec<u32>,
     /// Business pods per service.

@@ -572,7 +572,10 @@ impl Simulation {
         SimulationResult {
             name: self.sc.name.clone(),
             timeline: self.timeline.clone(),
-            series: self.series.clone(),
+            series: Series {
+                span: u32::try_from(self.span).unwrap_or(u32::MAX),
+                ..self.series.clone()
+            },
             pending_waits: waits,
             summary,
         }

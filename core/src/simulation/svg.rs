@@ -29,7 +29,7 @@ impl SimulationResult {
     #[must_use]
     pub fn to_svg(&self) -> String {
         let s = &self.series;
-        let span = s.t.last().copied().unwrap_or(0).max(1);
+        let span = s.span.max(s.t.last().copied().unwrap_or(0)).max(1);
         let h = TOP + 3.0 * (PANEL + GAP);
         let mut out = String::with_capacity(8192 + s.t.len() * 64);
         let title = self.name.as_deref().unwrap_or("simulation");
