@@ -66,3 +66,48 @@ fn the_quick_start_tells_its_story() {
     let svg = r.to_svg();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
 }
+
+/// Slot pods absorb a burst: the business pods take the slots' room at once (no business
+/// pod waits while slot pods remain), and the autoscaler adds a node for the evicted
+/// slot pods afterwards — ahead of the next burst.
+#[test]
+fn slot_pods_absorb_a_burst() {
+    let v = serde_json::json!({
+        "start": "2026-11-27T00:00:00Z", "end": "2026-11-27T02:00:00Z", "stepSeconds": 10,
+        "units": [{"name": "u1", "zone": "z1"}],
+        "nodePools": [{"name": "el", "unit": "u1", "count": 2, "cpu": "2", "memory": "4Gi",
+            "labels": {"weir.io/node-group": "el", "cafe.sofastack.io/sub-cluster": "default"}}],
+        "timing": {"nodeProvisioningSeconds": 120},
+        "autoscaler": {"scaleUp": {"enabled": true, "threshold": 50},
+            "slotPod": {"cpu": "500m", "memory": "1Gi"},
+            "nodeGroups": [{"name": "el", "maxNodes": 5,
+                "template": {"unit": "u1", "zone": "z1", "cpu": "2", "memory": "4Gi"}}]},
+        "services": [{"running": true, "spec": {"name": "web", "app": "web", "nodeAutoscaling": true,
+            "template": {"containers": [{"name": "c", "image": "web:1",
+                "resources": {"requests": {"cpu": "500m", "memory": "256Mi"}}}]},
+            "scaling": {"type": "elastic", "initialReplicas": 2, "minReplicas": 2, "maxReplicas": 8,
+                "policies": [{"name": "burst", "schedule": {"at": "2026-11-27T00:30:00Z"},
+                    "action": {"type": "replicas", "replicas": 5}}]}}}]
+    });
+    let sc: Scenario = serde_json::from_value(v).unwrap();
+    let r = Simulation::new(sc).unwrap().run().unwrap();
+    let s = &r.summary;
+    assert!(s.violations.is_empty(), "{:?}", s.violations);
+    assert_eq!(s.final_replicas["web"], 5);
+    assert_eq!(s.longest_pending_seconds, 0, "{:?}", r.pending_waits);
+    assert!(s.nodes_added >= 1, "{}", r.lines().join("\n"));
+    let burst = r
+        .timeline
+        .iter()
+        .position(|e| e.text.starts_with("replicas 2 → 5"))
+        .unwrap();
+    let up = r
+        .timeline
+        .iter()
+        .position(|e| e.text.starts_with("scale-up:"))
+        .unwrap();
+    assert!(
+        up > burst,
+        "the scale-up follows the burst the slots absorbed"
+    );
+}
