@@ -2822,6 +2822,8 @@ export interface Series {
   span: number;
   /** Seconds since `start` of each sample. */
   t: number[];
+  /** The autoscaler's water level: business CPU requests over the managed nodes' allocatable, percent, as of its last step (empty without an autoscaler). */
+  waterLevel: number[];
 }
 
 /** Affinity to the pods of another app service. */

@@ -110,4 +110,17 @@ fn slot_pods_absorb_a_burst() {
         up > burst,
         "the scale-up follows the burst the slots absorbed"
     );
+    // When the new node has joined, the water level is back at or below the upper mark.
+    // (It does not stay there: the node holds only slot pods, so scale-down removes it as
+    // unneeded after `scaleDownUnneededTime`, and the slot pods ask for it again — the
+    // autoscaler flaps between the marks; see docs/simulation.md.)
+    let joined = r
+        .timeline
+        .iter()
+        .find(|e| e.text.starts_with("joined"))
+        .unwrap();
+    let t = u32::try_from(joined.at.seconds_since(r.timeline[0].at) as i64).unwrap();
+    let i = r.series.t.iter().position(|x| *x == t).unwrap();
+    let level = r.series.water_level[i];
+    assert!(level <= 50.0, "water level {level} above the upper mark");
 }

@@ -2852,6 +2852,9 @@ class Series(TypedDict):
     span: int
     #: Seconds since `start` of each sample.
     t: List[int]
+    #: The autoscaler's water level: business CPU requests over the managed nodes'
+    #: allocatable, percent, as of its last step (empty without an autoscaler).
+    waterLevel: List[float]
 
 
 class ServiceAffinity(TypedDict):

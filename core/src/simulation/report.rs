@@ -99,6 +99,9 @@ pub struct Series {
     pub reserve_percent: Vec<f64>,
     /// Slot pods.
     pub slots: Vec<u32>,
+    /// The autoscaler's water level: business CPU requests over the managed nodes'
+    /// allocatable, percent, as of its last step (empty without an autoscaler).
+    pub water_level: Vec<f64>,
 }
 
 /// How long a pod waited for a node.

@@ -511,6 +511,10 @@ impl Simulation {
         s.reserve_percent
             .push(Water::percent(w.slot_cpu, w.alloc_cpu));
         s.slots.push(w.slots);
+        if let Some((cpu, _)) = self.water {
+            s.water_level.resize(n, 0.0);
+            s.water_level.push(cpu);
+        }
         let sm = &mut self.summary;
         sm.peak_cpu_percent = sm.peak_cpu_percent.max(r.cpu_percent);
         sm.peak_memory_percent = sm.peak_memory_percent.max(r.memory_percent);

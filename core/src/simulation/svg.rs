@@ -62,6 +62,10 @@ impl SimulationResult {
             ("memory requested %".to_owned(), s.memory_percent.clone()),
             ("slot reserve cpu %".to_owned(), s.reserve_percent.clone()),
         ];
+        let mut water = water;
+        if !s.water_level.is_empty() {
+            water.push(("water level (managed) %".to_owned(), s.water_level.clone()));
+        }
         let panels = [
             ("Replicas per app service", replicas),
             ("Nodes per group, and pods waiting for a node", nodes),
