@@ -588,10 +588,14 @@ fn check_services(
 fn check_script(
     s: &Scenario,
     nodes: &BTreeSet<String>,
-    mut versions: BTreeMap<String, u32>,
+    versions: BTreeMap<String, u32>,
     errs: &mut ValidationErrors,
 ) {
-    let mut orders: BTreeSet<&str> = BTreeSet::new();
+    let mut known = Known {
+        versions,
+        orders: BTreeSet::new(),
+        nodes,
+    };
     let mut last = s.start;
     for (i, a) in s.script.iter().enumerate() {
         let path = format!("script[{i}]");
@@ -603,74 +607,74 @@ fn check_script(
             );
         }
         last = last.max(a.at);
-        let known = |svc: &str, errs: &mut ValidationErrors, field: &str| {
-            if !versions.contains_key(svc) {
-                errs.push(
-                    format!("{path}.action.{field}"),
-                    FieldErrorCode::NotSupported,
-                    format!("unknown service `{}`", crate::error::clip(svc)),
-                );
-            }
-        };
-        let order_known = |o: &str, errs: &mut ValidationErrors| {
-            if !orders.contains(o) {
-                errs.push(
-                    format!("{path}.action.order"),
-                    FieldErrorCode::NotSupported,
-                    format!(
-                        "unknown order `{}` (no release before)",
-                        crate::error::clip(o)
-                    ),
-                );
-            }
-        };
-        match &a.action {
+        known.check(&path, &a.action, errs);
+    }
+}
+
+/// What the script has named so far: services with their version count, orders, nodes.
+struct Known<'a> {
+    versions: BTreeMap<String, u32>,
+    orders: BTreeSet<String>,
+    nodes: &'a BTreeSet<String>,
+}
+
+impl Known<'_> {
+    fn service(&self, path: &str, svc: &str, field: &str, errs: &mut ValidationErrors) {
+        if !self.versions.contains_key(svc) {
+            errs.push(
+                format!("{path}.action.{field}"),
+                FieldErrorCode::NotSupported,
+                format!("unknown service `{}`", crate::error::clip(svc)),
+            );
+        }
+    }
+
+    fn order(&self, path: &str, o: &str, errs: &mut ValidationErrors) {
+        if !self.orders.contains(o) {
+            errs.push(
+                format!("{path}.action.order"),
+                FieldErrorCode::NotSupported,
+                format!(
+                    "unknown order `{}` (no release before)",
+                    crate::error::clip(o)
+                ),
+            );
+        }
+    }
+
+    fn version(&self, path: &str, svc: &str, v: &str, field: &str, errs: &mut ValidationErrors) {
+        let n = self.versions.get(svc).copied();
+        if n.is_some_and(|n| !version_in(v, n)) {
+            errs.push(
+                format!("{path}.action.{field}"),
+                FieldErrorCode::NotSupported,
+                format!("unknown version `{}`", crate::error::clip(v)),
+            );
+        }
+    }
+
+    fn check(&mut self, path: &str, action: &Action, errs: &mut ValidationErrors) {
+        match action {
             Action::Release {
                 order, services, ..
-            } => {
-                if services.is_empty() {
-                    errs.push(
-                        format!("{path}.action.services"),
-                        FieldErrorCode::Required,
-                        "at least one service",
-                    );
-                }
-                for (j, t) in services.iter().enumerate() {
-                    known(&t.service, errs, &format!("services[{j}].service"));
-                    let n = versions.get(&t.service).copied().unwrap_or(0);
-                    if !version_in(&t.version, n) && versions.contains_key(&t.service) {
-                        errs.push(
-                            format!("{path}.action.services[{j}].version"),
-                            FieldErrorCode::NotSupported,
-                            format!("unknown version `{}`", crate::error::clip(&t.version)),
-                        );
-                    }
-                }
-                if !orders.insert(order.as_str()) {
-                    errs.push(
-                        format!("{path}.action.order"),
-                        FieldErrorCode::Duplicate,
-                        "order ids must be unique",
-                    );
-                }
-            }
+            } => self.release(path, order, services, errs),
             Action::ConfirmBeta { order, service }
             | Action::Resume { order, service }
             | Action::Retry { order, service }
             | Action::Rollback { order, service }
             | Action::ConfirmRollback { order, service } => {
-                order_known(order, errs);
-                known(service, errs, "service");
+                self.order(path, order, errs);
+                self.service(path, service, "service", errs);
             }
             Action::Cancel { order, service } => {
-                order_known(order, errs);
+                self.order(path, order, errs);
                 if let Some(svc) = service {
-                    known(svc, errs, "service");
+                    self.service(path, svc, "service", errs);
                 }
             }
             Action::ChangeImage { service, .. } => {
-                known(service, errs, "service");
-                if let Some(n) = versions.get_mut(service) {
+                self.service(path, service, "service", errs);
+                if let Some(n) = self.versions.get_mut(service) {
                     *n = n.saturating_add(1);
                 }
             }
@@ -679,16 +683,9 @@ fn check_script(
                 version,
                 pod,
             } => {
-                known(service, errs, "service");
-                let n = versions.get(service).copied().unwrap_or(0);
-                if let Some(v) = version
-                    && !version_in(v, n)
-                {
-                    errs.push(
-                        format!("{path}.action.version"),
-                        FieldErrorCode::NotSupported,
-                        format!("unknown version `{}`", crate::error::clip(v)),
-                    );
+                self.service(path, service, "service", errs);
+                if let Some(v) = version {
+                    self.version(path, service, v, "version", errs);
                 }
                 if version.is_none() == pod.is_none() {
                     errs.push(
@@ -699,7 +696,7 @@ fn check_script(
                 }
             }
             Action::Cordon { node } | Action::Drain { node } | Action::FailNode { node } => {
-                if !nodes.contains(node) {
+                if !self.nodes.contains(node) {
                     errs.push(
                         format!("{path}.action.node"),
                         FieldErrorCode::NotSupported,
@@ -707,6 +704,34 @@ fn check_script(
                     );
                 }
             }
+        }
+    }
+
+    fn release(
+        &mut self,
+        path: &str,
+        order: &str,
+        services: &[ReleaseTarget],
+        errs: &mut ValidationErrors,
+    ) {
+        if services.is_empty() {
+            errs.push(
+                format!("{path}.action.services"),
+                FieldErrorCode::Required,
+                "at least one service",
+            );
+        }
+        for (j, t) in services.iter().enumerate() {
+            self.service(path, &t.service, &format!("services[{j}].service"), errs);
+            let field = format!("services[{j}].version");
+            self.version(path, &t.service, &t.version, &field, errs);
+        }
+        if !self.orders.insert(order.to_owned()) {
+            errs.push(
+                format!("{path}.action.order"),
+                FieldErrorCode::Duplicate,
+                "order ids must be unique",
+            );
         }
     }
 }
