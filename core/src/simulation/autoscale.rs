@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use rand_core::Rng;
 
+use super::limits::MAX_NODES;
 use super::report::EventKind;
 use super::sim::Simulation;
 use super::world::{SimNode, SimPod, snapshot};
@@ -105,8 +106,19 @@ impl Simulation {
         // The decision's target against every slot pod there is, waiting ones too (the
         // decision counts the placed ones).
         let have = self.pods.values().filter(|p| p.service.is_none()).count();
-        let delta =
-            i64::from(d.water_level.desired_slots.max(0)) - i64::try_from(have).unwrap_or(i64::MAX);
+        let desired = usize::try_from(d.water_level.desired_slots.max(0)).unwrap_or(0);
+        if desired > super::limits::MAX_SLOT_PODS {
+            self.note(
+                EventKind::Autoscaler,
+                None,
+                format!(
+                    "{desired} slot pods wanted; the simulation holds at most {}",
+                    super::limits::MAX_SLOT_PODS
+                ),
+            );
+        }
+        let desired = desired.min(super::limits::MAX_SLOT_PODS);
+        let delta = i64::try_from(desired).unwrap_or(0) - i64::try_from(have).unwrap_or(i64::MAX);
         if delta > 0 {
             let Some(tpl) = self.slot_pod() else { return };
             let cpu = tpl.spec.containers.iter().fold(0u128, |n, c| {
@@ -162,8 +174,8 @@ impl Simulation {
                 EventKind::Autoscaler,
                 None,
                 format!(
-                    "water level cpu {:.1} %, memory {:.1} %: slot pods {have} → {} ({delta:+})",
-                    w.cpu, w.memory, w.desired_slots
+                    "water level cpu {:.1} %, memory {:.1} %: slot pods {have} → {desired} ({delta:+})",
+                    w.cpu, w.memory
                 ),
             );
         }
@@ -184,7 +196,18 @@ impl Simulation {
             format!("scale-up: {} node(s) ({})", up.count, up.why),
         );
         let keys = LabelKeys::default();
-        for _ in 0..up.count.max(0) {
+        // Nodes beyond the limit are not made (the request then fails its provision time).
+        let room = MAX_NODES.saturating_sub(self.nodes.len());
+        let asked = usize::try_from(up.count.max(0)).unwrap_or(0);
+        let count = asked.min(room);
+        if count < asked {
+            self.note(
+                EventKind::Autoscaler,
+                Some(&up.group),
+                format!("the simulation holds at most {MAX_NODES} nodes: {count} made"),
+            );
+        }
+        for _ in 0..count {
             let mut k = self.nodes.len() + 1;
             let name = loop {
                 let n = format!("{}-{k}", up.group);

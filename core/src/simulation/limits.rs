@@ -23,6 +23,11 @@ pub const MAX_PODS: u64 = 100_000;
 /// step ahead of the run.
 pub const MAX_STEPS: usize = 200_000;
 
+/// The most slot pods the simulation holds at once: a desired count above it (a tiny
+/// slot pod on a large cluster) is cut to it, and the cut is said in the timeline (a
+/// structural bound).
+pub const MAX_SLOT_PODS: usize = 10_000;
+
 /// The most scripted actions (`script`, `too_many`).
 pub const MAX_ACTIONS: usize = 10_000;
 
