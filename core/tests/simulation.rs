@@ -124,3 +124,23 @@ fn slot_pods_absorb_a_burst() {
     let level = r.series.water_level[i];
     assert!(level <= 50.0, "water level {level} above the upper mark");
 }
+
+/// A day at 1 s with 300 services would record 26 million series values: refused before
+/// any work, at `stepSeconds` (MAX_SERIES_VALUES).
+#[test]
+fn too_many_series_values_are_refused_before_work() {
+    let services: Vec<serde_json::Value> = (0..300)
+        .map(|i| {
+            serde_json::json!({"spec": {"name": format!("s{i}"), "app": "a",
+            "template": {"containers": [{"name": "c", "image": "i:1"}]}}})
+        })
+        .collect();
+    let v = serde_json::json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-28T00:00:00Z",
+        "stepSeconds": 1, "units": [{"name": "u", "zone": "z"}], "services": services});
+    let err = Simulation::new(serde_json::from_value(v).unwrap()).unwrap_err();
+    let weir::Error::Validation(fields) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(fields.0[0].path, "stepSeconds");
+    assert_eq!(fields.0[0].code, weir::FieldErrorCode::TooMany);
+}

@@ -28,6 +28,11 @@ pub const MAX_STEPS: usize = 200_000;
 /// structural bound).
 pub const MAX_SLOT_PODS: usize = 10_000;
 
+/// The most time-series values a run may record: the steps from `start` to `end` times
+/// the series kept per step (one per service and per node pool, and six more) —
+/// `stepSeconds`, `too_many`. A day at 10 s with 1,000 services is 8.7 million.
+pub const MAX_SERIES_VALUES: u64 = 20_000_000;
+
 /// The most scripted actions (`script`, `too_many`).
 pub const MAX_ACTIONS: usize = 10_000;
 

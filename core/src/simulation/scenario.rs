@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{
-    MAX_ACTIONS, MAX_LOAD_POINTS, MAX_NODE_PODS, MAX_NODES, MAX_SERVICES, MAX_STEPS, check_len,
+    MAX_ACTIONS, MAX_LOAD_POINTS, MAX_NODE_PODS, MAX_NODES, MAX_SERIES_VALUES, MAX_SERVICES,
+    MAX_STEPS, check_len,
 };
 use crate::error::{FieldErrorCode, Result, ValidationErrors};
 use crate::model::app_service::AppService;
@@ -407,6 +408,16 @@ pub fn validate_scenario(s: &Scenario) -> Result<()> {
             FieldErrorCode::TooMany,
             format!("more than {MAX_STEPS} steps from `start` to `end`"),
         );
+    } else {
+        let steps = (span / f64::from(s.step_seconds)).ceil() + 1.0;
+        let per_step = (s.services.len() + s.node_pools.len() + 6) as f64;
+        if steps * per_step > MAX_SERIES_VALUES as f64 {
+            errs.push(
+                "stepSeconds",
+                FieldErrorCode::TooMany,
+                format!("{steps} steps × {per_step} series: more than {MAX_SERIES_VALUES} values"),
+            );
+        }
     }
     for (i, svc) in s.services.iter().enumerate() {
         check_len(
