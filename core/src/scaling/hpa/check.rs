@@ -140,12 +140,13 @@ fn check_replicas(input: &HpaInput, errs: &mut ValidationErrors) {
 fn check_behavior(b: &HpaBehavior, errs: &mut ValidationErrors) {
     for (rules, name) in [(&b.scale_up, "scaleUp"), (&b.scale_down, "scaleDown")] {
         let Some(r) = rules else { continue };
-        let path = FieldPath::root("spec").child("behavior").child(name);
+        // Paths are built only for a problem (the HPA is checked on every reconcile).
+        let path = || FieldPath::root("spec").child("behavior").child(name);
         if r.stabilization_window_seconds
             .is_some_and(|w| !(0..=3600).contains(&w))
         {
             errs.push(
-                path.child("stabilizationWindowSeconds"),
+                path().child("stabilizationWindowSeconds"),
                 Code::Invalid,
                 "must be 0 to 3600 seconds",
             );
@@ -153,21 +154,17 @@ fn check_behavior(b: &HpaBehavior, errs: &mut ValidationErrors) {
         let Some(policies) = &r.policies else {
             continue;
         };
-        let list = path.child("policies");
+        let list = || path().child("policies");
         if policies.is_empty() {
-            errs.push(
-                list.clone(),
-                Code::Required,
-                "must specify at least one Policy",
-            );
+            errs.push(list(), Code::Required, "must specify at least one Policy");
         }
         for (i, p) in policies.iter().enumerate() {
             if p.value < 1 {
-                errs.push(list.index(i).child("value"), Code::Invalid, "must be ≥ 1");
+                errs.push(list().index(i).child("value"), Code::Invalid, "must be ≥ 1");
             }
             if !(1..=1800).contains(&p.period_seconds) {
                 errs.push(
-                    list.index(i).child("periodSeconds"),
+                    list().index(i).child("periodSeconds"),
                     Code::Invalid,
                     "must be 1 to 1800 seconds",
                 );
@@ -262,11 +259,14 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         target,
         ..
     } = parts(m);
-    let path = FieldPath::root("spec")
-        .child("metrics")
-        .index(n)
-        .child(field)
-        .child("target");
+    // Built only for a problem (the HPA is checked on every reconcile).
+    let path = || {
+        FieldPath::root("spec")
+            .child("metrics")
+            .index(n)
+            .child(field)
+            .child("target")
+    };
     let allowed: &[MetricTargetType] = match m {
         MetricSpec::Resource { .. } | MetricSpec::ContainerResource { .. } => &[
             MetricTargetType::Utilization,
@@ -279,7 +279,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
     };
     if !allowed.contains(&target.kind) {
         errs.push(
-            path.child("type"),
+            path().child("type"),
             Code::NotSupported,
             format!("a {kind} metric takes a target of type {allowed:?}"),
         );
@@ -289,7 +289,7 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         MetricTargetType::Utilization => {
             if target.average_utilization.is_none_or(|u| u < 1) {
                 errs.push(
-                    path.child("averageUtilization"),
+                    path().child("averageUtilization"),
                     Code::Invalid,
                     "a utilization target is a percent ≥ 1",
                 );
@@ -297,13 +297,13 @@ fn check_metric(n: usize, m: &MetricSpec, v: &MetricValue, errs: &mut Validation
         }
         MetricTargetType::Value => {
             if !positive(&target.value) {
-                errs.push(path.child("value"), Code::Invalid, "must be positive");
+                errs.push(path().child("value"), Code::Invalid, "must be positive");
             }
         }
         MetricTargetType::AverageValue => {
             if !positive(&target.average_value) {
                 errs.push(
-                    path.child("averageValue"),
+                    path().child("averageValue"),
                     Code::Invalid,
                     "must be positive",
                 );
@@ -323,20 +323,20 @@ fn check_observation(
     v: &MetricValue,
     errs: &mut ValidationErrors,
 ) {
-    let mpath = FieldPath::root("metrics").index(n);
+    let mpath = || FieldPath::root("metrics").index(n);
     match m {
         MetricSpec::Resource { .. }
         | MetricSpec::ContainerResource { .. }
         | MetricSpec::Pods { .. } => match &v.pods {
             None => errs.push(
-                mpath.child("pods"),
+                mpath().child("pods"),
                 Code::Required,
                 format!("a {kind} metric is observed as per-pod samples (or an `error`)"),
             ),
             Some(samples) => {
                 if samples.len() > MAX_HPA_ITEMS {
                     errs.push(
-                        mpath.child("pods"),
+                        mpath().child("pods"),
                         Code::TooMany,
                         format!("at most {MAX_HPA_ITEMS}"),
                     );
@@ -346,13 +346,13 @@ fn check_observation(
                     if let Some(t) = &s.timestamp {
                         crate::time::check(
                             t,
-                            || mpath.child("pods").index(i).child("timestamp"),
+                            || mpath().child("pods").index(i).child("timestamp"),
                             errs,
                         );
                     }
                     if s.window_seconds.is_some_and(|w| w < 0) {
                         errs.push(
-                            mpath.child("pods").index(i).child("windowSeconds"),
+                            mpath().child("pods").index(i).child("windowSeconds"),
                             Code::Invalid,
                             "must be ≥ 0",
                         );
@@ -363,7 +363,7 @@ fn check_observation(
         MetricSpec::Object { .. } => {
             if v.value.is_none() {
                 errs.push(
-                    mpath.child("value"),
+                    mpath().child("value"),
                     Code::Required,
                     "an Object metric is observed as one `value` (or an `error`)",
                 );
@@ -372,7 +372,7 @@ fn check_observation(
         MetricSpec::External { .. } => {
             if v.values.is_none() {
                 errs.push(
-                    mpath.child("values"),
+                    mpath().child("values"),
                     Code::Required,
                     "an External metric is observed as `values` (or an `error`)",
                 );
