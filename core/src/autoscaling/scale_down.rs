@@ -215,6 +215,7 @@ fn pick(
     let max = usize::try_from(cfg.max_scale_down_nodes).unwrap_or(0);
     let mut removed_per_group = vec![0i32; cfg.node_groups.len()];
     let (mut cpu_left, mut mem_left) = (facts.total_cpu, facts.total_mem);
+    let mut mark = UpperMark::new(cfg, facts);
     let mut out = Vec::new();
     for (i, (emptiness, name, f)) in ready.iter().enumerate() {
         if out.len() >= max {
@@ -260,6 +261,13 @@ fn pick(
             .is_some_and(|r| mem_left - nmem < units(&r.min))
         {
             Some("removing it passes the cluster's memory minimum".to_owned())
+        } else if mark.fits_without(ncpu, nmem) && !mark.holds_without(ncpu, nmem) {
+            // (When the business pods do not even fit what remains, the drain below says
+            // which pod has nowhere to go.)
+            Some(format!(
+                "removing it lifts the water level above the upper mark of {}%: the elastic nodes hold the reserve",
+                cfg.scale_up.threshold
+            ))
         } else {
             drain(cfg, cluster, budgets, n).err()
         };
@@ -272,6 +280,7 @@ fn pick(
         }
         cpu_left -= ncpu;
         mem_left -= nmem;
+        mark.remove(ncpu, nmem);
         let u = s.unneeded.get(name);
         out.push(ScaleDownNode {
             node: name.clone(),
@@ -284,6 +293,71 @@ fn pick(
         });
     }
     out
+}
+
+/// The upper water mark over the managed nodes during one round of removals: a node may go
+/// only while the business requests stay at or below the mark of what remains, in CPU and
+/// in memory. Without it a node that holds only slot pods (the reserve) is unneeded, goes,
+/// and its slot pods ask for a node again at once: the two marks are meant to keep the
+/// cluster between them, not to flap across the upper one.
+struct UpperMark {
+    /// The mark in percent (100 when scale-up is off: no reserve to keep).
+    percent: i64,
+    business: [i64; 2],
+    alloc: [i64; 2],
+}
+
+impl UpperMark {
+    fn new(cfg: &AutoscalerConfig, facts: &Facts) -> UpperMark {
+        let mut business = [0i64; 2];
+        let mut alloc = [0i64; 2];
+        for n in facts.nodes.iter().filter(|n| n.group.is_some()) {
+            for k in 0..2 {
+                if let (Some(b), Some(nb), Some(a), Some(na)) = (
+                    business.get_mut(k),
+                    n.business.get(k),
+                    alloc.get_mut(k),
+                    n.alloc.get(k),
+                ) {
+                    *b = b.saturating_add(*nb);
+                    *a = a.saturating_add(*na);
+                }
+            }
+        }
+        let percent = if cfg.scale_up.enabled {
+            i64::from(cfg.scale_up.threshold.clamp(0, 100))
+        } else {
+            100
+        };
+        UpperMark {
+            percent,
+            business,
+            alloc,
+        }
+    }
+
+    /// Whether the business requests stay at or below the mark without `cpu`/`mem` of
+    /// allocatable.
+    fn holds_without(&self, cpu: i64, mem: i64) -> bool {
+        self.within(self.percent, cpu, mem)
+    }
+
+    /// Whether the business requests fit at all without `cpu`/`mem` of allocatable.
+    fn fits_without(&self, cpu: i64, mem: i64) -> bool {
+        self.within(100, cpu, mem)
+    }
+
+    fn within(&self, percent: i64, cpu: i64, mem: i64) -> bool {
+        let [bc, bm] = self.business;
+        let [ac, am] = self.alloc;
+        let ok = |b: i64, a: i64| i128::from(b) * 100 <= i128::from(percent) * i128::from(a);
+        ok(bc, ac.saturating_sub(cpu)) && ok(bm, am.saturating_sub(mem))
+    }
+
+    fn remove(&mut self, cpu: i64, mem: i64) {
+        let [ac, am] = self.alloc;
+        self.alloc = [ac.saturating_sub(cpu), am.saturating_sub(mem)];
+    }
 }
 
 /// Simulate removing node `n`: block it, re-place every pod that must move (not DaemonSet,
