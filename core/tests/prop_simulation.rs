@@ -1,6 +1,7 @@
 //! Properties of the simulation over random small scenarios: no pod ever on a node it does
 //! not fit, releases respect their dependencies, the same scenario gives the same result,
-//! and a restored snapshot continues exactly as the original.
+//! a restored snapshot continues exactly as the original; with the node autoscaler, the
+//! water level settles under the upper mark.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -200,4 +201,111 @@ fn the_machine_shape_takes_every_step_due() {
     assert_eq!(reports[0].at, first);
     assert!(Machine::poll_timeout(&sim).is_none());
     assert!(sim.handle(first, ()).is_err());
+}
+
+/// The node group size limit of the autoscaled scenarios (room to grow).
+const MAX_EL_NODES: u32 = 30;
+
+/// A business service for the autoscaled scenarios: on the elastic nodes, its replicas
+/// set by policies that each start at a change's minute and last past the run's end, the
+/// later one of higher priority (so the replicas step to each change's value and stay).
+fn autoscaled_service(name: &str, cpu_m: u32, initial: u32, changes: &[(u32, u32)]) -> Value {
+    let mut spec = service(name, cpu_m, json!({"type": "fixed", "replicas": initial}));
+    if !changes.is_empty() {
+        let policies: Vec<Value> = changes
+            .iter()
+            .enumerate()
+            .map(|(k, (minute, replicas))| {
+                json!({
+            "name": format!("c{k}"),
+            "schedule": {"at": format!("2026-11-27T{:02}:{:02}:00Z", minute / 60, minute % 60)},
+            "durationSeconds": (300 - minute) * 60, "priority": k + 1,
+            "action": {"type": "replicas", "replicas": replicas}})
+            })
+            .collect();
+        spec["scaling"] = json!({"type": "elastic", "initialReplicas": initial, "minReplicas": 0,
+            "maxReplicas": 20, "policies": policies});
+    }
+    spec["deploy"] = json!({"units": ["u0"]});
+    spec["nodeAutoscaling"] = json!(true);
+    spec["template"]["containers"][0]["resources"]["requests"]["memory"] = json!("256Mi");
+    json!({"running": true, "spec": spec})
+}
+
+/// A scenario whose only nodes are one elastic group the autoscaler manages, with room to
+/// grow (`MAX_EL_NODES`), and no failing node. Its services' replicas change at
+/// `changes` (minute, service, replicas); the run ends at 04:00, over two hours after the
+/// last change (at most 01:45), far longer than the autoscaler needs to settle
+/// (provisioning ≤ 3 minutes, cooldowns and unneeded times of 5 minutes).
+fn autoscaled_scenario(
+    nodes: u32,
+    services: &[(u32, u32)],
+    changes: &[(u32, usize, u32)],
+    up: i32,
+    down: i32,
+    provisioning: u32,
+) -> Value {
+    let svcs: Vec<Value> = services
+        .iter()
+        .enumerate()
+        .map(|(i, (cpu, initial))| {
+            let mine: Vec<(u32, u32)> = changes
+                .iter()
+                .filter(|(_, s, _)| *s == i)
+                .map(|(m, _, r)| (*m, *r))
+                .collect();
+            autoscaled_service(&format!("s{i}"), *cpu, *initial, &mine)
+        })
+        .collect();
+    json!({"start": "2026-11-27T00:00:00Z", "end": "2026-11-27T04:00:00Z", "stepSeconds": 10,
+        "units": [{"name": "u0", "zone": "z0"}],
+        "nodePools": [{"name": "el", "unit": "u0", "count": nodes, "cpu": "2", "memory": "4Gi",
+            "labels": {"weir.io/node-group": "el", "cafe.sofastack.io/sub-cluster": "default"}}],
+        "timing": {"nodeProvisioningSeconds": provisioning},
+        "services": svcs,
+        "autoscaler": {"scaleUp": {"enabled": true, "threshold": up},
+            "scaleDown": {"enabled": true, "threshold": down},
+            "slotPod": {"cpu": "500m", "memory": "512Mi"},
+            "nodeGroups": [{"name": "el", "minNodes": 1, "maxNodes": MAX_EL_NODES,
+                "template": {"unit": "u0", "zone": "z0", "cpu": "2", "memory": "4Gi"}}]}})
+}
+
+prop_compose! {
+    /// Any growth: replicas jump to any value at each change (every 15 minutes).
+    fn autoscaled_any()(
+        nodes in 1u32..4,
+        services in prop::collection::vec((100u32..=1000, 0u32..6), 1..4),
+        changes in prop::collection::vec((any::<prop::sample::Index>(), 0u32..12), 0..7),
+        up in 50i32..95,
+        down in 1i32..40,
+        provisioning in 30u32..=180,
+    ) -> (Value, i32) {
+        let changes: Vec<(u32, usize, u32)> = changes.iter().enumerate()
+            .map(|(k, (s, r))| (15 * (k as u32 + 1), s.index(services.len()), *r)).collect();
+        (autoscaled_scenario(nodes, &services, &changes, up, down, provisioning), up)
+    }
+}
+
+/// The last sample of a series.
+fn last(series: &[f64]) -> f64 {
+    *series.last().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Once the load has stopped changing for longer than the autoscaler needs, the
+    /// business water level is at or below the upper mark, in CPU and in memory (unless
+    /// the group reached its size limit and could not add the reserve).
+    #[test]
+    fn the_water_level_settles_under_the_upper_mark((v, up) in autoscaled_any()) {
+        let r = run(&v);
+        prop_assert!(r.summary.violations.is_empty(), "{:?}", r.summary.violations);
+        let el = *r.series.nodes["el"].last().unwrap();
+        prop_assume!(el < MAX_EL_NODES);
+        let up = f64::from(up) + 1e-9;
+        prop_assert!(last(&r.series.cpu_percent) <= up, "cpu {} > {up}", last(&r.series.cpu_percent));
+        prop_assert!(last(&r.series.memory_percent) <= up, "memory {} > {up}", last(&r.series.memory_percent));
+        prop_assert!(last(&r.series.water_level) <= up, "water {} > {up}", last(&r.series.water_level));
+    }
 }
