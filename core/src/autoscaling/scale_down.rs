@@ -14,7 +14,7 @@ use super::engine::{after, passed};
 use super::facts::Facts;
 use super::limits::MAX_SCALE_DOWN_SIMULATIONS;
 use super::types::{AutoscalerSnapshot, ScaleDownNode, Unneeded, UnneededStatus};
-use super::water::percent;
+use super::water::{mul_div_ceil, percent};
 use crate::error::Result;
 use crate::scheduling::Cluster;
 use crate::scheduling::types::ClusterSnapshot;
@@ -299,12 +299,17 @@ fn pick(
 /// only while the business requests stay at or below the mark of what remains, in CPU and
 /// in memory. Without it a node that holds only slot pods (the reserve) is unneeded, goes,
 /// and its slot pods ask for a node again at once: the two marks are meant to keep the
-/// cluster between them, not to flap across the upper one.
+/// cluster between them, not to flap across the upper one. The reserve counts as the slot
+/// pods that cover it (whole pods, in CPU and memory, as the water level asks for them):
+/// when those no longer fit beside the business pods, one of them waits and asks for a
+/// node again, so the node stays.
 struct UpperMark {
     /// The mark in percent (100 when scale-up is off: no reserve to keep).
     percent: i64,
     business: [i64; 2],
     alloc: [i64; 2],
+    /// One slot pod's CPU (millis) and memory (bytes).
+    slot: [i64; 2],
 }
 
 impl UpperMark {
@@ -333,13 +338,29 @@ impl UpperMark {
             percent,
             business,
             alloc,
+            slot: [millis(&cfg.slot_pod.cpu), units(&cfg.slot_pod.memory)],
         }
     }
 
     /// Whether the business requests stay at or below the mark without `cpu`/`mem` of
-    /// allocatable.
+    /// allocatable, and the slot pods the rest asks for fit beside them.
     fn holds_without(&self, cpu: i64, mem: i64) -> bool {
-        self.within(self.percent, cpu, mem)
+        let [bc, bm] = self.business;
+        let [ac, am] = self.alloc;
+        let (rc, rm) = (ac.saturating_sub(cpu), am.saturating_sub(mem));
+        let [sc, sm] = self.slot;
+        let reserve = 100 - self.percent;
+        let need = |rest: i64, each: i64| {
+            if each > 0 {
+                mul_div_ceil(mul_div_ceil(rest, reserve, 100), 1, each)
+            } else {
+                0
+            }
+        };
+        let slots = i128::from(need(rc, sc).max(need(rm, sm)));
+        let fits =
+            |b: i64, each: i64, a: i64| i128::from(b) + slots * i128::from(each) <= i128::from(a);
+        self.within(self.percent, cpu, mem) && fits(bc, sc, rc) && fits(bm, sm, rm)
     }
 
     /// Whether the business requests fit at all without `cpu`/`mem` of allocatable.
