@@ -1,7 +1,8 @@
 //! Properties of the simulation over random small scenarios: no pod ever on a node it does
 //! not fit, releases respect their dependencies, the same scenario gives the same result,
 //! a restored snapshot continues exactly as the original; with the node autoscaler, the
-//! water level settles under the upper mark.
+//! water level settles under the upper mark and no business pod waits while slot pods hold
+//! the reserve.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -307,5 +308,47 @@ proptest! {
         prop_assert!(last(&r.series.cpu_percent) <= up, "cpu {} > {up}", last(&r.series.cpu_percent));
         prop_assert!(last(&r.series.memory_percent) <= up, "memory {} > {up}", last(&r.series.memory_percent));
         prop_assert!(last(&r.series.water_level) <= up, "water {} > {up}", last(&r.series.water_level));
+    }
+}
+
+prop_compose! {
+    /// Growth the reserve can absorb: every business pod is no larger than a slot pod
+    /// (at most 500m and 256Mi against 500m and 512Mi), each change (every 15 minutes,
+    /// one service) adds at most one pod or removes any number, and the upper mark is
+    /// below 100 % (so the reserve is at least one slot pod).
+    fn autoscaled_small_steps()(
+        nodes in 1u32..4,
+        services in prop::collection::vec((100u32..=500, 0u32..3), 1..4),
+        changes in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>(), 0u32..3), 0..8),
+        up in 50i32..95,
+        down in 1i32..40,
+        provisioning in 30u32..=180,
+    ) -> Value {
+        let mut replicas: Vec<u32> = services.iter().map(|(_, r)| *r).collect();
+        let mut steps = Vec::new();
+        for (k, (s, grow, fewer)) in changes.iter().enumerate() {
+            let s = s.index(services.len());
+            replicas[s] = if *grow { replicas[s] + 1 } else { replicas[s].saturating_sub(*fewer) };
+            steps.push((15 * (k as u32 + 1), s, replicas[s]));
+        }
+        autoscaled_scenario(nodes, &services, &steps, up, down, provisioning)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// While slot pods hold the reserve, no business pod waits for a node to be
+    /// provisioned: each growth (one pod no larger than a slot pod, a change at a time,
+    /// far enough apart for the reserve to be restored) takes a slot pod's room at once.
+    /// Only the pods placed at the start, before any reserve exists, may wait.
+    #[test]
+    fn slot_pods_spare_business_pods_the_wait(v in autoscaled_small_steps()) {
+        let r = run(&v);
+        prop_assert!(r.summary.violations.is_empty(), "{:?}", r.summary.violations);
+        let start: weir::time::Timestamp = "2026-11-27T00:00:00Z".parse().unwrap();
+        for w in r.pending_waits.iter().filter(|w| w.service.is_some()) {
+            prop_assert!(w.since == start, "{w:?} waited after the start:\n{}", r.lines().join("\n"));
+        }
     }
 }
