@@ -392,3 +392,34 @@ proptest! {
         prop_assert!(checked.is_ok(), "{}\n{}", checked.unwrap_err(), r.lines().join("\n"));
     }
 }
+
+/// Once the load holds still, the autoscaler should hold still too: no node removed in
+/// the last two hours, no slot pod waiting at the end.
+///
+/// Ignored: it fails. Scale-down checks that the slot pods of the remaining reserve fit
+/// the remaining totals, not the nodes one by one: here (pods of 501m and 612m on nodes
+/// of 2 CPU, upper mark 69 %) the totals leave room for the 30 slot pods 12 nodes ask
+/// for, but the room is split into pieces under 500m, 6 of them wait, 4 nodes are added
+/// for them and removed again every 10 minutes. Found by
+/// `the_water_level_settles_under_the_upper_mark` with a pending-at-end check.
+#[test]
+#[ignore = "scale-down flaps when the reserve's slot pods do not fit node by node"]
+fn the_reserve_settles_without_flapping() {
+    let v = autoscaled_scenario(
+        1,
+        &[(501, 1), (612, 2)],
+        &[(15, 1, 9), (30, 0, 6)],
+        69,
+        22,
+        106,
+    );
+    let r = run(&v);
+    let late: weir::time::Timestamp = "2026-11-27T02:00:00Z".parse().unwrap();
+    let removed_late = r
+        .timeline
+        .iter()
+        .filter(|e| e.at > late && e.text.starts_with("scale-down: drained and removed"))
+        .count();
+    assert_eq!(removed_late, 0, "{}", r.lines().join("\n"));
+    assert_eq!(r.summary.pending_at_end, 0);
+}
