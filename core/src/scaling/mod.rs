@@ -4,5 +4,5 @@
 pub mod cron;
 pub mod hpa;
 mod hpa_types;
-mod svg;
+pub(crate) mod svg;
 pub mod timed;

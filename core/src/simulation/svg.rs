@@ -5,10 +5,10 @@
 //! [`MAX_LINES`] lines a panel); every text taken from the scenario (service and group
 //! names, the scenario's name) goes through one escape.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::report::SimulationResult;
+use crate::scaling::svg::escape;
 
 /// The most lines one panel draws (the rest are summed into `other`).
 const MAX_LINES: usize = 8;
@@ -191,28 +191,6 @@ fn trim(v: f64) -> String {
     } else {
         format!("{v:.1}")
     }
-}
-
-/// Text for SVG character data and attribute values: the five XML specials as entities,
-/// characters XML forbids as U+FFFD.
-pub(crate) fn escape(text: &str) -> Cow<'_, str> {
-    let xml_char = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-    if !text.contains(|c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || !xml_char(c)) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if !xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]
